@@ -1,0 +1,33 @@
+"""briefing-assistant: cited answers from your documents, offline.
+
+    from assistant import Assistant, ask
+    answer = Assistant().ask("Did Albania agree to host a UK return hub?")
+    print(answer.text, answer.citations)
+"""
+
+from assistant.engine import Assistant, ask
+from assistant.errors import (
+    AssistantError,
+    CitationError,
+    ConfigError,
+    CorpusError,
+    IndexStoreError,
+    QuestionError,
+)
+from assistant.records import Answer, Citation, Document, Hit, Sentence
+
+__all__ = [
+    "Answer",
+    "Assistant",
+    "AssistantError",
+    "Citation",
+    "CitationError",
+    "ConfigError",
+    "CorpusError",
+    "Document",
+    "Hit",
+    "IndexStoreError",
+    "QuestionError",
+    "Sentence",
+    "ask",
+]

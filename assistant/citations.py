@@ -1,0 +1,52 @@
+"""Verify an answer's citations before it leaves the engine.
+
+Checks, in order: markers in the text and citations match one to one (every [n] has a
+citation numbered n, every citation's marker appears, numbered 1..N in order of first
+appearance); every quote equals its document's text at its offsets; no citation points
+at a heading. A failure raises ``CitationError``: it is a bug, and a wrong citation
+must never reach a reader.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from assistant.errors import CitationError
+from assistant.records import Answer, Document, Sentence
+
+MARKER_RE = re.compile(r"\[(\d+)\]")
+
+
+def markers(text: str) -> list[int]:
+    """The marker numbers in order of first appearance.
+
+    >>> markers("A [1]. B [2] and [1].")
+    [1, 2]
+    """
+    seen: list[int] = []
+    for m in MARKER_RE.finditer(text):
+        n = int(m.group(1))
+        if n not in seen:
+            seen.append(n)
+    return seen
+
+
+def verify(answer: Answer, documents: Mapping[str, Document], sentences: Mapping[str, Sentence]) -> Answer:
+    """Return ``answer`` unchanged if every invariant holds, else raise ``CitationError``."""
+    found = markers(answer.text)
+    numbers = [c.marker for c in answer.citations]
+    if found != numbers or numbers != list(range(1, len(numbers) + 1)):
+        raise CitationError(f"markers {found} in the text do not match citations {numbers}")
+    for c in answer.citations:
+        doc = documents.get(c.doc_id)
+        if doc is None:
+            raise CitationError(f"citation [{c.marker}] names unknown document {c.doc_id!r}")
+        if not (0 <= c.start < c.end <= len(doc.text)) or doc.text[c.start : c.end] != c.quote:
+            raise CitationError(f"citation [{c.marker}] quote is not {c.doc_id}[{c.start}:{c.end}]")
+        sentence = sentences.get(c.sentence_id)
+        if sentence is None or (sentence.start, sentence.end) != (c.start, c.end):
+            raise CitationError(f"citation [{c.marker}] names sentence {c.sentence_id!r} with other offsets")
+        if not sentence.citable:
+            raise CitationError(f"citation [{c.marker}] points at a heading, which is never evidence")
+    return answer

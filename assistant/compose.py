@@ -1,0 +1,341 @@
+"""Compose an answer from retrieved sentences. The default composer is extractive.
+
+A composer is anything with ``compose(question, hits) -> Answer``; a generative one
+(an LLM) can replace the default without touching the other stages, and its answer goes
+through the same verifier.
+
+The extractive composer writes answers only from verbatim source sentences, so it can
+state nothing the sources do not. Its algorithm:
+
+1. Score each hit: cosine similarity of the sentence, of its best chunk, and the share
+   of the question's content words that the sentence (with its lead-in and section)
+   contains (``coverage``).
+2. Decide whether the sources answer at all: the best sentence must be close enough in
+   meaning and share enough words; a question that asks for a time, an amount, a person
+   or a place needs a sentence that holds one. Otherwise decline (``answered`` False)
+   and show the closest sentences labelled as related, not as the answer.
+3. Pick the smallest set: the best sentence, plus others nearly as good that cover
+   question words it misses; a bullet brings its lead-in, a lead-in brings its list; a
+   sentence that opens with a pronoun brings the sentence before it.
+4. Polarity: when the best sentence states a refusal or cancellation ("ruled out",
+   "declined", "stalled") about the question's subject, a yes/no question is answered
+   "No" (or "Yes" if the question itself asks about the refusal) and a wh-question that
+   presumes the opposite gets its premise corrected. Nothing is said without a cue.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Protocol
+
+from assistant.index import Snapshot
+from assistant.lexical import stem, tokenize
+from assistant.question import Question
+from assistant.records import Answer, Behaviour, Citation, Hit, Sentence
+
+NOT_IN_SOURCES = "The sources do not say."
+PREMISE_LEAD = "The sources say otherwise:"
+INJECTION_NOTE = "(Instructions inside the question were ignored; this answer comes only from the sources.)"
+
+# Evidence must clear these to count as an answer (cosine of MiniLM vectors, share of words).
+MIN_DENSE = 0.42
+MIN_COVERAGE = 0.34
+STRONG_DENSE = 0.62
+NEARLY_AS_GOOD = 0.85
+STANCE_AS_GOOD = 0.8
+MAX_SENTENCES = 3
+
+NEGATIVE_CUES = re.compile(
+    r"\b(?:ruled? out|said no|says no|say no|declin(?:ed|es|e|ing)|refus(?:ed|es|e|ing)|reject(?:ed|s|ing)?|"
+    r"dismiss(?:ed|es|ing)|den(?:ied|ies|y)|cancel(?:l?ed|s)?|scrapp(?:ed)|stall(?:ed|s)|halt(?:ed|s)|"
+    r"block(?:ed|s)|exclu(?:ded|sion)|abandon(?:ed|s)|withdr(?:ew|awn)|never|no longer|not)\b",
+    re.I,
+)
+PRESUMING_CUES = re.compile(
+    r"\b(?:agree[sd]?|agreeing|accept(?:ed|s)?|sign(?:ed|s)?|host(?:ed|s|ing)?|join(?:ed|s)?|approv(?:e|ed|es)|"
+    r"start(?:ed|s)?|begin|began|begun|open(?:ed|s)?|launch(?:ed|es)?|revive[sd]?|restor(?:e|ed|es)|"
+    r"continu(?:e|ed|es)|implement(?:ed|s)?|succeed(?:ed|s)?|support(?:ed|s)?|welcom(?:e|ed|es)|"
+    r"operat(?:e|ed|es|ing)|work(?:ed|s|ing)?|endors(?:e|ed|es)|back(?:ed|s)?)\b",
+    re.I,
+)
+PRONOUN_START = re.compile(r"^(?:he|she|it|they|this|that|these|those|his|her|its|their|such)\b", re.I)
+TIME = re.compile(
+    r"\b(?:1[89]\d\d|20\d\d|\d{1,2}(?:st|nd|rd|th)|january|february|march|april|may|june|july|august|"
+    r"september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"yesterday|today|tomorrow|week|month|year|years|decade|century|spring|summer|autumn|winter|"
+    r"since|until|ago|during|after|before|so far|recent)\b",
+    re.I,
+)
+AMOUNT = re.compile(
+    r"(?:[£$€]\s?\d|\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|"
+    r"thirty|forty|fifty|hundred|hundreds|thousand|thousands|million|millions|billion|dozen|half|"
+    r"double|doubling|twice|several|many|few)\b)",
+    re.I,
+)
+PROPER = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-zA-Z’'-]+")
+ENTITY = re.compile(r"\b[A-Z][a-zA-Z’'-]*[a-z][a-zA-Z’'-]*|\b[A-Z]{2,}\b")
+
+
+class Composer(Protocol):
+    """Turns a question and its retrieved sentences into an answer with citations."""
+
+    def compose(self, question: Question, hits: list[Hit]) -> Answer: ...
+
+
+@dataclass(frozen=True)
+class Scored:
+    hit: Hit
+    coverage: float
+    support: float
+    covered: frozenset[str]
+
+    @property
+    def sentence(self) -> Sentence:
+        return self.hit.sentence
+
+
+def _words(sentence: Sentence) -> set[str]:
+    return set(tokenize(" ".join(filter(None, [sentence.section, sentence.lead_in, sentence.text]))))
+
+
+def covered_terms(terms: set[str], words: set[str]) -> frozenset[str]:
+    """Question terms found among a sentence's words; a stem of five letters or more also
+    matches a longer or shorter word it begins ("albania" ~ "albanian").
+
+    >>> sorted(covered_terms({"albania", "pm", "hub"}, {"albanian", "hub"}))
+    ['albania', 'hub']
+    """
+    found = terms & words
+    for term in terms - found:
+        if len(term) >= 5 and any(len(w) >= 5 and (w.startswith(term) or term.startswith(w)) for w in words):
+            found.add(term)
+    return frozenset(found)
+
+
+def score_hits(question: Question, hits: Iterable[Hit]) -> list[Scored]:
+    """Score hits for answer support, best first (see the module docstring, step 1)."""
+    terms = set(question.terms)
+    scored = []
+    for hit in hits:
+        covered = covered_terms(terms, _words(hit.sentence))
+        coverage = len(covered) / len(terms) if terms else 0.0
+        support = hit.dense + 0.25 * hit.context + 0.35 * coverage + 0.2 * proximity(question.terms, hit.sentence)
+        scored.append(Scored(hit, coverage, support, covered))
+    scored.sort(key=lambda s: -s.support)
+    return scored
+
+
+def holds_answer_type(answer_type: str | None, sentence: Sentence) -> bool:
+    """Whether a sentence holds the kind of thing a wh-question asks for.
+
+    >>> from assistant.records import Sentence
+    >>> holds_answer_type("amount", Sentence("d#s0", "d", 0, 0, 9, "Invest £1 million"))
+    True
+    """
+    text = sentence.text
+    if answer_type == "time":
+        return bool(TIME.search(text))
+    if answer_type == "amount":
+        return bool(AMOUNT.search(text))
+    if answer_type in ("person", "place"):
+        return bool(PROPER.search(text)) or bool(re.match(r"^[A-Z][a-z]+ [A-Z]", text))
+    return True
+
+
+def _entities(text: str) -> set[str]:
+    words = ENTITY.findall(text)
+    if words and text.startswith(words[0]):
+        words = words[1:]  # the question's first word is capitalised anyway
+    return {w.lower().rstrip("’'s") for w in words}
+
+
+def _refuses(text: str, terms: set[str]) -> bool:
+    """Whether ``text`` states a refusal or stop that can bear on a question with ``terms``.
+
+    "declined to name the nations" refuses naming: it bears on a question about naming,
+    not on one about holding talks.
+
+    >>> _refuses("Starmer declined to name the nations involved", {"uk", "talk"})
+    False
+    >>> _refuses("Albania has publicly ruled out participation", {"albania", "agree"})
+    True
+    """
+    for cue in NEGATIVE_CUES.finditer(text):
+        action = re.match(r"\s+to\s+(\w+)", text[cue.end() :])
+        if action is None or covered_terms({stem(action.group(1).lower())}, terms):
+            return True
+    return False
+
+
+def _bigrams(tokens: list[str]) -> set[tuple[str, str]]:
+    return set(zip(tokens, tokens[1:], strict=False))
+
+
+def proximity(terms: tuple[str, ...], sentence: Sentence) -> float:
+    """Share of the question's adjacent term pairs that are adjacent in the sentence too.
+
+    Bag-of-words coverage cannot tell "Albanian Prime Minister Edi Rama" from a sentence
+    that has "Albania" and "Prime Minister" far apart; adjacent pairs can.
+    """
+    pairs = _bigrams(list(terms))
+    if not pairs:
+        return 0.0
+    words = tokenize(sentence.text)
+    found = 0
+    for a, b in pairs:
+        if any(covered_terms({a}, {x}) and covered_terms({b}, {y}) for x, y in _bigrams(words)):
+            found += 1
+    return found / len(pairs)
+
+
+def _subject(question: str) -> str | None:
+    """The first named thing after a question's opening words ("Did Albania agree" -> "albania")."""
+    words = ENTITY.findall(question)
+    if words and question.startswith(words[0]):
+        words = words[1:]
+    return words[0].lower().rstrip("’'s") if words else None
+
+
+def _mentions(sentence: Sentence, entities: set[str]) -> bool:
+    """Whether the sentence (with its lead-in) names one of ``entities`` as a whole word."""
+    text = " ".join(filter(None, [sentence.lead_in, sentence.text])).lower()
+    return any(re.search(rf"\b{re.escape(e)}\b", text) for e in entities)
+
+
+class ExtractiveComposer:
+    """Answers made of verbatim source sentences (the default; needs no language model)."""
+
+    def __init__(self, snapshot: Snapshot) -> None:
+        self.snapshot = snapshot
+
+    def compose(self, question: Question, hits: list[Hit]) -> Answer:
+        scored = score_hits(question, hits)
+        if not scored:
+            return self._decline(question, [])
+        best = scored[0]
+        relevant = best.hit.dense >= STRONG_DENSE or (
+            best.hit.dense >= MIN_DENSE and best.coverage >= MIN_COVERAGE
+        )
+        if not relevant:
+            return self._decline(question, scored)
+        entities = _entities(question.focus)
+        subject = _subject(question.focus)
+        # The sentence that states a stance (a refusal, a cancellation) about the
+        # question's subject decides a yes/no question or a presumption, if it is
+        # nearly as relevant as the best sentence.
+        stance = next(
+            (
+                s
+                for s in scored[:5]
+                if s.support >= STANCE_AS_GOOD * best.support
+                and _refuses(s.sentence.text, set(question.terms))
+                and (_mentions(s.sentence, {subject}) if subject else not entities or _mentions(s.sentence, entities))
+            ),
+            None,
+        )
+        polar = stance is not None and (question.yes_no or PRESUMING_CUES.search(question.focus) is not None)
+        if polar and stance is not None:
+            best = stance
+            scored = [best] + [s for s in scored if s is not best]
+
+        asks_refusal = NEGATIVE_CUES.search(question.focus) is not None
+        if polar and not question.yes_no and not asks_refusal and PRESUMING_CUES.search(question.focus):
+            return self._answer(question, [best.sentence], PREMISE_LEAD, "correct_premise")
+
+        if question.answer_type and not (question.yes_no or polar):
+            typed = [s for s in scored[:3] if s.support >= NEARLY_AS_GOOD * best.support and holds_answer_type(question.answer_type, s.sentence)]
+            if not typed:
+                return self._decline(question, scored)
+            best = typed[0]
+            scored = [best] + [s for s in scored if s is not best]
+
+        chosen = self._with_context([best.sentence]) if polar else self._select(scored)
+        lead = None
+        if question.yes_no and polar:
+            lead = "Yes:" if asks_refusal else "No:"
+        return self._answer(question, chosen, lead, "answer")
+
+    # -- selection ------------------------------------------------------------------------
+    def _select(self, scored: list[Scored]) -> list[Sentence]:
+        best = scored[0]
+        chosen = [best.sentence]
+        covered = set(best.covered)
+        for other in scored[1:]:
+            if len(chosen) >= MAX_SENTENCES or other.support < NEARLY_AS_GOOD * best.support:
+                break
+            if other.covered - covered:
+                chosen.append(other.sentence)
+                covered |= other.covered
+        return self._with_context(chosen)
+
+    def _neighbours(self, sentence: Sentence) -> list[Sentence]:
+        """The sentences of the same document, in order."""
+        return self.snapshot.by_doc.get(sentence.doc_id, [])
+
+    def _with_context(self, chosen: list[Sentence]) -> list[Sentence]:
+        """Add what each sentence needs to be read alone; the best sentence stays first,
+        the others follow in document order, each after its own context."""
+        primary, rest = chosen[0], sorted(chosen[1:], key=lambda s: (s.doc_id, s.ordinal))
+        chosen = [primary, *rest]
+        out: dict[str, Sentence] = {}
+        for sentence in chosen:
+            doc = self._neighbours(sentence)
+            at = sentence.ordinal
+            if sentence.kind == "bullet":
+                lead = next((s for s in reversed(doc[:at]) if s.kind != "bullet"), None)
+                if lead is not None and lead.kind == "sentence":
+                    out.setdefault(lead.sentence_id, lead)
+            elif sentence.text.endswith(":") and at + 1 < len(doc) and doc[at + 1].kind == "bullet":
+                out.setdefault(sentence.sentence_id, sentence)
+                for item in doc[at + 1 :]:
+                    if item.kind != "bullet":
+                        break
+                    out.setdefault(item.sentence_id, item)
+            elif PRONOUN_START.match(sentence.text) and at > 0:
+                before = doc[at - 1]
+                if before.kind == "sentence" and before.paragraph == sentence.paragraph:
+                    out.setdefault(before.sentence_id, before)
+            out.setdefault(sentence.sentence_id, sentence)
+        return list(out.values())
+
+    # -- writing ------------------------------------------------------------------------
+    def _answer(self, question: Question, sentences: list[Sentence], lead: str | None, behaviour: Behaviour) -> Answer:
+        text, citations = self._write(sentences, related=False)
+        parts = [INJECTION_NOTE] if question.injected else []
+        parts += [lead, text] if lead else [text]
+        return Answer(question=question.text, text=" ".join(parts), answered=True, citations=citations, behaviour=behaviour)
+
+    def _decline(self, question: Question, scored: list[Scored]) -> Answer:
+        related = [s.sentence for s in scored[:2] if s.hit.dense >= MIN_DENSE * 0.75]
+        parts = [INJECTION_NOTE] if question.injected else []
+        parts.append(NOT_IN_SOURCES)
+        citations: list[Citation] = []
+        if related:
+            text, citations = self._write(sorted(related, key=lambda s: (s.doc_id, s.ordinal)), related=True)
+            parts += ["Related passages, which do not answer the question:", text]
+        return Answer(question=question.text, text=" ".join(parts), answered=False, citations=citations, behaviour="decline")
+
+    def _write(self, sentences: list[Sentence], related: bool) -> tuple[str, list[Citation]]:
+        pieces: list[str] = []
+        citations: list[Citation] = []
+        for marker, s in enumerate(sentences, start=1):
+            doc = self.snapshot.documents[s.doc_id]
+            citations.append(
+                Citation(
+                    marker=marker,
+                    doc_id=s.doc_id,
+                    sentence_id=s.sentence_id,
+                    quote=s.text,
+                    start=s.start,
+                    end=s.end,
+                    title=doc.title,
+                    section=s.section,
+                    lead_in=s.lead_in,
+                    related=related,
+                )
+            )
+            piece = f"{s.text} [{marker}]"
+            pieces.append(f"\n• {piece}" if s.kind == "bullet" else piece)
+        return " ".join(pieces).replace(" \n", "\n"), citations

@@ -1,0 +1,162 @@
+"""The one place that composes the stages into an assistant.
+
+corpus -> sentences -> chunks -> index (Chroma + BM25) -> retrieval -> composition ->
+citation verification -> ``Answer``. ``Assistant`` builds or refreshes the index when it
+is missing or stale, then answers questions; the CLI, the Gradio app and the evals all
+use it. It reads no environment variable: entry points pass ``Settings`` values in.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from langchain_core.runnables import Runnable, RunnableLambda
+
+from assistant.citations import verify
+from assistant.compose import Composer, ExtractiveComposer
+from assistant.corpus import load_corpus
+from assistant.embeddings import Embedder
+from assistant.errors import QuestionError
+from assistant.index import Index, IngestSummary, Progress
+from assistant.question import MAX_QUESTION_CHARS, analyse, validate
+from assistant.records import Answer, Document, Hit
+from assistant.retrieval import Retriever, SentenceRetriever
+from assistant.settings import default_collection, default_corpus, default_index_dir
+
+History = Sequence[tuple[str, str]]
+RETRIEVE_K = 10
+
+
+class Assistant:
+    """Answers questions about a corpus folder with citations to its exact sentences.
+
+    >>> bot = Assistant()                                      # doctest: +SKIP
+    >>> bot.ask("Did Albania agree to host a UK return hub?").answered   # doctest: +SKIP
+    True
+    """
+
+    def __init__(
+        self,
+        corpus: str | Path | None = None,
+        index_dir: str | Path | None = None,
+        *,
+        chroma_url: str | None = None,
+        collection: str | None = None,
+        composer: Composer | None = None,
+        max_question_chars: int = MAX_QUESTION_CHARS,
+        progress: Progress | None = None,
+        rebuild: bool = False,
+    ) -> None:
+        self.corpus_dir = Path(corpus) if corpus is not None else default_corpus()
+        self.index_dir = Path(index_dir) if index_dir is not None else default_index_dir(self.corpus_dir)
+        self.max_question_chars = max_question_chars
+        self._custom_composer = composer
+        documents = load_corpus(self.corpus_dir)  # fails before the index is touched
+        self.index = Index(
+            Embedder(),
+            self.index_dir,
+            chroma_url=chroma_url,
+            namespace=collection or default_collection(self.corpus_dir),
+        )
+        self.last_ingest: IngestSummary | None = None
+        if rebuild or not self.index.is_current(documents):
+            self.last_ingest = self.index.sync(documents, progress=progress, rebuild=rebuild)
+        self._load()
+
+    def _load(self) -> None:
+        self.snapshot = self.index.load()
+        self.retriever = Retriever(self.index, self.snapshot)
+        self.composer: Composer = self._custom_composer or ExtractiveComposer(self.snapshot)
+
+    # -- ingest -------------------------------------------------------------------------
+    def ingest(self, progress: Progress | None = None, rebuild: bool = False) -> IngestSummary:
+        """Bring the index in step with the corpus folder (incremental unless ``rebuild``)."""
+        documents = load_corpus(self.corpus_dir)
+        summary = self.index.sync(documents, progress=progress, rebuild=rebuild)
+        self.last_ingest = summary
+        self._load()
+        return summary
+
+    # -- asking ---------------------------------------------------------------------------
+    def ask(self, question: str, history: History | None = None) -> Answer:
+        """Answer ``question``; ``history`` holds earlier (question, answer) turns, oldest first."""
+        started = time.perf_counter()
+        text = validate(question, self.max_question_chars)
+        turns = _check_history(history)
+        parsed = analyse(text, turns)
+        hits = self.retriever.search(parsed.query, k=RETRIEVE_K)
+        answer = self.composer.compose(parsed, hits)
+        verify(answer, self.snapshot.documents, self.snapshot.sentences)
+        return replace(answer, question=text, latency_ms=(time.perf_counter() - started) * 1000)
+
+    def retrieve(self, question: str, k: int = 5) -> list[Hit]:
+        """The ``k`` best sentences for ``question`` from hybrid retrieval, best first."""
+        return self.retriever.search(validate(question, self.max_question_chars), k=k)
+
+    # -- the corpus -------------------------------------------------------------------------
+    @property
+    def documents(self) -> list[Document]:
+        return sorted(self.snapshot.documents.values(), key=lambda d: d.doc_id)
+
+    def document(self, doc_id: str) -> Document:
+        try:
+            return self.snapshot.documents[doc_id]
+        except KeyError:
+            raise KeyError(f"no document {doc_id!r} in {self.corpus_dir}") from None
+
+    @property
+    def corpus_name(self) -> str:
+        return self.corpus_dir.resolve().name
+
+    def sections(self) -> list[tuple[str, str]]:
+        """(document title, section heading) pairs, in corpus order."""
+        out = []
+        for doc in self.documents:
+            for s in self.snapshot.by_doc.get(doc.doc_id, []):
+                if s.kind == "heading":
+                    out.append((doc.title, s.text))
+        return out
+
+    # -- LangChain ---------------------------------------------------------------------------
+    def as_retriever(self, k: int = 5) -> SentenceRetriever:
+        """The hybrid retriever as a LangChain ``BaseRetriever``."""
+        return SentenceRetriever(retriever=self.retriever, k=k)
+
+    def as_runnable(self) -> Runnable[Any, Answer]:
+        """The whole pipeline as a LangChain ``Runnable``: a question (or {"question", "history"}) in, an ``Answer`` out."""
+
+        def run(value: Any) -> Answer:
+            if isinstance(value, str):
+                return self.ask(value)
+            return self.ask(value["question"], value.get("history"))
+
+        return RunnableLambda(run, name="briefing_assistant")
+
+
+def _check_history(history: History | None) -> list[tuple[str, str]]:
+    if not history:
+        return []
+    turns = []
+    for turn in history:
+        if not (isinstance(turn, Sequence) and len(turn) == 2 and all(isinstance(t, str) for t in turn)):
+            raise QuestionError("history must be a list of (question, answer) pairs of text")
+        turns.append((turn[0], turn[1]))
+    return turns
+
+
+_default: Assistant | None = None
+_default_lock = threading.Lock()
+
+
+def ask(question: str, history: History | None = None) -> Answer:
+    """Ask the default assistant (the ``corpus/`` folder, default index), built on first use."""
+    global _default
+    with _default_lock:
+        if _default is None:
+            _default = Assistant()
+    return _default.ask(question, history)

@@ -1,0 +1,523 @@
+"""The index: sentence and chunk vectors in Chroma, a document registry, and a manifest.
+
+Three Chroma collections per namespace, all usable through an embedded
+``PersistentClient`` or a Chroma server (``HttpClient``), so a second machine that points
+at the same server needs to embed nothing:
+
+- ``<ns>-sentences``: one vector per citable sentence (bullets with their lead-in),
+  through ``langchain_chroma.Chroma``; record ids hash the document id, the embedded
+  text and its occurrence, so unchanged sentences keep their vectors across edits.
+- ``<ns>-chunks``: one vector per window of sentences (``chunks``). A chunk's vector is
+  the normalised sum of its sentences' and its heading's vectors: MiniLM itself
+  mean-pools tokens, so this approximates embedding the window at no second pass
+  of the model (which would halve ingest throughput).
+- ``<ns>-documents``: one record per document (its text, metadata, content hash and the
+  spans of its sentences) plus the manifest record. A document's record is written
+  last, so an interrupted ingest leaves the previous version answerable and the next
+  ingest redoes only what is missing.
+
+The lexical index is rebuilt in memory from the registry when the index is loaded.
+Chroma's default embedding function is never constructed; telemetry is off.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import time
+from collections import Counter
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlparse
+
+import numpy as np
+
+from assistant.chunks import embedding_text, make_chunks
+from assistant.corpus import corpus_hash
+from assistant.embeddings import Embedder
+from assistant.errors import IndexStoreError
+from assistant.records import Chunk, Document, Sentence
+from assistant.sentences import split_sentences
+
+FORMAT_VERSION = 1
+MARKER_FILE = "briefing-index.json"
+MANIFEST_ID = "__manifest__"
+BATCH_SENTENCES = 512  # sentences embedded and written per step of an ingest
+READ_PAGE = 5000
+
+Progress = Callable[[str, int, int], None]
+
+
+@dataclass(frozen=True)
+class Manifest:
+    format_version: int
+    model: str
+    corpus_hash: str
+    documents: int
+    sentences: int
+
+
+@dataclass
+class IngestSummary:
+    added: int = 0
+    replaced: int = 0
+    removed: int = 0
+    skipped: int = 0
+    sentences: int = 0  # sentences embedded in this run
+    seconds: float = 0.0
+    rebuilt: bool = False
+
+    def line(self) -> str:
+        return (
+            f"{self.added} added, {self.replaced} replaced, {self.removed} removed, "
+            f"{self.skipped} unchanged; {self.sentences} sentences embedded in {self.seconds:.1f} s"
+        )
+
+
+@dataclass
+class Snapshot:
+    """Everything retrieval needs in memory: documents, sentences, chunks and id maps."""
+
+    documents: dict[str, Document] = field(default_factory=dict)
+    sentences: dict[str, Sentence] = field(default_factory=dict)  # by sentence_id
+    by_record: dict[str, str] = field(default_factory=dict)  # Chroma sentence id -> sentence_id
+    chunks: dict[str, Chunk] = field(default_factory=dict)  # by chunk_id
+    by_doc: dict[str, list[Sentence]] = field(default_factory=dict)  # in document order
+
+
+def _record_ids(sentences: Sequence[Sentence]) -> list[str]:
+    """Content-hash ids of the citable sentences' vectors, in order."""
+    seen: Counter[tuple[str, str]] = Counter()
+    ids = []
+    for s in sentences:
+        key = (s.doc_id, embedding_text(s))
+        seen[key] += 1
+        raw = f"{s.doc_id}\0{key[1]}\0{seen[key]}"
+        ids.append(hashlib.sha256(raw.encode()).hexdigest()[:32])
+    return ids
+
+
+def _spans(sentences: Sequence[Sentence]) -> str:
+    return json.dumps([[s.start, s.end, s.kind[0], s.paragraph] for s in sentences], separators=(",", ":"))
+
+
+KINDS = {"s": "sentence", "h": "heading", "b": "bullet"}
+
+
+def sentences_from_spans(doc: Document, spans: str) -> list[Sentence]:
+    """Rebuild a document's sentences from stored spans, without re-splitting its text."""
+    from assistant.sentences import sentence_id
+
+    out: list[Sentence] = []
+    section: str | None = None
+    lead_in: str | None = None
+    for ordinal, (start, end, k, para) in enumerate(json.loads(spans)):
+        kind = KINDS[k]
+        text = doc.text[start:end]
+        if kind == "heading":
+            section, lead_in = text, None
+        elif kind == "bullet":
+            if out and out[-1].kind == "sentence":
+                lead_in = out[-1].text
+            elif out and out[-1].kind == "heading":
+                lead_in = None
+        out.append(
+            Sentence(
+                sentence_id=sentence_id(doc.doc_id, ordinal),
+                doc_id=doc.doc_id,
+                ordinal=ordinal,
+                start=start,
+                end=end,
+                text=text,
+                kind=kind,  # type: ignore[arg-type]
+                section=None if kind == "heading" else section,
+                lead_in=lead_in if kind == "bullet" else None,
+                paragraph=para,
+            )
+        )
+    return out
+
+
+def _client(index_dir: Path, chroma_url: str | None) -> Any:
+    import chromadb
+    from chromadb.config import Settings as ChromaSettings
+
+    settings = ChromaSettings(anonymized_telemetry=False, allow_reset=False)
+    if chroma_url:
+        url = urlparse(chroma_url)
+        if url.scheme not in ("http", "https") or not url.hostname:
+            raise IndexStoreError(f"Chroma URL {chroma_url!r} is not an http(s)://HOST:PORT address: fix BRIEFING_CHROMA_URL or --chroma-url")
+        try:
+            client = chromadb.HttpClient(
+                host=url.hostname,
+                port=url.port or (443 if url.scheme == "https" else 8000),
+                ssl=url.scheme == "https",
+                settings=settings,
+            )
+            client.heartbeat()
+        except Exception as exc:
+            raise IndexStoreError(
+                f"cannot reach the Chroma server at {chroma_url} ({type(exc).__name__}): check that "
+                f"`chroma run --path DIR --host {url.hostname} --port {url.port or 8000}` is running "
+                "and the address is right, or unset BRIEFING_CHROMA_URL to use the local index"
+            ) from exc
+        return client
+    _check_index_dir(index_dir)
+    try:
+        return chromadb.PersistentClient(path=str(index_dir), settings=settings)
+    except Exception as exc:
+        raise IndexStoreError(
+            f"the index at {index_dir} cannot be opened ({type(exc).__name__}: {exc}): "
+            "run `briefing ingest --rebuild` to rebuild it, or delete the folder"
+        ) from exc
+
+
+def _check_index_dir(index_dir: Path) -> None:
+    """Refuse a folder that is not ours; create a new one with our marker file."""
+    marker = index_dir / MARKER_FILE
+    try:
+        if index_dir.exists():
+            if not index_dir.is_dir():
+                raise IndexStoreError(f"index path {index_dir} is a file: pass a folder with --index-dir")
+            entries = [p.name for p in index_dir.iterdir()]
+            if entries and MARKER_FILE not in entries:
+                raise IndexStoreError(
+                    f"{index_dir} is not empty and is not a briefing index ({len(entries)} other entries): "
+                    "pass an empty or new folder with --index-dir so nothing there is overwritten"
+                )
+        index_dir.mkdir(parents=True, exist_ok=True)
+        if not marker.exists():
+            marker.write_text(json.dumps({"format_version": FORMAT_VERSION}) + "\n", encoding="utf-8")
+        # Chroma needs to write its database: find out now, with a clear message.
+        probe = index_dir / ".write-check"
+        probe.write_text("", encoding="utf-8")
+        probe.unlink()
+    except PermissionError as exc:
+        raise IndexStoreError(
+            f"the index folder {index_dir} cannot be written ({exc.strerror}): fix its permissions "
+            "or pass another folder with --index-dir"
+        ) from exc
+    except OSError as exc:
+        raise IndexStoreError(f"the index folder {index_dir} cannot be used ({exc}): pass another with --index-dir") from exc
+
+
+class Index:
+    """The Chroma side of the engine: write documents, read them back, query vectors."""
+
+    def __init__(
+        self,
+        embedder: Embedder,
+        index_dir: Path,
+        chroma_url: str | None = None,
+        namespace: str = "briefing",
+    ) -> None:
+        self.embedder = embedder
+        self.location = chroma_url or str(index_dir)
+        self.namespace = namespace
+        self._client = _client(index_dir, chroma_url)
+        self._open()
+
+    # -- collections ---------------------------------------------------------------
+    def _open(self) -> None:
+        from langchain_chroma import Chroma
+
+        cosine: Any = {"hnsw": {"space": "cosine"}}
+        try:
+            self.sentence_store = Chroma(
+                collection_name=f"{self.namespace}-sentences",
+                embedding_function=self.embedder,
+                client=self._client,
+                collection_configuration=cosine,
+            )
+            self.chunk_store = Chroma(
+                collection_name=f"{self.namespace}-chunks",
+                embedding_function=self.embedder,
+                client=self._client,
+                collection_configuration=cosine,
+            )
+            self._docs = self._client.get_or_create_collection(
+                f"{self.namespace}-documents", embedding_function=None
+            )
+        except IndexStoreError:
+            raise
+        except Exception as exc:
+            raise IndexStoreError(
+                f"the index at {self.location} cannot be read ({type(exc).__name__}: {exc}): "
+                "run `briefing ingest --rebuild` to rebuild it"
+            ) from exc
+
+    @property
+    def _sentences(self) -> Any:
+        return self.sentence_store._collection  # vectors we computed ourselves go in directly
+
+    @property
+    def _chunks(self) -> Any:
+        return self.chunk_store._collection
+
+    def reset(self) -> None:
+        """Drop every collection of this namespace and create them empty."""
+        for name in ("sentences", "chunks", "documents"):
+            try:
+                self._client.delete_collection(f"{self.namespace}-{name}")
+            except Exception:  # a collection that does not exist yet
+                pass
+        self._open()
+
+    # -- manifest and registry ----------------------------------------------------------
+    def manifest(self) -> Manifest | None:
+        try:
+            got = self._docs.get(ids=[MANIFEST_ID], include=["metadatas"])
+        except Exception as exc:
+            raise IndexStoreError(f"the index at {self.location} cannot be read ({exc}): run `briefing ingest --rebuild`") from exc
+        if not got["ids"]:
+            return None
+        meta = got["metadatas"][0] or {}
+        try:
+            return Manifest(
+                format_version=int(meta["format_version"]),
+                model=str(meta["model"]),
+                corpus_hash=str(meta["corpus_hash"]),
+                documents=int(meta["documents"]),
+                sentences=int(meta["sentences"]),
+            )
+        except (KeyError, ValueError):
+            return None
+
+    def _write_manifest(self, documents: Sequence[Document], sentences: int) -> None:
+        meta = {
+            "format_version": FORMAT_VERSION,
+            "model": self.embedder.name,
+            "corpus_hash": corpus_hash(documents),
+            "documents": len(documents),
+            "sentences": sentences,
+        }
+        self._docs.upsert(ids=[MANIFEST_ID], embeddings=[[1.0]], documents=[""], metadatas=[meta])
+
+    def _registry(self) -> dict[str, dict[str, Any]]:
+        """Stored document metadata by doc_id (without texts)."""
+        out: dict[str, dict[str, Any]] = {}
+        for ids, metas, _ in self._pages(include=["metadatas"]):
+            for doc_id, meta in zip(ids, metas, strict=True):
+                if doc_id != MANIFEST_ID:
+                    out[doc_id] = meta or {}
+        return out
+
+    def _pages(self, include: list[str]) -> Iterator[tuple[list[str], list[Any], list[Any]]]:
+        offset = 0
+        while True:
+            got = self._docs.get(include=include, limit=READ_PAGE, offset=offset)
+            if not got["ids"]:
+                return
+            yield got["ids"], got.get("metadatas") or [None] * len(got["ids"]), got.get("documents") or [None] * len(got["ids"])
+            offset += len(got["ids"])
+
+    def is_current(self, documents: Sequence[Document]) -> bool:
+        manifest = self.manifest()
+        return (
+            manifest is not None
+            and manifest.format_version == FORMAT_VERSION
+            and manifest.model == self.embedder.name
+            and manifest.corpus_hash == corpus_hash(documents)
+        )
+
+    # -- ingest -------------------------------------------------------------------------
+    def sync(self, documents: Sequence[Document], progress: Progress | None = None, rebuild: bool = False) -> IngestSummary:
+        """Make the index hold exactly ``documents``: add, replace, remove, skip unchanged."""
+        started = time.perf_counter()
+        summary = IngestSummary()
+        manifest = self.manifest()
+        if rebuild or (manifest is not None and (manifest.format_version != FORMAT_VERSION or manifest.model != self.embedder.name)):
+            self.reset()
+            summary.rebuilt = True
+        registry = self._registry()
+        wanted = {d.doc_id for d in documents}
+        todo: list[Document] = []
+        for doc in documents:
+            stored = registry.get(doc.doc_id)
+            if stored is not None and stored.get("content_hash") == doc.content_hash:
+                summary.skipped += 1
+            else:
+                todo.append(doc)
+                if stored is None:
+                    summary.added += 1
+                else:
+                    summary.replaced += 1
+        removed = sorted(set(registry) - wanted)
+        total = sum(len(d.text) for d in todo) or 1
+        done = 0
+        try:
+            if progress:
+                progress("indexing", 0, total)
+            for batch in _batches(todo):
+                summary.sentences += self._write(batch)
+                done += sum(len(d.text) for d in batch)
+                if progress:
+                    progress("indexing", done, total)
+            for doc_id in removed:
+                self._delete_document(doc_id)
+            summary.removed = len(removed)
+            total_sentences = sum(int(m.get("sentences", 0)) for d, m in registry.items() if d in wanted)
+            self._write_manifest(documents, total_sentences + summary.sentences)
+        except IndexStoreError:
+            raise
+        except Exception as exc:
+            raise IndexStoreError(
+                f"writing the index at {self.location} failed ({type(exc).__name__}: {exc}); the documents "
+                "written so far are kept: run the same ingest again to finish"
+            ) from exc
+        summary.seconds = time.perf_counter() - started
+        return summary
+
+    def _write(self, documents: Sequence[Document]) -> int:
+        """Embed and store a batch of new or changed documents; return sentences embedded."""
+        plans = []
+        for doc in documents:
+            sentences = split_sentences(doc.doc_id, doc.text)
+            citable = [s for s in sentences if s.citable]
+            old = set(self._sentences.get(where={"doc_id": doc.doc_id}, include=[])["ids"])
+            old_chunks = set(self._chunks.get(where={"doc_id": doc.doc_id}, include=[])["ids"])
+            plans.append((doc, sentences, citable, _record_ids(citable), old, old_chunks))
+
+        # One model call for every new sentence and heading of the batch.
+        to_embed: dict[str, str] = {}
+        for doc, sentences, citable, ids, old, _ in plans:
+            for s, rid in zip(citable, ids, strict=True):
+                if rid not in old:
+                    to_embed[rid] = embedding_text(s)
+            for s in sentences:
+                if s.kind == "heading":
+                    to_embed[_heading_key(s)] = s.text
+        keys = list(to_embed)
+        vectors = dict(zip(keys, self.embedder.encode([to_embed[k] for k in keys]), strict=True))
+        embedded = sum(1 for k in keys if not k.startswith("h:"))
+
+        for doc, sentences, citable, ids, old, old_chunks in plans:
+            reused = [rid for rid in ids if rid in old and rid not in vectors]
+            if reused:
+                got = self._sentences.get(ids=reused, include=["embeddings"])
+                vectors.update(zip(got["ids"], np.asarray(got["embeddings"], dtype=np.float32), strict=True))
+            fresh = [(s, rid) for s, rid in zip(citable, ids, strict=True) if rid not in old]
+            if fresh:
+                self._sentences.upsert(
+                    ids=[rid for _, rid in fresh],
+                    embeddings=np.stack([vectors[rid] for _, rid in fresh]),
+                    documents=[embedding_text(s) for s, _ in fresh],
+                    metadatas=[{"doc_id": doc.doc_id} for _ in fresh],
+                )
+            chunks = make_chunks(sentences)
+            if chunks:
+                record = dict(zip((s.sentence_id for s in citable), ids, strict=True))
+                headings = {s.text: vectors[_heading_key(s)] for s in sentences if s.kind == "heading"}
+                chunk_vectors = []
+                for chunk in chunks:
+                    vec = np.sum([vectors[record[sid]] for sid in chunk.sentence_ids], axis=0)
+                    heading = chunk.text.split("\n", 1)[0] if "\n" in chunk.text else None
+                    if heading in headings:
+                        vec = vec + headings[heading]
+                    chunk_vectors.append(vec / (np.linalg.norm(vec) or 1.0))
+                self._chunks.upsert(
+                    ids=[c.chunk_id for c in chunks],
+                    embeddings=np.stack(chunk_vectors),
+                    documents=[c.text for c in chunks],
+                    metadatas=[{"doc_id": doc.doc_id, "sentence_ids": " ".join(c.sentence_ids)} for c in chunks],
+                )
+            stale = sorted(old - set(ids))
+            if stale:
+                self._sentences.delete(ids=stale)
+            stale_chunks = sorted(old_chunks - {c.chunk_id for c in chunks})
+            if stale_chunks:
+                self._chunks.delete(ids=stale_chunks)
+            # Written last: until here the registry still describes the previous version.
+            self._docs.upsert(
+                ids=[doc.doc_id],
+                embeddings=[[1.0]],
+                documents=[doc.text],
+                metadatas=[_doc_meta(doc, sentences, len(citable))],
+            )
+        return embedded
+
+    def _delete_document(self, doc_id: str) -> None:
+        self._docs.delete(ids=[doc_id])
+        self._sentences.delete(where={"doc_id": doc_id})
+        self._chunks.delete(where={"doc_id": doc_id})
+
+    # -- reading ------------------------------------------------------------------------
+    def load(self) -> Snapshot:
+        """Read the registry back into memory, without re-splitting or re-embedding."""
+        snap = Snapshot()
+        for ids, metas, texts in self._pages(include=["metadatas", "documents"]):
+            for doc_id, meta, text in zip(ids, metas, texts, strict=True):
+                if doc_id == MANIFEST_ID or meta is None:
+                    continue
+                doc = Document(
+                    doc_id=doc_id,
+                    text=text or "",
+                    title=str(meta.get("title", doc_id)),
+                    content_hash=str(meta.get("content_hash", "")),
+                    kind=str(meta.get("kind", "document")),
+                    date=meta.get("date") or None,
+                    source_url=meta.get("source_url") or None,
+                    path=str(meta.get("path", "")),
+                )
+                snap.documents[doc_id] = doc
+                sentences = sentences_from_spans(doc, str(meta.get("spans", "[]")))
+                citable = [s for s in sentences if s.citable]
+                snap.by_doc[doc_id] = sentences
+                for s in sentences:
+                    snap.sentences[s.sentence_id] = s
+                for s, rid in zip(citable, _record_ids(citable), strict=True):
+                    snap.by_record[rid] = s.sentence_id
+                for chunk in make_chunks(sentences):
+                    snap.chunks[chunk.chunk_id] = chunk
+        return snap
+
+    def query_sentences(self, vector: list[float], k: int) -> list[tuple[str, float]]:
+        """(Chroma record id, cosine similarity) of the ``k`` nearest sentences."""
+        return self._query(self.sentence_store, vector, k)
+
+    def query_chunks(self, vector: list[float], k: int) -> list[tuple[str, float]]:
+        return self._query(self.chunk_store, vector, k)
+
+    def _query(self, store: Any, vector: list[float], k: int) -> list[tuple[str, float]]:
+        try:
+            found = store.similarity_search_by_vector_with_relevance_scores(vector, k=k)
+        except Exception as exc:
+            raise IndexStoreError(f"querying the index at {self.location} failed ({type(exc).__name__}: {exc})") from exc
+        # Chroma returns cosine distance; similarity is 1 - distance.
+        return [(doc.id, 1.0 - float(distance)) for doc, distance in found if doc.id]
+
+
+def _heading_key(sentence: Sentence) -> str:
+    return "h:" + hashlib.sha256(sentence.text.encode()).hexdigest()[:16]
+
+
+def _doc_meta(doc: Document, sentences: Sequence[Sentence], citable: int) -> dict[str, Any]:
+    meta: dict[str, Any] = {
+        "title": doc.title,
+        "kind": doc.kind,
+        "content_hash": doc.content_hash,
+        "path": doc.path,
+        "spans": _spans(sentences),
+        "sentences": citable,
+    }
+    if doc.date:
+        meta["date"] = doc.date
+    if doc.source_url:
+        meta["source_url"] = doc.source_url
+    return meta
+
+
+def _batches(documents: Sequence[Document]) -> Iterator[list[Document]]:
+    """Groups of documents holding about ``BATCH_SENTENCES`` sentences (estimated by length)."""
+    batch: list[Document] = []
+    size = 0
+    for doc in documents:
+        batch.append(doc)
+        size += max(1, len(doc.text) // 120)
+        if size >= BATCH_SENTENCES:
+            yield batch
+            batch, size = [], 0
+    if batch:
+        yield batch

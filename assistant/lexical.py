@@ -1,0 +1,79 @@
+"""BM25 over sentences, with a small English tokenizer and suffix stripper.
+
+Scoring uses bm25s's sparse matrix, so a query touches only the postings of its own
+terms, never every sentence. The tokenizer lower-cases, folds curly apostrophes, drops
+common function words and strips a few English suffixes ("hubs" -> "hub",
+"declined" -> "declin") so that inflected forms meet.
+
+Not handled: languages other than English, phrase queries.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import numpy as np
+
+WORD_RE = re.compile(r"[a-z0-9£$€%]+(?:[.,][0-9]+)*")
+STOPWORDS = frozenset(
+    """a about above after again against all am an and any are as at be because been before
+    being below between both but by can could did do does doing down during each few for from
+    further had has have having he her here hers herself him himself his how i if in into is it
+    its itself just me more most my myself no nor not now of off on once only or other our ours
+    ourselves out over own same she should so some such than that the their theirs them
+    themselves then there these they this those through to too under until up very was we were
+    what when where which while who whom why will with would you your yours yourself yourselves
+    s t don say said says tell told according article""".split()
+)
+SUFFIXES = ("ingly", "edly", "ings", "ing", "ied", "ies", "ed", "es", "ly", "s")
+
+
+def stem(word: str) -> str:
+    """Strip one common English suffix, keeping at least three letters.
+
+    >>> [stem(w) for w in ["hubs", "declined", "processing", "countries", "uk"]]
+    ['hub', 'declin', 'process', 'countr', 'uk']
+    """
+    if not word.isalpha():
+        return word
+    for suffix in SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            if suffix == "s" and word.endswith("ss"):
+                return word
+            return word[: -len(suffix)]
+    return word
+
+
+def tokenize(text: str) -> list[str]:
+    """Content-word stems of ``text``.
+
+    >>> tokenize("Did Albania’s PM rule out the hubs?")
+    ['albania', 'pm', 'rule', 'hub']
+    """
+    text = text.lower().replace("’", "'").replace("'s ", " ")
+    return [stem(w) for w in WORD_RE.findall(text) if w not in STOPWORDS]
+
+
+class LexicalIndex:
+    """BM25 scores for a fixed list of texts."""
+
+    def __init__(self, texts: Sequence[str]) -> None:
+        import bm25s
+
+        self.size = len(texts)
+        self._bm25 = bm25s.BM25()
+        tokens = [tokenize(t) or ["\0"] for t in texts]  # bm25s rejects empty documents
+        if tokens:
+            self._bm25.index(tokens, show_progress=False)
+
+    def top(self, query: str, k: int) -> list[tuple[int, float]]:
+        """The ``k`` best (position, score) pairs with a positive score, best first."""
+        terms = tokenize(query)
+        if not terms or self.size == 0:
+            return []
+        scores = np.asarray(self._bm25.get_scores(terms))
+        k = min(k, self.size)
+        best = np.argpartition(-scores, k - 1)[:k]
+        ranked = sorted(((int(i), float(scores[i])) for i in best), key=lambda p: -p[1])
+        return [(i, s) for i, s in ranked if s > 0]

@@ -1,0 +1,111 @@
+"""Plain records passed between pipeline stages.
+
+They are frozen dataclasses, never framework objects, so every stage can be tested
+alone and LangChain, Chroma and Gradio stay behind their own boundaries. Offsets are
+character offsets into ``Document.text`` (Python ``str`` indices).
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+SentenceKind = Literal["sentence", "heading", "bullet"]
+Behaviour = Literal["answer", "decline", "correct_premise"]
+
+
+@dataclass(frozen=True)
+class Document:
+    """One file of the corpus, its text exactly as stored on disk (decoded UTF-8)."""
+
+    doc_id: str  # the file's path relative to the corpus folder, POSIX style
+    text: str
+    title: str
+    content_hash: str  # sha256 of text and metadata: changes when either changes
+    kind: str = "document"
+    date: str | None = None
+    source_url: str | None = None
+    path: str = ""  # absolute path when loaded from disk
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence, heading or bullet of a document, with its exact span."""
+
+    sentence_id: str  # "<doc_id>#s<ordinal>": stable while the document text is unchanged
+    doc_id: str
+    ordinal: int
+    start: int
+    end: int
+    text: str  # == document.text[start:end]
+    kind: SentenceKind = "sentence"
+    section: str | None = None  # the heading the sentence sits under
+    lead_in: str | None = None  # for a bullet: the line that introduces the list
+    paragraph: int = 0  # index of the paragraph (block of lines) holding the sentence
+
+    @property
+    def citable(self) -> bool:
+        """Headings give context but are never cited as evidence."""
+        return self.kind != "heading"
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """A small window of sentences, embedded for retrieval with its section as context."""
+
+    chunk_id: str
+    doc_id: str
+    sentence_ids: tuple[str, ...]
+    text: str
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A retrieved sentence with the scores that ranked it."""
+
+    sentence: Sentence
+    score: float  # fused rank score, higher is better
+    dense: float = 0.0  # cosine similarity of the sentence (with its context) to the query
+    context: float = 0.0  # cosine similarity of the best chunk that holds the sentence
+    lexical: float = 0.0  # BM25 score of the sentence
+
+
+@dataclass(frozen=True)
+class Citation:
+    """One numbered citation: the verbatim quote and where it sits in its document."""
+
+    marker: int
+    doc_id: str
+    sentence_id: str
+    quote: str
+    start: int
+    end: int
+    title: str = ""
+    section: str | None = None
+    lead_in: str | None = None
+    related: bool = False  # shown as related reading, not as evidence for the answer
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Answer:
+    """What the engine returns: text with inline markers [n] and one citation per marker."""
+
+    question: str
+    text: str
+    answered: bool
+    citations: list[Citation] = field(default_factory=list)
+    behaviour: Behaviour = "answer"
+    latency_ms: float = 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "question": self.question,
+            "text": self.text,
+            "answered": self.answered,
+            "behaviour": self.behaviour,
+            "citations": [c.to_dict() for c in self.citations],
+            "latency_ms": round(self.latency_ms, 2),
+        }

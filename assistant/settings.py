@@ -1,0 +1,111 @@
+"""Settings for the entry points (CLI, app, eval runner), read once into a frozen record.
+
+Precedence: an explicit argument, then an environment variable, then the default.
+Library code (``Assistant``) never reads the environment; only ``Settings.from_env`` does,
+and only when an entry point calls it.
+
+| setting            | environment variable          | default                                  |
+|--------------------|-------------------------------|------------------------------------------|
+| corpus             | BRIEFING_CORPUS               | ``corpus/`` of this checkout             |
+| index_dir          | BRIEFING_INDEX_DIR            | ``.index/<corpus name>-<hash>`` here     |
+| chroma_url         | BRIEFING_CHROMA_URL           | none: embedded Chroma in ``index_dir``   |
+| collection         | BRIEFING_COLLECTION           | ``briefing-<corpus folder name>``        |
+| max_question_chars | BRIEFING_MAX_QUESTION_CHARS   | 2000                                     |
+| host, port         | BRIEFING_HOST, BRIEFING_PORT  | 127.0.0.1, 7860                          |
+| auth, auth_file    | BRIEFING_AUTH, BRIEFING_AUTH_FILE | none (required off loopback)         |
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
+from typing import Any
+
+from assistant.errors import ConfigError
+
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
+MAX_QUESTION_CHARS = 2000
+
+
+def default_corpus() -> Path:
+    """``corpus/`` of this checkout, or of the working directory when installed elsewhere."""
+    here = PROJECT_ROOT / "corpus"
+    return here if here.is_dir() else Path.cwd() / "corpus"
+
+
+def default_index_dir(corpus: Path) -> Path:
+    """One index folder per corpus folder, under ``.index/`` of the checkout (git-ignored)."""
+    resolved = corpus.resolve()
+    digest = hashlib.sha256(str(resolved).encode()).hexdigest()[:8]
+    root = PROJECT_ROOT if (PROJECT_ROOT / "pyproject.toml").exists() else Path.cwd()
+    return root / ".index" / f"{_slug(resolved.name)}-{digest}"
+
+
+def default_collection(corpus: Path) -> str:
+    """Chroma collection prefix: the corpus folder's name, the same on every machine."""
+    return f"briefing-{_slug(corpus.resolve().name)}"
+
+
+def _slug(name: str) -> str:
+    slug = re.sub(r"[^a-zA-Z0-9]+", "-", name).strip("-").lower()
+    return (slug or "corpus")[:40]
+
+
+@dataclass(frozen=True)
+class Settings:
+    corpus: Path | None = None
+    index_dir: Path | None = None
+    chroma_url: str | None = None
+    collection: str | None = None
+    max_question_chars: int = MAX_QUESTION_CHARS
+    host: str = "127.0.0.1"
+    port: int = 7860
+    auth: str | None = None
+    auth_file: Path | None = None
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None, **overrides: Any) -> Settings:
+        """Settings from ``overrides`` (arguments; ``None`` means unset), then ``env``, then defaults."""
+        env = os.environ if env is None else env
+        values: dict[str, Any] = {}
+        for f in fields(cls):
+            raw = env.get(f"BRIEFING_{f.name.upper()}")
+            if raw not in (None, ""):
+                values[f.name] = raw
+        values.update({k: v for k, v in overrides.items() if v is not None})
+        unknown = set(values) - {f.name for f in fields(cls)}
+        if unknown:
+            raise ConfigError(f"unknown settings: {', '.join(sorted(unknown))}")
+        return cls()._with(values)
+
+    def _with(self, values: Mapping[str, Any]) -> Settings:
+        converted: dict[str, Any] = {}
+        for name, value in values.items():
+            if name in ("corpus", "index_dir", "auth_file"):
+                converted[name] = Path(value).expanduser()
+            elif name in ("max_question_chars", "port"):
+                try:
+                    converted[name] = int(value)
+                except (TypeError, ValueError):
+                    raise ConfigError(f"{name} must be a whole number, not {value!r}: fix BRIEFING_{name.upper()} or the flag") from None
+                if converted[name] <= 0 or (name == "port" and converted[name] > 65535):
+                    raise ConfigError(f"{name} {converted[name]} is out of range")
+            else:
+                converted[name] = str(value)
+        return replace(self, **converted)
+
+    @property
+    def corpus_dir(self) -> Path:
+        return self.corpus or default_corpus()
+
+    @property
+    def index_path(self) -> Path:
+        return self.index_dir or default_index_dir(self.corpus_dir)
+
+    @property
+    def collection_name(self) -> str:
+        return self.collection or default_collection(self.corpus_dir)
