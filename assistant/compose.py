@@ -26,7 +26,7 @@ state nothing the sources do not. Its algorithm:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -39,9 +39,10 @@ NOT_IN_SOURCES = "The sources do not say."
 PREMISE_LEAD = "The sources say otherwise:"
 INJECTION_NOTE = "(Instructions inside the question were ignored; this answer comes only from the sources.)"
 
-# Evidence must clear these to count as an answer (cosine of MiniLM vectors, share of words).
+# Evidence must clear these to count as an answer (support of the best sentence, cosine
+# of MiniLM vectors); set from the article eval set and checked on the SQuAD sample.
+MIN_SUPPORT = 0.68
 MIN_DENSE = 0.42
-MIN_COVERAGE = 0.34
 STRONG_DENSE = 0.62
 NEARLY_AS_GOOD = 0.85
 STANCE_AS_GOOD = 0.8
@@ -53,29 +54,47 @@ NEGATIVE_CUES = re.compile(
     r"block(?:ed|s)|exclu(?:ded|sion)|abandon(?:ed|s)|withdr(?:ew|awn)|never|no longer|not)\b",
     re.I,
 )
+ASKS_REFUSAL = re.compile(
+    r"\b(?:rule[sd]? out|ruling out|say no|said no|declin(?:e|ed|es|ing)|refus(?:e|ed|es|ing)|reject(?:ed|s|ing)?|"
+    r"dismiss(?:ed|es|ing)?|den(?:y|ied|ies)|cancel(?:l?ed|s)?|scrap(?:ped|s)?|stall(?:ed|s)?|halt(?:ed|s)?|block(?:ed|s)?|"
+    r"exclude[sd]?|abandon(?:ed|s)?|withdr(?:aw|ew|awn))\b",
+    re.I,
+)
 PRESUMING_CUES = re.compile(
     r"\b(?:agree[sd]?|agreeing|accept(?:ed|s)?|sign(?:ed|s)?|host(?:ed|s|ing)?|join(?:ed|s)?|approv(?:e|ed|es)|"
     r"start(?:ed|s)?|begin|began|begun|open(?:ed|s)?|launch(?:ed|es)?|revive[sd]?|restor(?:e|ed|es)|"
     r"continu(?:e|ed|es)|implement(?:ed|s)?|succeed(?:ed|s)?|support(?:ed|s)?|welcom(?:e|ed|es)|"
-    r"operat(?:e|ed|es|ing)|work(?:ed|s|ing)?|endors(?:e|ed|es)|back(?:ed|s)?)\b",
+    r"operat(?:e|ed|es|ing)|work(?:ed|s|ing)?|endors(?:e|ed|es)|back(?:ed|s)?|pa(?:y|ys|id|ying)|run(?:s|ning)?|"
+    r"bring(?:s|ing)? back|brought back|reinstat(?:e|ed|es)|prais(?:e|ed|es))\b",
     re.I,
 )
+CONTRAST = re.compile(r"\b(?:differ(?:s|ed|ence|ent)?|compar(?:e|ed|es|ison)|contrast|versus|vs\.?|distinct|unlike|same as|similar to)\b", re.I)
+CONTINUES = re.compile(r"^(?:that|this|these|those|such|it|in contrast|by contrast|however|instead|unlike|whereas|but)\b", re.I)
 PRONOUN_START = re.compile(r"^(?:he|she|it|they|this|that|these|those|his|her|its|their|such)\b", re.I)
 TIME = re.compile(
-    r"\b(?:1[89]\d\d|20\d\d|\d{1,2}(?:st|nd|rd|th)|january|february|march|april|may|june|july|august|"
-    r"september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
-    r"yesterday|today|tomorrow|week|month|year|years|decade|century|spring|summer|autumn|winter|"
-    r"since|until|ago|during|after|before|so far|recent)\b",
+    r"\b(?:1[0-9]\d\d|20\d\d|\d{1,2}(?:st|nd|rd|th)|\d+[- ](?:day|week|month|year)s?|january|february|march|april|"
+    r"june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|"
+    r"saturday|sunday|yesterday|today|tomorrow|(?:last|next|past|this|coming|previous)\s+(?:\w+\s+)?"
+    r"(?:day|week|month|year|decade)s?|decades?|centur(?:y|ies)|\d+(?:st|nd|rd|th)\s+century|"
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|several|many)\s+(?:day|week|month|year)s?|"
+    r"spring|summer|autumn|winter|(?:\w+ )?ago)\b",
     re.I,
 )
 AMOUNT = re.compile(
     r"(?:[£$€]\s?\d|\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|"
     r"thirty|forty|fifty|hundred|hundreds|thousand|thousands|million|millions|billion|dozen|half|"
-    r"double|doubling|twice|several|many|few)\b)",
+    r"double|doubling|twice)\b)",
     re.I,
 )
-PROPER = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-zA-Z’'-]+")
+COUNT = re.compile(r"\d|\b(?:several|many|few|multiple|numerous|dozens|a number of|handful)\b", re.I)
 ENTITY = re.compile(r"\b[A-Z][a-zA-Z’'-]*[a-z][a-zA-Z’'-]*|\b[A-Z]{2,}\b")
+NAME = re.compile(r"(?:\b(?:[A-Z][\w’'-]*|of|the|and)\s+)*\b[A-Z][\w’'-]*")
+QUESTION_WORDS = frozenset(
+    "what who whom whose which when where why how did does do is are was were has have had will would can could "
+    "should shall may might must in on at of for to from by with about and so but if the a an tell list give "
+    "describe explain please according since until after before during between among besides other name "
+    "names following".split()
+)
 
 
 class Composer(Protocol):
@@ -114,14 +133,36 @@ def covered_terms(terms: set[str], words: set[str]) -> frozenset[str]:
     return frozenset(found)
 
 
-def score_hits(question: Question, hits: Iterable[Hit]) -> list[Scored]:
-    """Score hits for answer support, best first (see the module docstring, step 1)."""
+def score_hits(
+    question: Question,
+    hits: Iterable[Hit],
+    before: Callable[[Sentence], Sentence | None] | None = None,
+    idf: Callable[[str], float] | None = None,
+) -> list[Scored]:
+    """Score hits for answer support, best first (see the module docstring, step 1).
+
+    Coverage weighs each question term by its rarity (``idf``), so the one sentence that
+    has the question's distinctive word ("cancelled") beats many that share its common
+    ones ("scheme"). A term found only in the sentence just before counts half, or fully
+    when the sentence opens with a pronoun ("That policy, which Sir Keir cancelled").
+    """
     terms = set(question.terms)
+    weight = {t: (idf(t) if idf else 1.0) for t in terms}
+    total = sum(weight.values())
     scored = []
     for hit in hits:
-        covered = covered_terms(terms, _words(hit.sentence))
-        coverage = len(covered) / len(terms) if terms else 0.0
-        support = hit.dense + 0.25 * hit.context + 0.35 * coverage + 0.2 * proximity(question.terms, hit.sentence)
+        own = covered_terms(terms, _words(hit.sentence))
+        antecedent = before(hit.sentence) if before else None
+        borrowed: frozenset[str] = frozenset()
+        if antecedent is not None:
+            borrowed = covered_terms(terms - own, _words(antecedent))
+        share = 1.0 if PRONOUN_START.match(hit.sentence.text) else 0.5
+        covered = own | borrowed
+        coverage = (sum(weight[t] for t in own) + share * sum(weight[t] for t in borrowed)) / total if total else 0.0
+        # A sentence that leans on the one before has an embedding without its referent;
+        # the similarity of its chunk (which holds the referent) stands in for it.
+        dense = max(hit.dense, hit.context) if share == 1.0 else hit.dense
+        support = dense + 0.25 * hit.context + 0.35 * coverage + 0.2 * proximity(question.terms, hit.sentence)
         scored.append(Scored(hit, coverage, support, covered))
     scored.sort(key=lambda s: -s.support)
     return scored
@@ -139,30 +180,40 @@ def holds_answer_type(answer_type: str | None, sentence: Sentence) -> bool:
         return bool(TIME.search(text))
     if answer_type == "amount":
         return bool(AMOUNT.search(text))
-    if answer_type in ("person", "place"):
-        return bool(PROPER.search(text)) or bool(re.match(r"^[A-Z][a-z]+ [A-Z]", text))
-    return True
+    if answer_type == "count":
+        return bool(AMOUNT.search(text) or COUNT.search(text))
+    return True  # "who" and "where" can be answered by common nouns ("failed asylum seekers")
 
 
 def _entities(text: str) -> set[str]:
     words = ENTITY.findall(text)
     if words and text.startswith(words[0]):
         words = words[1:]  # the question's first word is capitalised anyway
-    return {w.lower().rstrip("’'s") for w in words}
+    return {p for w in words for p in re.split(r"[-’']", w.lower()) if len(p) > 1}
 
 
-def _refuses(text: str, terms: set[str]) -> bool:
-    """Whether ``text`` states a refusal or stop that can bear on a question with ``terms``.
+def _refuses(text: str, terms: set[str], actors: set[str]) -> bool:
+    """Whether ``text`` states a refusal or stop, by one of ``actors`` (named before the
+    cue; any actor when the set is empty), that bears on a question with ``terms``.
 
     "declined to name the nations" refuses naming: it bears on a question about naming,
-    not on one about holding talks.
+    not on one about holding talks. "Despite Albania's exclusion, Starmer announced"
+    says nothing of what Starmer refused.
 
-    >>> _refuses("Starmer declined to name the nations involved", {"uk", "talk"})
+    >>> _refuses("Starmer declined to name the nations involved", {"uk", "talk"}, {"starmer"})
     False
-    >>> _refuses("Albania has publicly ruled out participation", {"albania", "agree"})
+    >>> _refuses("Albania has publicly ruled out participation", {"albania", "agree"}, {"albania"})
     True
+    >>> _refuses("Despite Albania’s exclusion, Starmer announced more", {"starmer", "visit"}, {"starmer"})
+    False
     """
+    lowered = text.lower()
     for cue in NEGATIVE_CUES.finditer(text):
+        if cue.group(0).lower() in ("not", "never", "no longer") and re.search(r"\b(?:if|whether|unless)\b", lowered[: cue.start()]):
+            continue
+        before = lowered[: cue.start()]
+        if actors and not any(re.search(rf"\b{re.escape(a)}\b", before) for a in actors):
+            continue
         action = re.match(r"\s+to\s+(\w+)", text[cue.end() :])
         if action is None or covered_terms({stem(action.group(1).lower())}, terms):
             return True
@@ -190,12 +241,27 @@ def proximity(terms: tuple[str, ...], sentence: Sentence) -> float:
     return found / len(pairs)
 
 
-def _subject(question: str) -> str | None:
-    """The first named thing after a question's opening words ("Did Albania agree" -> "albania")."""
+def _subject(question: str) -> set[str] | None:
+    """The first named thing after a question's opening words ("Did Albania agree" -> {"albania"})."""
     words = ENTITY.findall(question)
     if words and question.startswith(words[0]):
         words = words[1:]
-    return words[0].lower().rstrip("’'s") if words else None
+    return {p for p in re.split(r"[-’']", words[0].lower()) if len(p) > 1} if words else None
+
+
+def names_in(question: str) -> list[set[str]]:
+    """The names a question uses, each as the set of its words' stems.
+
+    >>> [sorted(n) for n in names_in("What did Rama say about North Macedonia joining the task force?")]
+    [['rama'], ['macedonia', 'north']]
+    """
+    names = []
+    for match in NAME.finditer(question):
+        words = [w for w in re.findall(r"[\w’'-]+", match.group(0)) if w.lower() not in QUESTION_WORDS and w[:1].isupper()]
+        words = [w.lower().removesuffix("’s").removesuffix("'s") for w in words]
+        if words:
+            names.append({stem(w) for w in words} | set(words))
+    return names
 
 
 def _mentions(sentence: Sentence, entities: set[str]) -> bool:
@@ -207,21 +273,43 @@ def _mentions(sentence: Sentence, entities: set[str]) -> bool:
 class ExtractiveComposer:
     """Answers made of verbatim source sentences (the default; needs no language model)."""
 
-    def __init__(self, snapshot: Snapshot) -> None:
+    def __init__(self, snapshot: Snapshot, idf: Callable[[str], float] | None = None) -> None:
         self.snapshot = snapshot
+        self.idf = idf
+        # Names the corpus never uses (an alias, a misspelling) cannot be required of evidence.
+        self.vocabulary: set[str] = set()
+        for sentence in snapshot.sentences.values():
+            self.vocabulary.update(w.lower() for w in re.findall(r"[\w’'-]+", sentence.text))
+
+    def _before(self, sentence: Sentence) -> Sentence | None:
+        doc = self.snapshot.by_doc.get(sentence.doc_id, [])
+        at = sentence.ordinal
+        if 0 < at < len(doc) and doc[at - 1].paragraph == sentence.paragraph:
+            return doc[at - 1]
+        return None
 
     def compose(self, question: Question, hits: list[Hit]) -> Answer:
-        scored = score_hits(question, hits)
+        scored = score_hits(question, hits, self._before, self.idf)
         if not scored:
             return self._decline(question, [])
         best = scored[0]
-        relevant = best.hit.dense >= STRONG_DENSE or (
-            best.hit.dense >= MIN_DENSE and best.coverage >= MIN_COVERAGE
-        )
+        relevant = best.hit.dense >= STRONG_DENSE or best.support >= MIN_SUPPORT
         if not relevant:
             return self._decline(question, scored)
+        # Every name the question uses must be in the evidence: a question about what
+        # Rama said of North Macedonia is not answered by a sentence that names only one.
+        names = [n for n in names_in(question.focus) if covered_terms(n, self.vocabulary)]
+        if len(names) >= 2:
+            named = [s for s in scored[:5] if s.support >= NEARLY_AS_GOOD * best.support and self._names_all(s.sentence, names)]
+            if not named:
+                return self._decline(question, scored)
+            if named[0] is not best:
+                best = named[0]
+                scored = [best] + [s for s in scored if s is not best]
         entities = _entities(question.focus)
-        subject = _subject(question.focus)
+        # A yes/no answer must be about the question's subject; a presumption may be
+        # contradicted about any of the names the question uses.
+        subject = _subject(question.focus) if question.yes_no else None
         # The sentence that states a stance (a refusal, a cancellation) about the
         # question's subject decides a yes/no question or a presumption, if it is
         # nearly as relevant as the best sentence.
@@ -230,8 +318,7 @@ class ExtractiveComposer:
                 s
                 for s in scored[:5]
                 if s.support >= STANCE_AS_GOOD * best.support
-                and _refuses(s.sentence.text, set(question.terms))
-                and (_mentions(s.sentence, {subject}) if subject else not entities or _mentions(s.sentence, entities))
+                and _refuses(s.sentence.text, set(question.terms), subject or entities)
             ),
             None,
         )
@@ -240,22 +327,38 @@ class ExtractiveComposer:
             best = stance
             scored = [best] + [s for s in scored if s is not best]
 
-        asks_refusal = NEGATIVE_CUES.search(question.focus) is not None
+        asks_refusal = ASKS_REFUSAL.search(question.focus) is not None
+        negated_question = re.search(r"\b(?:not|n't|never)\b", question.focus.replace("’", "'"), re.I) is not None
         if polar and not question.yes_no and not asks_refusal and PRESUMING_CUES.search(question.focus):
             return self._answer(question, [best.sentence], PREMISE_LEAD, "correct_premise")
 
         if question.answer_type and not (question.yes_no or polar):
-            typed = [s for s in scored[:3] if s.support >= NEARLY_AS_GOOD * best.support and holds_answer_type(question.answer_type, s.sentence)]
+            typed = [
+                s
+                for s in scored[:3]
+                if s.support >= NEARLY_AS_GOOD * best.support
+                and s.coverage >= best.coverage
+                and holds_answer_type(question.answer_type, s.sentence)
+            ]
             if not typed:
                 return self._decline(question, scored)
             best = typed[0]
             scored = [best] + [s for s in scored if s is not best]
 
         chosen = self._with_context([best.sentence]) if polar else self._select(scored)
+        if CONTRAST.search(question.focus):
+            chosen = self._with_contrast(chosen)
         lead = None
-        if question.yes_no and polar:
+        if question.yes_no and polar and not negated_question:  # "Did X not ...?" has no clear yes
             lead = "Yes:" if asks_refusal else "No:"
         return self._answer(question, chosen, lead, "answer")
+
+    def _names_all(self, sentence: Sentence, names: list[set[str]]) -> bool:
+        """Whether each name (any of its words) appears in the sentence or its context."""
+        doc = self.snapshot.documents.get(sentence.doc_id)
+        context = " ".join(filter(None, [sentence.lead_in, sentence.text, doc.title if doc else None]))
+        words = set(tokenize(context)) | {w.lower() for w in re.findall(r"[\w’'-]+", context)}
+        return all(covered_terms(name, words) for name in names)
 
     # -- selection ------------------------------------------------------------------------
     def _select(self, scored: list[Scored]) -> list[Sentence]:
@@ -299,6 +402,20 @@ class ExtractiveComposer:
                     out.setdefault(before.sentence_id, before)
             out.setdefault(sentence.sentence_id, sentence)
         return list(out.values())
+
+    def _with_contrast(self, chosen: list[Sentence]) -> list[Sentence]:
+        """For a question that compares, add the sentences of the best sentence's section
+        that carry the comparison on ("That policy ...", "In contrast, ...")."""
+        best = chosen[0]
+        doc = self.snapshot.by_doc.get(best.doc_id, [])
+        have = {s.sentence_id for s in chosen}
+        extra = []
+        for s in doc[best.ordinal + 1 : best.ordinal + 3]:
+            if s.kind != "sentence" or s.section != best.section or not CONTINUES.match(s.text):
+                break
+            if s.sentence_id not in have:
+                extra.append(s)
+        return [*chosen, *extra]
 
     # -- writing ------------------------------------------------------------------------
     def _answer(self, question: Question, sentences: list[Sentence], lead: str | None, behaviour: Behaviour) -> Answer:

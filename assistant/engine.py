@@ -71,7 +71,7 @@ class Assistant:
     def _load(self) -> None:
         self.snapshot = self.index.load()
         self.retriever = Retriever(self.index, self.snapshot)
-        self.composer: Composer = self._custom_composer or ExtractiveComposer(self.snapshot)
+        self.composer: Composer = self._custom_composer or ExtractiveComposer(self.snapshot, self.retriever.idf)
 
     # -- ingest -------------------------------------------------------------------------
     def ingest(self, progress: Progress | None = None, rebuild: bool = False) -> IngestSummary:

@@ -10,7 +10,9 @@ Not handled: languages other than English, phrase queries.
 
 from __future__ import annotations
 
+import math
 import re
+from collections import Counter
 from collections.abc import Sequence
 
 import numpy as np
@@ -24,7 +26,7 @@ STOPWORDS = frozenset(
     ourselves out over own same she should so some such than that the their theirs them
     themselves then there these they this those through to too under until up very was we were
     what when where which while who whom why will with would you your yours yourself yourselves
-    s t don say said says tell told according article""".split()
+    s t don say said says tell told according article much many also""".split()
 )
 SUFFIXES = ("ingly", "edly", "ings", "ing", "ied", "ies", "ed", "es", "ly", "s")
 
@@ -64,8 +66,19 @@ class LexicalIndex:
         self.size = len(texts)
         self._bm25 = bm25s.BM25()
         tokens = [tokenize(t) or ["\0"] for t in texts]  # bm25s rejects empty documents
+        self._df: Counter[str] = Counter()
+        for row in tokens:
+            self._df.update(set(row))
         if tokens:
             self._bm25.index(tokens, show_progress=False)
+
+    def idf(self, term: str) -> float:
+        """Inverse document frequency of a stem over the indexed texts (unseen: the highest).
+
+        ``log((N + 1) / (df + 0.5))``: a name in one sentence weighs far more than a word
+        in every other sentence.
+        """
+        return math.log((self.size + 1) / (self._df.get(term, 0) + 0.5))
 
     def top(self, query: str, k: int) -> list[tuple[int, float]]:
         """The ``k`` best (position, score) pairs with a positive score, best first."""

@@ -28,7 +28,9 @@ INJECTION = re.compile(
     r"(?:ignore|disregard|forget|override)\s+(?:all\s+|any\s+|the\s+|your\s+|previous\s+|prior\s+|above\s+)*"
     r"(?:instructions?|sources?|documents?|rules?|context|articles?|corpus|citations?)"
     r"|(?:you\s+are\s+now|pretend\s+(?:to\s+be|that)|act\s+as|system\s+prompt|new\s+instructions?)"
-    r"|(?:^|[.;!?]\s*|\b(?:and|then)\s+)(?:just\s+)?(?:say|answer|reply|respond|write|tell\s+(?:me|us))\s+(?:that|with|only|yes|no)\b",
+    r"|(?:^|[.;!?]\s*|\b(?:and|then)\s+)(?:just\s+)?(?:say|answer|reply|respond|write|tell\s+(?:me|us))\s+(?:that|with|only|yes|no)\b"
+    r"|\bjust\s+(?:say|answer|reply|respond|write)\b|\b(?:answer|reply|respond)\s+(?:only\s+)?(?:with\s+)?(?:yes|no)\b"
+    r"|\b(?:do\s+not|don'?t|never|no\s+need\s+to)\s+(?:cite|quote|use|mention|include|check|look\s+at)\b",
     re.I,
 )
 ORDER_CONTINUES = re.compile(r"^\s*(?:and|then|just|instead)?\s*(?:say|answer|reply|respond|write|tell|claim|state)\b", re.I)
@@ -39,8 +41,17 @@ FOLLOW_UP = re.compile(
     re.I,
 )
 ANSWER_TYPES = (
-    ("time", re.compile(r"^\s*(?:when\b|what\s+(?:year|date|month|day|time)\b|how\s+long\b|by\s+when\b)", re.I)),
-    ("amount", re.compile(r"\b(?:how\s+(?:much|many|big|large|far)|what\s+(?:percentage|share|proportion|amount|number|sum|figure)|what\s+per\s*cent)\b", re.I)),
+    ("time", re.compile(r"(?:^\s*(?:since\s+|until\s+|till\s+|and\s+|so\s+)?when\b|\b(?:what\s+(?:year|date|month|day|time)|which\s+(?:year|date|month|day)|how\s+long|by\s+when|how\s+soon)\b)", re.I)),
+    (
+        "amount",
+        re.compile(
+            r"\b(?:how\s+(?:much|big|large|far|often)|what\s+(?:percentage|share|proportion|amount|number|sum|figure|"
+            r"budget|cost|price|size|total|value)|what\s+per\s*cent|what\s+is\s+the\s+(?:budget|cost|price|size|total|value)"
+            r"|at\s+what\s+(?:cost|price|rate))\b",
+            re.I,
+        ),
+    ),
+    ("count", re.compile(r"\bhow\s+many\b", re.I)),
     ("person", re.compile(r"^\s*(?:who|whom|whose)\b", re.I)),
     ("place", re.compile(r"^\s*(?:where)\b", re.I)),
 )
@@ -54,7 +65,7 @@ class Question:
     query: str  # what retrieval searches for: injected instructions removed, follow-up expanded
     focus: str  # the question's own words, injected instructions removed
     yes_no: bool = False
-    answer_type: str | None = None  # "time" | "amount" | "person" | "place" | None
+    answer_type: str | None = None  # "time" | "amount" | "count" | "person" | "place" | None
     injected: bool = False
     follow_up: bool = False
     terms: tuple[str, ...] = field(default_factory=tuple)  # content-word stems of ``focus``
@@ -113,11 +124,14 @@ def analyse(text: str, history: Sequence[tuple[str, str]] = ()) -> Question:
     query = focus
     if follow_up:
         previous_question, previous_answer = history[-1]
-        # The subject of a follow-up is in the previous question, or failing that in the
-        # first words of the previous answer.
+        # The subject of a follow-up is in the previous question; when that question asked
+        # for a person or thing ("Who is ...?"), the previous answer names it.
         subject = strip_injection(previous_question)[0]
-        lead = " ".join(previous_answer.split()[:30])
-        query = f"{subject} {lead} {focus}" if len(tokenize(subject)) <= 2 else f"{subject} {focus}"
+        if re.match(r"^\s*(?:who|which|what)\b", subject, re.I) or len(tokenize(subject)) <= 2:
+            lead = re.sub(r"\[\d+\]|\(Instructions[^)]*\)", " ", previous_answer)
+            subject = f"{subject} {' '.join(lead.split()[:25])}"
+        query = f"{subject} {focus}"
+        terms = tuple(dict.fromkeys(tokenize(strip_injection(previous_question)[0]) + list(terms)))
     answer_type = next((name for name, pattern in ANSWER_TYPES if pattern.search(focus)), None)
     return Question(
         text=text,

@@ -39,6 +39,10 @@ class Retriever:
         self._citable: list[Sentence] = [s for s in snapshot.sentences.values() if s.citable]
         self._lexical = LexicalIndex([_lexical_text(s) for s in self._citable])
 
+    def idf(self, term: str) -> float:
+        """How rare a term stem is among the corpus sentences (see ``LexicalIndex.idf``)."""
+        return self._lexical.idf(term)
+
     def search(self, query: str, k: int = 8) -> list[Hit]:
         """The ``k`` best sentences for ``query``, best first."""
         vector = self.index.embedder.embed_query(query)

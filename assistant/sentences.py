@@ -66,8 +66,11 @@ def _is_heading(line: str) -> bool:
     )
 
 
-def _classify(text: str, start: int, end: int) -> tuple[SentenceKind | None, int]:
-    """Return the kind of a line (None for prose) and where its content starts."""
+def _classify(text: str, start: int, end: int, next_line: str) -> tuple[SentenceKind | None, int]:
+    """Return the kind of a line (None for prose) and where its content starts.
+
+    A short unpunctuated line is a heading unless the next line carries on in lower case
+    (then it is a sentence wrapped over two lines)."""
     line = text[start:end]
     heading = MARKDOWN_HEADING_RE.match(line)
     if heading:
@@ -75,14 +78,17 @@ def _classify(text: str, start: int, end: int) -> tuple[SentenceKind | None, int
     bullet = BULLET_RE.match(line)
     if bullet:
         return "bullet", start + bullet.end()
-    if _is_heading(line):
+    if _is_heading(line) and not next_line[:1].islower():
         return "heading", start
     return None, start
 
 
 def _prose_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     """Sentence spans of a prose paragraph text[start:end], offsets into ``text``."""
-    for span in _segmenter().segment(text[start:end]):
+    # pysbd ends a sentence at a line break; a wrapped line is not one. The replacement
+    # keeps the length, so offsets still point into ``text``.
+    block = re.sub(r"[\r\n]", " ", text[start:end])
+    for span in _segmenter().segment(block):
         s, e = _strip_span(text, start + span.start, start + span.end)
         if s < e:
             yield s, e
@@ -105,12 +111,14 @@ def split_sentences(doc_id: str, text: str) -> list[Sentence]:
             units.extend((s, e, "sentence", paragraph) for s, e in _prose_spans(text, prose_start, prose_end))
             prose_start = None
 
-    for line_start, line_end in _lines(text):
+    lines = list(_lines(text))
+    for i, (line_start, line_end) in enumerate(lines):
         s, e = _strip_span(text, line_start, line_end)
         if s == e:
             flush_prose()
             continue
-        kind, content_start = _classify(text, s, e)
+        next_line = text[lines[i + 1][0] : lines[i + 1][1]].lstrip() if i + 1 < len(lines) else ""
+        kind, content_start = _classify(text, s, e, next_line)
         if kind is not None:
             flush_prose()
             paragraph += 1

@@ -1,0 +1,232 @@
+"""The ``briefing`` command: ingest, ask, eval, serve.
+
+Reads settings once (flags, then BRIEFING_* environment variables, then defaults), turns
+every ``AssistantError`` into one line on stderr and exit code 2, and never shows a
+traceback for a mistake the user can fix.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from assistant.errors import AssistantError
+from assistant.settings import Settings
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from assistant.engine import Assistant
+    from assistant.records import Answer
+
+EXIT_USAGE = 2
+
+DESCRIPTION = """\
+Cited answers from your documents, offline. Every answer sentence is quoted verbatim
+from a source sentence, with its document and character offsets.
+
+  briefing ingest                      index corpus/ (incremental)
+  briefing ask "Did Albania agree to host a UK return hub?"
+  briefing ask                         interactive questions, with follow-ups
+  briefing serve                       chat UI on http://127.0.0.1:7860
+  briefing eval                        faithfulness evals and thresholds
+"""
+
+
+def _common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--corpus", metavar="DIR", help="folder of .txt/.md/.html documents (BRIEFING_CORPUS; default corpus/)")
+    parser.add_argument("--index-dir", metavar="DIR", help="index folder (BRIEFING_INDEX_DIR; default .index/<corpus>-<hash>)")
+    parser.add_argument("--chroma-url", metavar="URL", help="use a Chroma server, e.g. http://127.0.0.1:8000 (BRIEFING_CHROMA_URL)")
+    parser.add_argument("--collection", metavar="NAME", help="Chroma collection prefix (BRIEFING_COLLECTION; default briefing-<corpus name>)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="briefing", description=DESCRIPTION, formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    ingest = sub.add_parser("ingest", help="build or update the index from a corpus folder")
+    ingest.add_argument("dir", nargs="?", metavar="DIR", help="corpus folder (same as --corpus)")
+    _common(ingest)
+    ingest.add_argument("--rebuild", action="store_true", help="drop the index and embed everything again")
+
+    ask = sub.add_parser("ask", help="answer a question with citations (no question: interactive)")
+    ask.add_argument("question", nargs="?", help="the question; leave out for an interactive session")
+    _common(ask)
+    ask.add_argument("--json", action="store_true", help="print the answer as JSON (Answer.to_dict())")
+
+    ev = sub.add_parser("eval", help="run the eval sets, write a report, fail below thresholds")
+    ev.add_argument("--set", dest="sets", action="append", metavar="NAME", help="article, squad2, or a YAML file (repeatable; default: all)")
+    ev.add_argument("--report", metavar="DIR", help="where to write report.json and report.md (default eval-report/)")
+    _common(ev)
+
+    serve = sub.add_parser("serve", help="start the chat UI (same as python app.py)")
+    _common(serve)
+    serve.add_argument("--host", help="address to bind (BRIEFING_HOST; default 127.0.0.1; others need BRIEFING_AUTH)")
+    serve.add_argument("--port", type=int, help="port (BRIEFING_PORT; default 7860)")
+    return parser
+
+
+def settings_from(args: argparse.Namespace) -> Settings:
+    corpus = getattr(args, "dir", None) or getattr(args, "corpus", None)
+    return Settings.from_env(
+        corpus=corpus,
+        index_dir=getattr(args, "index_dir", None),
+        chroma_url=getattr(args, "chroma_url", None),
+        collection=getattr(args, "collection", None),
+        host=getattr(args, "host", None),
+        port=getattr(args, "port", None),
+    )
+
+
+@contextmanager
+def progress_bar(console: Console) -> Iterator[Any]:
+    """A rich progress bar fed by the engine's ``progress(stage, done, total)`` callback."""
+    from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, TimeRemainingColumn
+
+    with Progress(
+        TextColumn("{task.description}"), BarColumn(), TaskProgressColumn(), TimeRemainingColumn(), console=console, transient=True
+    ) as bar:
+        task = bar.add_task("indexing", total=None)
+
+        def update(stage: str, done: int, total: int) -> None:
+            bar.update(task, description=stage, completed=done, total=total)
+
+        yield update
+
+
+def open_assistant(settings: Settings, console: Console, rebuild: bool = False) -> Assistant:
+    from assistant.engine import Assistant
+
+    with progress_bar(console) as progress:
+        return Assistant(
+            corpus=settings.corpus_dir,
+            index_dir=settings.index_path,
+            chroma_url=settings.chroma_url,
+            collection=settings.collection,
+            max_question_chars=settings.max_question_chars,
+            progress=progress,
+            rebuild=rebuild,
+        )
+
+
+def print_answer(answer: Answer, console: Console) -> None:
+    from rich.markup import escape
+
+    style = "" if answer.answered else "yellow"
+    label = {"answer": "", "decline": "[not in the sources] ", "correct_premise": "[premise corrected] "}[answer.behaviour]
+    console.print(f"[{style or 'default'}]{escape(label + answer.text)}[/]")
+    if answer.citations:
+        console.print()
+    for c in answer.citations:
+        tag = "related " if c.related else ""
+        console.print(f'[bold][{c.marker}][/bold] {tag}"{escape(c.quote)}" [dim]({escape(c.doc_id)}, {escape(c.sentence_id)}, chars {c.start}-{c.end})[/dim]')
+
+
+def cmd_ingest(args: argparse.Namespace, console: Console) -> int:
+    import time
+
+    settings = settings_from(args)
+    started = time.perf_counter()
+    bot = open_assistant(settings, console, rebuild=args.rebuild)
+    summary = bot.last_ingest
+    where = settings.chroma_url or str(settings.index_path)
+    if summary is None:
+        n = len(bot.documents)
+        console.print(f"index at {where} is up to date: {n} document{'s' if n != 1 else ''} unchanged ({time.perf_counter() - started:.1f} s)")
+    else:
+        console.print(f"{summary.line()}; index at {where}")
+    return 0
+
+
+def cmd_ask(args: argparse.Namespace, console: Console) -> int:
+    settings = settings_from(args)
+    if args.question is not None:
+        from assistant.question import validate
+
+        validate(args.question, settings.max_question_chars)  # before the slow start-up
+    bot = open_assistant(settings, console)
+    if args.question is not None:
+        answer = bot.ask(args.question)
+        if args.json:
+            print(json.dumps(answer.to_dict(), ensure_ascii=False, indent=2))
+        else:
+            print_answer(answer, console)
+        return 0
+    return interactive(bot, console, as_json=args.json)
+
+
+def interactive(bot: Assistant, console: Console, as_json: bool = False) -> int:
+    """Ask questions in a loop; follow-ups use the conversation so far."""
+    n = len(bot.documents)
+    console.print(f"Corpus {bot.corpus_name}: {n} document{'s' if n != 1 else ''}. Ask a question; an empty line or Ctrl-D ends.")
+    history: list[tuple[str, str]] = []
+    while True:
+        try:
+            question = input("\n? ").strip()
+        except (EOFError, KeyboardInterrupt):
+            console.print()
+            return 0
+        if not question:
+            return 0
+        try:
+            answer = bot.ask(question, history=history)
+        except AssistantError as exc:
+            console.print(f"[red]error:[/red] {exc}")
+            continue
+        if as_json:
+            print(json.dumps(answer.to_dict(), ensure_ascii=False))
+        else:
+            print_answer(answer, console)
+        history.append((question, answer.text))
+
+
+def cmd_eval(args: argparse.Namespace, console: Console) -> int:
+    from evals.runner import run_eval
+
+    settings = settings_from(args)
+    return run_eval(
+        args.sets,
+        Path(args.report) if args.report else None,
+        settings.corpus,
+        settings.index_dir,
+        console,
+    )
+
+
+def cmd_serve(args: argparse.Namespace, console: Console) -> int:
+    from assistant.ui import serve
+
+    serve(settings_from(args))
+    return 0
+
+
+COMMANDS = {"ingest": cmd_ingest, "ask": cmd_ask, "eval": cmd_eval, "serve": cmd_serve}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    from rich.console import Console
+
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return EXIT_USAGE
+    console = Console(stderr=False)
+    errors = Console(stderr=True)
+    try:
+        return COMMANDS[args.command](args, console)
+    except AssistantError as exc:
+        errors.print(f"[red]error:[/red] {exc}", highlight=False, markup=True)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        errors.print("interrupted: the index keeps every document written so far; run the same command again to finish")
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

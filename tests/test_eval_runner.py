@@ -1,0 +1,130 @@
+"""The eval runner end to end on the real engine: the article set plus a tiny custom set
+with a deliberately wrong case, on a fresh index in tmp_path."""
+
+from __future__ import annotations
+
+import io
+import json
+import textwrap
+from pathlib import Path
+from typing import Any
+
+import pytest
+from rich.console import Console
+
+from evals.cases import CaseError
+from evals.runner import run_eval
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT / "corpus"
+
+TINY_SET = """\
+- id: right-money
+  category: numbers
+  question: How much will the UK invest in Albania's digital forensics?
+  expect: answer
+  facts:
+    - ["£1 million"]
+  support: ["Invest £1 million to upgrade"]
+
+- id: wrong-on-purpose
+  category: numbers
+  question: How much will the UK invest in Albania's digital forensics?
+  expect: answer
+  facts:
+    - ["£7 million"]          # deliberately wrong: the article says £1 million
+  support: ["Invest £1 million to upgrade"]
+"""
+
+TINY_THRESHOLDS = """\
+[tiny]
+pass_rate = { min = 1.0 }
+"""
+
+
+@pytest.fixture(scope="module")
+def run(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    tmp = tmp_path_factory.mktemp("eval")
+    tiny = tmp / "tiny.yaml"
+    tiny.write_text(TINY_SET, encoding="utf-8")
+    thresholds = tmp / "thresholds.toml"
+    thresholds.write_text(
+        (ROOT / "evals" / "thresholds.toml").read_text(encoding="utf-8") + "\n" + TINY_THRESHOLDS,
+        encoding="utf-8",
+    )
+    out = io.StringIO()
+    code = run_eval(
+        ["article", str(tiny)],
+        report_dir=tmp / "report",
+        corpus=CORPUS,
+        index_dir=tmp / "index",
+        console=Console(file=out, width=120),
+        thresholds_file=thresholds,
+    )
+    report = json.loads((tmp / "report" / "report.json").read_text(encoding="utf-8"))
+    return {"code": code, "out": out.getvalue(), "report": report, "dir": tmp / "report"}
+
+
+def test_report_files_are_written(run: dict[str, Any]) -> None:
+    assert (run["dir"] / "report.json").is_file()
+    markdown = (run["dir"] / "report.md").read_text(encoding="utf-8")
+    assert "## Set `article`" in markdown and "## Set `tiny`" in markdown
+
+
+def test_article_set_reports_every_metric(run: dict[str, Any]) -> None:
+    section = run["report"]["sets"]["article"]
+    assert len(section["cases"]) >= 60
+    metrics = section["metrics"]
+    for name in (
+        "answer_correctness",
+        "forbidden_claim_rate",
+        "citation_validity",
+        "citation_recall",
+        "citation_precision",
+        "decline_precision",
+        "decline_recall",
+        "premise_correction_rate",
+        "latency_p50_ms",
+        "latency_p95_ms",
+    ):
+        assert metrics[name] is not None, name
+    assert metrics["latency_p50_ms"] <= metrics["latency_p95_ms"]
+    assert {"negation", "multi-turn", "false-premise"} <= set(section["categories"])
+    # The engine's verbatim-citation invariant, checked independently of the engine.
+    assert metrics["citation_validity"] == 1.0
+
+
+def test_wrong_case_is_listed_as_failing_and_fails_the_run(run: dict[str, Any]) -> None:
+    tiny = run["report"]["sets"]["tiny"]
+    assert "wrong-on-purpose" in tiny["failing"]
+    wrong = next(c for c in tiny["cases"] if c["id"] == "wrong-on-purpose")
+    assert any("£7 million" in reason for reason in wrong["reasons"])
+    assert wrong["answer"]["citations"], "the failing listing shows the answer's citations"
+    assert "FAIL wrong-on-purpose" in run["out"]
+    assert [f["metric"] for f in tiny["threshold_failures"]] == ["pass_rate"]
+    assert run["code"] == 1 and run["report"]["passed"] is False
+
+
+def test_support_missing_from_corpus_names_the_case(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(
+        textwrap.dedent(
+            """\
+            - id: invented-support
+              category: x
+              question: Did Albania agree?
+              expect: answer
+              facts: [["ruled out"]]
+              support: ["a sentence the article does not contain"]
+            """
+        ),
+        encoding="utf-8",
+    )
+    with pytest.raises(CaseError, match=r"case 'invented-support': support .* is in no corpus"):
+        run_eval(
+            [str(bad)],
+            report_dir=tmp_path / "report",
+            corpus=CORPUS,
+            index_dir=tmp_path / "index",
+            console=Console(file=io.StringIO()),
+        )
