@@ -41,7 +41,7 @@ INJECTION_NOTE = "(Instructions inside the question were ignored; this answer co
 
 # Evidence must clear these to count as an answer (support of the best sentence, cosine
 # of MiniLM vectors); set from the article eval set and checked on the SQuAD sample.
-MIN_SUPPORT = 0.68
+MIN_SUPPORT = 0.62
 MIN_DENSE = 0.42
 STRONG_DENSE = 0.62
 NEARLY_AS_GOOD = 0.85

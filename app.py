@@ -1,0 +1,15 @@
+"""Start the briefing assistant's chat UI: ``python app.py [--host H] [--port N]``.
+
+The same as ``briefing serve``. Serves on http://127.0.0.1:7860 by default; see
+``assistant/ui.py`` for the flags, the BRIEFING_* variables and the authentication rule.
+"""
+
+import os
+
+# Before anything can import Gradio: no analytics calls from an offline tool.
+os.environ["GRADIO_ANALYTICS_ENABLED"] = "False"
+
+from assistant.ui import main
+
+if __name__ == "__main__":
+    main()

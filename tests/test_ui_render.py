@@ -1,0 +1,200 @@
+"""The chat UI's pure HTML: highlighting in context, escaping, marker links, the panel."""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from assistant.records import Answer, Citation
+from assistant.ui_render import (
+    Turn,
+    answer_html,
+    corpus_header,
+    error_html,
+    example_questions,
+    headings_from_text,
+    highlight_in_paragraph,
+    paragraph_bounds,
+    source_card,
+    sources_panel,
+)
+
+SEED = Path(__file__).resolve().parents[1] / "corpus" / "000_c1187ead2ec13693.txt"
+DOC = "Heading One\nFirst <b>claim</b> & more. Second claim.\n• A bullet line\nLast line"
+
+
+def cite(marker: int, quote: str, text: str = DOC, **kw: object) -> Citation:
+    start = text.index(quote)
+    return Citation(
+        marker=marker,
+        doc_id="doc.txt",
+        sentence_id=f"doc.txt#s{marker}",
+        quote=quote,
+        start=start,
+        end=start + len(quote),
+        title=str(kw.pop("title", "A <Title>")),
+        **kw,  # type: ignore[arg-type]
+    )
+
+
+def text_of(doc_id: str) -> str | None:
+    return DOC if doc_id == "doc.txt" else None
+
+
+def marked(fragment: str) -> str:
+    """The unescaped text inside the one <mark> of ``fragment``."""
+    (inner,) = re.findall(r"<mark>(.*?)</mark>", fragment, flags=re.S)
+    return html.unescape(inner.replace("<br>", "\n"))
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "expected"),
+    [
+        ("", 0, 0, (0, 0)),  # empty document
+        ("x", 0, 1, (0, 1)),  # one character, no newline
+        ("a\nb", 2, 3, (2, 3)),  # last line, no final newline
+        ("a\nb\n", 0, 1, (0, 1)),  # first line
+        ("one\ntwo\nthree", 2, 6, (0, 7)),  # a span across a line break takes both lines
+        ("one\n\ntwo", 4, 4, (4, 4)),  # empty span on an empty line
+    ],
+)
+def test_paragraph_bounds_edges(text: str, start: int, end: int, expected: tuple[int, int]) -> None:
+    assert paragraph_bounds(text, start, end) == expected
+
+
+def test_highlight_escapes_everything_and_keeps_the_paragraph() -> None:
+    c = cite(1, "First <b>claim</b> & more.")
+    out = highlight_in_paragraph(DOC, c.start, c.end)
+    assert out == "<mark>First &lt;b&gt;claim&lt;/b&gt; &amp; more.</mark> Second claim."
+    assert "<b>" not in out
+    assert "Heading One" not in out and "bullet" not in out  # only its own paragraph
+
+
+def test_highlight_clips_a_very_long_paragraph() -> None:
+    text = "a" * 5000 + " The quote. " + "b" * 5000
+    start = text.index("The quote.")
+    out = highlight_in_paragraph(text, start, start + len("The quote."))
+    assert marked(out) == "The quote."
+    assert out.startswith("\u2026") and out.endswith("\u2026") and len(out) < 1400
+
+
+@given(
+    text=st.text(alphabet=st.sampled_from("ab <>&\"'\n\u2022\u201c.é😀"), max_size=60),
+    data=st.data(),
+)
+def test_highlight_marks_exactly_the_quote(text: str, data: st.DataObject) -> None:
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    out = highlight_in_paragraph(text, start, end)
+    assert marked(out) == text[start:end].replace("\r", "")
+    para_start, para_end = paragraph_bounds(text, start, end)
+    plain = html.unescape(re.sub(r"</?mark>", "", out).replace("<br>", "\n"))
+    assert plain == text[para_start:para_end]
+    assert "<" not in re.sub(r"</?mark>|<br>", "", out)  # no markup but ours
+
+
+def test_source_card_shows_title_section_lead_in_and_the_mark() -> None:
+    c = cite(2, "• A bullet line", section="Heading One", lead_in="Intro <line>:")
+    card = source_card(c, 3, text_of)
+    assert 'id="src-3-2"' in card
+    assert "A &lt;Title&gt;" in card and "Heading One" in card
+    assert "Intro &lt;line&gt;:" in card
+    assert marked(card) == "• A bullet line"
+    assert "src-related" not in card and "src-stale" not in card
+
+
+def test_source_card_related_reading_is_labelled() -> None:
+    card = source_card(cite(1, "Second claim.", related=True), 1, text_of)
+    assert "src-related" in card and "related reading" in card
+
+
+@pytest.mark.parametrize("known", [False, True])
+def test_source_card_falls_back_to_the_quote_when_the_text_differs(known: bool) -> None:
+    c = cite(1, "Second claim.")
+    changed = "something else entirely, much longer than the offsets"
+    card = source_card(c, 1, (lambda _: changed) if known else (lambda _: None))
+    assert marked(card) == "Second claim."
+    assert "src-stale" in card
+
+
+def test_answer_html_links_markers_and_escapes_text() -> None:
+    answer = Answer(
+        question="q",
+        text="A <i>claim</i> & *not emphasis* [1]. Another [2]. Unknown [9].",
+        answered=True,
+        citations=[cite(1, "First <b>claim</b> & more."), cite(2, "Second claim.")],
+    )
+    out = answer_html(answer, 4)
+    assert '<a class="cite" href="#src-4-1"' in out and '<a class="cite" href="#src-4-2"' in out
+    assert "[9]" in out and "#src-4-9" not in out  # no citation, no link
+    assert "&lt;i&gt;claim&lt;/i&gt; &amp; *not emphasis*" in out
+    assert "\n\n" not in out  # one HTML block: Markdown leaves it alone
+    assert "verdict-answer" in out
+    # the hover title carries the quote, escaped for an attribute
+    assert 'title="A &lt;Title&gt;: First &lt;b&gt;claim&lt;/b&gt; &amp; more."' in out
+
+
+@pytest.mark.parametrize(
+    ("behaviour", "answered", "css"),
+    [
+        ("answer", True, "verdict-answer"),
+        ("decline", False, "verdict-decline"),
+        ("answer", False, "verdict-decline"),  # not answered is never shown as an answer
+        ("correct_premise", True, "verdict-correction"),
+    ],
+)
+def test_answer_html_verdicts_differ(behaviour: str, answered: bool, css: str) -> None:
+    answer = Answer(question="q", text="Text.", answered=answered, behaviour=behaviour)  # type: ignore[arg-type]
+    assert f'class="answer {css}"' in answer_html(answer, 1)
+
+
+def test_answer_html_keeps_lines_as_paragraphs() -> None:
+    answer = Answer(question="q", text="Lead-in: [1]\n• bullet [2]\n", answered=True)
+    assert answer_html(answer, 1).count("<p>") == 2
+
+
+def test_error_html_escapes() -> None:
+    assert "&lt;script&gt;" in error_html("<script>")
+
+
+def test_sources_panel_newest_first_and_open() -> None:
+    first = Answer(question="First?", text="A [1].", answered=True, citations=[cite(1, "Second claim.")])
+    second = Answer(question="Second <q>?", text="Nothing.", answered=False, behaviour="decline")
+    panel = sources_panel([Turn(1, first), Turn(2, second)], text_of)
+    assert panel.index('id="turn-2"') < panel.index('id="turn-1"')
+    assert re.search(r'id="turn-2"[^>]*open', panel) and not re.search(r'id="turn-1"[^>]*open', panel)
+    assert "Second &lt;q&gt;?" in panel and "No sources cited" in panel
+    assert "Sources appear here" in sources_panel([], text_of)
+
+
+def test_corpus_header_counts_documents() -> None:
+    header = corpus_header("my <corpus>", ["One", "Two & Three"])
+    assert "my &lt;corpus&gt;" in header and "2 documents" in header and "Two &amp; Three" in header
+    assert "1 document<" in corpus_header("c", ["One"])
+
+
+def test_example_questions_dedupe_and_limit() -> None:
+    sections = [("T", "Topic A"), ("T", "topic a"), ("T", "Topic B:"), ("T", " "), ("T", "C"), ("T", "D")]
+    questions = example_questions(sections, limit=3)
+    assert questions == [
+        "What do the sources say about \u201cTopic A\u201d?",
+        "What do the sources say about \u201cTopic B\u201d?",
+        "What do the sources say about \u201cC\u201d?",
+    ]
+    assert example_questions([]) == []
+
+
+def test_headings_from_the_seed_article() -> None:
+    """Golden: the article's four section headings; no bullet, lead-in or body line."""
+    found = [h for _, h in headings_from_text("T", SEED.read_text(encoding="utf-8"))]
+    assert found == [
+        "Return Hubs to Target Rejected Asylum Seekers Only",
+        "Policy Distinct from Rwanda Scheme",
+        "UK-Albania Cooperation Targets Crime and Migration",
+        "Record Channel Crossings Drive Urgency",
+    ]
