@@ -46,6 +46,7 @@ MIN_DENSE = 0.42
 STRONG_DENSE = 0.62
 NEARLY_AS_GOOD = 0.85
 STANCE_AS_GOOD = 0.8
+PROXIMITY_WEIGHT = 0.35
 MAX_SENTENCES = 3
 
 NEGATIVE_CUES = re.compile(
@@ -107,8 +108,9 @@ class Composer(Protocol):
 class Scored:
     hit: Hit
     coverage: float
-    support: float
+    support: float  # ranks sentences
     covered: frozenset[str]
+    base: float = 0.0  # support without the word-order bonus: decides whether to answer
 
     @property
     def sentence(self) -> Sentence:
@@ -146,8 +148,10 @@ def score_hits(
     ones ("scheme"). A term found only in the sentence just before counts half, or fully
     when the sentence opens with a pronoun ("That policy, which Sir Keir cancelled").
     """
-    terms = set(question.terms)
-    weight = {t: (idf(t) if idf else 1.0) for t in terms}
+    # The previous turn's words count half: "And Albanian arrivals?" is about arrivals
+    # of Albanians, in the frame of the question before.
+    terms = set(question.terms) | set(question.context_terms)
+    weight = {t: (idf(t) if idf else 1.0) * (0.5 if t in question.context_terms else 1.0) for t in terms}
     total = sum(weight.values())
     scored = []
     for hit in hits:
@@ -162,8 +166,9 @@ def score_hits(
         # A sentence that leans on the one before has an embedding without its referent;
         # the similarity of its chunk (which holds the referent) stands in for it.
         dense = max(hit.dense, hit.context) if share == 1.0 else hit.dense
-        support = dense + 0.25 * hit.context + 0.35 * coverage + 0.2 * proximity(question.terms, hit.sentence)
-        scored.append(Scored(hit, coverage, support, covered))
+        base = dense + 0.25 * hit.context + 0.35 * coverage
+        support = base + PROXIMITY_WEIGHT * proximity(question.terms, hit.sentence)
+        scored.append(Scored(hit, coverage, support, covered, base))
     scored.sort(key=lambda s: -s.support)
     return scored
 
@@ -211,8 +216,12 @@ def _refuses(text: str, terms: set[str], actors: set[str]) -> bool:
     for cue in NEGATIVE_CUES.finditer(text):
         if cue.group(0).lower() in ("not", "never", "no longer") and re.search(r"\b(?:if|whether|unless)\b", lowered[: cue.start()]):
             continue
+        # The actor is named before the cue ("Albania ... ruled out") or right after it when
+        # the cue qualifies a noun ("the scrapped Rwanda scheme").
         before = lowered[: cue.start()]
-        if actors and not any(re.search(rf"\b{re.escape(a)}\b", before) for a in actors):
+        qualifies = re.search(r"\b(?:the|a|an|its|their|his|her|this|that)\s+$", before) is not None
+        after = " ".join(lowered[cue.end() :].split()[:3]) if qualifies else ""
+        if actors and not any(re.search(rf"\b{re.escape(a)}\b", before + " | " + after) for a in actors):
             continue
         action = re.match(r"\s+to\s+(\w+)", text[cue.end() :])
         if action is None or covered_terms({stem(action.group(1).lower())}, terms):
@@ -289,11 +298,21 @@ class ExtractiveComposer:
         return None
 
     def compose(self, question: Question, hits: list[Hit]) -> Answer:
+        if question.wants_more and question.previous_answer:
+            # "What else ...?": what the previous answer quoted is not news.
+            said = question.previous_answer
+            hits = [h for h in hits if h.sentence.text not in said] or hits
         scored = score_hits(question, hits, self._before, self.idf)
         if not scored:
             return self._decline(question, [])
         best = scored[0]
-        relevant = best.hit.dense >= STRONG_DENSE or best.support >= MIN_SUPPORT
+        # Relevant: close in meaning, or enough support, or every word of a question of
+        # two or more words in one sentence ("Who is Edi Rama?").
+        relevant = (
+            best.hit.dense >= STRONG_DENSE
+            or max(s.base for s in scored[:3]) >= MIN_SUPPORT
+            or (len(question.terms) >= 2 and any(s.coverage >= 0.999 for s in scored[:3]))
+        )
         if not relevant:
             return self._decline(question, scored)
         # Every name the question uses must be in the evidence: a question about what
@@ -310,6 +329,9 @@ class ExtractiveComposer:
         # A yes/no answer must be about the question's subject; a presumption may be
         # contradicted about any of the names the question uses.
         subject = _subject(question.focus) if question.yes_no else None
+        if question.yes_no and subject is None and question.context_text:
+            # "Did his country agree?": the names of the previous question stand in.
+            entities = _entities(question.context_text) | entities
         # The sentence that states a stance (a refusal, a cancellation) about the
         # question's subject decides a yes/no question or a presumption, if it is
         # nearly as relevant as the best sentence.

@@ -35,6 +35,7 @@ INJECTION = re.compile(
 )
 ORDER_CONTINUES = re.compile(r"^\s*(?:and|then|just|instead)?\s*(?:say|answer|reply|respond|write|tell|claim|state)\b", re.I)
 CLAIM = re.compile(r"\b(?:say|claim|state|answer|reply|write|tell\s+(?:me|us))\s+(?:that\s+)?(.+?)[.!]?$", re.I)
+WANTS_MORE = re.compile(r"\b(?:else|other|others|another|more|besides|too|also|as well)\b", re.I)
 FOLLOW_UP = re.compile(
     r"\b(?:he|she|it|they|him|her|them|his|its|their|theirs|this|that|these|those|there|then|"
     r"the same|what about|how about|and what|what else|anything else|more about|why so|why not)\b",
@@ -69,6 +70,12 @@ class Question:
     injected: bool = False
     follow_up: bool = False
     terms: tuple[str, ...] = field(default_factory=tuple)  # content-word stems of ``focus``
+    # For a follow-up: stems and names of the previous question, and the text of the
+    # previous answer (so "what else" can leave out what was already said).
+    context_terms: tuple[str, ...] = field(default_factory=tuple)
+    context_text: str = ""
+    previous_answer: str = ""
+    wants_more: bool = False  # "what else", "any other", "anything more"
 
 
 def validate(question: object, max_chars: int = MAX_QUESTION_CHARS) -> str:
@@ -111,6 +118,40 @@ def strip_injection(text: str) -> tuple[str, bool]:
     return " ".join(kept).strip(), True
 
 
+NAME_RUN = re.compile(r"\b[A-Z][\w’'-]*(?:\s+(?:of\s+|the\s+)?[A-Z][\w’'-]*)*")
+
+
+def answer_name(question: str, answer: str) -> str:
+    """The name an answer gives to a who/which question: the run of capitalised words in
+    the answer, not already in the question, nearest to the question's own words.
+
+    >>> answer_name("Who is Albania's Prime Minister?", "Speaking alongside Albanian Prime Minister Edi Rama, Starmer said so.")
+    'Albanian Prime Minister Edi Rama'
+    """
+    if not re.match(r"^\s*(?:who|whom|whose|which|what)\b", question, re.I):
+        return ""
+    text = re.sub(r"\[\d+\]|\(Instructions[^)]*\)|^(?:No|Yes):", " ", answer)
+    asked = set(tokenize(question))
+    asked_names = {w.lower() for w in re.findall(r"\b[A-Z][\w’'-]*", question)[1:]}
+    words = [m for m in re.finditer(r"[\w’'-]+", text)]
+    # Anchor on the question's own words, not on the names it already gives.
+    anchors = [i for i, m in enumerate(words) if set(tokenize(m.group(0))) & asked and m.group(0).lower() not in asked_names]
+    starts = {m.start(): i for i, m in enumerate(words)}
+    best, best_distance = "", float("inf")
+    for run in NAME_RUN.finditer(text):
+        parts = {w.lower() for w in re.findall(r"[\w’'-]+", run.group(0))}
+        if parts <= asked_names or parts <= {"speaking", "the", "a", "in", "on"}:
+            continue
+        if run.start() == 0 or text[: run.start()].rstrip().endswith((".", ":", "“", "\"")):
+            if len(parts) == 1:
+                continue  # a capitalised first word of a sentence is not a name
+        at = starts.get(run.start(), 0)
+        distance = min((abs(a - at) for a in anchors), default=len(words))
+        if distance < best_distance:
+            best, best_distance = run.group(0), distance
+    return best
+
+
 def analyse(text: str, history: Sequence[tuple[str, str]] = ()) -> Question:
     """Build a ``Question`` from validated text and the earlier turns of the conversation."""
     focus, injected = strip_injection(text)
@@ -120,18 +161,19 @@ def analyse(text: str, history: Sequence[tuple[str, str]] = ()) -> Question:
         claim = CLAIM.search(text)
         focus = claim.group(1) if claim else text
     terms = tuple(tokenize(focus))
+    context_terms: tuple[str, ...] = ()
+    previous_focus = previous_answer = ""
     follow_up = bool(history) and (bool(FOLLOW_UP.search(focus)) or len(terms) <= 2)
     query = focus
     if follow_up:
         previous_question, previous_answer = history[-1]
         # The subject of a follow-up is in the previous question; when that question asked
         # for a person or thing ("Who is ...?"), the previous answer names it.
-        subject = strip_injection(previous_question)[0]
-        if re.match(r"^\s*(?:who|which|what)\b", subject, re.I) or len(tokenize(subject)) <= 2:
-            lead = re.sub(r"\[\d+\]|\(Instructions[^)]*\)", " ", previous_answer)
-            subject = f"{subject} {' '.join(lead.split()[:25])}"
-        query = f"{subject} {focus}"
-        terms = tuple(dict.fromkeys(tokenize(strip_injection(previous_question)[0]) + list(terms)))
+        previous_focus = strip_injection(previous_question)[0]
+        named = answer_name(previous_focus, previous_answer)
+        previous_focus = f"{previous_focus} {named}".strip()
+        query = f"{previous_focus} {focus}"
+        context_terms = tuple(t for t in dict.fromkeys(tokenize(previous_focus)) if t not in terms)
     answer_type = next((name for name, pattern in ANSWER_TYPES if pattern.search(focus)), None)
     return Question(
         text=text,
@@ -142,4 +184,8 @@ def analyse(text: str, history: Sequence[tuple[str, str]] = ()) -> Question:
         injected=injected,
         follow_up=follow_up,
         terms=terms,
+        context_terms=context_terms,
+        context_text=previous_focus,
+        previous_answer=previous_answer if follow_up else "",
+        wants_more=follow_up and bool(WANTS_MORE.search(focus)),
     )
