@@ -1,8 +1,8 @@
 """briefing-assistant: cited answers from your documents, offline.
 
-    from assistant import Assistant, ask
-    answer = Assistant().ask("Did Albania agree to host a UK return hub?")
-    print(answer.text, answer.citations)
+from assistant import Assistant, ask
+answer = Assistant().ask("Did Albania agree to host a UK return hub?")
+print(answer.text, answer.citations)
 """
 
 from assistant.engine import Assistant, ask

@@ -25,6 +25,7 @@ state nothing the sources do not. Its algorithm:
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -69,8 +70,13 @@ PRESUMING_CUES = re.compile(
     r"bring(?:s|ing)? back|brought back|reinstat(?:e|ed|es)|prais(?:e|ed|es))\b",
     re.I,
 )
-CONTRAST = re.compile(r"\b(?:differ(?:s|ed|ence|ent)?|compar(?:e|ed|es|ison)|contrast|versus|vs\.?|distinct|unlike|same as|similar to)\b", re.I)
-CONTINUES = re.compile(r"^(?:that|this|these|those|such|it|in contrast|by contrast|however|instead|unlike|whereas|but)\b", re.I)
+CONTRAST = re.compile(
+    r"\b(?:differ(?:s|ed|ence|ent)?|compar(?:e|ed|es|ison)|contrast|versus|vs\.?|distinct|unlike|same as|similar to)\b",
+    re.I,
+)
+CONTINUES = re.compile(
+    r"^(?:that|this|these|those|such|it|in contrast|by contrast|however|instead|unlike|whereas|but)\b", re.I
+)
 PRONOUN_START = re.compile(r"^(?:he|she|it|they|this|that|these|those|his|her|its|their|such)\b", re.I)
 TIME = re.compile(
     r"\b(?:1[0-9]\d\d|20\d\d|\d{1,2}(?:st|nd|rd|th)|\d+[- ](?:day|week|month|year)s?|january|february|march|april|"
@@ -214,7 +220,9 @@ def _refuses(text: str, terms: set[str], actors: set[str]) -> bool:
     """
     lowered = text.lower()
     for cue in NEGATIVE_CUES.finditer(text):
-        if cue.group(0).lower() in ("not", "never", "no longer") and re.search(r"\b(?:if|whether|unless)\b", lowered[: cue.start()]):
+        if cue.group(0).lower() in ("not", "never", "no longer") and re.search(
+            r"\b(?:if|whether|unless)\b", lowered[: cue.start()]
+        ):
             continue
         # The actor is named before the cue ("Albania ... ruled out") or right after it when
         # the cue qualifies a noun ("the scrapped Rwanda scheme").
@@ -230,7 +238,7 @@ def _refuses(text: str, terms: set[str], actors: set[str]) -> bool:
 
 
 def _bigrams(tokens: list[str]) -> set[tuple[str, str]]:
-    return set(zip(tokens, tokens[1:], strict=False))
+    return set(itertools.pairwise(tokens))
 
 
 def proximity(terms: tuple[str, ...], sentence: Sentence) -> float:
@@ -266,7 +274,9 @@ def names_in(question: str) -> list[set[str]]:
     """
     names = []
     for match in NAME.finditer(question):
-        words = [w for w in re.findall(r"[\w’'-]+", match.group(0)) if w.lower() not in QUESTION_WORDS and w[:1].isupper()]
+        words = [
+            w for w in re.findall(r"[\w’'-]+", match.group(0)) if w.lower() not in QUESTION_WORDS and w[:1].isupper()
+        ]
         words = [w.lower().removesuffix("’s").removesuffix("'s") for w in words]
         if words:
             names.append({stem(w) for w in words} | set(words))
@@ -319,7 +329,11 @@ class ExtractiveComposer:
         # Rama said of North Macedonia is not answered by a sentence that names only one.
         names = [n for n in names_in(question.focus) if covered_terms(n, self.vocabulary)]
         if len(names) >= 2:
-            named = [s for s in scored[:5] if s.support >= NEARLY_AS_GOOD * best.support and self._names_all(s.sentence, names)]
+            named = [
+                s
+                for s in scored[:5]
+                if s.support >= NEARLY_AS_GOOD * best.support and self._names_all(s.sentence, names)
+            ]
             if not named:
                 return self._decline(question, scored)
             if named[0] is not best:
@@ -444,7 +458,9 @@ class ExtractiveComposer:
         text, citations = self._write(sentences, related=False)
         parts = [INJECTION_NOTE] if question.injected else []
         parts += [lead, text] if lead else [text]
-        return Answer(question=question.text, text=" ".join(parts), answered=True, citations=citations, behaviour=behaviour)
+        return Answer(
+            question=question.text, text=" ".join(parts), answered=True, citations=citations, behaviour=behaviour
+        )
 
     def _decline(self, question: Question, scored: list[Scored]) -> Answer:
         related = [s.sentence for s in scored[:2] if s.hit.dense >= MIN_DENSE * 0.75]
@@ -454,7 +470,9 @@ class ExtractiveComposer:
         if related:
             text, citations = self._write(sorted(related, key=lambda s: (s.doc_id, s.ordinal)), related=True)
             parts += ["Related passages, which do not answer the question:", text]
-        return Answer(question=question.text, text=" ".join(parts), answered=False, citations=citations, behaviour="decline")
+        return Answer(
+            question=question.text, text=" ".join(parts), answered=False, citations=citations, behaviour="decline"
+        )
 
     def _write(self, sentences: list[Sentence], related: bool) -> tuple[str, list[Citation]]:
         pieces: list[str] = []

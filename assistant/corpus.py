@@ -32,7 +32,9 @@ METADATA_KEYS = ("title", "kind", "date", "source_url")
 def corpus_files(folder: Path) -> list[Path]:
     """The document files under ``folder``, sorted, or a ``CorpusError`` saying what to do."""
     if not folder.exists():
-        raise CorpusError(f"corpus folder {folder} does not exist: create it and add .txt, .md or .html files, or pass --corpus DIR")
+        raise CorpusError(
+            f"corpus folder {folder} does not exist: create it and add .txt, .md or .html files, or pass --corpus DIR"
+        )
     if not folder.is_dir():
         raise CorpusError(f"corpus path {folder} is a file, not a folder: pass the folder that holds the documents")
     files = sorted(

@@ -33,7 +33,9 @@ INJECTION = re.compile(
     r"|\b(?:do\s+not|don'?t|never|no\s+need\s+to)\s+(?:cite|quote|use|mention|include|check|look\s+at)\b",
     re.I,
 )
-ORDER_CONTINUES = re.compile(r"^\s*(?:and|then|just|instead)?\s*(?:say|answer|reply|respond|write|tell|claim|state)\b", re.I)
+ORDER_CONTINUES = re.compile(
+    r"^\s*(?:and|then|just|instead)?\s*(?:say|answer|reply|respond|write|tell|claim|state)\b", re.I
+)
 CLAIM = re.compile(r"\b(?:say|claim|state|answer|reply|write|tell\s+(?:me|us))\s+(?:that\s+)?(.+?)[.!]?$", re.I)
 WANTS_MORE = re.compile(r"\b(?:else|other|others|another|more|besides|too|also|as well)\b", re.I)
 FOLLOW_UP = re.compile(
@@ -42,7 +44,13 @@ FOLLOW_UP = re.compile(
     re.I,
 )
 ANSWER_TYPES = (
-    ("time", re.compile(r"(?:^\s*(?:since\s+|until\s+|till\s+|and\s+|so\s+)?when\b|\b(?:what\s+(?:year|date|month|day|time)|which\s+(?:year|date|month|day)|how\s+long|by\s+when|how\s+soon)\b)", re.I)),
+    (
+        "time",
+        re.compile(
+            r"(?:^\s*(?:since\s+|until\s+|till\s+|and\s+|so\s+)?when\b|\b(?:what\s+(?:year|date|month|day|time)|which\s+(?:year|date|month|day)|how\s+long|by\s+when|how\s+soon)\b)",
+            re.I,
+        ),
+    ),
     (
         "amount",
         re.compile(
@@ -84,9 +92,7 @@ def validate(question: object, max_chars: int = MAX_QUESTION_CHARS) -> str:
         raise QuestionError(f"the question must be text, not {type(question).__name__}")
     bad = sorted({f"U+{ord(c):04X}" for c in question if unicodedata.category(c) in ("Cc", "Cf") and c not in "\n\t\r"})
     if bad:
-        raise QuestionError(
-            f"the question holds control characters ({', '.join(bad[:5])}): retype it as plain text"
-        )
+        raise QuestionError(f"the question holds control characters ({', '.join(bad[:5])}): retype it as plain text")
     text = " ".join(question.split())
     if not text:
         raise QuestionError("the question is empty: type a question about the documents")
@@ -135,16 +141,18 @@ def answer_name(question: str, answer: str) -> str:
     asked_names = {w.lower() for w in re.findall(r"\b[A-Z][\w’'-]*", question)[1:]}
     words = [m for m in re.finditer(r"[\w’'-]+", text)]
     # Anchor on the question's own words, not on the names it already gives.
-    anchors = [i for i, m in enumerate(words) if set(tokenize(m.group(0))) & asked and m.group(0).lower() not in asked_names]
+    anchors = [
+        i for i, m in enumerate(words) if set(tokenize(m.group(0))) & asked and m.group(0).lower() not in asked_names
+    ]
     starts = {m.start(): i for i, m in enumerate(words)}
     best, best_distance = "", float("inf")
     for run in NAME_RUN.finditer(text):
         parts = {w.lower() for w in re.findall(r"[\w’'-]+", run.group(0))}
         if parts <= asked_names or parts <= {"speaking", "the", "a", "in", "on"}:
             continue
-        if run.start() == 0 or text[: run.start()].rstrip().endswith((".", ":", "“", "\"")):
-            if len(parts) == 1:
-                continue  # a capitalised first word of a sentence is not a name
+        sentence_start = run.start() == 0 or text[: run.start()].rstrip().endswith((".", ":", "“", '"'))
+        if sentence_start and len(parts) == 1:
+            continue  # a capitalised first word of a sentence is not a name
         at = starts.get(run.start(), 0)
         distance = min((abs(a - at) for a in anchors), default=len(words))
         if distance < best_distance:

@@ -91,7 +91,9 @@ class Settings:
                 try:
                     converted[name] = int(value)
                 except (TypeError, ValueError):
-                    raise ConfigError(f"{name} must be a whole number, not {value!r}: fix BRIEFING_{name.upper()} or the flag") from None
+                    raise ConfigError(
+                        f"{name} must be a whole number, not {value!r}: fix BRIEFING_{name.upper()} or the flag"
+                    ) from None
                 if converted[name] <= 0 or (name == "port" and converted[name] > 65535):
                     raise ConfigError(f"{name} {converted[name]} is out of range")
             else:

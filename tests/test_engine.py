@@ -126,7 +126,9 @@ def test_stale_index_rebuilds_itself_and_follows_edits(tmp_path: Path, article_c
     assert first.last_ingest is not None and first.last_ingest.added == 1
     assert Assistant(corpus=corpus, index_dir=index).last_ingest is None  # current: nothing to do
 
-    (corpus / "extra.md").write_text("# Fisheries\nNorway agreed to share cod quotas with Iceland in 2024.\n", encoding="utf-8")
+    (corpus / "extra.md").write_text(
+        "# Fisheries\nNorway agreed to share cod quotas with Iceland in 2024.\n", encoding="utf-8"
+    )
     article = corpus / "000_c1187ead2ec13693.txt"
     article.write_text(article.read_text(encoding="utf-8").replace("£1 million", "£3 million"), encoding="utf-8")
     bot = Assistant(corpus=corpus, index_dir=index)
@@ -163,12 +165,20 @@ def test_corrupt_index_gets_a_clear_error(tmp_path: Path, article_corpus: Path) 
         Assistant(corpus=article_corpus, index_dir=index)
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root can write anywhere; permissions cannot be tested")
 def test_unwritable_index_folder(tmp_path: Path, article_corpus: Path) -> None:
-    locked = tmp_path / "locked"
-    locked.mkdir(mode=0o500)
+    if os.geteuid() == 0:
+        locked = Path("/sys/briefing-index")  # sysfs refuses new folders even to root
+    else:
+        (tmp_path / "locked").mkdir(mode=0o500)
+        locked = tmp_path / "locked" / "idx"
     with pytest.raises(IndexStoreError, match="cannot be written"):
-        Assistant(corpus=article_corpus, index_dir=locked / "idx")
+        Assistant(corpus=article_corpus, index_dir=locked)
+
+
+def test_index_path_that_is_a_file(tmp_path: Path, article_corpus: Path) -> None:
+    (tmp_path / "file").write_text("x")
+    with pytest.raises(IndexStoreError, match="is a file"):
+        Assistant(corpus=article_corpus, index_dir=tmp_path / "file")
 
 
 def test_bad_corpus_leaves_existing_index_untouched(tmp_path: Path, article_corpus: Path) -> None:
@@ -177,7 +187,7 @@ def test_bad_corpus_leaves_existing_index_untouched(tmp_path: Path, article_corp
     index = tmp_path / "index"
     Assistant(corpus=corpus, index_dir=index)
     (corpus / "bad.txt").write_bytes(b"\xff\xfe broken")
-    with pytest.raises(CorpusError, match="bad.txt is not UTF-8"):
+    with pytest.raises(CorpusError, match=r"bad\.txt is not UTF-8"):
         Assistant(corpus=corpus, index_dir=index)
     (corpus / "bad.txt").unlink()
     bot = Assistant(corpus=corpus, index_dir=index)

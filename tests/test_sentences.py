@@ -78,11 +78,20 @@ def test_offsets_and_ids(article_text: str) -> None:
         ("   \n\n ", []),
         ("x", ["x"]),
         ("Hello 👋 world. Bye 🎉.", ["Hello 👋 world.", "Bye 🎉."]),
-        ("Mr. Smith met Dr. Jones in the U.K. today. They talked.", ["Mr. Smith met Dr. Jones in the U.K. today.", "They talked."]),
-        ("Costs rose 95% to £1.5 million, e.g. for 12,000 people. Then fell.", ["Costs rose 95% to £1.5 million, e.g. for 12,000 people.", "Then fell."]),
+        (
+            "Mr. Smith met Dr. Jones in the U.K. today. They talked.",
+            ["Mr. Smith met Dr. Jones in the U.K. today.", "They talked."],
+        ),
+        (
+            "Costs rose 95% to £1.5 million, e.g. for 12,000 people. Then fell.",
+            ["Costs rose 95% to £1.5 million, e.g. for 12,000 people.", "Then fell."],
+        ),
         ("“We said no,” he said. It ended.", ["“We said no,” he said.", "It ended."]),
         ("Line one.\r\nLine two.", ["Line one.", "Line two."]),
-        ("A sentence that is wrapped\nacross two lines. Next one.", ["A sentence that is wrapped\nacross two lines.", "Next one."]),
+        (
+            "A sentence that is wrapped\nacross two lines. Next one.",
+            ["A sentence that is wrapped\nacross two lines.", "Next one."],
+        ),
     ],
 )
 def test_edge_inputs(text: str, expected: list[str]) -> None:
