@@ -47,6 +47,7 @@ MIN_DENSE = 0.42
 STRONG_DENSE = 0.62
 NEARLY_AS_GOOD = 0.85
 STANCE_AS_GOOD = 0.8
+TIED = 0.97
 PROXIMITY_WEIGHT = 0.35
 MAX_SENTENCES = 3
 
@@ -77,7 +78,14 @@ CONTRAST = re.compile(
 CONTINUES = re.compile(
     r"^(?:that|this|these|those|such|it|in contrast|by contrast|however|instead|unlike|whereas|but)\b", re.I
 )
-PRONOUN_START = re.compile(r"^(?:he|she|it|they|this|that|these|those|his|her|its|their|such)\b", re.I)
+# Openings that refer back: pronouns, and "The aim"/"The plan"-style nouns that name
+# something the sentence before introduced.
+PRONOUN_START = re.compile(
+    r"^(?:he|she|it|they|this|that|these|those|his|her|its|their|such|"
+    r"the\s+(?:aim|goal|purpose|idea|plan|move|decision|proposal|policy|measure|scheme|deal|agreement|"
+    r"programme|program|project|initiative|reason|result|outcome|problem|change|law|bill|report)\b)",
+    re.I,
+)
 TIME = re.compile(
     r"\b(?:1[0-9]\d\d|20\d\d|\d{1,2}(?:st|nd|rd|th)|\d+[- ](?:day|week|month|year)s?|january|february|march|april|"
     r"june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|"
@@ -173,7 +181,7 @@ def score_hits(
         # the similarity of its chunk (which holds the referent) stands in for it.
         dense = max(hit.dense, hit.context) if share == 1.0 else hit.dense
         base = dense + 0.25 * hit.context + 0.35 * coverage
-        support = base + PROXIMITY_WEIGHT * proximity(question.terms, hit.sentence)
+        support = base + PROXIMITY_WEIGHT * proximity(question.terms, hit.sentence, idf)
         scored.append(Scored(hit, coverage, support, covered, base))
     scored.sort(key=lambda s: -s.support)
     return scored
@@ -241,21 +249,24 @@ def _bigrams(tokens: list[str]) -> set[tuple[str, str]]:
     return set(itertools.pairwise(tokens))
 
 
-def proximity(terms: tuple[str, ...], sentence: Sentence) -> float:
-    """Share of the question's adjacent term pairs that are adjacent in the sentence too.
+def proximity(terms: tuple[str, ...], sentence: Sentence, idf: Callable[[str], float] | None = None) -> float:
+    """Weighted share of the question's adjacent term pairs that are adjacent in the sentence too.
 
     Bag-of-words coverage cannot tell "Albanian Prime Minister Edi Rama" from a sentence
-    that has "Albania" and "Prime Minister" far apart; adjacent pairs can.
+    that has "Albania" and "Prime Minister" far apart; adjacent pairs can. Each pair
+    weighs the mean rarity (``idf``) of its words, so a phrase the corpus repeats
+    everywhere ("return hub") counts for little.
     """
     pairs = _bigrams(list(terms))
     if not pairs:
         return 0.0
-    words = tokenize(sentence.text)
-    found = 0
-    for a, b in pairs:
-        if any(covered_terms({a}, {x}) and covered_terms({b}, {y}) for x, y in _bigrams(words)):
-            found += 1
-    return found / len(pairs)
+    words = _bigrams(tokenize(sentence.text))
+    weight = {p: ((idf(p[0]) + idf(p[1])) / 2 if idf else 1.0) for p in pairs}
+    found = sum(
+        weight[(a, b)] for a, b in pairs if any(covered_terms({a}, {x}) and covered_terms({b}, {y}) for x, y in words)
+    )
+    total = sum(weight.values())
+    return found / total if total else 0.0
 
 
 def _subject(question: str) -> set[str] | None:
@@ -404,7 +415,9 @@ class ExtractiveComposer:
         for other in scored[1:]:
             if len(chosen) >= MAX_SENTENCES or other.support < NEARLY_AS_GOOD * best.support:
                 break
-            if other.covered - covered:
+            # A sentence joins when it covers question words the others miss, or when it
+            # is as good as the best (then the sources are split and both are shown).
+            if other.covered - covered or other.support >= TIED * best.support:
                 chosen.append(other.sentence)
                 covered |= other.covered
         return self._with_context(chosen)

@@ -29,7 +29,7 @@ from assistant.retrieval import Retriever, SentenceRetriever
 from assistant.settings import default_collection, default_corpus, default_index_dir
 
 History = Sequence[tuple[str, str]]
-RETRIEVE_K = 10
+RETRIEVE_K = 16
 
 
 class Assistant:

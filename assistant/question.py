@@ -138,7 +138,7 @@ def answer_name(question: str, answer: str) -> str:
         return ""
     text = re.sub(r"\[\d+\]|\(Instructions[^)]*\)|^(?:No|Yes):", " ", answer)
     asked = set(tokenize(question))
-    asked_names = {w.lower() for w in re.findall(r"\b[A-Z][\w’'-]*", question)[1:]}
+    asked_names = {re.sub(r"[’']s$", "", w.lower()) for w in re.findall(r"\b[A-Z][\w’'-]*", question)[1:]}
     words = [m for m in re.finditer(r"[\w’'-]+", text)]
     # Anchor on the question's own words, not on the names it already gives.
     anchors = [
