@@ -23,7 +23,7 @@ from assistant.corpus import load_corpus
 from assistant.embeddings import Embedder
 from assistant.errors import QuestionError
 from assistant.index import Index, IngestSummary, Progress
-from assistant.question import MAX_QUESTION_CHARS, analyse, validate
+from assistant.question import MAX_QUESTION_CHARS, Question, analyse, validate
 from assistant.records import Answer, Document, Hit
 from assistant.retrieval import Retriever, SentenceRetriever
 from assistant.settings import default_collection, default_corpus, default_index_dir
@@ -72,6 +72,32 @@ class Assistant:
         self.snapshot = self.index.load()
         self.retriever = Retriever(self.index, self.snapshot)
         self.composer: Composer = self._custom_composer or ExtractiveComposer(self.snapshot, self.retriever.idf)
+        self.chain = self._build_chain()
+
+    def _build_chain(self) -> Runnable[dict[str, Any], Answer]:
+        """The pipeline as a LangChain runnable sequence, one step per stage:
+        {"question", "history"} -> Question -> (Question, hits) -> Answer -> verified Answer."""
+        snapshot, retriever, composer = self.snapshot, self.retriever, self.composer
+
+        def understand(value: dict[str, Any]) -> Question:
+            text = validate(value["question"], self.max_question_chars)
+            return analyse(text, _check_history(value.get("history")))
+
+        def retrieve(question: Question) -> tuple[Question, list[Hit]]:
+            return question, retriever.search(question.query, k=RETRIEVE_K)
+
+        def compose(found: tuple[Question, list[Hit]]) -> Answer:
+            return composer.compose(*found)
+
+        def check(answer: Answer) -> Answer:
+            return verify(answer, snapshot.documents, snapshot.sentences)
+
+        return (
+            RunnableLambda(understand, name="understand")
+            | RunnableLambda(retrieve, name="retrieve")
+            | RunnableLambda(compose, name="compose")
+            | RunnableLambda(check, name="verify")
+        ).with_config(run_name="briefing_assistant")
 
     # -- ingest -------------------------------------------------------------------------
     def ingest(self, progress: Progress | None = None, rebuild: bool = False) -> IngestSummary:
@@ -86,13 +112,8 @@ class Assistant:
     def ask(self, question: str, history: History | None = None) -> Answer:
         """Answer ``question``; ``history`` holds earlier (question, answer) turns, oldest first."""
         started = time.perf_counter()
-        text = validate(question, self.max_question_chars)
-        turns = _check_history(history)
-        parsed = analyse(text, turns)
-        hits = self.retriever.search(parsed.query, k=RETRIEVE_K)
-        answer = self.composer.compose(parsed, hits)
-        verify(answer, self.snapshot.documents, self.snapshot.sentences)
-        return replace(answer, question=text, latency_ms=(time.perf_counter() - started) * 1000)
+        answer = self.chain.invoke({"question": question, "history": history})
+        return replace(answer, latency_ms=(time.perf_counter() - started) * 1000)
 
     def retrieve(self, question: str, k: int = 5) -> list[Hit]:
         """The ``k`` best sentences for ``question`` from hybrid retrieval, best first."""
@@ -128,14 +149,10 @@ class Assistant:
         return SentenceRetriever(retriever=self.retriever, k=k)
 
     def as_runnable(self) -> Runnable[Any, Answer]:
-        """The whole pipeline as a LangChain ``Runnable``: a question (or {"question", "history"}) in, an ``Answer`` out."""
-
-        def run(value: Any) -> Answer:
-            if isinstance(value, str):
-                return self.ask(value)
-            return self.ask(value["question"], value.get("history"))
-
-        return RunnableLambda(run, name="briefing_assistant")
+        """The whole pipeline as a LangChain ``Runnable``: a question (or {"question", "history"})
+        in, a verified ``Answer`` out; ``.batch``, ``.stream`` and callbacks work as usual."""
+        as_input = RunnableLambda(lambda v: {"question": v} if isinstance(v, str) else dict(v), name="as_input")
+        return as_input | self.chain
 
 
 def _check_history(history: History | None) -> list[tuple[str, str]]:
