@@ -22,6 +22,7 @@ from assistant.compose import Composer, ExtractiveComposer
 from assistant.corpus import load_corpus
 from assistant.embeddings import Embedder
 from assistant.errors import QuestionError
+from assistant.generative import ChatModel, GenerativeComposer
 from assistant.index import Index, IngestSummary, Progress
 from assistant.question import MAX_QUESTION_CHARS, Question, analyse, validate
 from assistant.records import Answer, Document, Hit
@@ -34,6 +35,9 @@ RETRIEVE_K = 16
 
 class Assistant:
     """Answers questions about a corpus folder with citations to its exact sentences.
+
+    ``composer`` replaces the answer composer outright; ``llm`` (a ``ChatModel``, such as
+    ``OpenAICompatibleModel``) turns on the generative composer over the extractive one.
 
     >>> bot = Assistant()                                      # doctest: +SKIP
     >>> bot.ask("Did Albania agree to host a UK return hub?").answered   # doctest: +SKIP
@@ -48,6 +52,7 @@ class Assistant:
         chroma_url: str | None = None,
         collection: str | None = None,
         composer: Composer | None = None,
+        llm: ChatModel | None = None,
         max_question_chars: int = MAX_QUESTION_CHARS,
         progress: Progress | None = None,
         rebuild: bool = False,
@@ -56,6 +61,7 @@ class Assistant:
         self.index_dir = Path(index_dir) if index_dir is not None else default_index_dir(self.corpus_dir)
         self.max_question_chars = max_question_chars
         self._custom_composer = composer
+        self._llm = llm
         documents = load_corpus(self.corpus_dir)  # fails before the index is touched
         self.index = Index(
             Embedder(),
@@ -71,7 +77,10 @@ class Assistant:
     def _load(self) -> None:
         self.snapshot = self.index.load()
         self.retriever = Retriever(self.index, self.snapshot)
-        self.composer: Composer = self._custom_composer or ExtractiveComposer(self.snapshot, self.retriever.idf)
+        extractive = ExtractiveComposer(self.snapshot, self.retriever.idf)
+        self.composer: Composer = self._custom_composer or (
+            GenerativeComposer(self._llm, extractive) if self._llm is not None else extractive
+        )
         self.chain = self._build_chain()
 
     def _build_chain(self) -> Runnable[dict[str, Any], Answer]:
@@ -151,7 +160,9 @@ class Assistant:
     def as_runnable(self) -> Runnable[Any, Answer]:
         """The whole pipeline as a LangChain ``Runnable``: a question (or {"question", "history"})
         in, a verified ``Answer`` out; ``.batch``, ``.stream`` and callbacks work as usual."""
-        as_input = RunnableLambda(lambda v: {"question": v} if isinstance(v, str) else dict(v), name="as_input")
+        as_input: Runnable[Any, dict[str, Any]] = RunnableLambda(
+            lambda v: {"question": v} if isinstance(v, str) else dict(v), name="as_input"
+        )
         return as_input | self.chain
 
 

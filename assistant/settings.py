@@ -13,6 +13,8 @@ and only when an entry point calls it.
 | max_question_chars | BRIEFING_MAX_QUESTION_CHARS   | 2000                                     |
 | host, port         | BRIEFING_HOST, BRIEFING_PORT  | 127.0.0.1, 7860                          |
 | auth, auth_file    | BRIEFING_AUTH, BRIEFING_AUTH_FILE | none (required off loopback)         |
+| llm_url, llm_model | BRIEFING_LLM_URL, BRIEFING_LLM_MODEL | none: extractive answers          |
+| llm_api_key        | BRIEFING_LLM_API_KEY          | none                                     |
 """
 
 from __future__ import annotations
@@ -23,9 +25,12 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from assistant.errors import ConfigError
+
+if TYPE_CHECKING:
+    from assistant.generative import ChatModel
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 MAX_QUESTION_CHARS = 2000
@@ -66,6 +71,9 @@ class Settings:
     port: int = 7860
     auth: str | None = None
     auth_file: Path | None = None
+    llm_url: str | None = None
+    llm_model: str | None = None
+    llm_api_key: str | None = None
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, **overrides: Any) -> Settings:
@@ -99,6 +107,16 @@ class Settings:
             else:
                 converted[name] = str(value)
         return replace(self, **converted)
+
+    def chat_model(self) -> ChatModel | None:
+        """The language model to write answers with, or None for extractive answers."""
+        if not self.llm_url:
+            return None
+        if not self.llm_model:
+            raise ConfigError("BRIEFING_LLM_URL is set but BRIEFING_LLM_MODEL is not: name the model to use")
+        from assistant.generative import OpenAICompatibleModel
+
+        return OpenAICompatibleModel(self.llm_url, self.llm_model, api_key=self.llm_api_key)
 
     @property
     def corpus_dir(self) -> Path:

@@ -456,6 +456,7 @@ def serve(settings: Settings, *, progress: Progress | None = None) -> None:
             collection=settings.collection,
             max_question_chars=settings.max_question_chars,
             progress=progress or console,
+            llm=settings.chat_model(),
         )
     finally:
         console.close()
