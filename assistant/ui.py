@@ -460,11 +460,10 @@ def serve(settings: Settings, *, progress: Progress | None = None) -> None:
         )
     finally:
         console.close()
-    n = len(bot.documents)
-    print(f"Ready: corpus {bot.corpus_name}, {n} document{'' if n == 1 else 's'}.", file=sys.stderr, flush=True)
     demo = build_app(bot)
     demo.queue(default_concurrency_limit=8)
     demo.launch(
+        quiet=True,  # Gradio's banner suggests share links, which this app never makes
         server_name=host,
         server_port=settings.port,
         auth=users,
@@ -472,8 +471,17 @@ def serve(settings: Settings, *, progress: Progress | None = None) -> None:
         ssr_mode=False,
         footer_links=["api"],
         run_history=False,  # questions may be sensitive: keep no copy in the browser
+        prevent_thread_lock=True,
         **launch_kwargs(),
     )
+    n = len(bot.documents)
+    print(
+        f"Ready: {n} document{'' if n == 1 else 's'} from {bot.corpus_dir}. "
+        f"Open {demo.local_url or f'http://{host}:{settings.port}/'} in a browser (Ctrl-C stops the server).",
+        file=sys.stderr,
+        flush=True,
+    )
+    demo.block_thread()
 
 
 def main(argv: Sequence[str] | None = None) -> None:
