@@ -51,26 +51,33 @@ TIED = 0.97
 PROXIMITY_WEIGHT = 0.35
 MAX_SENTENCES = 3
 
-NEGATIVE_CUES = re.compile(
-    r"\b(?:ruled? out|said no|says no|say no|declin(?:ed|es|e|ing)|refus(?:ed|es|e|ing)|reject(?:ed|s|ing)?|"
-    r"dismiss(?:ed|es|ing)|den(?:ied|ies|y)|cancel(?:l?ed|s)?|scrapp(?:ed)|stall(?:ed|s)|halt(?:ed|s)|"
-    r"block(?:ed|s)|exclu(?:ded|sion)|abandon(?:ed|s)|withdr(?:ew|awn)|never|no longer|not)\b",
+# Stance cues. A refusal answers a question about agreeing ("Did Albania agree to host a
+# hub?" -> "No: Albania ... has publicly ruled out participation"); a stop contradicts a
+# question that presumes something is going on ("Since when has the plan been operating?"
+# -> "A similar plan ... is currently stalled"). Nothing else is read as a yes or a no.
+REFUSAL = re.compile(
+    r"\b(?:ruled? out|ruling out|said no|says no|say no|declin(?:ed|es|e|ing)|refus(?:ed|es|e|ing)|"
+    r"reject(?:ed|s|ing)?|turn(?:ed|s)? down|den(?:ied|ies|y)|oppos(?:ed|es))\b",
     re.I,
 )
-ASKS_REFUSAL = re.compile(
-    r"\b(?:rule[sd]? out|ruling out|say no|said no|declin(?:e|ed|es|ing)|refus(?:e|ed|es|ing)|reject(?:ed|s|ing)?|"
-    r"dismiss(?:ed|es|ing)?|den(?:y|ied|ies)|cancel(?:l?ed|s)?|scrap(?:ped|s)?|stall(?:ed|s)?|halt(?:ed|s)?|block(?:ed|s)?|"
-    r"exclude[sd]?|abandon(?:ed|s)?|withdr(?:aw|ew|awn))\b",
+STOPPED = re.compile(
+    r"\b(?:cancel(?:l?ed|s)?|scrapp(?:ed)|stall(?:ed|s)|halt(?:ed|s)|block(?:ed|s)|suspend(?:ed|s)|"
+    r"abandon(?:ed|s)|withdr(?:ew|awn)|no longer|exclu(?:ded|sion))\b",
     re.I,
 )
-PRESUMING_CUES = re.compile(
-    r"\b(?:agree[sd]?|agreeing|accept(?:ed|s)?|sign(?:ed|s)?|host(?:ed|s|ing)?|join(?:ed|s)?|approv(?:e|ed|es)|"
-    r"start(?:ed|s)?|begin|began|begun|open(?:ed|s)?|launch(?:ed|es)?|revive[sd]?|restor(?:e|ed|es)|"
-    r"continu(?:e|ed|es)|implement(?:ed|s)?|succeed(?:ed|s)?|support(?:ed|s)?|welcom(?:e|ed|es)|"
-    r"operat(?:e|ed|es|ing)|work(?:ed|s|ing)?|endors(?:e|ed|es)|back(?:ed|s)?|pa(?:y|ys|id|ying)|run(?:s|ning)?|"
-    r"bring(?:s|ing)? back|brought back|reinstat(?:e|ed|es)|prais(?:e|ed|es))\b",
+AGREEING = re.compile(
+    r"\b(?:agree[sd]?|agreeing|accept(?:ed|s|ing)?|sign(?:ed|s|ing)? up|host(?:ed|s|ing)?|join(?:ed|s|ing)?|"
+    r"approv(?:e|ed|es|ing)|support(?:ed|s|ing)?|participat(?:e|ed|es|ing)|take part|took part|"
+    r"endors(?:e|ed|es|ing)|welcom(?:e|ed|es|ing)|consent(?:ed|s)?|sa(?:y|id) yes|volunteer(?:ed|s)?)\b",
     re.I,
 )
+ONGOING = re.compile(
+    r"\b(?:operating|running|working|going ahead|proceeding|continuing|succeeding|under way|"
+    r"revive[sd]?|reviving|restor(?:e|ed|es|ing)|reinstat(?:e|ed|es|ing)|bring(?:s|ing)? back|brought back|"
+    r"r(?:u|a)n(?:s)? the|pa(?:y|ys|id|ying) .{0,40}\bto run)\b",
+    re.I,
+)
+ASKS_REFUSAL = re.compile(REFUSAL.pattern + "|" + STOPPED.pattern, re.I)
 CONTRAST = re.compile(
     r"\b(?:differ(?:s|ed|ence|ent)?|compar(?:e|ed|es|ison)|contrast|versus|vs\.?|distinct|unlike|same as|similar to)\b",
     re.I,
@@ -101,7 +108,24 @@ AMOUNT = re.compile(
     r"double|doubling|twice)\b)",
     re.I,
 )
-COUNT = re.compile(r"\d|\b(?:several|many|few|multiple|numerous|dozens|a number of|handful)\b", re.I)
+COUNT = re.compile(
+    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
+    r"hundreds?|thousands?|millions?|billions?|dozens?|several|many|few|multiple|numerous|a number of|handful)\b",
+    re.I,
+)
+MONEY = re.compile(
+    r"[£$€]\s?\d|\d[\d,.]*\s?(?:pounds|dollars|euros|bn|m)\b|\b(?:million|billion|thousand) (?:pounds|dollars|euros)",
+    re.I,
+)
+MONEY_QUESTION = re.compile(
+    r"\b(?:cost|costs|price|budget|spend|spent|spending|invest|investment|pay|paid|paying|fund|funding|worth|money)\b",
+    re.I,
+)
+YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
+# "What is the capital of Albania?": an attribute (lower case) of a name (capitalised).
+ATTRIBUTE_QUESTION = re.compile(
+    r"^\s*(?:[Ww]hat|[Ww]hich|[Ww]ho)\s+(?:is|are|was|were)\s+(?:the\s+)?([a-z]+)\s+(?:of|in|for)\s+(?:the\s+)?[A-Z]"
+)
 ENTITY = re.compile(r"\b[A-Z][a-zA-Z’'-]*[a-z][a-zA-Z’'-]*|\b[A-Z]{2,}\b")
 NAME = re.compile(r"(?:\b(?:[A-Z][\w’'-]*|of|the|and)\s+)*\b[A-Z][\w’'-]*")
 QUESTION_WORDS = frozenset(
@@ -187,20 +211,31 @@ def score_hits(
     return scored
 
 
-def holds_answer_type(answer_type: str | None, sentence: Sentence) -> bool:
+def holds_answer_type(answer_type: str | None, sentence: Sentence, question: str = "") -> bool:
     """Whether a sentence holds the kind of thing a wh-question asks for.
 
+    A time answers "when"; an amount answers "how much" (money, when the question is
+    about cost, price, budget or spending); a number answers "how many", once the
+    sentence's own time expressions ("over the past three years") are set aside.
+
     >>> from assistant.records import Sentence
-    >>> holds_answer_type("amount", Sentence("d#s0", "d", 0, 0, 9, "Invest £1 million"))
+    >>> holds_answer_type("amount", Sentence("d#s0", "d", 0, 0, 9, "Invest £1 million"), "How much will it cost?")
     True
+    >>> holds_answer_type("amount", Sentence("d#s0", "d", 0, 0, 9, "It passed 31 to 12"), "How much will it cost?")
+    False
+    >>> holds_answer_type("count", Sentence("d#s0", "d", 0, 0, 9, "A doubling over the past three years"))
+    False
     """
     text = sentence.text
     if answer_type == "time":
         return bool(TIME.search(text))
+    untimed = TIME.sub(" ", text)
     if answer_type == "amount":
-        return bool(AMOUNT.search(text))
+        if MONEY_QUESTION.search(question):
+            return bool(MONEY.search(untimed))
+        return bool(AMOUNT.search(untimed))
     if answer_type == "count":
-        return bool(AMOUNT.search(text) or COUNT.search(text))
+        return bool(COUNT.search(re.sub(r"\d[\d,.]*\s?(?:%|per\s?cent|percent)", " ", untimed)))
     return True  # "who" and "where" can be answered by common nouns ("failed asylum seekers")
 
 
@@ -211,9 +246,10 @@ def _entities(text: str) -> set[str]:
     return {p for w in words for p in re.split(r"[-’']", w.lower()) if len(p) > 1}
 
 
-def _refuses(text: str, terms: set[str], actors: set[str]) -> bool:
-    """Whether ``text`` states a refusal or stop, by one of ``actors`` (named before the
-    cue; any actor when the set is empty), that bears on a question with ``terms``.
+def _refuses(text: str, terms: set[str], actors: set[str], cues: re.Pattern[str] = REFUSAL) -> bool:
+    """Whether ``text`` states a refusal (or, with ``cues=STOPPED``, a stop) by one of
+    ``actors``, named before the cue or in the noun it qualifies, that bears on a
+    question with ``terms``. No actor, no stance: a cue about someone else says nothing.
 
     "declined to name the nations" refuses naming: it bears on a question about naming,
     not on one about holding talks. "Despite Albania's exclusion, Starmer announced"
@@ -223,21 +259,21 @@ def _refuses(text: str, terms: set[str], actors: set[str]) -> bool:
     False
     >>> _refuses("Albania has publicly ruled out participation", {"albania", "agree"}, {"albania"})
     True
-    >>> _refuses("Despite Albania’s exclusion, Starmer announced more", {"starmer", "visit"}, {"starmer"})
+    >>> _refuses("Despite Albania’s exclusion, Starmer announced more", {"starmer", "visit"}, {"starmer"}, STOPPED)
     False
+    >>> _refuses("the scrapped Rwanda scheme implemented by the government", {"rwanda"}, {"rwanda"}, STOPPED)
+    True
     """
+    if not actors:
+        return False
     lowered = text.lower()
-    for cue in NEGATIVE_CUES.finditer(text):
-        if cue.group(0).lower() in ("not", "never", "no longer") and re.search(
-            r"\b(?:if|whether|unless)\b", lowered[: cue.start()]
-        ):
-            continue
+    for cue in cues.finditer(text):
         # The actor is named before the cue ("Albania ... ruled out") or right after it when
         # the cue qualifies a noun ("the scrapped Rwanda scheme").
         before = lowered[: cue.start()]
         qualifies = re.search(r"\b(?:the|a|an|its|their|his|her|this|that)\s+$", before) is not None
         after = " ".join(lowered[cue.end() :].split()[:3]) if qualifies else ""
-        if actors and not any(re.search(rf"\b{re.escape(a)}\b", before + " | " + after) for a in actors):
+        if not any(re.search(rf"\b{re.escape(a)}\b", before + " | " + after) for a in actors):
             continue
         action = re.match(r"\s+to\s+(\w+)", text[cue.end() :])
         if action is None or covered_terms({stem(action.group(1).lower())}, terms):
@@ -310,6 +346,7 @@ class ExtractiveComposer:
         self.vocabulary: set[str] = set()
         for sentence in snapshot.sentences.values():
             self.vocabulary.update(w.lower() for w in re.findall(r"[\w’'-]+", sentence.text))
+        self.vocabulary_stems = {stem(w) for w in self.vocabulary} | self.vocabulary
 
     def _before(self, sentence: Sentence) -> Sentence | None:
         doc = self.snapshot.by_doc.get(sentence.doc_id, [])
@@ -336,6 +373,11 @@ class ExtractiveComposer:
         )
         if not relevant:
             return self._decline(question, scored)
+        # "What is the capital of Albania?" asks for an attribute; if the corpus never uses
+        # the attribute's word, no sentence about Albania answers it.
+        attribute = ATTRIBUTE_QUESTION.match(question.focus)
+        if attribute and not covered_terms({stem(attribute.group(1).lower())}, self.vocabulary_stems):
+            return self._decline(question, scored)
         # Every name the question uses must be in the evidence: a question about what
         # Rama said of North Macedonia is not answered by a sentence that names only one.
         names = [n for n in names_in(question.focus) if covered_terms(n, self.vocabulary)]
@@ -350,34 +392,58 @@ class ExtractiveComposer:
             if named[0] is not best:
                 best = named[0]
                 scored = [best] + [s for s in scored if s is not best]
+        # A year the question gives must be in the evidence: the 2025 figure does not
+        # answer a question about 2024. (Other figures are not checked: quoting the £1
+        # million bullet is the right answer to a question about "£10 million".)
+        years = set(YEAR.findall(question.focus))
+        if years:
+            numbered = [
+                s
+                for s in scored[:5]
+                if s.support >= NEARLY_AS_GOOD * best.support and years <= set(YEAR.findall(s.sentence.text))
+            ]
+            if not numbered:
+                return self._decline(question, scored)
+            if numbered[0] is not best:
+                best = numbered[0]
+                scored = [best] + [s for s in scored if s is not best]
         entities = _entities(question.focus)
         # A yes/no answer must be about the question's subject; a presumption may be
         # contradicted about any of the names the question uses.
         subject = _subject(question.focus) if question.yes_no else None
         if question.yes_no and subject is None and question.context_text:
             # "Did his country agree?": the names of the previous question stand in.
-            entities = _entities(question.context_text) | entities
-        # The sentence that states a stance (a refusal, a cancellation) about the
-        # question's subject decides a yes/no question or a presumption, if it is
-        # nearly as relevant as the best sentence.
-        stance = next(
-            (
-                s
-                for s in scored[:5]
-                if s.support >= STANCE_AS_GOOD * best.support
-                and _refuses(s.sentence.text, set(question.terms), subject or entities)
-            ),
-            None,
-        )
-        polar = stance is not None and (question.yes_no or PRESUMING_CUES.search(question.focus) is not None)
-        if polar and stance is not None:
-            best = stance
-            scored = [best] + [s for s in scored if s is not best]
-
+            subject = _entities(question.context_text) or None
         asks_refusal = ASKS_REFUSAL.search(question.focus) is not None
         negated_question = re.search(r"\b(?:not|n't|never)\b", question.focus.replace("’", "'"), re.I) is not None
-        if polar and not question.yes_no and not asks_refusal and PRESUMING_CUES.search(question.focus):
-            return self._answer(question, [best.sentence], PREMISE_LEAD, "correct_premise")
+        # Which stance could answer this question: a refusal answers "did X agree ...?";
+        # a refusal or a stop contradicts "why did X agree ...?" / "since when is X running?".
+        cues: re.Pattern[str] | None = None
+        if not asks_refusal and not negated_question:
+            if (question.yes_no and subject and AGREEING.search(question.focus)) or (
+                not question.yes_no and AGREEING.search(question.focus)
+            ):
+                cues = REFUSAL
+            elif not question.yes_no and ONGOING.search(question.focus):
+                cues = STOPPED
+        stance = None
+        if cues is not None:
+            actors = subject if question.yes_no and subject else entities
+            stance = next(
+                (
+                    s
+                    for s in scored[:5]
+                    if s.support >= STANCE_AS_GOOD * best.support
+                    and _refuses(s.sentence.text, set(question.terms), actors, cues)
+                ),
+                None,
+            )
+        polar = stance is not None
+        if stance is not None:
+            best = stance
+            scored = [best] + [s for s in scored if s is not best]
+            if not question.yes_no:
+                return self._answer(question, [best.sentence], PREMISE_LEAD, "correct_premise")
 
         if question.answer_type and not (question.yes_no or polar):
             typed = [
@@ -385,7 +451,7 @@ class ExtractiveComposer:
                 for s in scored[:3]
                 if s.support >= NEARLY_AS_GOOD * best.support
                 and s.coverage >= best.coverage
-                and holds_answer_type(question.answer_type, s.sentence)
+                and holds_answer_type(question.answer_type, s.sentence, question.focus)
             ]
             if not typed:
                 return self._decline(question, scored)
@@ -395,10 +461,7 @@ class ExtractiveComposer:
         chosen = self._with_context([best.sentence]) if polar else self._select(scored)
         if CONTRAST.search(question.focus):
             chosen = self._with_contrast(chosen)
-        lead = None
-        if question.yes_no and polar and not negated_question:  # "Did X not ...?" has no clear yes
-            lead = "Yes:" if asks_refusal else "No:"
-        return self._answer(question, chosen, lead, "answer")
+        return self._answer(question, chosen, "No:" if polar else None, "answer")
 
     def _names_all(self, sentence: Sentence, names: list[set[str]]) -> bool:
         """Whether each name (any of its words) appears in the sentence or its context."""

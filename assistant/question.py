@@ -27,7 +27,8 @@ YES_NO_START = re.compile(
 INJECTION = re.compile(
     r"(?:ignore|disregard|forget|override)\s+(?:all\s+|any\s+|the\s+|your\s+|previous\s+|prior\s+|above\s+)*"
     r"(?:instructions?|sources?|documents?|rules?|context|articles?|corpus|citations?)"
-    r"|(?:you\s+are\s+now|pretend\s+(?:to\s+be|that)|act\s+as|system\s+prompt|new\s+instructions?)"
+    r"|(?:you\s+are\s+now|pretend\s+(?:to\s+be|that)|act\s+as\s+(?:if|though|an?\s+(?:ai|assistant|chatbot|model|system))|"
+    r"system\s+prompt|new\s+instructions?\s*:)"
     r"|(?:^|[.;!?]\s*|\b(?:and|then)\s+)(?:just\s+)?(?:say|answer|reply|respond|write|tell\s+(?:me|us))\s+(?:that|with|only|yes|no)\b"
     r"|\bjust\s+(?:say|answer|reply|respond|write)\b|\b(?:answer|reply|respond)\s+(?:only\s+)?(?:with\s+)?(?:yes|no)\b"
     r"|\b(?:do\s+not|don'?t|never|no\s+need\s+to)\s+(?:cite|quote|use|mention|include|check|look\s+at)\b",
