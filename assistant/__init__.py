@@ -11,6 +11,7 @@ from assistant.errors import (
     CitationError,
     ConfigError,
     CorpusError,
+    DocumentNotFound,
     IndexStoreError,
     QuestionError,
 )
@@ -25,6 +26,7 @@ __all__ = [
     "ConfigError",
     "CorpusError",
     "Document",
+    "DocumentNotFound",
     "Hit",
     "IndexStoreError",
     "QuestionError",

@@ -57,9 +57,12 @@ def _read_text(path: Path) -> str:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
+        if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+            hint = f"it is UTF-16: convert it with `iconv -f utf-16 -t utf-8 {path.name}`"
+        else:
+            hint = "convert it to UTF-8 (for Latin-1 text: `iconv -f latin1 -t utf-8`)"
         raise CorpusError(
-            f"{path} is not UTF-8 text (byte {exc.start} is invalid): convert it, for example with "
-            f"`iconv -f latin1 -t utf-8`, or move it out of the corpus"
+            f"{path} is not UTF-8 text (byte {exc.start} is invalid): {hint}, or move it out of the corpus"
         ) from exc
     return text.removeprefix("\ufeff")
 

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from sentence_transformers import SentenceTransformer
 
 MODEL_NAME = "sentence-transformers/all-MiniLM-L6-v2"
+_MODEL_LOCK = threading.Lock()
 BATCH_SIZE = 64
 SMALL_BATCH = 4
 
@@ -58,7 +59,7 @@ class Embedder(Embeddings):
 
     def __init__(self) -> None:
         self._model = load_model()
-        self._lock = threading.Lock()
+        self._lock = _MODEL_LOCK  # the model and torch's thread count are per process
         self.dimension = int(self._model.get_embedding_dimension() or 384)
 
     def encode(self, texts: list[str], batch_size: int = BATCH_SIZE) -> np.ndarray:

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -21,7 +22,7 @@ from assistant.citations import verify
 from assistant.compose import Composer, ExtractiveComposer
 from assistant.corpus import load_corpus
 from assistant.embeddings import Embedder
-from assistant.errors import QuestionError
+from assistant.errors import DocumentNotFound, QuestionError
 from assistant.generative import ChatModel, GenerativeComposer
 from assistant.index import Index, IngestSummary, Progress
 from assistant.question import MAX_QUESTION_CHARS, Question, analyse, validate
@@ -61,6 +62,7 @@ class Assistant:
         self.index_dir = Path(index_dir) if index_dir is not None else default_index_dir(self.corpus_dir)
         self.max_question_chars = max_question_chars
         self._custom_composer = composer
+        self._lock = ReadWriteLock()
         self._llm = llm
         documents = load_corpus(self.corpus_dir)  # fails before the index is touched
         self.index = Index(
@@ -112,21 +114,26 @@ class Assistant:
     def ingest(self, progress: Progress | None = None, rebuild: bool = False) -> IngestSummary:
         """Bring the index in step with the corpus folder (incremental unless ``rebuild``)."""
         documents = load_corpus(self.corpus_dir)
-        summary = self.index.sync(documents, progress=progress, rebuild=rebuild)
-        self.last_ingest = summary
-        self._load()
+        with self._lock.writing():  # questions wait while the index changes under them
+            summary = self.index.sync(documents, progress=progress, rebuild=rebuild)
+            self.last_ingest = summary
+            self._load()
         return summary
 
     # -- asking ---------------------------------------------------------------------------
     def ask(self, question: str, history: History | None = None) -> Answer:
         """Answer ``question``; ``history`` holds earlier (question, answer) turns, oldest first."""
         started = time.perf_counter()
-        answer = self.chain.invoke({"question": question, "history": history})
+        with self._lock.reading():
+            answer = self.chain.invoke({"question": question, "history": history})
         return replace(answer, latency_ms=(time.perf_counter() - started) * 1000)
 
     def retrieve(self, question: str, k: int = 5) -> list[Hit]:
         """The ``k`` best sentences for ``question`` from hybrid retrieval, best first."""
-        return self.retriever.search(validate(question, self.max_question_chars), k=k)
+        if k < 1:
+            raise QuestionError(f"k must be at least 1, not {k}")
+        with self._lock.reading():
+            return self.retriever.search(validate(question, self.max_question_chars), k=k)
 
     # -- the corpus -------------------------------------------------------------------------
     @property
@@ -137,7 +144,7 @@ class Assistant:
         try:
             return self.snapshot.documents[doc_id]
         except KeyError:
-            raise KeyError(f"no document {doc_id!r} in {self.corpus_dir}") from None
+            raise DocumentNotFound(f"no document {doc_id!r} in {self.corpus_dir}: see Assistant.documents") from None
 
     @property
     def corpus_name(self) -> str:
@@ -166,12 +173,47 @@ class Assistant:
         return as_input | self.chain
 
 
+class ReadWriteLock:
+    """Many readers (questions) at once, or one writer (an ingest) alone."""
+
+    def __init__(self) -> None:
+        self._cond = threading.Condition()
+        self._readers = 0
+        self._writing = False
+
+    @contextmanager
+    def reading(self) -> Iterator[None]:
+        with self._cond:
+            self._cond.wait_for(lambda: not self._writing)
+            self._readers += 1
+        try:
+            yield
+        finally:
+            with self._cond:
+                self._readers -= 1
+                self._cond.notify_all()
+
+    @contextmanager
+    def writing(self) -> Iterator[None]:
+        with self._cond:
+            self._cond.wait_for(lambda: not self._writing and self._readers == 0)
+            self._writing = True
+        try:
+            yield
+        finally:
+            with self._cond:
+                self._writing = False
+                self._cond.notify_all()
+
+
 def _check_history(history: History | None) -> list[tuple[str, str]]:
     if not history:
         return []
     turns = []
     for turn in history:
-        if not (isinstance(turn, Sequence) and len(turn) == 2 and all(isinstance(t, str) for t in turn)):
+        if isinstance(turn, str) or not (
+            isinstance(turn, Sequence) and len(turn) == 2 and all(isinstance(t, str) for t in turn)
+        ):
             raise QuestionError("history must be a list of (question, answer) pairs of text")
         turns.append((turn[0], turn[1]))
     return turns

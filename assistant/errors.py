@@ -8,6 +8,7 @@ only ever catch ``AssistantError``.
     AssistantError
     ├── QuestionError      the question is empty, too long or holds control characters
     ├── CorpusError        the corpus folder is missing, empty, or holds an unreadable file
+    │   └── DocumentNotFound   no document has the id asked for (also a KeyError)
     ├── IndexStoreError    the index folder or Chroma server cannot be used
     ├── ConfigError        a setting has a value that cannot work
     └── CitationError      an answer failed verification (a bug: never shown as an answer)
@@ -26,6 +27,13 @@ class QuestionError(AssistantError, ValueError):
 
 class CorpusError(AssistantError):
     """The corpus folder or one of its files cannot be read."""
+
+
+class DocumentNotFound(CorpusError, KeyError):
+    """No document of the corpus has the id asked for."""
+
+    def __str__(self) -> str:  # KeyError would quote the message
+        return str(self.args[0]) if self.args else ""
 
 
 class IndexStoreError(AssistantError):

@@ -19,6 +19,8 @@ from assistant.errors import QuestionError
 from assistant.lexical import tokenize
 
 MAX_QUESTION_CHARS = 2000
+INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u061c"))
+DIRECTION_OVERRIDES = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
 YES_NO_START = re.compile(
     r"^(?:so\s+|and\s+|but\s+)?(?:did|does|do|is|are|was|were|has|have|had|will|would|can|could|should|shall|may|might|must)\b",
@@ -91,7 +93,17 @@ def validate(question: object, max_chars: int = MAX_QUESTION_CHARS) -> str:
     """Return the question with whitespace normalised, or raise ``QuestionError``."""
     if not isinstance(question, str):
         raise QuestionError(f"the question must be text, not {type(question).__name__}")
-    bad = sorted({f"U+{ord(c):04X}" for c in question if unicodedata.category(c) in ("Cc", "Cf") and c not in "\n\t\r"})
+    # Invisible characters pasted from web pages and word processors (zero-width
+    # spaces, soft hyphens, direction marks) are dropped; control characters and
+    # direction overrides, which can disguise what a question says, are refused.
+    question = question.translate(INVISIBLE)
+    bad = sorted(
+        {
+            f"U+{ord(c):04X}"
+            for c in question
+            if (unicodedata.category(c) == "Cc" and c not in "\n\t\r") or c in DIRECTION_OVERRIDES
+        }
+    )
     if bad:
         raise QuestionError(f"the question holds control characters ({', '.join(bad[:5])}): retype it as plain text")
     text = " ".join(question.split())

@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from assistant.generative import ChatModel
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
-MAX_QUESTION_CHARS = 2000
+MAX_QUESTION_CHARS = 2000  # the same default as assistant.question (kept import-light here)
 
 
 def default_corpus() -> Path:

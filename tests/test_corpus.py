@@ -69,3 +69,9 @@ def test_non_utf8_file_is_named(tmp_path: Path) -> None:
     (tmp_path / "latin.txt").write_bytes("Caf\xe9 cr\xe8me.".encode("latin-1"))
     with pytest.raises(CorpusError, match=r"latin\.txt is not UTF-8.*iconv"):
         load_corpus(tmp_path)
+
+
+def test_utf16_file_gets_the_right_advice(tmp_path: Path) -> None:
+    (tmp_path / "wide.txt").write_bytes("Hello.".encode("utf-16"))
+    with pytest.raises(CorpusError, match=r"wide\.txt is not UTF-8.*UTF-16.*iconv -f utf-16"):
+        load_corpus(tmp_path)

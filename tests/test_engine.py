@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant import Answer, Assistant, CorpusError, IndexStoreError, QuestionError
+from assistant import Answer, Assistant, CorpusError, DocumentNotFound, IndexStoreError, QuestionError
 from assistant.citations import markers
 
 
@@ -96,9 +96,46 @@ def test_bad_questions_get_clear_errors(bot: Assistant, question: str, message: 
         bot.ask(question)
 
 
-def test_bad_history_is_refused(bot: Assistant) -> None:
+@pytest.mark.parametrize("history", [[("only one item",)], ["ab"], [("q", None)]])
+def test_bad_history_is_refused(bot: Assistant, history: list) -> None:  # type: ignore[type-arg]
     with pytest.raises(QuestionError, match="history"):
-        bot.ask("And then?", history=[("only one item",)])  # type: ignore[list-item]
+        bot.ask("And then?", history=history)
+
+
+def test_invisible_characters_from_pasted_text_are_dropped(bot: Assistant) -> None:
+    pasted = bot.ask("Did Albania\u200b agree to host a UK re\u00adturn hub?")
+    assert pasted.text == bot.ask("Did Albania agree to host a UK return hub?").text
+
+
+def test_unknown_document_and_bad_k(bot: Assistant) -> None:
+    with pytest.raises(DocumentNotFound, match="no document 'nope'"):
+        bot.document("nope")
+    with pytest.raises(QuestionError, match="k must be at least 1"):
+        bot.retrieve("Albania", k=0)
+
+
+def test_asking_while_reingesting_waits_instead_of_failing(tmp_path: Path, article_corpus: Path) -> None:
+    import threading
+
+    bot = Assistant(corpus=article_corpus, index_dir=tmp_path / "idx")
+    errors: list[BaseException] = []
+    answers: list[Answer] = []
+
+    def ask_many() -> None:
+        try:
+            for _ in range(15):
+                answers.append(bot.ask("Did Albania agree to host a UK return hub?"))
+        except BaseException as exc:  # surfaced below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=ask_many) for _ in range(3)]
+    for t in threads:
+        t.start()
+    bot.ingest(rebuild=True)
+    for t in threads:
+        t.join()
+    assert errors == []
+    assert len({a.text for a in answers}) == 1 and answers[0].text.startswith("No:")
 
 
 def test_langchain_retriever_and_runnable(bot: Assistant) -> None:
