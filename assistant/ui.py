@@ -18,13 +18,11 @@ import argparse
 import ipaddress
 import os
 import sys
-import threading
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from assistant.errors import AssistantError, ConfigError
-from assistant.records import Answer
 from assistant.ui_render import (
     Turn,
     answer_html,
@@ -265,29 +263,15 @@ def _sections(bot: Assistant) -> list[tuple[str, str]]:
     return found
 
 
-def _stream_answer(bot: Assistant, question: str, history: History) -> Iterator[Any]:
-    """Yield partial answer texts (``str``) then the final ``Answer``.
-
-    Uses ``bot.ask_stream`` when the engine has one (a generative composer); the
-    extractive composer answers at once, so ``ask`` is called and its answer yielded.
-    """
-    stream = getattr(bot, "ask_stream", None)
-    if callable(stream):
-        yield from stream(question, history=history)
-    else:
-        yield bot.ask(question, history=history)
-
-
 def build_app(bot: Assistant, *, examples: Sequence[str] | None = None) -> gr.Blocks:
     """The chat UI and the ``/ask`` JSON endpoint for one ``Assistant``.
 
     Launch with ``launch_kwargs()`` (theme, CSS and the marker script are launch
     options in Gradio 6). Per-user state lives in ``gr.State``, so concurrent sessions
-    never share a history; calls into the engine are serialised by one lock because the
-    embedding model and the index are shared.
+    never share a history; ``Assistant.ask`` is thread-safe, so the queue's workers call
+    it concurrently.
     """
     gr = _gradio()
-    lock = threading.Lock()
     texts = {doc.doc_id: doc.text for doc in bot.documents}
     titles = [doc.title for doc in bot.documents]
     questions = list(examples) if examples is not None else example_questions(_sections(bot))
@@ -300,10 +284,6 @@ def build_app(bot: Assistant, *, examples: Sequence[str] | None = None) -> gr.Bl
                 return None
         return texts[doc_id]
 
-    def engine_stream(question: str, history: History) -> Iterator[Any]:
-        with lock:
-            yield from _stream_answer(bot, question, history)
-
     def respond(
         message: str, messages: list[dict[str, Any]], history: History, turns: list[Turn]
     ) -> Iterator[tuple[Any, ...]]:
@@ -315,20 +295,13 @@ def build_app(bot: Assistant, *, examples: Sequence[str] | None = None) -> gr.Bl
         pending = {"role": "assistant", "content": THINKING}
         yield "", [*messages, pending], history, turns, gr.skip()
         number = len(turns) + 1
-        answer = None
+        # Only a verified answer is shown: nothing unchecked reaches the page first.
         try:
-            for item in engine_stream(question, list(history)):
-                if isinstance(item, str):  # partial text; citations come with the end
-                    partial = Answer(question=question, text=item, answered=True)
-                    streamed = {"role": "assistant", "content": answer_html(partial, number)}
-                    yield gr.skip(), [*messages, streamed], gr.skip(), gr.skip(), gr.skip()
-                else:
-                    answer = item
+            answer = bot.ask(question, history=list(history))
         except AssistantError as exc:
             failed = {"role": "assistant", "content": error_html(str(exc))}
             yield "", [*messages, failed], history, turns, gr.skip()
             return
-        assert answer is not None
         final = {"role": "assistant", "content": answer_html(answer, number)}
         messages = [*messages, final]
         history = [*history, (question, answer.text)]
@@ -359,10 +332,13 @@ def build_app(bot: Assistant, *, examples: Sequence[str] | None = None) -> gr.Bl
         Returns the answer as JSON: text with markers [n], answered, behaviour, and one
         citation per marker with the verbatim quote and its offsets in the document.
         """
-        pairs = [(str(q), str(a)) for q, a in (history or [])]
+        pairs = []
+        for turn in history or []:
+            if not (isinstance(turn, list | tuple) and len(turn) == 2 and all(isinstance(t, str) for t in turn)):
+                raise gr.Error("history must be a list of [question, answer] pairs of text")
+            pairs.append((turn[0], turn[1]))
         try:
-            with lock:
-                return bot.ask(question, history=pairs).to_dict()
+            return bot.ask(question, history=pairs).to_dict()
         except AssistantError as exc:
             raise gr.Error(str(exc)) from exc
 
