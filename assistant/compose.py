@@ -498,14 +498,14 @@ class ExtractiveComposer:
         for sentence in chosen:
             doc = self._neighbours(sentence)
             at = sentence.ordinal
-            if sentence.kind == "bullet":
+            if sentence.kind == "bullet" and sentence.lead_in:
                 lead = next((s for s in reversed(doc[:at]) if s.kind != "bullet"), None)
-                if lead is not None and lead.kind == "sentence":
+                if lead is not None and lead.text == sentence.lead_in:
                     out.setdefault(lead.sentence_id, lead)
-            elif sentence.text.endswith(":") and at + 1 < len(doc) and doc[at + 1].kind == "bullet":
+            elif at + 1 < len(doc) and doc[at + 1].lead_in == sentence.text:
                 out.setdefault(sentence.sentence_id, sentence)
                 for item in doc[at + 1 :]:
-                    if item.kind != "bullet":
+                    if item.kind != "bullet" or item.lead_in != sentence.text:
                         break
                     out.setdefault(item.sentence_id, item)
             elif PRONOUN_START.match(sentence.text) and at > 0:

@@ -26,6 +26,7 @@ BULLET_RE = re.compile(r"^[ \t]*(?:[•·▪‣◦*+\-–—]|\d{1,3}[.)])[ \t]+
 MARKDOWN_HEADING_RE = re.compile(r"^[ \t]*#{1,6}[ \t]+(?=\S)")
 FINAL_PUNCTUATION = tuple(".!?:;…\"'”’)]")
 HEADING_MAX_WORDS = 14
+BLANK_LINE = re.compile(r"\n[ \t]*\r?\n")
 
 
 @lru_cache(maxsize=1)
@@ -62,7 +63,7 @@ def _is_heading(line: str) -> bool:
     return (
         0 < len(words) <= HEADING_MAX_WORDS
         and not line.endswith(FINAL_PUNCTUATION)
-        and line[0].isupper() | line[0].isdigit()
+        and (line[0].isupper() or line[0].isdigit())
     )
 
 
@@ -100,7 +101,7 @@ def split_sentences(doc_id: str, text: str) -> list[Sentence]:
     >>> [s.kind for s in split_sentences("d", "Intro line here.\\nA Heading\\nBody one. Two.")]
     ['sentence', 'heading', 'sentence', 'sentence']
     """
-    units: list[tuple[int, int, SentenceKind, int]] = []  # start, end, kind, paragraph
+    units: list[Unit] = []
     paragraph = -1
     prose_start: int | None = None
     prose_end = 0
@@ -133,6 +134,20 @@ def split_sentences(doc_id: str, text: str) -> list[Sentence]:
             flush_prose()
     flush_prose()
 
+    return assemble(doc_id, text, units)
+
+
+Unit = tuple[int, int, SentenceKind, int]  # start, end, kind, paragraph
+
+
+def assemble(doc_id: str, text: str, units: list[Unit]) -> list[Sentence]:
+    """Turn spans into ``Sentence`` records: give each its section (the heading above it)
+    and each bullet its lead-in. The index rebuilds sentences from stored spans with this
+    same function, so both ways agree.
+
+    A lead-in is the sentence just above a list when it ends with a colon; a blank line
+    before a bullet starts a new list, which has a lead-in only if one sits above it.
+    """
     sentences: list[Sentence] = []
     section: str | None = None
     lead_in: str | None = None
@@ -142,8 +157,10 @@ def split_sentences(doc_id: str, text: str) -> list[Sentence]:
         if kind == "heading":
             section, lead_in = body, None
         elif kind == "bullet":
-            if previous is not None and previous.kind != "bullet":
-                lead_in = previous.text if previous.kind == "sentence" else None
+            gap = text[previous.end : start] if previous is not None else ""
+            if previous is None or previous.kind != "bullet" or BLANK_LINE.search(gap):
+                introduces = previous is not None and previous.kind == "sentence" and previous.text.endswith(":")
+                lead_in = previous.text if introduces and previous is not None and not BLANK_LINE.search(gap) else None
         else:
             lead_in = None
         sentence = Sentence(
