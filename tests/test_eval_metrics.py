@@ -17,13 +17,12 @@ from evals.runner import THRESHOLDS_FILE, check_thresholds, load_thresholds
 ROOT = Path(__file__).resolve().parents[1]
 ARTICLE_SET = ROOT / "evals" / "article.yaml"
 ARTICLE = ROOT / "corpus" / "000_c1187ead2ec13693.txt"
-SEED = Path("/work/shared/seed/000_c1187ead2ec13693.txt")
 DOC = "a.txt"
 TEXT = "Albania said no. The UK will invest £1 million. Rama spoke."
 
 
 def article_text() -> str:
-    return (ARTICLE if ARTICLE.exists() else SEED).read_text(encoding="utf-8")
+    return ARTICLE.read_text(encoding="utf-8")
 
 
 def cited(start: int, end: int, *, doc: str = DOC, related: bool = False, marker: int = 1) -> m.Cited:
