@@ -39,14 +39,26 @@ from a source sentence, with its document and character offsets.
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--corpus", metavar="DIR", help="folder of .txt/.md/.html documents (BRIEFING_CORPUS; default corpus/)")
-    parser.add_argument("--index-dir", metavar="DIR", help="index folder (BRIEFING_INDEX_DIR; default .index/<corpus>-<hash>)")
-    parser.add_argument("--chroma-url", metavar="URL", help="use a Chroma server, e.g. http://127.0.0.1:8000 (BRIEFING_CHROMA_URL)")
-    parser.add_argument("--collection", metavar="NAME", help="Chroma collection prefix (BRIEFING_COLLECTION; default briefing-<corpus name>)")
+    parser.add_argument(
+        "--corpus", metavar="DIR", help="folder of .txt/.md/.html documents (BRIEFING_CORPUS; default corpus/)"
+    )
+    parser.add_argument(
+        "--index-dir", metavar="DIR", help="index folder (BRIEFING_INDEX_DIR; default .index/<corpus>-<hash>)"
+    )
+    parser.add_argument(
+        "--chroma-url", metavar="URL", help="use a Chroma server, e.g. http://127.0.0.1:8000 (BRIEFING_CHROMA_URL)"
+    )
+    parser.add_argument(
+        "--collection",
+        metavar="NAME",
+        help="Chroma collection prefix (BRIEFING_COLLECTION; default briefing-<corpus name>)",
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="briefing", description=DESCRIPTION, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        prog="briefing", description=DESCRIPTION, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     ingest = sub.add_parser("ingest", help="build or update the index from a corpus folder")
@@ -60,7 +72,13 @@ def build_parser() -> argparse.ArgumentParser:
     ask.add_argument("--json", action="store_true", help="print the answer as JSON (Answer.to_dict())")
 
     ev = sub.add_parser("eval", help="run the eval sets, write a report, fail below thresholds")
-    ev.add_argument("--set", dest="sets", action="append", metavar="NAME", help="article, squad2, or a YAML file (repeatable; default: all)")
+    ev.add_argument(
+        "--set",
+        dest="sets",
+        action="append",
+        metavar="NAME",
+        help="article, squad2, or a YAML file (repeatable; default: all)",
+    )
     ev.add_argument("--report", metavar="DIR", help="where to write report.json and report.md (default eval-report/)")
     _common(ev)
 
@@ -89,12 +107,17 @@ def progress_bar(console: Console) -> Iterator[Any]:
     from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, TimeRemainingColumn
 
     with Progress(
-        TextColumn("{task.description}"), BarColumn(), TaskProgressColumn(), TimeRemainingColumn(), console=console, transient=True
+        TextColumn("{task.description}"),
+        BarColumn(),
+        TaskProgressColumn(),
+        TimeRemainingColumn(),
+        console=console,
+        transient=True,
     ) as bar:
         task = bar.add_task("indexing", total=None)
 
         def update(stage: str, done: int, total: int) -> None:
-            bar.update(task, description=stage, completed=done, total=total)
+            bar.update(task, description=f"{stage} {done:,}/{total:,}", completed=done, total=total)
 
         yield update
 
@@ -111,6 +134,7 @@ def open_assistant(settings: Settings, console: Console, rebuild: bool = False) 
             max_question_chars=settings.max_question_chars,
             progress=progress,
             rebuild=rebuild,
+            llm=settings.chat_model(),
         )
 
 
@@ -118,13 +142,17 @@ def print_answer(answer: Answer, console: Console) -> None:
     from rich.markup import escape
 
     style = "" if answer.answered else "yellow"
-    label = {"answer": "", "decline": "[not in the sources] ", "correct_premise": "[premise corrected] "}[answer.behaviour]
+    label = {"answer": "", "decline": "[not in the sources] ", "correct_premise": "[premise corrected] "}[
+        answer.behaviour
+    ]
     console.print(f"[{style or 'default'}]{escape(label + answer.text)}[/]")
     if answer.citations:
         console.print()
     for c in answer.citations:
         tag = "related " if c.related else ""
-        console.print(f'[bold][{c.marker}][/bold] {tag}"{escape(c.quote)}" [dim]({escape(c.doc_id)}, {escape(c.sentence_id)}, chars {c.start}-{c.end})[/dim]')
+        console.print(
+            f'[bold][{c.marker}][/bold] {tag}"{escape(c.quote)}" [dim]({escape(c.doc_id)}, {escape(c.sentence_id)}, chars {c.start}-{c.end})[/dim]'
+        )
 
 
 def cmd_ingest(args: argparse.Namespace, console: Console) -> int:
@@ -137,7 +165,9 @@ def cmd_ingest(args: argparse.Namespace, console: Console) -> int:
     where = settings.chroma_url or str(settings.index_path)
     if summary is None:
         n = len(bot.documents)
-        console.print(f"index at {where} is up to date: {n} document{'s' if n != 1 else ''} unchanged ({time.perf_counter() - started:.1f} s)")
+        console.print(
+            f"index at {where} is up to date: {n} document{'s' if n != 1 else ''} unchanged ({time.perf_counter() - started:.1f} s)"
+        )
     else:
         console.print(f"{summary.line()}; index at {where}")
     return 0
@@ -163,7 +193,9 @@ def cmd_ask(args: argparse.Namespace, console: Console) -> int:
 def interactive(bot: Assistant, console: Console, as_json: bool = False) -> int:
     """Ask questions in a loop; follow-ups use the conversation so far."""
     n = len(bot.documents)
-    console.print(f"Corpus {bot.corpus_name}: {n} document{'s' if n != 1 else ''}. Ask a question; an empty line or Ctrl-D ends.")
+    console.print(
+        f"Corpus {bot.corpus_name}: {n} document{'s' if n != 1 else ''}. Ask a question; an empty line or Ctrl-D ends."
+    )
     history: list[tuple[str, str]] = []
     while True:
         try:
@@ -195,6 +227,8 @@ def cmd_eval(args: argparse.Namespace, console: Console) -> int:
         settings.corpus,
         settings.index_dir,
         console,
+        chroma_url=settings.chroma_url,
+        collection=settings.collection,
     )
 
 

@@ -124,12 +124,15 @@ def run_eval(
     *,
     thresholds_file: Path = THRESHOLDS_FILE,
     max_listed: int = 40,
+    chroma_url: str | None = None,
+    collection: str | None = None,
 ) -> int:
     """Run ``sets`` (default: article and squad2), print and write the report, return the
     exit code (0: all thresholds hold; 1: at least one fails).
 
-    ``corpus`` and ``index_dir`` apply to YAML sets (None: the engine's defaults); the
-    SQuAD set always builds its own temporary corpus and index. ``report_dir`` defaults to
+    ``corpus``, ``index_dir``, ``chroma_url`` and ``collection`` apply to YAML sets (None:
+    the engine's defaults; a ``chroma_url`` runs them against that Chroma server); the SQuAD set always
+    builds its own temporary corpus and embedded index. ``report_dir`` defaults to
     ``./eval-report``. ``max_listed`` caps the failing cases printed per set (all of them
     are in report.md and report.json).
     """
@@ -152,7 +155,7 @@ def run_eval(
             section = run_squad_set(console)
         else:
             if bot is None:
-                bot = _assistant(corpus, index_dir)
+                bot = _assistant(corpus, index_dir, chroma_url, collection)
             label = name if name in CASE_SETS else path.stem  # a custom set is named by its file
             section = run_case_set(bot, label, loaded[str(path)], source=str(path), console=console)
         limits = all_thresholds.get(section["name"], {})
@@ -204,7 +207,9 @@ def _resolve_set(name: str) -> Path | None:
     )
 
 
-def _assistant(corpus: Path | None, index_dir: Path | None) -> Assistant:
+def _assistant(
+    corpus: Path | None, index_dir: Path | None, chroma_url: str | None = None, collection: str | None = None
+) -> Assistant:
     from assistant import Assistant  # heavy (torch, chroma): imported only when running
 
     kwargs: dict[str, Any] = {}
@@ -212,6 +217,10 @@ def _assistant(corpus: Path | None, index_dir: Path | None) -> Assistant:
         kwargs["corpus"] = corpus
     if index_dir is not None:
         kwargs["index_dir"] = index_dir
+    if chroma_url:
+        kwargs["chroma_url"] = chroma_url
+    if collection:
+        kwargs["collection"] = collection
     return Assistant(**kwargs)
 
 

@@ -28,7 +28,9 @@ OBJECTS = [
     "“a fair deal,” officials said",
     "talks with Iceland",
 ]
-sentence = st.builds(lambda s, v, o: f"{s} {v} {o}.", st.sampled_from(SUBJECTS), st.sampled_from(VERBS), st.sampled_from(OBJECTS))
+sentence = st.builds(
+    lambda s, v, o: f"{s} {v} {o}.", st.sampled_from(SUBJECTS), st.sampled_from(VERBS), st.sampled_from(OBJECTS)
+)
 heading = st.sampled_from(["Budget Talks", "Harbour Plan Stalls", "Fishing Rules Change", "Next Steps"])
 bullets = st.lists(st.sampled_from(OBJECTS), min_size=1, max_size=4).map(
     lambda items: "The board will also:\n" + "\n".join(f"• {i[0].upper()}{i[1:]}" for i in items)
@@ -39,10 +41,12 @@ questions = st.one_of(
     st.builds(lambda s, o: f"Did {s.split()[-1]} agree to {o}?", st.sampled_from(SUBJECTS), st.sampled_from(OBJECTS)),
     st.builds(lambda o: f"How much is {o}?", st.sampled_from(OBJECTS)),
     st.builds(lambda v, o: f"Who {v} {o}?", st.sampled_from(VERBS), st.sampled_from(OBJECTS)),
-    st.sampled_from(["What will the board fund?", "Why did the council approve the bridge?", "What is the capital of Peru?"]),
-    st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cc", "Cf", "Cs")), min_size=1, max_size=60).filter(
-        lambda t: t.strip()
+    st.sampled_from(
+        ["What will the board fund?", "Why did the council approve the bridge?", "What is the capital of Peru?"]
     ),
+    st.text(
+        alphabet=st.characters(codec="utf-8", exclude_categories=("Cc", "Cf", "Cs")), min_size=1, max_size=60
+    ).filter(lambda t: t.strip()),
 )
 
 

@@ -1,0 +1,286 @@
+"""Scale benchmark: ingest throughput, ask() latency, index size and memory by corpus size.
+
+    .venv/bin/python bench/scale.py --sizes 100 1000 [10000] [--server] [--questions 30]
+
+For each size it builds a corpus (see ``build_corpus``), then, in a fresh child process
+per run so that peak memory is per run:
+
+1. ingest: ``Assistant(corpus, index_dir[, chroma_url])`` on an empty index, timed from
+   the start of the constructor (corpus reading, splitting, embedding, Chroma writes, then
+   loading the snapshot and the BM25 index) to its end; the embedding model is loaded and
+   chromadb imported before the clock starts (one-off start-up costs, not throughput);
+2. ask: p50/p95 of ``ask()`` over ``--questions`` SQuAD questions (after one warm-up);
+3. raw: ``Embedder().encode`` of exactly the sentence texts the ingest embedded, in one
+   call, in the same process (peak RSS is read before this step).
+
+The first row is the seed article (``corpus/``, one document) as the latency baseline.
+With ``--server`` every size also runs against a local ``chroma run`` server started on a
+free loopback port with a fresh ``--path``; its size on disk and its own peak RSS are
+reported beside the client's. A script, not a test: nothing here asserts.
+
+Corpora: the paragraphs of the SQuAD 2.0 dev sample (evals/data/squad2-dev-sample,
+CC BY-SA 4.0; Rajpurkar, Jia, Liang, ACL 2018) are split into sentences with the
+engine's own splitter; each generated document is a title line and 2-4 paragraphs of
+3-6 sentences drawn at random (seeded) from that pool, so every document is a different
+arrangement of real sentences. The same seed gives the same corpus.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import resource
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+SQUAD = ROOT / "evals" / "data" / "squad2-dev-sample" / "squad2_dev_first_two_articles.json"
+ARTICLE_CORPUS = ROOT / "corpus"
+ARTICLE_QUESTIONS = [
+    "Did Albania agree to host a UK return hub?",
+    "Who is Albania's prime minister?",
+    "What are return hubs?",
+    "Which countries are in talks with the UK about return hubs?",
+    "Why did the Prime Minister visit Albania?",
+]
+
+
+# --------------------------------------------------------------------------- corpora
+
+
+def squad_pool() -> tuple[list[str], list[str]]:
+    """(sentences of every SQuAD paragraph, answerable questions) of the sample."""
+    sys.path.insert(0, str(ROOT))
+    from assistant.sentences import split_sentences
+
+    data = json.loads(SQUAD.read_text(encoding="utf-8"))["data"]
+    sentences: list[str] = []
+    questions: list[str] = []
+    for article in data:
+        for para in article["paragraphs"]:
+            sentences += [s.text for s in split_sentences("p", para["context"]) if s.kind == "sentence"]
+            questions += [q["question"] for q in para["qas"] if not q.get("is_impossible")]
+    return sentences, questions
+
+
+def build_corpus(folder: Path, n: int, seed: int = 5) -> None:
+    """Write ``n`` documents of reshuffled SQuAD sentences to ``folder`` (see module docstring)."""
+    pool, _ = squad_pool()
+    rng = random.Random(seed)
+    folder.mkdir(parents=True, exist_ok=True)
+    for i in range(n):
+        paragraphs = [" ".join(rng.sample(pool, rng.randint(3, 6))) for _ in range(rng.randint(2, 4))]
+        title = f"Briefing note {i:05d}: {' '.join(paragraphs[0].split()[:6])}"
+        (folder / f"doc-{i:05d}.txt").write_text(title + "\n\n" + "\n\n".join(paragraphs) + "\n", encoding="utf-8")
+
+
+# --------------------------------------------------------------------------- child runs
+
+
+def peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: kilobytes
+
+
+def child_ingest(corpus: Path, index_dir: Path, chroma_url: str | None, questions: list[str]) -> dict[str, Any]:
+    import chromadb  # noqa: F401  # imported (4 s here) and the model loaded before the clock starts
+    import langchain_chroma  # noqa: F401
+
+    from assistant import Assistant
+    from assistant.chunks import embedding_text
+    from assistant.embeddings import Embedder
+
+    Embedder()
+    started, cpu = time.perf_counter(), time.process_time()
+    bot = Assistant(corpus=corpus, index_dir=index_dir, chroma_url=chroma_url)
+    seconds, cpu_seconds = time.perf_counter() - started, time.process_time() - cpu
+    summary = bot.last_ingest
+    assert summary is not None
+    texts = [embedding_text(s) for s in bot.snapshot.sentences.values() if s.citable]
+    bot.ask(questions[0])  # warm-up
+    latencies = []
+    for q in questions:
+        t = time.perf_counter()
+        bot.ask(q)
+        latencies.append((time.perf_counter() - t) * 1000)
+    latencies.sort()
+    rss = peak_rss_mb()  # before the raw run below, which holds every vector at once
+    raw = raw_encode(texts)
+    return {
+        "documents": len(bot.documents),
+        "sentences": len(texts),
+        "embedded": summary.sentences,
+        "ingest_s": seconds,
+        "ingest_cpu_s": cpu_seconds,
+        "sync_s": summary.seconds,
+        "p50_ms": latencies[len(latencies) // 2],
+        "p95_ms": latencies[min(len(latencies) - 1, round(0.95 * (len(latencies) - 1)))],
+        "peak_rss_mb": rss,
+        **raw,
+    }
+
+
+def raw_encode(texts: list[str]) -> dict[str, Any]:
+    """The model alone on the same texts, in one call, right after the ingest in the same
+    process, so both see the same (shared) machine as nearly as possible."""
+    from assistant.embeddings import Embedder
+
+    started, cpu = time.perf_counter(), time.process_time()
+    Embedder().encode(texts)
+    return {"raw_s": time.perf_counter() - started, "raw_cpu_s": time.process_time() - cpu, "raw_n": len(texts)}
+
+
+def run_child(*args: str) -> dict[str, Any]:
+    out = subprocess.run([sys.executable, __file__, "--child", *args], check=True, stdout=subprocess.PIPE, text=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+# --------------------------------------------------------------------------- server
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+class ChromaServer:
+    """``chroma run`` on a free loopback port with its own data folder."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        chroma = Path(sys.executable).with_name("chroma")
+        self.log = open(path.parent / f"{path.name}.log", "wb")  # noqa: SIM115
+        self.proc = subprocess.Popen(
+            [str(chroma), "run", "--path", str(path), "--host", "127.0.0.1", "--port", str(self.port)],
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
+            env={**os.environ, "ANONYMIZED_TELEMETRY": "False"},
+        )
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                urllib.request.urlopen(f"{self.url}/api/v2/heartbeat", timeout=1).read()
+                return
+            except OSError:
+                time.sleep(0.2)
+        self.stop()
+        raise RuntimeError(f"chroma server did not start; see {self.log.name}")
+
+    def peak_rss_mb(self) -> float:
+        for line in Path(f"/proc/{self.proc.pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+        return float("nan")
+
+    def stop(self) -> None:
+        self.proc.terminate()
+        try:
+            self.proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait()
+        self.log.close()
+
+
+def disk_mb(path: Path) -> float:
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file()) / 1e6
+
+
+# --------------------------------------------------------------------------- driver
+
+
+def measure(label: str, corpus: Path, work: Path, server: bool, questions: list[str]) -> dict[str, Any]:
+    index_dir = work / f"index-{label}"
+    srv = ChromaServer(work / f"chroma-{label}") if server else None
+    try:
+        args = [str(corpus), str(index_dir), srv.url if srv else "", json.dumps(questions)]
+        row = run_child(*args)
+        if srv:
+            row["server_rss_mb"] = srv.peak_rss_mb()
+    finally:
+        if srv:
+            srv.stop()
+    row["disk_mb"] = disk_mb(srv.path if srv else index_dir)
+    row["label"] = label
+    row["mode"] = "server" if server else "embedded"
+    row["ingest_sps"] = row["sentences"] / row["ingest_s"]
+    row["raw_sps"] = row["raw_n"] / row["raw_s"]
+    row["ratio"] = row["ingest_sps"] / row["raw_sps"]
+    # CPU seconds of this process (all its threads): far less swayed than wall time by
+    # other jobs on a shared machine; the server's own CPU is not counted.
+    row["cpu_ratio"] = (row["raw_cpu_s"] / row["raw_n"]) / (row["ingest_cpu_s"] / row["sentences"])
+    return row
+
+
+HEADER = (
+    "| mode | corpus | docs | sentences | ingest s | ingest sent/s | raw model sent/s | ratio | CPU ratio "
+    "| ask p50 ms | ask p95 ms | index MB | peak RSS MB |"
+)
+
+
+def table_row(r: dict[str, Any]) -> str:
+    rss = f"{r['peak_rss_mb']:.0f}"
+    if "server_rss_mb" in r:
+        rss += f" (+ server {r['server_rss_mb']:.0f})"
+    return (
+        f"| {r['mode']} | {r['label']} | {r['documents']:,} | {r['sentences']:,} | {r['ingest_s']:.1f} "
+        f"| {r['ingest_sps']:.0f} | {r['raw_sps']:.0f} | {r['ratio']:.2f} | {r['cpu_ratio']:.2f} | {r['p50_ms']:.0f} | {r['p95_ms']:.0f} "
+        f"| {r['disk_mb']:.1f} | {rss} |"
+    )
+
+
+def main() -> int:
+    if len(sys.argv) > 1 and sys.argv[1] == "--child":
+        c_corpus, c_index, c_url, c_questions = sys.argv[2:]
+        print(json.dumps(child_ingest(Path(c_corpus), Path(c_index), c_url or None, json.loads(c_questions))))
+        return 0
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000], help="corpus sizes in documents")
+    parser.add_argument("--server", action="store_true", help="also run every size against a local Chroma server")
+    parser.add_argument("--server-only", action="store_true", help="run only against a local Chroma server")
+    parser.add_argument("--questions", type=int, default=30, help="ask() calls per size")
+    parser.add_argument("--keep", metavar="DIR", help="work in DIR and keep it (default: a temporary folder)")
+    args = parser.parse_args()
+
+    _, squad_questions = squad_pool()
+    questions = random.Random(7).sample(squad_questions, args.questions)
+    modes = [True] if args.server_only else [False, True] if args.server else [False]
+    work = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="briefing-scale-"))
+    work.mkdir(parents=True, exist_ok=True)
+    print(f"cpus: {os.cpu_count()}, python {sys.version.split()[0]}, work dir {work}", flush=True)
+    print("load average before each row is printed after the table (other jobs skew every figure)", flush=True)
+    print(HEADER)
+    print("|" + "---|" * (HEADER.count("|") - 1), flush=True)
+    loads: list[float] = []
+    try:
+        for server in modes:
+            article_qs = (ARTICLE_QUESTIONS * 10)[: args.questions]
+            loads.append(os.getloadavg()[0])
+            print(table_row(measure("article", ARTICLE_CORPUS, work, server, article_qs)), flush=True)
+            for size in args.sizes:
+                corpus = work / f"corpus-{size}"
+                if not corpus.exists():
+                    build_corpus(corpus, size)
+                loads.append(os.getloadavg()[0])
+                print(table_row(measure(str(size), corpus, work, server, questions)), flush=True)
+        print("1-minute load average before each row: " + ", ".join(f"{x:.1f}" for x in loads))
+    finally:
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
