@@ -103,16 +103,20 @@ def settings_from(args: argparse.Namespace) -> Settings:
 
 @contextmanager
 def progress_bar(console: Console) -> Iterator[Any]:
-    """A rich progress bar fed by the engine's ``progress(stage, done, total)`` callback."""
+    """A rich progress bar on stderr, fed by the engine's ``progress(stage, done, total)``
+    callback; stdout stays for answers. Off when stderr is not a terminal."""
+    from rich.console import Console
     from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, TimeRemainingColumn
 
+    status = Console(stderr=True)
     with Progress(
         TextColumn("{task.description}"),
         BarColumn(),
         TaskProgressColumn(),
         TimeRemainingColumn(),
-        console=console,
+        console=status,
         transient=True,
+        disable=not status.is_terminal,
     ) as bar:
         task = bar.add_task("indexing", total=None)
 
@@ -193,16 +197,23 @@ def cmd_ask(args: argparse.Namespace, console: Console) -> int:
 def interactive(bot: Assistant, console: Console, as_json: bool = False) -> int:
     """Ask questions in a loop; follow-ups use the conversation so far."""
     n = len(bot.documents)
-    console.print(
-        f"Corpus {bot.corpus_name}: {n} document{'s' if n != 1 else ''}. Ask a question; an empty line or Ctrl-D ends."
+    # The banner and the prompt go to stderr, so stdout holds only answers (JSON lines with --json).
+    print(
+        f"{n} document{'s' if n != 1 else ''} from {bot.corpus_dir}. Ask a question; an empty line or Ctrl-D ends.",
+        file=sys.stderr,
     )
     history: list[tuple[str, str]] = []
     while True:
+        print("\n? ", end="", file=sys.stderr, flush=True)
         try:
-            question = input("\n? ").strip()
-        except (EOFError, KeyboardInterrupt):
-            console.print()
+            line = sys.stdin.readline()
+        except KeyboardInterrupt:
+            print(file=sys.stderr)
             return 0
+        if not line:  # end of input
+            print(file=sys.stderr)
+            return 0
+        question = line.strip()
         if not question:
             return 0
         try:
@@ -250,8 +261,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         parser.print_help()
         return EXIT_USAGE
-    console = Console(stderr=False)
-    errors = Console(stderr=True)
+    console = Console(soft_wrap=True)  # quotes stay on one line, verbatim, when piped
+    errors = Console(stderr=True, soft_wrap=True)
     try:
         return COMMANDS[args.command](args, console)
     except AssistantError as exc:

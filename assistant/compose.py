@@ -26,6 +26,7 @@ state nothing the sources do not. Its algorithm:
 from __future__ import annotations
 
 import itertools
+import math
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -48,6 +49,8 @@ STRONG_DENSE = 0.62
 NEARLY_AS_GOOD = 0.85
 STANCE_AS_GOOD = 0.8
 TIED = 0.97
+FOLLOW_UP_AS_GOOD = 0.6
+DISTINCTIVE_IDF = math.log(10)  # a word in at most about a tenth of the sentences
 PROXIMITY_WEIGHT = 0.35
 MAX_SENTENCES = 3
 
@@ -363,6 +366,13 @@ class ExtractiveComposer:
         scored = score_hits(question, hits, self._before, self.idf)
         if not scored:
             return self._decline(question, [])
+        distinctive = {t for t in question.terms if self.idf and self.idf(t) >= DISTINCTIVE_IDF}
+        if question.context_terms and distinctive:
+            # A follow-up's own distinctive words say what is new ("... about the gangs?"):
+            # a sentence without them only repeats the previous turn's subject.
+            fresh = [s for s in scored if distinctive & set(tokenize(s.sentence.text))]
+            if fresh and fresh[0].support >= FOLLOW_UP_AS_GOOD * scored[0].support:
+                scored = fresh + [s for s in scored if s not in fresh]
         best = scored[0]
         # Relevant: close in meaning, or enough support, or every word of a question of
         # two or more words in one sentence ("Who is Edi Rama?").

@@ -22,7 +22,6 @@ Chroma's default embedding function is never constructed; telemetry is off.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
 import time
@@ -40,7 +39,7 @@ from assistant.corpus import corpus_hash
 from assistant.embeddings import Embedder
 from assistant.errors import IndexStoreError
 from assistant.records import Chunk, Document, Sentence
-from assistant.sentences import split_sentences
+from assistant.sentences import assemble, split_sentences
 
 FORMAT_VERSION = 1
 MARKER_FILE = "briefing-index.json"
@@ -120,36 +119,8 @@ KINDS = {"s": "sentence", "h": "heading", "b": "bullet"}
 
 def sentences_from_spans(doc: Document, spans: str) -> list[Sentence]:
     """Rebuild a document's sentences from stored spans, without re-splitting its text."""
-    from assistant.sentences import sentence_id
-
-    out: list[Sentence] = []
-    section: str | None = None
-    lead_in: str | None = None
-    for ordinal, (start, end, k, para) in enumerate(json.loads(spans)):
-        kind = KINDS[k]
-        text = doc.text[start:end]
-        if kind == "heading":
-            section, lead_in = text, None
-        elif kind == "bullet":
-            if out and out[-1].kind == "sentence":
-                lead_in = out[-1].text
-            elif out and out[-1].kind == "heading":
-                lead_in = None
-        out.append(
-            Sentence(
-                sentence_id=sentence_id(doc.doc_id, ordinal),
-                doc_id=doc.doc_id,
-                ordinal=ordinal,
-                start=start,
-                end=end,
-                text=text,
-                kind=kind,  # type: ignore[arg-type]
-                section=None if kind == "heading" else section,
-                lead_in=lead_in if kind == "bullet" else None,
-                paragraph=para,
-            )
-        )
-    return out
+    units = [(start, end, KINDS[k], para) for start, end, k, para in json.loads(spans)]
+    return assemble(doc.doc_id, doc.text, units)  # type: ignore[arg-type]
 
 
 def _client(index_dir: Path, chroma_url: str | None) -> Any:
@@ -172,10 +143,12 @@ def _client(index_dir: Path, chroma_url: str | None) -> Any:
             )
             client.heartbeat()
         except Exception as exc:
+            port = url.port or (443 if url.scheme == "https" else 8000)
+            reason = str(exc).strip().splitlines()[0][:200] if str(exc).strip() else type(exc).__name__
             raise IndexStoreError(
-                f"cannot reach the Chroma server at {chroma_url} ({type(exc).__name__}): check that "
-                f"`chroma run --path DIR --host {url.hostname} --port {url.port or 8000}` is running "
-                "and the address is right, or unset BRIEFING_CHROMA_URL to use the local index"
+                f"cannot reach the Chroma server at {chroma_url} ({reason}): check that "
+                f"`chroma run --path DIR --host {url.hostname} --port {port}` is running there "
+                "and the address is right, or drop --chroma-url / BRIEFING_CHROMA_URL to use the local index"
             ) from exc
         return client
     _check_index_dir(index_dir)
@@ -273,9 +246,11 @@ class Index:
 
     def reset(self) -> None:
         """Drop every collection of this namespace and create them empty."""
+        existing = {getattr(c, "name", c) for c in self._client.list_collections()}
         for name in ("sentences", "chunks", "documents"):
-            with contextlib.suppress(Exception):  # a collection that does not exist yet
-                self._client.delete_collection(f"{self.namespace}-{name}")
+            full = f"{self.namespace}-{name}"
+            if full in existing:
+                self._client.delete_collection(full)
         self._open()
 
     # -- manifest and registry ----------------------------------------------------------
