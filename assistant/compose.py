@@ -577,6 +577,9 @@ class ExtractiveComposer:
                     section=s.section,
                     lead_in=s.lead_in,
                     related=related,
+                    kind=doc.kind,
+                    date=doc.date,
+                    source_url=doc.source_url,
                 )
             )
             piece = f"{s.text} [{marker}]"

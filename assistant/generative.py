@@ -158,6 +158,9 @@ class GenerativeComposer:
                     title=doc.title,
                     section=s.section,
                     lead_in=s.lead_in,
+                    kind=doc.kind,
+                    date=doc.date,
+                    source_url=doc.source_url,
                 )
             )
         self.last_rejection = None

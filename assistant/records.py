@@ -84,6 +84,9 @@ class Citation:
     section: str | None = None
     lead_in: str | None = None
     related: bool = False  # shown as related reading, not as evidence for the answer
+    kind: str | None = None  # the document's kind ("news report"), date and source address
+    date: str | None = None
+    source_url: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

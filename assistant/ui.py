@@ -101,6 +101,7 @@ article.src-related { border-style: dashed; opacity: .92; }
 .src-title { font-weight: 600; }
 .src-section { color: var(--body-text-color-subdued); }
 .src-section::before { content: "› "; }
+.src-meta { margin: .1rem 0 .3rem; font-size: .8rem; color: var(--body-text-color-subdued); }
 .src-tag { font-size: .7rem; text-transform: uppercase; letter-spacing: .04em;
   color: #6b7280; border: 1px solid #d1d5db; border-radius: 999px; padding: 0 .4rem; }
 .src-lead-in { margin: .4rem 0 0; font-size: .85rem; color: var(--body-text-color-subdued); }

@@ -102,12 +102,17 @@ def source_card(citation: Citation, turn: int, text_of: TextOf) -> str:
     kind = "src src-related" if citation.related else "src"
     label = '<span class="src-tag">related reading</span>' if citation.related else ""
     stale = "" if verified else '<p class="src-stale">Document changed since indexing.</p>'
+    about = [escape(x) for x in (citation.kind, citation.date) if x and x != "document"]
+    if citation.source_url and citation.source_url.startswith(("http://", "https://")):
+        url = escape(citation.source_url, quote=True)
+        about.append(f'<a href="{url}" target="_blank" rel="noopener noreferrer">source</a>')
+    meta = f'<p class="src-meta">{" · ".join(about)}</p>' if about else ""
     return (
         f'<article class="{kind}" id="src-{turn}-{citation.marker}" '
         f'data-turn="{turn}" data-marker="{citation.marker}">'
         f'<header class="src-head"><span class="src-marker">[{citation.marker}]</span>'
         f'<span class="src-title">{escape(citation.title or citation.doc_id)}</span>'
-        f"{section}{label}</header>"
+        f"{section}{label}</header>{meta}"
         f'{lead_in}<p class="src-para">{body}</p>{stale}'
         f'<footer class="src-id">{escape(citation.sentence_id)}</footer>'
         f"</article>"

@@ -108,6 +108,15 @@ def test_source_card_shows_title_section_lead_in_and_the_mark() -> None:
     assert "src-related" not in card and "src-stale" not in card
 
 
+def test_source_card_shows_document_metadata_and_a_safe_source_link() -> None:
+    c = cite(1, "Second claim.", kind="news report", date="2025", source_url='https://example.org/a?b="c"')
+    card = source_card(c, 1, text_of)
+    assert "news report · 2025" in card
+    assert 'href="https://example.org/a?b=&quot;c&quot;"' in card and 'rel="noopener noreferrer"' in card
+    unsafe = source_card(cite(1, "Second claim.", source_url="javascript:alert(1)"), 1, text_of)
+    assert "javascript:" not in unsafe and "src-meta" not in unsafe
+
+
 def test_source_card_related_reading_is_labelled() -> None:
     card = source_card(cite(1, "Second claim.", related=True), 1, text_of)
     assert "src-related" in card and "related reading" in card
