@@ -564,24 +564,7 @@ class ExtractiveComposer:
         pieces: list[str] = []
         citations: list[Citation] = []
         for marker, s in enumerate(sentences, start=1):
-            doc = self.snapshot.documents[s.doc_id]
-            citations.append(
-                Citation(
-                    marker=marker,
-                    doc_id=s.doc_id,
-                    sentence_id=s.sentence_id,
-                    quote=s.text,
-                    start=s.start,
-                    end=s.end,
-                    title=doc.title,
-                    section=s.section,
-                    lead_in=s.lead_in,
-                    related=related,
-                    kind=doc.kind,
-                    date=doc.date,
-                    source_url=doc.source_url,
-                )
-            )
+            citations.append(Citation.of(marker, s, self.snapshot.documents[s.doc_id], related))
             piece = f"{s.text} [{marker}]"
             pieces.append(f"\n• {piece}" if s.kind == "bullet" else piece)
         return " ".join(pieces).replace(" \n", "\n"), citations

@@ -143,25 +143,7 @@ class GenerativeComposer:
             return "".join(f"[{renumber[int(x)]}]" for x in match.group(1).split(","))
 
         text = MARKER.sub(rewrite, reply)
-        citations = []
-        for old in order:
-            s = sources[old - 1]
-            doc = self.fallback.snapshot.documents[s.doc_id]
-            citations.append(
-                Citation(
-                    marker=renumber[old],
-                    doc_id=s.doc_id,
-                    sentence_id=s.sentence_id,
-                    quote=s.text,
-                    start=s.start,
-                    end=s.end,
-                    title=doc.title,
-                    section=s.section,
-                    lead_in=s.lead_in,
-                    kind=doc.kind,
-                    date=doc.date,
-                    source_url=doc.source_url,
-                )
-            )
+        documents = self.fallback.snapshot.documents
+        citations = [Citation.of(renumber[old], sources[old - 1], documents[sources[old - 1].doc_id]) for old in order]
         self.last_rejection = None
         return Answer(question=question.text, text=text, answered=True, citations=citations)

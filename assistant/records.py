@@ -91,6 +91,25 @@ class Citation:
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
 
+    @classmethod
+    def of(cls, marker: int, sentence: Sentence, document: Document, related: bool = False) -> Citation:
+        """The citation of ``sentence`` (of ``document``) under marker ``marker``."""
+        return cls(
+            marker=marker,
+            doc_id=sentence.doc_id,
+            sentence_id=sentence.sentence_id,
+            quote=sentence.text,
+            start=sentence.start,
+            end=sentence.end,
+            title=document.title,
+            section=sentence.section,
+            lead_in=sentence.lead_in,
+            related=related,
+            kind=document.kind,
+            date=document.date,
+            source_url=document.source_url,
+        )
+
 
 @dataclass(frozen=True)
 class Answer:
