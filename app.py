@@ -6,8 +6,11 @@ The same as ``briefing serve``. Serves on http://127.0.0.1:7860 by default; see
 
 import os
 
-# Before anything can import Gradio: no analytics calls from an offline tool.
+# Before anything can import Gradio or the Hugging Face hub: no analytics calls and no
+# model downloads from an offline tool.
 os.environ["GRADIO_ANALYTICS_ENABLED"] = "False"
+os.environ["HF_HUB_OFFLINE"] = "1"
+os.environ["TRANSFORMERS_OFFLINE"] = "1"
 
 from assistant.ui import main
 

@@ -163,8 +163,11 @@ LOOPBACK_NAMES = {"localhost", "localhost.localdomain"}
 
 
 def _gradio() -> Any:
-    """Import Gradio with analytics off: the variable must be set before the import."""
+    """Import Gradio with analytics off and the Hugging Face hub offline: these variables
+    are read when Gradio (and the huggingface_hub it imports) is first imported."""
     os.environ["GRADIO_ANALYTICS_ENABLED"] = "False"
+    os.environ["HF_HUB_OFFLINE"] = "1"
+    os.environ["TRANSFORMERS_OFFLINE"] = "1"
     import gradio
 
     return gradio
