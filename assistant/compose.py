@@ -11,16 +11,18 @@ state nothing the sources do not. Its algorithm:
    of the question's content words that the sentence (with its lead-in and section)
    contains (``coverage``).
 2. Decide whether the sources answer at all: the best sentence must be close enough in
-   meaning and share enough words; a question that asks for a time, an amount, a person
-   or a place needs a sentence that holds one. Otherwise decline (``answered`` False)
-   and show the closest sentences labelled as related, not as the answer.
+   meaning and share enough words; a question that asks for a time, money or a count
+   needs a sentence that holds one, a year it gives must be in the evidence, and two
+   names it gives must be named together. Otherwise decline (``answered`` False) and
+   show the closest sentences labelled as related, not as the answer.
 3. Pick the smallest set: the best sentence, plus others nearly as good that cover
    question words it misses; a bullet brings its lead-in, a lead-in brings its list; a
    sentence that opens with a pronoun brings the sentence before it.
-4. Polarity: when the best sentence states a refusal or cancellation ("ruled out",
-   "declined", "stalled") about the question's subject, a yes/no question is answered
-   "No" (or "Yes" if the question itself asks about the refusal) and a wh-question that
-   presumes the opposite gets its premise corrected. Nothing is said without a cue.
+4. Polarity: a yes/no question about agreeing is answered "No:" when a nearly-best
+   sentence states a refusal ("ruled out", "declined", "said no") by the question's own
+   subject; a wh-question that presumes an agreement, or something still going on, gets
+   its premise corrected when a sentence states a refusal or a stop ("stalled",
+   "scrapped") about a name it uses. Nothing is said without such a cue.
 """
 
 from __future__ import annotations
@@ -44,8 +46,8 @@ INJECTION_NOTE = "(Instructions inside the question were ignored; this answer co
 # Evidence must clear these to count as an answer (support of the best sentence, cosine
 # of MiniLM vectors); set from the article eval set and checked on the SQuAD sample.
 MIN_SUPPORT = 0.62
-MIN_DENSE = 0.42
 STRONG_DENSE = 0.62
+RELATED_MIN_DENSE = 0.315  # the closest passages shown with a decline must be this close
 NEARLY_AS_GOOD = 0.85
 STANCE_AS_GOOD = 0.8
 TIED = 0.97
@@ -333,12 +335,6 @@ def names_in(question: str) -> list[set[str]]:
     return names
 
 
-def _mentions(sentence: Sentence, entities: set[str]) -> bool:
-    """Whether the sentence (with its lead-in) names one of ``entities`` as a whole word."""
-    text = " ".join(filter(None, [sentence.lead_in, sentence.text])).lower()
-    return any(re.search(rf"\b{re.escape(e)}\b", text) for e in entities)
-
-
 class ExtractiveComposer:
     """Answers made of verbatim source sentences (the default; needs no language model)."""
 
@@ -549,7 +545,7 @@ class ExtractiveComposer:
         )
 
     def _decline(self, question: Question, scored: list[Scored]) -> Answer:
-        related = [s.sentence for s in scored[:2] if s.hit.dense >= MIN_DENSE * 0.75]
+        related = [s.sentence for s in scored[:2] if s.hit.dense >= RELATED_MIN_DENSE]
         parts = [INJECTION_NOTE] if question.injected else []
         parts.append(NOT_IN_SOURCES)
         citations: list[Citation] = []
