@@ -10,6 +10,7 @@ unit of citation.
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 from collections.abc import Iterator
 
 from assistant.records import Chunk, Sentence
@@ -47,6 +48,7 @@ def _sections(sentences: list[Sentence]) -> Iterator[tuple[str | None, list[Sent
 def make_chunks(sentences: list[Sentence]) -> list[Chunk]:
     """Overlapping windows of sentences within each section of one document."""
     chunks: list[Chunk] = []
+    seen: Counter[str] = Counter()  # a document may repeat a window word for word
     for section, run in _sections(sentences):
         starts = range(0, max(len(run) - WINDOW, 0) + 1, STRIDE)
         last = max(len(run) - WINDOW, 0)
@@ -56,7 +58,8 @@ def make_chunks(sentences: list[Sentence]) -> list[Chunk]:
             window = run[first : first + WINDOW]
             body = " ".join(embedding_text(s) for s in window)
             text = f"{section}\n{body}" if section else body
-            key = hashlib.sha256(f"{window[0].doc_id}\0{text}".encode()).hexdigest()[:32]
+            seen[text] += 1
+            key = hashlib.sha256(f"{window[0].doc_id}\0{text}\0{seen[text]}".encode()).hexdigest()[:32]
             chunks.append(
                 Chunk(
                     chunk_id=key,

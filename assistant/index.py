@@ -41,7 +41,7 @@ from assistant.errors import IndexStoreError
 from assistant.records import Chunk, Document, Sentence
 from assistant.sentences import assemble, split_sentences
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: chunk ids count repeated windows
 MARKER_FILE = "briefing-index.json"
 MANIFEST_ID = "__manifest__"
 # Sentences embedded and written per step of an ingest. The model sorts each call's texts

@@ -230,3 +230,16 @@ def test_bad_corpus_leaves_existing_index_untouched(tmp_path: Path, article_corp
     bot = Assistant(corpus=corpus, index_dir=index)
     assert bot.last_ingest is None  # the index was never touched
     assert bot.ask("Did Albania agree to host a UK return hub?").answered
+
+
+def test_a_document_that_repeats_itself_indexes_and_answers(tmp_path: Path) -> None:
+    # Found by the property test: identical windows of sentences once shared a chunk id.
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    line = "The council approved a £2 million bridge."
+    (corpus / "echo.txt").write_text(f"{line}\n{line} {line} {line}\n", encoding="utf-8")
+    bot = Assistant(corpus=corpus, index_dir=tmp_path / "idx")
+    answer = bot.ask("How much is the bridge?")
+    check_invariants(bot, answer)
+    assert answer.answered and "£2 million" in answer.text
+    assert bot.index._chunks.count() == len(bot.snapshot.chunks)
