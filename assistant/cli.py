@@ -79,6 +79,11 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="NAME",
         help="article, squad2, or a YAML file (repeatable; default: all)",
     )
+    ev.add_argument(
+        "--split",
+        choices=("tune", "check"),
+        help="run one split only: tune while fitting a mechanism (default: both; thresholds judge check)",
+    )
     ev.add_argument("--report", metavar="DIR", help="where to write report.json and report.md (default eval-report/)")
     _common(ev)
 
@@ -240,6 +245,7 @@ def cmd_eval(args: argparse.Namespace, console: Console) -> int:
         console,
         chroma_url=settings.chroma_url,
         collection=settings.collection,
+        split=args.split,
     )
 
 

@@ -11,6 +11,10 @@ typo cannot silently drop a check):
     facts      list of facts; each fact is a list of alternative phrasings (``re:`` = regex)
     forbidden  list of phrasings the answer text must never contain
     support    list of distinctive substrings of the gold supporting sentence(s)
+    split      ``tune`` | ``check``: which half the case is in (default ``check``).
+               Mechanisms and thresholds are fit on tune cases; CI thresholds judge the
+               check cases. Written once by ``python -m evals.split_cases`` (seeded,
+               stratified by category), never by hand.
     note       optional free text for the reader (why the case exists)
 
 Rules: ``decline`` cases have no facts and no support; ``answer`` and ``correct_premise``
@@ -25,7 +29,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, cast
+from typing import Any, Literal, cast
 
 import yaml
 
@@ -33,7 +37,9 @@ from assistant.errors import ConfigError
 from evals.metrics import Expect, compile_pattern
 
 EXPECTS: tuple[str, ...] = ("answer", "decline", "correct_premise")
-_KEYS = {"id", "category", "question", "turns", "expect", "facts", "forbidden", "support", "note"}
+SPLITS: tuple[str, ...] = ("tune", "check")
+Split = Literal["tune", "check"]
+_KEYS = {"id", "category", "split", "question", "turns", "expect", "facts", "forbidden", "support", "note"}
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 
@@ -53,6 +59,7 @@ class Case:
     forbidden: tuple[str, ...] = ()
     support: tuple[str, ...] = ()
     note: str = ""
+    split: Split = "check"
 
     @property
     def question(self) -> str:
@@ -100,6 +107,9 @@ def _parse_case(item: object, where: str, source: str) -> Case:
     category = item.get("category")
     if not isinstance(category, str) or not category.strip():
         raise CaseError(f"{where}: 'category' must be a non-empty string, e.g. 'negation'")
+    split = item.get("split", "check")
+    if split not in SPLITS:
+        raise CaseError(f"{where}: 'split' must be one of {list(SPLITS)}, got {split!r}")
     turns = _turns(item, where)
     expect = item.get("expect")
     if expect not in EXPECTS:
@@ -131,6 +141,7 @@ def _parse_case(item: object, where: str, source: str) -> Case:
         forbidden=forbidden,
         support=support,
         note=note.strip(),
+        split=cast(Split, split),
     )
 
 

@@ -32,7 +32,7 @@ from rich.table import Table
 
 from assistant.errors import AssistantError, ConfigError
 from evals import squad
-from evals.cases import Case, CaseError, load_cases
+from evals.cases import SPLITS, Case, CaseError, load_cases
 from evals.metrics import (
     CaseResult,
     Cited,
@@ -48,6 +48,9 @@ if TYPE_CHECKING:
 EVALS_DIR = Path(__file__).parent
 CASE_SETS: dict[str, Path] = {"article": EVALS_DIR / "article.yaml"}
 SQUAD_SET = "squad2"
+JUDGED_SPLIT = "check"  # thresholds judge this split; the other is for fitting (tune)
+# The SQuAD sample splits by article: mechanisms are fit on one, judged on the other.
+SQUAD_SPLITS: dict[str, str] = {"Normans": "tune", "Computational_complexity_theory": "check"}
 DEFAULT_SETS: tuple[str, ...] = ("article", SQUAD_SET)
 THRESHOLDS_FILE = EVALS_DIR / "thresholds.toml"
 DEFAULT_REPORT_DIR = Path("eval-report")
@@ -126,9 +129,15 @@ def run_eval(
     max_listed: int = 40,
     chroma_url: str | None = None,
     collection: str | None = None,
+    split: str | None = None,
 ) -> int:
     """Run ``sets`` (default: article and squad2), print and write the report, return the
     exit code (0: all thresholds hold; 1: at least one fails).
+
+    Every set is scored per split (tune and check, see ``evals/cases.py``); thresholds
+    judge the check split only. ``split`` runs one split alone (``"tune"`` while fitting
+    a mechanism, so no check case is asked or shown); when the check split is not run no
+    threshold is checked.
 
     ``corpus``, ``index_dir``, ``chroma_url`` and ``collection`` apply to YAML sets (None:
     the engine's defaults; a ``chroma_url`` runs them against that Chroma server); the SQuAD set always
@@ -138,21 +147,26 @@ def run_eval(
     """
     console = console or Console()
     names = list(sets) if sets else list(DEFAULT_SETS)
+    if split is not None and split not in SPLITS:
+        raise ConfigError(f"unknown split {split!r}: use one of {', '.join(SPLITS)}")
+    splits = (split,) if split else SPLITS
     all_thresholds = load_thresholds(thresholds_file)
     # Resolve names and validate every YAML set before the (slow) engine starts.
     resolved = [(name, _resolve_set(name)) for name in names]
-    loaded = {str(path): load_cases(path) for _, path in resolved if path is not None}
+    loaded = {str(path): [c for c in load_cases(path) if c.split in splits] for _, path in resolved if path is not None}
 
     report: dict[str, Any] = {
         "version": REPORT_VERSION,
         "generated_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "python": platform.python_version(),
+        "splits": list(splits),
+        "judged_split": JUDGED_SPLIT,
         "sets": {},
     }
     bot: Assistant | None = None
     for name, path in resolved:
         if path is None:
-            section = run_squad_set(console)
+            section = run_squad_set(console, splits=splits)
         else:
             if bot is None:
                 bot = _assistant(corpus, index_dir, chroma_url, collection)
@@ -160,9 +174,11 @@ def run_eval(
             section = run_case_set(bot, label, loaded[str(path)], source=str(path), console=console)
         limits = all_thresholds.get(section["name"], {})
         section["thresholds"] = limits
-        section["threshold_failures"] = check_thresholds(section["metrics"], limits)
+        judged = section["splits"].get(JUDGED_SPLIT)
+        section["threshold_failures"] = check_thresholds(judged["metrics"], limits) if judged else []
         report["sets"][section["name"]] = section
     report["passed"] = not any(s["threshold_failures"] for s in report["sets"].values())
+    report["thresholds_checked"] = JUDGED_SPLIT in splits
 
     print_report(report, console, max_listed=max_listed)
     out = report_dir or DEFAULT_REPORT_DIR
@@ -181,13 +197,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         metavar="NAME",
         help=f"set to run: {', '.join(DEFAULT_SETS)} or a path to a YAML set (repeatable)",
     )
+    parser.add_argument("--split", choices=SPLITS, help="run one split only (default both; thresholds judge check)")
     parser.add_argument("--report", type=Path, metavar="DIR", help="where to write report.*")
     parser.add_argument("--corpus", type=Path, metavar="DIR", help="corpus for YAML sets")
     parser.add_argument("--index-dir", type=Path, metavar="DIR", help="index for YAML sets")
     args = parser.parse_args(argv)
     console = Console()
     try:
-        return run_eval(args.sets, args.report, args.corpus, args.index_dir, console)
+        return run_eval(args.sets, args.report, args.corpus, args.index_dir, console, split=args.split)
     except AssistantError as exc:
         console.print(f"[red]error:[/red] {escape(str(exc))}")
         return 2
@@ -313,14 +330,24 @@ def run_case_set(bot: Assistant, name: str, cases: Sequence[Case], *, source: st
             results.append(result)
             entries.append(_case_entry(case, answer, result, reasons))
             progress.advance(task)
-    categories = sorted({r.category for r in results})
+    by_split: dict[str, list[CaseResult]] = {}
+    for case, result in zip(cases, results, strict=True):
+        by_split.setdefault(case.split, []).append(result)
     return {
         "name": name,
         "kind": "cases",
         "source": source,
         "corpus": sorted(texts),
-        "metrics": case_set_metrics(results, texts),
-        "categories": {cat: case_set_metrics([r for r in results if r.category == cat], texts) for cat in categories},
+        "splits": {
+            split: {
+                "metrics": case_set_metrics(rs, texts),
+                "categories": {
+                    cat: case_set_metrics([r for r in rs if r.category == cat], texts)
+                    for cat in sorted({r.category for r in rs})
+                },
+            }
+            for split, rs in sorted(by_split.items(), key=lambda kv: SPLITS.index(kv[0]))
+        },
         "cases": entries,
         "failing": [e["id"] for e in entries if not e["passed"]],
     }
@@ -330,6 +357,7 @@ def _case_entry(case: Case, answer: Answer | None, result: CaseResult, reasons: 
     return {
         "id": case.case_id,
         "category": case.category,
+        "split": case.split,
         "turns": list(case.turns),
         "expect": case.expect,
         "expected": {
@@ -348,11 +376,15 @@ def _case_entry(case: Case, answer: Answer | None, result: CaseResult, reasons: 
 # --------------------------------------------------------------------------- SQuAD
 
 
-def run_squad_set(console: Console, data_file: Path = squad.DATA_FILE) -> dict[str, Any]:
-    """Ingest the two SQuAD articles into a fresh temporary index and score every question."""
+def run_squad_set(
+    console: Console, data_file: Path = squad.DATA_FILE, *, splits: Sequence[str] = SPLITS
+) -> dict[str, Any]:
+    """Ingest the two SQuAD articles into a fresh temporary index and score the questions
+    of the articles in ``splits`` (``SQUAD_SPLITS``: one article is tune, the other check)."""
     from assistant import Assistant
 
     articles, questions = squad.load(data_file)
+    questions = [q for q in questions if squad_split(q.article) in splits]
     with tempfile.TemporaryDirectory(prefix="briefing-squad2-") as tmp:
         corpus = Path(tmp) / "corpus"
         squad.write_corpus(articles, corpus)
@@ -371,22 +403,36 @@ def run_squad_set(console: Console, data_file: Path = squad.DATA_FILE) -> dict[s
             for q in questions:
                 results.append(_ask_squad(bot, q, texts))
                 progress.advance(task)
-    by_group: dict[str, list[squad.SquadResult]] = {}
+    by_split: dict[str, list[squad.SquadResult]] = {}
     for r in results:
-        kind = "answerable" if r.question.answerable else "unanswerable"
-        by_group.setdefault(r.question.article, []).append(r)
-        by_group.setdefault(kind, []).append(r)
+        by_split.setdefault(squad_split(r.question.article), []).append(r)
     entries = [_squad_entry(r) for r in results]
     return {
         "name": SQUAD_SET,
         "kind": "squad",
         "source": str(data_file),
         "corpus": [a.doc_id for a in articles],
-        "metrics": squad.squad_metrics(results),
-        "categories": {g: squad.squad_metrics(rs) for g, rs in sorted(by_group.items())},
+        "splits": {
+            split: {"metrics": squad.squad_metrics(rs), "categories": _squad_groups(rs)}
+            for split, rs in sorted(by_split.items(), key=lambda kv: SPLITS.index(kv[0]))
+        },
         "cases": entries,
         "failing": [e["id"] for e in entries if not e["passed"]],
     }
+
+
+def squad_split(article: str) -> str:
+    """The split of a SQuAD article; an article not named in ``SQUAD_SPLITS`` is check."""
+    return SQUAD_SPLITS.get(article, JUDGED_SPLIT)
+
+
+def _squad_groups(results: Sequence[squad.SquadResult]) -> dict[str, dict[str, float | None]]:
+    """SQuAD metrics per article and per answerable/unanswerable."""
+    by_group: dict[str, list[squad.SquadResult]] = {}
+    for r in results:
+        by_group.setdefault(r.question.article, []).append(r)
+        by_group.setdefault("answerable" if r.question.answerable else "unanswerable", []).append(r)
+    return {g: squad.squad_metrics(rs) for g, rs in sorted(by_group.items())}
 
 
 def _ask_squad(bot: Assistant, q: squad.SquadQuestion, texts: Mapping[str, str]) -> squad.SquadResult:
@@ -440,6 +486,7 @@ def _squad_entry(r: squad.SquadResult) -> dict[str, Any]:
     return {
         "id": q.qid,
         "category": f"{q.article}/{'answerable' if q.answerable else 'unanswerable'}",
+        "split": squad_split(q.article),
         "turns": [q.question],
         "expect": "answer" if q.answerable else "decline",
         "expected": {"answers": sorted(set(q.answers))},
@@ -542,26 +589,63 @@ def _category_names(section: Mapping[str, Any]) -> tuple[str, ...]:
     return SQUAD_METRICS if section["kind"] == "squad" else CATEGORY_METRICS
 
 
+def _split_names(section: Mapping[str, Any]) -> list[str]:
+    return list(section["splits"])
+
+
+def _side_by_side(section: Mapping[str, Any], metric: str, category: str | None = None) -> list[float | None]:
+    """A metric's value in each split of the section (of one category when given)."""
+    values: list[float | None] = []
+    for split in _split_names(section):
+        part = section["splits"][split]
+        source = part["metrics"] if category is None else part["categories"].get(category, {})
+        values.append(source.get(metric))
+    return values
+
+
+def _category_rows(section: Mapping[str, Any]) -> list[tuple[str, str, Mapping[str, float | None]]]:
+    """``(category, split, metrics)`` for every category, its splits side by side."""
+    categories = sorted({cat for part in section["splits"].values() for cat in part["categories"]})
+    return [
+        (cat, split, part["categories"][cat])
+        for cat in categories
+        for split, part in section["splits"].items()
+        if cat in part["categories"]
+    ]
+
+
+def _status(section: Mapping[str, Any], metric: str, failed: Mapping[str, str], *, markup: bool) -> str:
+    limit = section["thresholds"].get(metric)
+    if not limit or JUDGED_SPLIT not in section["splits"]:
+        return ""
+    if metric in failed:
+        return "[red]FAIL[/red]" if markup else f"FAIL ({failed[metric]})"
+    return "[green]ok[/green]" if markup else "ok"
+
+
 def print_report(report: Mapping[str, Any], console: Console, *, max_listed: int = 40) -> None:
-    """Print each set's metric table, category table and failing cases."""
+    """Print each set's metric table (one column per split, thresholds judging check), its
+    category table (cells ``tune / check``) and its failing cases."""
     for name, section in report["sets"].items():
-        failed = {f["metric"] for f in section["threshold_failures"]}
+        failed = {f["metric"]: f["why"] for f in section["threshold_failures"]}
+        splits = _split_names(section)
         table = Table(title=f"eval set: {name} ({section['source']})")
-        for col in ("metric", "value", "threshold", "status"):
+        for col in ("metric", *splits, "threshold", f"status ({JUDGED_SPLIT})"):
             table.add_column(col, justify="left" if col == "metric" else "right")
         for metric in _metric_names(section):
+            cells = [_fmt(metric, v) for v in _side_by_side(section, metric)]
             limit = section["thresholds"].get(metric)
-            status = "" if not limit else ("[red]FAIL[/red]" if metric in failed else "[green]ok[/green]")
-            table.add_row(metric, _fmt(metric, section["metrics"].get(metric)), _bound(limit), status)
+            table.add_row(metric, *cells, _bound(limit), _status(section, metric, failed, markup=True))
         console.print(table)
 
         cols = _category_names(section)
-        cats = Table(title=f"{name}: per category")
+        cats = Table(title=f"{name}: per category and split")
         cats.add_column("category", no_wrap=True)
+        cats.add_column("split")
         for col in cols:
             cats.add_column(_SHORT.get(col, col), justify="right")
-        for cat, values in section["categories"].items():
-            cats.add_row(cat, *(_cell(c, values.get(c)) for c in cols))
+        for cat, split, values in _category_rows(section):
+            cats.add_row(cat, split, *(_cell(c, values.get(c)) for c in cols))
         console.print(cats)
 
         failing = [c for c in section["cases"] if not c["passed"]]
@@ -571,13 +655,18 @@ def print_report(report: Mapping[str, Any], console: Console, *, max_listed: int
         if len(failing) > max_listed:
             console.print(f"... {len(failing) - max_listed} more failing cases in report.md")
         for f in section["threshold_failures"]:
-            console.print(f"[red]threshold failed[/red] {name}.{f['metric']}: {f['why']}")
-    console.print("[green]all thresholds hold[/green]" if report["passed"] else "[red]thresholds failed[/red]")
+            console.print(f"[red]threshold failed[/red] {name}.{f['metric']} ({JUDGED_SPLIT}): {f['why']}")
+    if not report["thresholds_checked"]:
+        console.print(f"[yellow]thresholds not checked: the {JUDGED_SPLIT} split was not run[/yellow]")
+    elif report["passed"]:
+        console.print("[green]all thresholds hold[/green]")
+    else:
+        console.print("[red]thresholds failed[/red]")
 
 
 def _case_text(case: Mapping[str, Any]) -> str:
     """A failing case as plain text: question(s), answer, citations, expected, reasons."""
-    lines = [f"\nFAIL {case['id']} [{case['category']}] expected: {case['expect']}"]
+    lines = [f"\nFAIL {case['id']} [{case['category']}, {case['split']}] expected: {case['expect']}"]
     for i, turn in enumerate(case["turns"], 1):
         prefix = "Q" if len(case["turns"]) == 1 else f"Q{i}"
         lines.append(f"  {prefix}: {turn}")
@@ -605,29 +694,34 @@ def write_report(report: Mapping[str, Any], folder: Path) -> None:
 
 
 def render_markdown(report: Mapping[str, Any]) -> str:
-    """The report as Markdown: per set, metrics with thresholds, categories, failing cases."""
+    """The report as Markdown: per set, metrics per split with thresholds (judging the
+    check split), categories per split, failing cases."""
+    if not report["thresholds_checked"]:
+        overall = f"**thresholds not checked** (the {JUDGED_SPLIT} split was not run)"
+    else:
+        overall = "**all thresholds hold**" if report["passed"] else "**thresholds failed**"
     out = [
         "# Eval report",
         "",
-        f"Generated {report['generated_at']}. Overall: "
-        + ("**all thresholds hold**" if report["passed"] else "**thresholds failed**"),
+        f"Generated {report['generated_at']}. Overall: {overall}. Thresholds judge the `{JUDGED_SPLIT}` split.",
         "",
         "Metric definitions: `evals/README.md`.",
     ]
     for name, section in report["sets"].items():
         failed = {f["metric"]: f["why"] for f in section["threshold_failures"]}
+        splits = _split_names(section)
         out += ["", f"## Set `{name}`", "", f"Source: `{section['source']}`", ""]
-        out += ["| metric | value | threshold | status |", "|---|---:|---:|---|"]
+        out += ["| metric | " + " | ".join(splits) + " | threshold | status |"]
+        out.append("|---|" + "---:|" * len(splits) + "---:|---|")
         for metric in _metric_names(section):
-            limit = section["thresholds"].get(metric)
-            status = "" if not limit else (f"FAIL ({failed[metric]})" if metric in failed else "ok")
-            value = _fmt(metric, section["metrics"].get(metric))
-            out.append(f"| {metric} | {value} | {_bound(limit)} | {status} |")
+            cells = " | ".join(_fmt(metric, v) for v in _side_by_side(section, metric))
+            status = _status(section, metric, failed, markup=False)
+            out.append(f"| {metric} | {cells} | {_bound(section['thresholds'].get(metric))} | {status} |")
         cols = _category_names(section)
-        out += ["", "### Per category", "", "| category | " + " | ".join(cols) + " |"]
-        out.append("|---|" + "---:|" * len(cols))
-        for cat, values in section["categories"].items():
-            out.append(f"| {cat} | " + " | ".join(_fmt(c, values.get(c)) for c in cols) + " |")
+        out += ["", "### Per category and split", "", "| category | split | " + " | ".join(cols) + " |"]
+        out.append("|---|---|" + "---:|" * len(cols))
+        for cat, split, values in _category_rows(section):
+            out.append(f"| {cat} | {split} | " + " | ".join(_fmt(c, values.get(c)) for c in cols) + " |")
         failing = [c for c in section["cases"] if not c["passed"]]
         out += ["", f"### Failing cases ({len(failing)} of {len(section['cases'])})", ""]
         for case in failing:

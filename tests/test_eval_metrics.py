@@ -362,10 +362,12 @@ def test_conversation_judges_the_last_turn() -> None:
 # --------------------------------------------------------------------------- thresholds
 
 
+# Issue 8's targets for the article's check half (issue 3's 0.95 floors were on all cases;
+# see thresholds.toml for why the check half's thresholds sit at 0.94).
 NAMED_FLOORS = {
-    "answer_correctness": ("min", 0.95),
+    "answer_correctness": ("min", 0.90),
     "citation_validity": ("min", 1.0),
-    "citation_recall": ("min", 0.95),
+    "citation_recall": ("min", 0.90),
     "decline_precision": ("min", 0.9),
     "decline_recall": ("min", 0.9),
 }

@@ -74,7 +74,9 @@ def test_report_files_are_written(run: dict[str, Any]) -> None:
 def test_article_set_reports_every_metric(run: dict[str, Any]) -> None:
     section = run["report"]["sets"]["article"]
     assert len(section["cases"]) >= 60
-    metrics = section["metrics"]
+    assert list(section["splits"]) == ["tune", "check"]
+    assert {c["split"] for c in section["cases"]} == {"tune", "check"}
+    metrics = section["splits"]["check"]["metrics"]
     for name in (
         "answer_correctness",
         "forbidden_claim_rate",
@@ -89,7 +91,8 @@ def test_article_set_reports_every_metric(run: dict[str, Any]) -> None:
     ):
         assert metrics[name] is not None, name
     assert metrics["latency_p50_ms"] <= metrics["latency_p95_ms"]
-    assert {"negation", "multi-turn", "false-premise"} <= set(section["categories"])
+    assert {"negation", "multi-turn", "false-premise"} <= set(section["splits"]["check"]["categories"])
+    assert section["splits"]["tune"]["metrics"]["cases"] + metrics["cases"] == len(section["cases"])
     # The engine's verbatim-citation invariant, checked independently of the engine.
     assert metrics["citation_validity"] == 1.0
 
@@ -103,6 +106,37 @@ def test_wrong_case_is_listed_as_failing_and_fails_the_run(run: dict[str, Any]) 
     assert "FAIL wrong-on-purpose" in run["out"]
     assert [f["metric"] for f in tiny["threshold_failures"]] == ["pass_rate"]
     assert run["code"] == 1 and run["report"]["passed"] is False
+
+
+def test_report_prints_tune_and_check_side_by_side(run: dict[str, Any]) -> None:
+    assert "tune" in run["out"] and "check" in run["out"] and "per category and split" in run["out"]
+    markdown = (run["dir"] / "report.md").read_text(encoding="utf-8")
+    assert "| metric | tune | check | threshold | status |" in markdown
+
+
+def test_tune_split_alone_asks_no_check_case_and_checks_no_threshold(tmp_path: Path) -> None:
+    tiny = tmp_path / "tiny.yaml"
+    tiny.write_text(
+        TINY_SET.replace("  category: numbers\n", "  category: numbers\n  split: tune\n", 1), encoding="utf-8"
+    )
+    thresholds = tmp_path / "thresholds.toml"
+    thresholds.write_text(TINY_THRESHOLDS, encoding="utf-8")
+    out = io.StringIO()
+    code = run_eval(
+        [str(tiny)],
+        report_dir=tmp_path / "report",
+        corpus=CORPUS,
+        index_dir=tmp_path / "index",
+        console=Console(file=out, width=120),
+        thresholds_file=thresholds,
+        split="tune",
+    )
+    report = json.loads((tmp_path / "report" / "report.json").read_text(encoding="utf-8"))
+    section = report["sets"]["tiny"]
+    assert [c["id"] for c in section["cases"]] == ["right-money"]
+    assert list(section["splits"]) == ["tune"] and section["threshold_failures"] == []
+    assert code == 0 and report["thresholds_checked"] is False
+    assert "thresholds not checked" in out.getvalue()
 
 
 def test_support_missing_from_corpus_names_the_case(tmp_path: Path) -> None:
