@@ -150,6 +150,8 @@ def open_assistant(settings: Settings, console: Console, rebuild: bool = False) 
 def print_answer(answer: Answer, console: Console) -> None:
     from rich.markup import escape
 
+    from assistant.references import source_label
+
     style = "" if answer.answered else "yellow"
     label = {"answer": "", "decline": "[not in the sources] ", "correct_premise": "[premise corrected] "}[
         answer.behaviour
@@ -159,9 +161,7 @@ def print_answer(answer: Answer, console: Console) -> None:
         console.print()
     for c in answer.citations:
         tag = "related " if c.related else ""
-        console.print(
-            f'[bold][{c.marker}][/bold] {tag}"{escape(c.quote)}" [dim]({escape(c.doc_id)}, {escape(c.sentence_id)}, chars {c.start}-{c.end})[/dim]'
-        )
+        console.print(f'[bold]\\[{c.marker}][/bold] {tag}"{escape(c.quote)}" [dim]({escape(source_label(c))})[/dim]')
 
 
 def cmd_ingest(args: argparse.Namespace, console: Console) -> int:

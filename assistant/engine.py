@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
@@ -22,7 +22,7 @@ from assistant.citations import verify
 from assistant.compose import Composer, ExtractiveComposer
 from assistant.corpus import load_corpus
 from assistant.embeddings import Embedder
-from assistant.errors import DocumentNotFound, QuestionError
+from assistant.errors import DocumentNotFound, IndexStoreError, QuestionError
 from assistant.generative import ChatModel, GenerativeComposer
 from assistant.index import Index, IngestSummary, Progress
 from assistant.question import MAX_QUESTION_CHARS, Question, analyse, validate
@@ -77,6 +77,8 @@ class Assistant:
         self._load()
 
     def _load(self) -> None:
+        # Read before the registry: a write that lands during the load is seen next time.
+        self.generation = self.index.generation()
         self.snapshot = self.index.load()
         self.retriever = Retriever(self.index, self.snapshot)
         extractive = ExtractiveComposer(self.snapshot, self.retriever.idf)
@@ -87,15 +89,17 @@ class Assistant:
 
     def _build_chain(self) -> Runnable[dict[str, Any], Answer]:
         """The pipeline as a LangChain runnable sequence, one step per stage:
-        {"question", "history"} -> Question -> (Question, hits) -> Answer -> verified Answer."""
+        {"question", "history", "doc_ids"} -> (Question, doc_ids) -> (Question, hits) -> Answer
+        -> verified Answer."""
         snapshot, retriever, composer = self.snapshot, self.retriever, self.composer
 
-        def understand(value: dict[str, Any]) -> Question:
+        def understand(value: dict[str, Any]) -> tuple[Question, frozenset[str] | None]:
             text = validate(value["question"], self.max_question_chars)
-            return analyse(text, _check_history(value.get("history")))
+            return analyse(text, _check_history(value.get("history"))), self._check_doc_ids(value.get("doc_ids"))
 
-        def retrieve(question: Question) -> tuple[Question, list[Hit]]:
-            return question, retriever.search(question.query, k=RETRIEVE_K)
+        def retrieve(found: tuple[Question, frozenset[str] | None]) -> tuple[Question, list[Hit]]:
+            question, doc_ids = found
+            return question, retriever.search(question.query, k=RETRIEVE_K, doc_ids=doc_ids)
 
         def compose(found: tuple[Question, list[Hit]]) -> Answer:
             return composer.compose(*found)
@@ -110,6 +114,45 @@ class Assistant:
             | RunnableLambda(check, name="verify")
         ).with_config(run_name="briefing_assistant")
 
+    def refresh(self) -> bool:
+        """Reopen the index if any process changed it since it was loaded; True if it did.
+
+        One read of the manifest's generation token (a new one is written by every
+        ingest, here or in another process, embedded or on a server); ``ask`` calls this
+        first, so a running server follows another process's ``ingest`` or ``--rebuild``.
+        """
+        try:
+            current = self.index.generation()
+        except IndexStoreError:  # the collections were dropped: a rebuild is under way or done
+            current = None
+            stale = True
+        else:
+            stale = current != self.generation
+        if not stale:
+            return False
+        with self._lock.writing():
+            try:
+                if self.index.generation() == self.generation:
+                    return False  # another thread reloaded it meanwhile
+            except IndexStoreError:
+                pass
+            self.index.reopen()
+            self._load()
+        return True
+
+    def _check_doc_ids(self, doc_ids: Collection[str] | None) -> frozenset[str] | None:
+        """The documents a question is limited to (None: all), each checked to exist."""
+        if doc_ids is None:
+            return None
+        if isinstance(doc_ids, str) or not all(isinstance(d, str) for d in doc_ids):
+            raise QuestionError("doc_ids must be a list of document ids")
+        chosen = frozenset(doc_ids)
+        if not chosen:
+            raise QuestionError("choose at least one document to ask about, or ask about all of them")
+        for doc_id in sorted(chosen):
+            self.document(doc_id)  # DocumentNotFound names the id
+        return chosen
+
     # -- ingest -------------------------------------------------------------------------
     def ingest(self, progress: Progress | None = None, rebuild: bool = False) -> IngestSummary:
         """Bring the index in step with the corpus folder (incremental unless ``rebuild``)."""
@@ -121,17 +164,20 @@ class Assistant:
         return summary
 
     # -- asking ---------------------------------------------------------------------------
-    def ask(self, question: str, history: History | None = None) -> Answer:
-        """Answer ``question``; ``history`` holds earlier (question, answer) turns, oldest first."""
+    def ask(self, question: str, history: History | None = None, *, doc_ids: Collection[str] | None = None) -> Answer:
+        """Answer ``question``; ``history`` holds earlier (question, answer) turns, oldest first;
+        ``doc_ids`` limits the evidence to those documents (None: the whole corpus)."""
         started = time.perf_counter()
+        self.refresh()
         with self._lock.reading():
-            answer = self.chain.invoke({"question": question, "history": history})
+            answer = self.chain.invoke({"question": question, "history": history, "doc_ids": doc_ids})
         return replace(answer, latency_ms=(time.perf_counter() - started) * 1000)
 
     def retrieve(self, question: str, k: int = 5) -> list[Hit]:
         """The ``k`` best sentences for ``question`` from hybrid retrieval, best first."""
         if k < 1:
             raise QuestionError(f"k must be at least 1, not {k}")
+        self.refresh()
         with self._lock.reading():
             return self.retriever.search(validate(question, self.max_question_chars), k=k)
 

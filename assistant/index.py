@@ -25,6 +25,7 @@ from __future__ import annotations
 import hashlib
 import json
 import time
+import uuid
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -68,6 +69,7 @@ class Manifest:
     corpus_hash: str
     documents: int
     sentences: int
+    generation: str = ""  # a new random token at every write: how readers notice a change
 
 
 @dataclass
@@ -206,6 +208,7 @@ class Index:
         self.location = chroma_url or str(index_dir)
         self.namespace = namespace
         self._max_batch: int | None = None
+        self._index_dir = None if chroma_url else index_dir
         self._client = _client(index_dir, chroma_url)
         self._open()
 
@@ -244,6 +247,28 @@ class Index:
     def _chunks(self) -> Any:
         return self.chunk_store._collection
 
+    def reopen(self) -> None:
+        """Open the collections again, with a fresh client for an embedded index.
+
+        Another process may have rebuilt the collections (the old handles then point at
+        deleted ones) or written new vectors: an embedded client keeps its vector index in
+        memory and would not see them, so it is closed and made anew. A server is the one
+        copy of the index, so its collections are only looked up again.
+        """
+        if self._index_dir is not None:
+            self._client.close()
+            self._client = _client(self._index_dir, None)
+        self._open()
+
+    def generation(self) -> str | None:
+        """The manifest's generation token, read cheaply; None when there is no manifest.
+
+        Raises ``IndexStoreError`` when the collections cannot be read (for example,
+        another process dropped them for a rebuild), which also means "reopen".
+        """
+        manifest = self.manifest()
+        return manifest.generation if manifest is not None else None
+
     def reset(self) -> None:
         """Drop every collection of this namespace and create them empty."""
         existing = {getattr(c, "name", c) for c in self._client.list_collections()}
@@ -271,6 +296,7 @@ class Index:
                 corpus_hash=str(meta["corpus_hash"]),
                 documents=int(meta["documents"]),
                 sentences=int(meta["sentences"]),
+                generation=str(meta.get("generation", "")),
             )
         except (KeyError, ValueError):
             return None
@@ -282,6 +308,7 @@ class Index:
             "corpus_hash": corpus_hash(documents),
             "documents": len(documents),
             "sentences": sentences,
+            "generation": uuid.uuid4().hex,
         }
         self._docs.upsert(ids=[MANIFEST_ID], embeddings=[[1.0]], documents=[""], metadatas=[meta])
 
@@ -522,16 +549,22 @@ class Index:
                     snap.chunks[chunk.chunk_id] = chunk
         return snap
 
-    def query_sentences(self, vector: list[float], k: int) -> list[tuple[str, float]]:
-        """(Chroma record id, cosine similarity) of the ``k`` nearest sentences."""
-        return self._query(self.sentence_store, vector, k)
+    def query_sentences(
+        self, vector: list[float], k: int, doc_ids: Sequence[str] | None = None
+    ) -> list[tuple[str, float]]:
+        """(Chroma record id, cosine similarity) of the ``k`` nearest sentences, only from
+        ``doc_ids`` when given."""
+        return self._query(self.sentence_store, vector, k, doc_ids)
 
-    def query_chunks(self, vector: list[float], k: int) -> list[tuple[str, float]]:
-        return self._query(self.chunk_store, vector, k)
+    def query_chunks(
+        self, vector: list[float], k: int, doc_ids: Sequence[str] | None = None
+    ) -> list[tuple[str, float]]:
+        return self._query(self.chunk_store, vector, k, doc_ids)
 
-    def _query(self, store: Any, vector: list[float], k: int) -> list[tuple[str, float]]:
+    def _query(self, store: Any, vector: list[float], k: int, doc_ids: Sequence[str] | None) -> list[tuple[str, float]]:
+        where = None if doc_ids is None else {"doc_id": {"$in": list(doc_ids)}}
         try:
-            found = store.similarity_search_by_vector_with_relevance_scores(vector, k=k)
+            found = store.similarity_search_by_vector_with_relevance_scores(vector, k=k, filter=where)
         except Exception as exc:
             raise IndexStoreError(
                 f"querying the index at {self.location} failed ({type(exc).__name__}: {exc})"

@@ -80,12 +80,15 @@ class LexicalIndex:
         """
         return math.log((self.size + 1) / (self._df.get(term, 0) + 0.5))
 
-    def top(self, query: str, k: int) -> list[tuple[int, float]]:
-        """The ``k`` best (position, score) pairs with a positive score, best first."""
+    def top(self, query: str, k: int, only: np.ndarray | None = None) -> list[tuple[int, float]]:
+        """The ``k`` best (position, score) pairs with a positive score, best first;
+        ``only`` (a boolean mask over positions) keeps the rest out."""
         terms = tokenize(query)
         if not terms or self.size == 0:
             return []
         scores = np.asarray(self._bm25.get_scores(terms))
+        if only is not None:
+            scores = np.where(only, scores, 0.0)
         k = min(k, self.size)
         best = np.argpartition(-scores, k - 1)[:k]
         ranked = sorted(((int(i), float(scores[i])) for i in best), key=lambda p: -p[1])

@@ -12,8 +12,10 @@ Also exposed as a LangChain ``BaseRetriever`` (``SentenceRetriever``).
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Collection
 from typing import Any
 
+import numpy as np
 from langchain_core.callbacks import CallbackManagerForRetrieverRun
 from langchain_core.documents import Document as LCDocument
 from langchain_core.retrievers import BaseRetriever
@@ -43,17 +45,18 @@ class Retriever:
         """How rare a term stem is among the corpus sentences (see ``LexicalIndex.idf``)."""
         return self._lexical.idf(term)
 
-    def search(self, query: str, k: int = 8) -> list[Hit]:
-        """The ``k`` best sentences for ``query``, best first."""
+    def search(self, query: str, k: int = 8, doc_ids: Collection[str] | None = None) -> list[Hit]:
+        """The ``k`` best sentences for ``query``, best first; only from ``doc_ids`` when given."""
         vector = self.index.embedder.embed_query(query)
+        only = None if doc_ids is None else sorted(doc_ids)
         dense = [
             (self.snapshot.by_record[rid], sim)
-            for rid, sim in self.index.query_sentences(vector, DENSE_K)
+            for rid, sim in self.index.query_sentences(vector, DENSE_K, only)
             if rid in self.snapshot.by_record
         ]
         context: dict[str, float] = {}
         chunk_ranked: list[str] = []
-        for cid, sim in self.index.query_chunks(vector, CHUNK_K):
+        for cid, sim in self.index.query_chunks(vector, CHUNK_K, only):
             chunk = self.snapshot.chunks.get(cid)
             if chunk is None:  # written by an ingest that has not finished yet
                 continue
@@ -61,7 +64,8 @@ class Retriever:
                 if sid not in context:
                     context[sid] = sim
                     chunk_ranked.append(sid)
-        lexical = [(self._citable[i].sentence_id, score) for i, score in self._lexical.top(query, LEXICAL_K)]
+        mask = None if doc_ids is None else np.array([s.doc_id in doc_ids for s in self._citable], dtype=bool)
+        lexical = [(self._citable[i].sentence_id, score) for i, score in self._lexical.top(query, LEXICAL_K, mask)]
 
         fused: dict[str, float] = defaultdict(float)
         for ranked in ([sid for sid, _ in dense], chunk_ranked, [sid for sid, _ in lexical]):
