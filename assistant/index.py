@@ -39,8 +39,10 @@ from assistant.chunks import embedding_text, make_chunks
 from assistant.corpus import corpus_hash
 from assistant.embeddings import Embedder
 from assistant.errors import IndexStoreError
+from assistant.figures import Figure, extract
 from assistant.records import Chunk, Document, Sentence
 from assistant.sentences import assemble, split_sentences
+from assistant.speakers import Quote, attribute
 
 FORMAT_VERSION = 2  # 2: chunk ids count repeated windows
 MARKER_FILE = "briefing-index.json"
@@ -98,6 +100,25 @@ class Snapshot:
     by_record: dict[str, str] = field(default_factory=dict)  # Chroma sentence id -> sentence_id
     chunks: dict[str, Chunk] = field(default_factory=dict)  # by chunk_id
     by_doc: dict[str, list[Sentence]] = field(default_factory=dict)  # in document order
+
+    # Quotations and figures are computed from a document's sentences on first use (a pass
+    # of regular expressions, about 3 ms a document), so a question or a topic briefing
+    # pays only for the documents it reads.
+    _quotes: dict[str, list[Quote]] = field(default_factory=dict, repr=False)
+    _figures: dict[str, list[Figure]] = field(default_factory=dict, repr=False)
+
+    def quotes_of(self, doc_id: str) -> list[Quote]:
+        """The document's quotations with their speakers (``speakers.attribute``)."""
+        if doc_id not in self._quotes:
+            self._quotes[doc_id] = attribute(self.by_doc.get(doc_id, []))
+        return self._quotes[doc_id]
+
+    def figures_of(self, doc_id: str) -> list[Figure]:
+        """The document's figures, read against the document's date (``figures.extract``)."""
+        if doc_id not in self._figures:
+            doc = self.documents.get(doc_id)
+            self._figures[doc_id] = extract(self.by_doc.get(doc_id, []), doc.date if doc else None)
+        return self._figures[doc_id]
 
 
 def _record_ids(sentences: Sequence[Sentence]) -> list[str]:

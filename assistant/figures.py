@@ -1,0 +1,401 @@
+"""Figures: numbers with what they measure, and where documents give the same measure
+different values.
+
+Scope: English prose. A figure is money with its currency and scale ("£1m", "£1 million"
+and "£1,000,000" are all 1,000,000 GBP), a percentage ("95%", "95 per cent"), a count
+("12,000 people"), a year ("in 2025") or a date ("15 May 2025", "May 15, 2025",
+"March 2024"). Each keeps its qualifier as a bound ("more than 12,000" is at least
+12,000), its document offsets, the content words of what it measures (a few words either
+side within its clause, stemmed) and the year it refers to ("in 2025", or "this year"
+read against the document's date).
+
+``merge`` groups identical figures of the same measure from several documents, and
+``disagreements`` finds a measure given different values by different documents ("more
+than 12,000 crossings in 2025" against "over 12,500"). Two figures measure the same
+thing when they are of the same kind and unit, refer to no different years, lie within a
+factor of two of each other (percentages: within 25 points), and share content words
+(``same_measure``); callers with sentence vectors may pass a stricter or looser test.
+
+Not handled: numbers written in words ("three"), ranges ("10-12"), fractions, ratios,
+currencies other than pound, dollar, euro and yen; figures stated across two sentences.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from assistant.lexical import tokenize
+from assistant.records import Sentence
+
+FigureKind = Literal["money", "percent", "count", "year", "date"]
+Bound = Literal["exact", "at least", "at most", "about"]
+
+NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+SCALES = {
+    "thousand": 1e3,
+    "k": 1e3,
+    "million": 1e6,
+    "m": 1e6,
+    "mn": 1e6,
+    "billion": 1e9,
+    "bn": 1e9,
+    "b": 1e9,
+    "trillion": 1e12,
+    "tn": 1e12,
+}
+SCALE = r"(?:thousand|million|billion|trillion|bn|mn|tn|m|k|b)\b"
+CURRENCY_SIGNS = {"£": "GBP", "$": "USD", "US$": "USD", "€": "EUR", "¥": "JPY"}
+CURRENCY_WORDS = {
+    "pound": "GBP",
+    "pounds": "GBP",
+    "sterling": "GBP",
+    "dollar": "USD",
+    "dollars": "USD",
+    "euro": "EUR",
+    "euros": "EUR",
+    "yen": "JPY",
+}
+MONTHS = {
+    m: i + 1
+    for i, m in enumerate(
+        "january february march april may june july august september october november december".split()
+    )
+}
+MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+
+MONEY_SIGN = re.compile(rf"(?<![\w$£€¥])(?P<cur>US\$|[£$€¥])\s?(?P<num>{NUMBER})(?:\s?(?P<scale>{SCALE}))?", re.I)
+MONEY_WORD = re.compile(
+    rf"(?<![\w.,])(?P<num>{NUMBER})(?:\s?(?P<scale>{SCALE}))?\s(?P<cur>pounds?|sterling|dollars?|euros?|yen)\b", re.I
+)
+PERCENT = re.compile(rf"(?<![\w.,])(?P<num>{NUMBER})\s?(?:%|per\s?cent\b|percent\b)", re.I)
+DATE_DMY = re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month>{MONTH})(?:,?\s+(?P<year>(?:19|20)\d\d))?\b")
+DATE_MDY = re.compile(rf"\b(?P<month>{MONTH})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<year>(?:19|20)\d\d))?\b")
+DATE_MY = re.compile(rf"\b(?P<month>{MONTH})\s+(?P<year>(?:19|20)\d\d)\b")
+YEAR = re.compile(r"(?<![\w£$€¥.,\-])(?P<year>(?:19|20)\d\d)(?![\w%]|[.,]\d)")
+COUNT = re.compile(
+    rf"(?<![\w£$€¥.,\-/])(?P<num>{NUMBER})(?:\s(?P<scale>thousand|million|billion|trillion)\b)?(?![\w%/])"
+)
+QUALIFIER = re.compile(
+    r"\b(?P<q>more than|over|at least|upwards of|in excess of|almost|nearly|close to|about|around|roughly|"
+    r"approximately|some|an estimated|up to|fewer than|less than|under|below|no more than|just over|just under|"
+    r"well over|well under)\s+$",
+    re.I,
+)
+BOUNDS: dict[str, Bound] = {
+    "more than": "at least",
+    "over": "at least",
+    "at least": "at least",
+    "upwards of": "at least",
+    "in excess of": "at least",
+    "just over": "at least",
+    "well over": "at least",
+    "up to": "at most",
+    "fewer than": "at most",
+    "less than": "at most",
+    "under": "at most",
+    "below": "at most",
+    "no more than": "at most",
+    "just under": "at most",
+    "well under": "at most",
+    "almost": "at most",
+    "nearly": "at most",
+}
+CLAUSE_BREAK = re.compile(r"[;:—–()“”\"]|,\s+(?:and|but|while|whereas|which|who|putting|saying|as)\b|,")
+THIS_YEAR = re.compile(r"\b(?:this|the current)\s+year\b|\bso far\b", re.I)
+# Words around a figure that say when or how, not what is measured.
+NOT_MEASURE = frozenset("far now currently already yet still just since past ago recent latest so year".split())
+WINDOW_BEFORE = 4
+WINDOW_AFTER = 5
+MAX_RATIO = 2.0
+MAX_PERCENT_POINTS = 25.0
+MIN_SHARED_WORDS = 2
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A number in a document, what it measures, and where it is."""
+
+    doc_id: str
+    sentence_id: str
+    start: int  # document offsets of the figure's words, qualifier included ("more than 12,000")
+    end: int
+    text: str
+    kind: FigureKind
+    value: float  # money in units of its currency, percentages in points, dates as yyyymmdd
+    unit: str = ""  # "GBP", "USD", "EUR", "JPY", "%" or ""
+    bound: Bound = "exact"
+    measure: tuple[str, ...] = ()  # content-word stems of what it measures
+    year: int | None = None  # the year the figure refers to, when the text says
+
+    @property
+    def when(self) -> str:
+        """A date or year as ISO text ("2025-05-15", "2024-03", "2025"); else ""."""
+        if self.kind not in ("date", "year"):
+            return ""
+        n = int(self.value)
+        year, month, day = n // 10000, n // 100 % 100, n % 100
+        return f"{year:04d}" + (f"-{month:02d}" if month else "") + (f"-{day:02d}" if day else "")
+
+
+@dataclass(frozen=True)
+class FigureGroup:
+    """The same value of the same measure, from one or more documents."""
+
+    figures: tuple[Figure, ...]
+
+    @property
+    def doc_ids(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(f.doc_id for f in self.figures))
+
+    @property
+    def value(self) -> float:
+        return self.figures[0].value
+
+
+@dataclass(frozen=True)
+class Disagreement:
+    """One measure given different values by different documents, one group per value."""
+
+    values: tuple[FigureGroup, ...]
+    measure: tuple[str, ...]  # the content words the figures share
+
+
+def parse_number(number: str, scale: str | None = None) -> float:
+    """The value of a written number with an optional scale word.
+
+    >>> parse_number("12,500"), parse_number("1", "m"), parse_number("2.5", "billion")
+    (12500.0, 1000000.0, 2500000000.0)
+    """
+    value = float(number.replace(",", ""))
+    return value * SCALES.get((scale or "").lower(), 1.0)
+
+
+def qualifier_bound(before: str) -> tuple[Bound, int]:
+    """The bound a qualifier just before a number sets, and the qualifier's length.
+
+    >>> qualifier_bound("crossings rose to more than "), qualifier_bound("a total of ")
+    (('at least', 10), ('exact', 0))
+    """
+    m = QUALIFIER.search(before)
+    if not m:
+        return "exact", 0
+    q = m.group("q").lower()
+    return BOUNDS.get(q, "about"), len(before) - m.start("q")
+
+
+def clause_of(text: str, start: int, end: int) -> tuple[int, int]:
+    """The clause of ``text`` holding text[start:end]: bounded by ; : dashes, quotation
+    marks, brackets and commas."""
+    left = 0
+    for m in CLAUSE_BREAK.finditer(text, 0, start):
+        left = m.end()
+    right_match = CLAUSE_BREAK.search(text, end)
+    right = right_match.start() if right_match else len(text)
+    return left, right
+
+
+def measure_words(text: str, start: int, end: int) -> tuple[str, ...]:
+    """Content-word stems of what a figure at text[start:end] measures: a few words either
+    side within its clause, without numbers and words of time.
+
+    >>> measure_words("More than 12,000 people have crossed the Channel so far in 2025, putting it", 10, 16)
+    ('people', 'cross', 'channel')
+    """
+    left, right = clause_of(text, start, end)
+    before = [w for w in tokenize(text[left:start]) if _is_measure_word(w)][-WINDOW_BEFORE:]
+    after = [w for w in tokenize(text[end:right]) if _is_measure_word(w)][:WINDOW_AFTER]
+    return tuple(dict.fromkeys(before + after))
+
+
+def _is_measure_word(stem: str) -> bool:
+    return stem.isalpha() and stem not in NOT_MEASURE and stem not in BOUNDS and len(stem) > 1
+
+
+def year_referred(text: str, start: int, end: int, doc_year: int | None) -> int | None:
+    """The year a figure's clause refers to: a year written in it, or the document's year
+    for "this year" / "so far"."""
+    left, right = clause_of(text, start, end)
+    clause = text[left:right]
+    years = [int(m.group("year")) for m in YEAR.finditer(clause) if not left + m.start() <= start < left + m.end()]
+    if years:
+        return years[0]
+    return doc_year if THIS_YEAR.search(clause) else None
+
+
+def document_year(date: str | None) -> int | None:
+    """The year of a document's date ("2025-05-16", "16 May 2025", "2025"), if it has one."""
+    m = re.search(r"(?:19|20)\d\d", date or "")
+    return int(m.group(0)) if m else None
+
+
+def _date_value(year: int | None, month: int, day: int) -> float:
+    return float((year or 0) * 10000 + month * 100 + day)
+
+
+def raw_figures(text: str) -> list[tuple[int, int, FigureKind, float, str]]:
+    """(start, end, kind, value, unit) of every figure in ``text``, in order; a number is
+    read once, as money, percentage, date, year or count, in that order of preference.
+
+    >>> [(k, v, u) for _, _, k, v, u in raw_figures("It cost £1.5bn, 40% more, by 3 May 2024.")]
+    [('money', 1500000000.0, 'GBP'), ('percent', 40.0, '%'), ('date', 20240503.0, '')]
+    """
+    found: list[tuple[int, int, FigureKind, float, str]] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(s: int, e: int) -> bool:
+        return all(e <= a or s >= b for a, b in taken)
+
+    def add(s: int, e: int, kind: FigureKind, value: float, unit: str) -> None:
+        if free(s, e):
+            found.append((s, e, kind, value, unit))
+            taken.append((s, e))
+
+    for m in MONEY_SIGN.finditer(text):
+        add(m.start(), m.end(), "money", parse_number(m["num"], m["scale"]), CURRENCY_SIGNS[m["cur"].upper()])
+    for m in MONEY_WORD.finditer(text):
+        add(m.start(), m.end(), "money", parse_number(m["num"], m["scale"]), CURRENCY_WORDS[m["cur"].lower()])
+    for m in PERCENT.finditer(text):
+        add(m.start(), m.end(), "percent", parse_number(m["num"]), "%")
+    for pattern in (DATE_DMY, DATE_MDY):
+        for m in pattern.finditer(text):
+            day = int(m["day"])
+            if 1 <= day <= 31:
+                year = int(m["year"]) if m["year"] else None
+                add(m.start(), m.end(), "date", _date_value(year, MONTHS[m["month"].lower()], day), "")
+    for m in DATE_MY.finditer(text):
+        add(m.start(), m.end(), "date", _date_value(int(m["year"]), MONTHS[m["month"].lower()], 0), "")
+    for m in YEAR.finditer(text):
+        add(m.start(), m.end(), "year", _date_value(int(m["year"]), 0, 0), "")
+    for m in COUNT.finditer(text):
+        add(m.start(), m.end(), "count", parse_number(m["num"], m["scale"]), "")
+    return sorted(found)
+
+
+def sentence_figures(sentence: Sentence, doc_year: int | None = None) -> list[Figure]:
+    """The figures of one sentence, with document offsets, bounds, measures and years."""
+    text = sentence.text
+    figures = []
+    for start, end, kind, value, unit in raw_figures(text):
+        bound, qualifier = qualifier_bound(text[:start]) if kind in ("money", "percent", "count") else ("exact", 0)
+        if kind == "date" and value < 10000:  # a day and month without a year: use the document's
+            value += (doc_year or 0) * 10000
+        figures.append(
+            Figure(
+                doc_id=sentence.doc_id,
+                sentence_id=sentence.sentence_id,
+                start=sentence.start + start - qualifier,
+                end=sentence.start + end,
+                text=text[start - qualifier : end],
+                kind=kind,
+                value=value,
+                unit=unit,
+                bound=bound,
+                measure=measure_words(text, start, end),
+                year=year_referred(text, start, end, doc_year) if kind not in ("year", "date") else None,
+            )
+        )
+    return figures
+
+
+def extract(sentences: Iterable[Sentence], doc_date: str | None = None) -> list[Figure]:
+    """The figures of a document's citable sentences, in document order."""
+    year = document_year(doc_date)
+    return [f for s in sentences if s.citable for f in sentence_figures(s, year)]
+
+
+SameMeasure = Callable[[Figure, Figure], bool]
+
+
+def same_measure(a: Figure, b: Figure) -> bool:
+    """Whether two figures measure the same thing: same kind and unit, no different years,
+    values within a factor of two (percentages within 25 points), and at least two shared
+    content words (one when either figure has only one).
+
+    >>> f = lambda v, m: Figure("d", "d#s0", 0, 1, "", "count", v, measure=m)
+    >>> same_measure(f(12000, ("people", "cross", "channel")), f(12500, ("migrant", "cross", "channel")))
+    True
+    >>> same_measure(f(12000, ("people", "cross", "channel")), f(40, ("boat", "seiz")))
+    False
+    """
+    if a.kind != b.kind or a.unit != b.unit or a.kind in ("year", "date"):
+        return False
+    if a.year is not None and b.year is not None and a.year != b.year:
+        return False
+    if a.kind == "percent":
+        if abs(a.value - b.value) > MAX_PERCENT_POINTS:
+            return False
+    elif min(a.value, b.value) <= 0 or max(a.value, b.value) / min(a.value, b.value) > MAX_RATIO:
+        return False
+    shared = set(a.measure) & set(b.measure)
+    need = min(MIN_SHARED_WORDS, len(a.measure), len(b.measure))
+    return need > 0 and len(shared) >= need
+
+
+def _clusters(figures: Sequence[Figure], related: SameMeasure) -> list[list[Figure]]:
+    """Figures linked by ``related`` (union-find), each cluster in document order."""
+    parent = list(range(len(figures)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i in range(len(figures)):
+        for j in range(i + 1, len(figures)):
+            if figures[i].doc_id != figures[j].doc_id and related(figures[i], figures[j]):
+                parent[root(j)] = root(i)
+    groups: dict[int, list[Figure]] = {}
+    for i, f in enumerate(figures):
+        groups.setdefault(root(i), []).append(f)
+    return list(groups.values())
+
+
+def _by_value(cluster: Sequence[Figure]) -> list[FigureGroup]:
+    values: dict[float, list[Figure]] = {}
+    for f in cluster:
+        values.setdefault(f.value, []).append(f)
+    return [FigureGroup(tuple(fs)) for _, fs in sorted(values.items())]
+
+
+def merge(figures: Sequence[Figure], related: SameMeasure = same_measure) -> list[FigureGroup]:
+    """Figures of the same measure and value, from any number of documents, as one group
+    each (in order of first appearance); dates and years are never merged.
+
+    >>> f = lambda d, v: Figure(d, d + "#s0", 0, 1, "", "money", v, "GBP", measure=("fund", "forensic"))
+    >>> [g.doc_ids for g in merge([f("a", 1e6), f("b", 1e6), f("c", 2e6)])]
+    [('a', 'b'), ('c',)]
+    """
+    groups: list[FigureGroup] = []
+    for cluster in _clusters(figures, related):
+        groups.extend(_by_value(cluster))
+    order = {id(f): i for i, f in enumerate(figures)}
+    return sorted(groups, key=lambda g: order[id(g.figures[0])])
+
+
+def disagreements(figures: Sequence[Figure], related: SameMeasure = same_measure) -> list[Disagreement]:
+    """Measures that different documents give different values, each value with the
+    figures (and so the documents) that give it.
+
+    >>> f = lambda d, v: Figure(d, d + "#s0", 0, 1, "", "count", v, measure=("crossing", "channel"), year=2025)
+    >>> [[g.value for g in d.values] for d in disagreements([f("a", 12000.0), f("b", 12500.0), f("c", 12000.0)])]
+    [[12000.0, 12500.0]]
+    """
+    found = []
+    for cluster in _clusters(figures, related):
+        values = _by_value(cluster)
+        docs_per_value = [set(g.doc_ids) for g in values]
+        if len(values) < 2 or len(set().union(*docs_per_value)) < 2:
+            continue
+        # At least two values must come from documents that do not give both.
+        if all(a == b for a in docs_per_value for b in docs_per_value):
+            continue
+        shared = set(cluster[0].measure)
+        for f in cluster[1:]:
+            shared &= set(f.measure) or shared
+        measure = tuple(w for w in cluster[0].measure if w in shared)
+        found.append(Disagreement(tuple(values), measure))
+    return found

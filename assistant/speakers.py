@@ -1,0 +1,474 @@
+"""Who said what: attribute quoted speech in a document to its speaker, with the role the
+text gives the speaker.
+
+Scope: English news and policy prose. A quotation is text inside straight or curly double
+quotation marks. Its speaker is found in the words of the sentence outside the quotation,
+from a verb of speech ("said", "told", "added", "warned", "according to" ...):
+
+1. inverted, right after the quotation: "“...,” said Starmer";
+2. the subject before the verb, an appositive role allowed between: "Rama, Albania's
+   prime minister, said", "with Shadow Home Secretary Chris Philp branding the trip
+   “...”";
+3. "according to NAME";
+4. a participle ("..., saying: “...”") speaks for the first person named in the sentence;
+5. he/she/they stand for the nearest person named earlier in the document;
+6. a sentence that is all quotation, with no verb of speech, continues the quotation just
+   before it in the same paragraph.
+
+Names across a document resolve to the fullest form given: "Rama" and "Mr Rama" become
+"Edi Rama", "Sir Keir" becomes "Keir Starmer". A role comes from words before the name
+("Albanian Prime Minister Edi Rama", "Home Office minister Angela Eagle") or an
+appositive after it ("Edi Rama, Albania's prime minister,"); once given, it stays with
+the name for the rest of the document.
+
+Person names are told from other capitalised words without a named-entity model, by
+general cues: a role or honorific before them, a verb of speech beside them, or two to
+four capitalised words that are not an organisation, a place after "in"/"to"/"from", a
+month or a day. A quotation whose speaker cannot be told is left out rather than guessed.
+
+Not handled: single quotation marks (they double as apostrophes), quotations spanning
+paragraphs, reported speech without quotation marks, languages other than English.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+
+from assistant.lexical import STOPWORDS
+from assistant.records import Sentence
+
+
+@dataclass(frozen=True)
+class Quote:
+    """Quoted words of one sentence, their speaker, and the speaker's role when given."""
+
+    sentence_id: str
+    doc_id: str
+    speaker: str  # the fullest form of the name the document gives ("Edi Rama")
+    role: str | None  # "Albanian Prime Minister", "Albania's prime minister" or None
+    start: int  # document offsets of the quoted words, quotation marks excluded
+    end: int
+    text: str  # == document text[start:end]
+
+
+@dataclass(frozen=True)
+class Person:
+    """A person named in a document: the fullest name given and the first role given."""
+
+    name: str
+    role: str | None = None
+    aliases: frozenset[str] = field(default_factory=frozenset)  # surname, first name, full name
+
+
+# General English: verbs that report speech, in their inflected forms.
+SPEECH_VERBS = (
+    "say|says|said|saying|tell|tells|told|telling|add|adds|added|adding|warn|warns|warned|warning|"
+    "argue|argues|argued|arguing|state|states|stated|claim|claims|claimed|claiming|insist|insists|"
+    "insisted|insisting|explain|explains|explained|explaining|note|notes|noted|noting|declare|declares|"
+    "declared|declaring|announce|announces|announced|announcing|confirm|confirms|confirmed|confirming|"
+    "write|writes|wrote|writing|ask|asks|asked|asking|reply|replies|replied|replying|respond|responds|"
+    "responded|responding|remark|remarks|remarked|stress|stresses|stressed|stressing|urge|urges|urged|"
+    "urging|call|calls|called|calling|brand|brands|branded|branding|describe|describes|described|"
+    "describing|admit|admits|admitted|admitting|acknowledge|acknowledges|acknowledged|concede|concedes|"
+    "conceded|pledge|pledges|pledged|promise|promises|promised|vow|vows|vowed|suggest|suggests|suggested|"
+    "comment|comments|commented|continue|continues|continued|conclude|concludes|concluded|tweet|tweets|"
+    "tweeted|post|posts|posted|accuse|accuses|accused|accusing|complain|complains|complained|"
+    "predict|predicts|predicted|recall|recalls|recalled|told|joke|joked|quip|quipped|boast|boasted|"
+    "admit|maintain|maintains|maintained|reiterate|reiterates|reiterated|emphasise|emphasised|"
+    "emphasize|emphasized|testify|testified|hail|hails|hailed|dismiss|dismissed|criticise|criticised|"
+    "criticize|criticized|condemn|condemned|welcome|welcomed|slam|slammed"
+)
+SPEECH_VERB = re.compile(rf"\b(?:{SPEECH_VERBS})\b", re.I)
+ACCORDING_TO = re.compile(r"\baccording to\b", re.I)
+
+# General English role nouns (titles of office and of trade), matched case-insensitively.
+ROLE_NOUNS = frozenset(
+    """minister secretary president chancellor premier spokesperson spokesman spokeswoman leader chief
+    director head chair chairman chairwoman chairperson commissioner ambassador envoy mayor governor
+    senator mp mep official officer executive ceo founder professor analyst researcher economist
+    expert lawyer judge adviser advisor general king queen prince princess deputy manager campaigner
+    activist correspondent editor author inspector councillor lawmaker legislator representative
+    coach trainer candidate attorney prosecutor coordinator negotiator diplomat spokesperson chancellor treasurer
+    superintendent commander constable sheriff rapporteur mogul owner partner principal dean rector
+    president-elect secretary-general vice-president minister-president boss scientist doctor teacher
+    nurse engineer historian student worker resident farmer journalist reporter spokesperson pilot
+    captain organiser organizer volunteer""".split()
+)
+HONORIFICS = frozenset("sir dame lord lady mr mrs ms miss dr prof professor rev baroness baron".split())
+# Last words of organisation and document names (general English), months and days:
+# capitalised words that are not a person.
+NOT_PERSON = frozenset(
+    """office party government council commission ministry department agency force union court
+    committee service services police bank group association organisation organization institute
+    university times news post channel kingdom states republic nations house parliament senate
+    congress assembly paper act bill scheme plan programme program strategy sea river street city
+    centre center fund company corporation inc ltd plc airport station authority board foundation
+    trust network league club team army navy commons lords cabinet coalition alliance summit treaty
+    agreement convention order report review inquiry hospital school college press media
+    january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday europe africa asia america balkans
+    east west north south western eastern northern southern central""".split()
+)
+PLACE_PREPOSITIONS = frozenset("in to from at across into near throughout via visit visited visiting".split())
+# Capitalised words that open a sentence or clause and are not names.
+FUNCTION_CAPS = frozenset(
+    """the a an this that these those it its in on at by for from with without after before despite
+    speaking meanwhile however but and or yet so although though while when where if as since
+    because during under over about according asked told last next today yesterday tomorrow there
+    here we our they their he she his her you your i my critics officials many some several""".split()
+)
+
+QUOTE_PAIRS = (("“", "”"), ('"', '"'))
+CAP_WORD = r"(?:[A-Z][a-zA-Z’'\-]*\.?|[A-Z]\.)"
+NAME_PARTICLE = r"(?:de|da|di|del|van|von|der|den|le|la|bin|al|ibn)"
+CAP_RUN = re.compile(rf"{CAP_WORD}(?:\s+(?:{NAME_PARTICLE}\s+)?{CAP_WORD})*")
+WORD = re.compile(r"[\w’'\-]+")
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the words inside each pair of double quotation marks of ``text``;
+    a quotation left open runs to the end.
+
+    >>> quote_spans('He said: “We will act.” Then "no more".')
+    [(10, 22), (30, 37)]
+    """
+    spans: list[tuple[int, int]] = []
+    i = 0
+    while i < len(text):
+        ch = text[i]
+        close = "”" if ch == "“" else '"' if ch == '"' else None
+        if close is None:
+            if ch == "”" and not spans and text[:i].strip():  # closes a quotation opened earlier
+                spans.append((0, i))
+            i += 1
+            continue
+        end = text.find(close, i + 1)
+        if end == -1:
+            spans.append((i + 1, len(text)))
+            break
+        spans.append((i + 1, end))
+        i = end + 1
+    return [(s, e) for s, e in spans if text[s:e].strip()]
+
+
+def is_role_word(word: str) -> bool:
+    """A noun naming an office or trade ("minister", "Secretary", "spokeswoman")."""
+    return word.lower().strip(".,’'") in ROLE_NOUNS
+
+
+def split_role(words: Sequence[str]) -> tuple[list[str], list[str]]:
+    """Split a run of capitalised words into the role before a name and the name.
+
+    >>> split_role(["Albanian", "Prime", "Minister", "Edi", "Rama"])
+    (['Albanian', 'Prime', 'Minister'], ['Edi', 'Rama'])
+    """
+    last = max((i for i, w in enumerate(words) if is_role_word(w)), default=-1)
+    return list(words[: last + 1]), list(words[last + 1 :])
+
+
+def strip_honorific(words: Sequence[str]) -> tuple[list[str], bool]:
+    """Drop a leading honorific ("Sir", "Mr", "Dr"), saying whether there was one."""
+    words = list(words)
+    had = False
+    while words and words[0].lower().rstrip(".") in HONORIFICS and len(words) > 1:
+        words, had = words[1:], True
+    return words, had
+
+
+def looks_like_person(words: Sequence[str], cue: bool) -> bool:
+    """Whether capitalised ``words`` name a person: 1-4 words, none an organisation, place
+    direction, month or day word, and a single word only with a cue (role, honorific)."""
+    if not words or len(words) > 4:
+        return False
+    if any(w.lower().strip(".’'") in NOT_PERSON or (w.isupper() and len(w) > 1) for w in words):
+        return False
+    if words[0].lower() in FUNCTION_CAPS:
+        return False
+    return cue or len(words) >= 2
+
+
+def _possessive_free(word: str) -> str:
+    return re.sub(r"[’']s$", "", word)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A person named in a sentence: where, the name's words, and the role given there."""
+
+    start: int  # offsets into the sentence text
+    end: int
+    words: tuple[str, ...]
+    role: str | None
+
+
+def role_after(text: str, end: int) -> str | None:
+    """An appositive role right after a name: ", Albania's prime minister," -> the role.
+
+    >>> role_after("Edi Rama, Albania's prime minister, said", 8)
+    "Albania's prime minister"
+    """
+    m = re.match(r",\s+(?:who\s+(?:is|was)\s+)?((?:the\s+)?[^,;:“”\"()]{2,80}?)\s*(?:,|\)|$|\.)", text[end:])
+    if not m:
+        return None
+    phrase = m.group(1).strip()
+    words = WORD.findall(phrase)
+    if not 1 <= len(words) <= 9 or not any(is_role_word(w) for w in words):
+        return None
+    if SPEECH_VERB.search(phrase):
+        return None
+    return re.sub(r"^(?:the|a|an)\s+", "", phrase)
+
+
+def role_before(text: str, start: int) -> str | None:
+    """A role in lower case just before a name: "Home Office minister Angela Eagle",
+    "the shadow home secretary, Chris Philp".
+
+    >>> role_before("said Home Office minister Angela Eagle", 26)
+    'Home Office minister'
+    """
+    before = text[:start].rstrip()
+    comma = before.endswith(",")
+    words = WORD.findall(before.rstrip(","))
+    if not words or not is_role_word(words[-1]):
+        return None
+    taken: list[str] = []
+    loose = 0  # lower-case modifiers of the role noun ("head coach", "home secretary")
+    for w in reversed(words):
+        lower = w.lower()
+        if (lower in STOPWORDS and lower not in ("of", "for")) or (SPEECH_VERB.fullmatch(w) and not is_role_word(w)):
+            break
+        if not (w[0].isupper() or is_role_word(w) or lower in ("of", "for")):
+            loose += 1
+            if loose > (4 if comma else 2):
+                break
+        taken.append(w)
+        if len(taken) >= 6:
+            break
+    while taken and taken[-1].lower() in ("of", "for"):
+        taken.pop()
+    return " ".join(reversed(taken)) or None
+
+
+def mentions(text: str) -> list[Mention]:
+    """The people named in one sentence, with the role given beside each.
+
+    >>> [(m.words, m.role) for m in mentions("Speaking beside Albanian Prime Minister Edi Rama, he smiled.")]
+    [(('Edi', 'Rama'), 'Albanian Prime Minister')]
+    """
+    found: list[Mention] = []
+    for run in CAP_RUN.finditer(text):
+        tokens = [
+            (m.group(0), run.start() + m.start(), run.start() + m.end()) for m in re.finditer(r"\S+", run.group(0))
+        ]
+        tokens = [(w, s, e) for w, s, e in tokens if w.lower() not in {"de", "da", "van", "von"}] or tokens
+        # A capitalised first word of the sentence (or of a quotation) is not a name by itself.
+        if run.start() == 0 or text[: run.start()].rstrip().endswith(("“", '"', ":")):
+            while tokens and tokens[0][0].lower() in FUNCTION_CAPS:
+                tokens = tokens[1:]
+        if not tokens:
+            continue
+        role_words, name_words = split_role([w for w, _, _ in tokens])
+        name, honorific = strip_honorific(name_words)
+        if not name:
+            continue
+        name = [_possessive_free(w.rstrip(".") if len(w) > 2 else w) for w in name]
+        first = tokens[len(tokens) - len(name)]
+        role = " ".join(role_words) or role_before(text, tokens[0][1]) or role_after(text, run.end())
+        previous = WORD.findall(text[: tokens[0][1]])
+        place = bool(previous) and previous[-1].lower() in PLACE_PREPOSITIONS and role is None and not honorific
+        if not place and looks_like_person(name, cue=bool(role) or honorific):
+            found.append(Mention(first[1], run.end(), tuple(name), role))
+    return found
+
+
+class People:
+    """The people named so far in a document; resolves a surname or first name to the
+    fullest name given earlier ("Rama" -> "Edi Rama")."""
+
+    def __init__(self) -> None:
+        self.people: list[Person] = []
+
+    def add(self, mention: Mention) -> Person:
+        """Record a mention and return the person it names (merged with an earlier one)."""
+        words = mention.words
+        person = self.find(words)
+        if person is None:
+            person = Person(" ".join(words), mention.role, frozenset(_aliases(words)))
+            self.people.append(person)
+            return person
+        name = person.name if len(person.name.split()) >= len(words) else " ".join(words)
+        merged = Person(name, person.role or mention.role, person.aliases | _aliases(words))
+        self.people[self.people.index(person)] = merged
+        return merged
+
+    def find(self, words: Sequence[str]) -> Person | None:
+        """The most recent person whose name holds all of ``words``, if any."""
+        key = " ".join(words).lower()
+        for person in reversed(self.people):
+            if key in person.aliases or set(w.lower() for w in words) <= set(person.name.lower().split()):
+                return person
+        return None
+
+    @property
+    def last(self) -> Person | None:
+        return self.people[-1] if self.people else None
+
+
+def _aliases(words: Sequence[str]) -> frozenset[str]:
+    lowered = [w.lower() for w in words]
+    return frozenset({" ".join(lowered), lowered[-1], lowered[0]})
+
+
+@dataclass
+class _State:
+    people: People = field(default_factory=People)
+    recent: Person | None = None  # the person most recently named, for he/she/they
+    last_quote: tuple[int, Person] | None = None  # (paragraph, speaker) of the last quotation
+
+
+def attribute(sentences: Sequence[Sentence]) -> list[Quote]:
+    """The quotations of one document's sentences (in order), each with its speaker.
+
+    >>> from assistant.sentences import split_sentences
+    >>> text = "Mayor Ana Ruiz opened the bridge. “It took ten years,” Ruiz said."
+    >>> [(q.speaker, q.role, q.text) for q in attribute(split_sentences("d", text))]
+    [('Ana Ruiz', 'Mayor', 'It took ten years,')]
+    """
+    state = _State()
+    quotes: list[Quote] = []
+    for sentence in sentences:
+        if not sentence.citable:
+            continue
+        quotes.extend(_sentence_quotes(sentence, state))
+    return quotes
+
+
+def _sentence_quotes(sentence: Sentence, state: _State) -> Iterator[Quote]:
+    text = sentence.text
+    spans = quote_spans(text)
+    frame = _blank(text, spans)
+    named = [(m, state.people.add(m)) for m in mentions(frame)]
+    single = _single_names(frame, state.people, {(m.start, m.end) for m, _ in named})
+    people_here = sorted(named + single, key=lambda p: p[0].start)
+    for span in spans:
+        speaker = _speaker(frame, span, people_here, state)
+        if speaker is not None:
+            state.last_quote = (sentence.paragraph, speaker)
+            s, e = _trim(text, *span)
+            yield Quote(
+                sentence_id=sentence.sentence_id,
+                doc_id=sentence.doc_id,
+                speaker=speaker.name,
+                role=speaker.role,
+                start=sentence.start + s,
+                end=sentence.start + e,
+                text=text[s:e],
+            )
+    if people_here:
+        state.recent = state.people.find(people_here[-1][1].name.split()) or people_here[-1][1]
+
+
+def _blank(text: str, spans: Sequence[tuple[int, int]]) -> str:
+    """``text`` with quoted words replaced by spaces, so names inside quotations don't count."""
+    chars = list(text)
+    for s, e in spans:
+        chars[s:e] = " " * (e - s)
+    return "".join(chars)
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span without the white space at either end."""
+    inner = text[start:end]
+    lead = len(inner) - len(inner.lstrip())
+    return start + lead, start + len(inner.rstrip())
+
+
+def _single_names(frame: str, people: People, taken: set[tuple[int, int]]) -> list[tuple[Mention, Person]]:
+    """Surnames and first names of people named earlier ("Rama said")."""
+    out = []
+    for m in re.finditer(r"\b[A-Z][\w’'\-]+", frame):
+        word = _possessive_free(m.group(0))
+        if any(s <= m.start() < e for s, e in taken) or word.lower() in FUNCTION_CAPS:
+            continue
+        person = people.find([word])
+        if person is not None:
+            out.append((Mention(m.start(), m.end(), (word,), None), person))
+    return out
+
+
+def _speaker(
+    frame: str, span: tuple[int, int], people_here: list[tuple[Mention, Person]], state: _State
+) -> Person | None:
+    """The speaker of the quotation at ``span``: see the module docstring for the order."""
+    cues = [(m.start(), m.end(), "verb") for m in SPEECH_VERB.finditer(frame)]
+    cues += [(m.start(), m.end(), "according") for m in ACCORDING_TO.finditer(frame)]
+    if not cues:
+        if not frame[: span[0]].strip(' “"') and state.last_quote is not None:
+            return state.last_quote[1]  # a quotation running on from the sentence before
+        if frame[: span[0]].rstrip().endswith(":"):
+            return _subject(frame, span[0], people_here, state)
+        return None
+    start, end, kind = min(cues, key=lambda c: min(abs(c[0] - span[1]), abs(c[1] - span[0])))
+    if kind == "according":
+        named_after = [p for m, p in people_here if m.start >= end]
+        return named_after[0] if named_after else None
+    between = frame[span[1] : start]
+    if start >= span[1] and not between.strip(' ,.!?”"—–-'):
+        # Inverted: "“...,” said Starmer" or "“...,” Starmer said".
+        after = [(m, p) for m, p in people_here if m.start >= end and _only_role(frame[end : m.start], m.role)]
+        if after:
+            return after[0][1]
+        if re.match(r"\s*(?:he|she|they)\b", frame[end:], re.I):
+            return state.recent
+        bare = re.match(r"\s*([A-Z][\w’'\-]+)\b", frame[end:])
+        person = _bare_person(bare.group(1), state) if bare else None
+        if person is not None:
+            return person
+    return _subject(frame, start, people_here, state)
+
+
+def _only_role(between: str, role: str | None) -> bool:
+    """Whether the words between a verb and a name are nothing, or the name's role."""
+    rest = re.sub(r"^(?:the|a|an)\s+", "", between.strip(" ,"), flags=re.I)
+    return not rest or (role is not None and rest.lower() == role.lower())
+
+
+def _bare_person(word: str, state: _State) -> Person | None:
+    """A lone capitalised word beside a verb of speech names its speaker ("said Ruiz")."""
+    word = _possessive_free(word)
+    if word.lower() in FUNCTION_CAPS or word.lower() in NOT_PERSON or word.isupper():
+        return None
+    return state.people.find([word]) or state.people.add(Mention(0, 0, (word,), None))
+
+
+def _subject(frame: str, verb_at: int, people_here: list[tuple[Mention, Person]], state: _State) -> Person | None:
+    """The person speaking through the verb at ``verb_at``: the name or pronoun just before
+    it (an appositive or an adverb between allowed), else the first name of the sentence."""
+    cut = verb_at
+    between = re.search(
+        r"(?:\s+(?:who|which|\w+ly|also|then|later|has|had|have|was|is|were|would|will|once))+\s*$", frame[:cut]
+    )
+    if between:
+        cut = between.start()  # "Becker, the spokesman, who said", "Dubois also warned"
+    ends = [cut]
+    appositive = re.search(r",[^,]{2,90},\s*$", frame[:cut])
+    if appositive:
+        ends.append(appositive.start())  # "Rama, Albania's premier, said"
+    for end in ends:
+        for m, person in reversed(people_here):
+            if m.end <= end and not frame[m.end : end].strip(" ,’'s"):
+                return person
+        pronoun = re.search(r"\b(?:he|she|they)[\s,]*$", frame[:end], re.I)
+        if pronoun:
+            named_before = [p for m, p in people_here if m.end <= pronoun.start()]
+            return named_before[-1] if named_before else state.recent
+        bare = re.search(r"[\s,]([A-Z][\w’'\-]+)[\s,]*$", frame[:end])
+        lone = _bare_person(bare.group(1), state) if bare else None
+        if lone is not None:
+            return lone
+    earlier = [p for m, p in people_here if m.end <= verb_at]
+    if earlier and re.match(r"\w+ing\b", frame[verb_at:]):
+        return earlier[0]  # "Rama dismissed the idea, saying: ..."
+    return None

@@ -1,0 +1,205 @@
+"""Figures and disagreements: each rule with a table of sentences from several kinds of
+document (budgets, health, sport, transport, climate), written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.figures import (
+    Figure,
+    clause_of,
+    disagreements,
+    document_year,
+    extract,
+    measure_words,
+    merge,
+    parse_number,
+    qualifier_bound,
+    raw_figures,
+    same_measure,
+    year_referred,
+)
+from assistant.sentences import split_sentences
+
+
+@pytest.mark.parametrize(
+    ("number", "scale", "expected"),
+    [
+        ("12,500", None, 12500.0),
+        ("1", "m", 1e6),
+        ("1", "million", 1e6),
+        ("1,000,000", None, 1e6),
+        ("2.5", "bn", 2.5e9),
+        ("40", "k", 40000.0),
+        ("0.75", None, 0.75),
+    ],
+)
+def test_parse_number(number: str, scale: str | None, expected: float) -> None:
+    assert parse_number(number, scale) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The council will spend £1m on the bridge.", [("money", 1e6, "GBP")]),
+        ("The council will spend £1 million on the bridge.", [("money", 1e6, "GBP")]),
+        ("It costs £1,000,000.", [("money", 1e6, "GBP")]),
+        ("The club paid $45.5m for the striker.", [("money", 45.5e6, "USD")]),
+        ("Aid of €2bn was agreed.", [("money", 2e9, "EUR")]),
+        ("She won 300 pounds in the raffle.", [("money", 300.0, "GBP")]),
+        ("Waiting lists fell by 12 per cent.", [("percent", 12.0, "%")]),
+        ("Turnout was 64.5%.", [("percent", 64.5, "%")]),
+        ("About 3,400 homes lost power.", [("count", 3400.0, "")]),
+        ("Some 2 million trees were planted.", [("count", 2e6, "")]),
+        ("The line opened in 1998.", [("year", 19980000.0, "")]),
+        ("Talks resume on 4 June 2025.", [("date", 20250604.0, "")]),
+        ("Talks resume on June 4, 2025.", [("date", 20250604.0, "")]),
+        ("The depot closed in March 2024.", [("date", 20240300.0, "")]),
+        ("The M25 and COVID-19 are not figures.", []),
+        (
+            "Flood defences rose 3% to £12m in 2023.",
+            [("percent", 3.0, "%"), ("money", 12e6, "GBP"), ("year", 20230000.0, "")],
+        ),
+    ],
+)
+def test_raw_figures(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert [(k, v, u) for _, _, k, v, u in raw_figures(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("before", "expected"),
+    [
+        ("crossings rose to more than ", "at least"),
+        ("the fund holds over ", "at least"),
+        ("it will cost up to ", "at most"),
+        ("nearly ", "at most"),
+        ("the survey of about ", "about"),
+        ("a total of ", "exact"),
+        ("", "exact"),
+    ],
+)
+def test_qualifier_bound(before: str, expected: str) -> None:
+    assert qualifier_bound(before)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "part", "expected"),
+    [
+        ("Fares rise 5% in May, the operator said.", "5%", "Fares rise 5% in May"),
+        ("Cases fell; deaths rose by 40.", "40", " deaths rose by 40."),
+        ("He said: “We saved £3m.”", "£3m", "We saved £3m."),
+    ],
+)
+def test_clause_of(text: str, part: str, expected: str) -> None:
+    start = text.index(part)
+    s, e = clause_of(text, start, start + len(part))
+    assert text[s:e] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "part", "expected"),
+    [
+        ("More than 3,000 nurses joined the strike so far this year.", "3,000", ("nurs", "join", "strike")),
+        ("Over 3,100 nurses went on strike, the union said.", "3,100", ("nurs", "went", "strike")),
+        ("The club sold 40,000 season tickets.", "40,000", ("club", "sold", "season", "ticket")),
+        ("Emissions fell 7% last year.", "7%", ("emission", "fell", "last")),
+    ],
+)
+def test_measure_words(text: str, part: str, expected: tuple[str, ...]) -> None:
+    start = text.index(part)
+    assert measure_words(text, start, start + len(part)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "part", "doc_year", "expected"),
+    [
+        ("Sales reached 4,000 units in 2023.", "4,000", 2025, 2023),
+        ("So far this year 4,000 units were sold.", "4,000", 2025, 2025),
+        ("Sales reached 4,000 units.", "4,000", 2025, None),
+        ("The 2024 budget was £5m.", "£5m", None, 2024),
+    ],
+)
+def test_year_referred(text: str, part: str, doc_year: int | None, expected: int | None) -> None:
+    start = text.index(part)
+    assert year_referred(text, start, start + len(part), doc_year) == expected
+
+
+@pytest.mark.parametrize(
+    ("date", "expected"), [("2025-05-16", 2025), ("16 May 2024", 2024), ("2025", 2025), (None, None), ("soon", None)]
+)
+def test_document_year(date: str | None, expected: int | None) -> None:
+    assert document_year(date) == expected
+
+
+def fig(doc: str, kind: str, value: float, measure: tuple[str, ...], unit: str = "", year: int | None = None) -> Figure:
+    return Figure(doc, f"{doc}#s0", 0, 1, "", kind, value, unit, measure=measure, year=year)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        (fig("a", "count", 3000, ("nurs", "strike")), fig("b", "count", 3100, ("nurs", "went", "strike")), True),
+        (fig("a", "count", 3000, ("nurs", "strike")), fig("b", "count", 30, ("nurs", "strike")), False),
+        (fig("a", "percent", 7, ("emission", "fell")), fig("b", "percent", 9, ("emission", "fell")), True),
+        (fig("a", "percent", 7, ("emission", "fell")), fig("b", "percent", 70, ("emission", "fell")), False),
+        (fig("a", "money", 5e6, ("flood", "defenc"), "GBP"), fig("b", "money", 5e6, ("flood", "defenc"), "EUR"), False),
+        (
+            fig("a", "count", 400, ("ticket", "sold"), year=2023),
+            fig("b", "count", 420, ("ticket", "sold"), year=2024),
+            False,
+        ),
+        (fig("a", "count", 400, ("ticket", "sold")), fig("b", "count", 420, ("fan", "arrest")), False),
+        (fig("a", "year", 20230000, ("open",)), fig("b", "year", 20240000, ("open",)), False),
+    ],
+)
+def test_same_measure(a: Figure, b: Figure, expected: bool) -> None:
+    assert same_measure(a, b) is expected
+
+
+# Three short reports of one (made-up) strike, in three documents.
+REPORTS = {
+    "wire.txt": "More than 3,000 nurses joined the strike on Monday. The health board offered a 4% pay rise.",
+    "local.txt": "Over 3,400 nurses joined the strike, organisers said. Managers offered a 4% pay rise.",
+    "union.txt": "The union said 3,000 nurses joined the strike. It wants £2m for agency staff.",
+}
+
+
+def _figures() -> list[Figure]:
+    out: list[Figure] = []
+    for doc_id, text in REPORTS.items():
+        out += extract(split_sentences(doc_id, text), "2025-03-10")
+    return out
+
+
+def test_extract_keeps_offsets_into_the_document() -> None:
+    for f in _figures():
+        assert REPORTS[f.doc_id][f.start : f.end] == f.text
+
+
+def test_disagreements_name_each_value_and_its_documents() -> None:
+    found = disagreements(_figures())
+    assert len(found) == 1
+    assert [(g.value, g.doc_ids) for g in found[0].values] == [
+        (3000.0, ("wire.txt", "union.txt")),
+        (3400.0, ("local.txt",)),
+    ]
+    assert {"nurs", "join", "strike"} <= set(found[0].measure)
+
+
+def test_merge_joins_identical_figures_across_documents() -> None:
+    groups = [(g.value, g.doc_ids) for g in merge(_figures()) if len(g.doc_ids) > 1]
+    assert (4.0, ("wire.txt", "local.txt")) in groups
+    assert (3000.0, ("wire.txt", "union.txt")) in groups
+
+
+def test_one_document_never_disagrees_with_itself() -> None:
+    text = "In March 1,200 tickets were sold. By May 1,500 tickets were sold."
+    assert disagreements(extract(split_sentences("d", text))) == []
+
+
+def test_the_seed_article_figures(article_text: str) -> None:
+    found = {(f.kind, f.value, f.unit, f.bound) for f in extract(split_sentences("a", article_text), "2025")}
+    assert ("money", 1e6, "GBP", "exact") in found
+    assert ("count", 12000.0, "", "at least") in found
+    assert ("percent", 95.0, "%", "exact") in found
+    assert ("year", 20250000.0, "", "exact") in found

@@ -1,0 +1,232 @@
+"""Quote attribution: each rule with a table of sentences from several kinds of document
+(council news, science, sport, business, health, diplomacy), written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.sentences import split_sentences
+from assistant.speakers import (
+    attribute,
+    is_role_word,
+    looks_like_person,
+    mentions,
+    quote_spans,
+    role_after,
+    role_before,
+    split_role,
+    strip_honorific,
+)
+
+
+def speakers(text: str) -> list[tuple[str, str | None, str]]:
+    return [(q.speaker, q.role, q.text) for q in attribute(split_sentences("doc.txt", text))]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("“We will act,” she said.", ["We will act,"]),
+        ('He said "enough" and left.', ["enough"]),
+        ("No quotation here.", []),
+        ("“Open and shut” and “closed”.", ["Open and shut", "closed"]),
+        ("A quotation left open: “and it runs on", ["and it runs on"]),
+        ("“ ”", []),
+    ],
+)
+def test_quote_spans(text: str, expected: list[str]) -> None:
+    assert [text[s:e] for s, e in quote_spans(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("minister", True),
+        ("Secretary", True),
+        ("spokeswoman", True),
+        ("coach", True),
+        ("bridge", False),
+        ("road", False),
+    ],
+)
+def test_is_role_word(word: str, expected: bool) -> None:
+    assert is_role_word(word) is expected
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        (["Council", "leader", "Maria", "Okafor"], (["Council", "leader"], ["Maria", "Okafor"])),
+        (["French", "President", "Emmanuel", "Macron"], (["French", "President"], ["Emmanuel", "Macron"])),
+        (["Lena", "Voss"], ([], ["Lena", "Voss"])),
+    ],
+)
+def test_split_role(words: list[str], expected: tuple[list[str], list[str]]) -> None:
+    assert split_role(words) == expected
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        (["Dr", "Lena", "Voss"], (["Lena", "Voss"], True)),
+        (["Mr", "Becker"], (["Becker"], True)),
+        (["Dame", "Kelly", "Holmes"], (["Kelly", "Holmes"], True)),
+        (["Tom", "Becker"], (["Tom", "Becker"], False)),
+    ],
+)
+def test_strip_honorific(words: list[str], expected: tuple[list[str], bool]) -> None:
+    assert strip_honorific(words) == expected
+
+
+@pytest.mark.parametrize(
+    ("words", "cue", "expected"),
+    [
+        (["Maria", "Okafor"], False, True),
+        (["Becker"], False, False),
+        (["Becker"], True, True),
+        (["Met", "Office"], False, False),
+        (["Labour", "Party"], False, False),
+        (["North", "Macedonia"], False, False),
+        (["NHS"], True, False),
+        (["The", "Council"], False, False),
+    ],
+)
+def test_looks_like_person(words: list[str], cue: bool, expected: bool) -> None:
+    assert looks_like_person(words, cue) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        ("Edi Rama, Albania's prime minister, said so.", "Edi Rama", "Albania's prime minister"),
+        (
+            "Tom Becker, the opposition finance spokesman, who spoke first.",
+            "Tom Becker",
+            "opposition finance spokesman",
+        ),
+        (
+            "Lena Voss, a climate scientist at the university, agreed.",
+            "Lena Voss",
+            "climate scientist at the university",
+        ),
+        ("Maria Okafor, 52, said it.", "Maria Okafor", None),
+        ("Sam Lee, who lives nearby, said it.", "Sam Lee", None),
+    ],
+)
+def test_role_after(text: str, name: str, expected: str | None) -> None:
+    assert role_after(text, text.index(name) + len(name)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        ("the plan, said Health Office minister Ana Silva", "Ana Silva", "Health Office minister"),
+        ("as the club's head coach, Ben Ito", "Ben Ito", "club's head coach"),
+        ("announced by the regional transport director, Priya Shah", "Priya Shah", "regional transport director"),
+        ("a quiet day for Ben Ito", "Ben Ito", None),
+    ],
+)
+def test_role_before(text: str, name: str, expected: str | None) -> None:
+    assert role_before(text, text.index(name)) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Speaking beside Albanian Prime Minister Edi Rama, he smiled.", [("Edi Rama", "Albanian Prime Minister")]),
+        ("Council leader Maria Okafor opened the bridge.", [("Maria Okafor", "Council leader")]),
+        ("The Met Office issued a warning for North Wales.", []),
+        ("Fans travelled to New Zealand for the final.", []),
+        ("Dr Lena Voss and Tom Becker disagreed.", [("Lena Voss", None), ("Tom Becker", None)]),
+        ("In March the Labour Party met.", []),
+    ],
+)
+def test_mentions(sentence: str, expected: list[tuple[str, str | None]]) -> None:
+    assert [(" ".join(m.words), m.role) for m in mentions(sentence)] == expected
+
+
+# Whole documents: (text, [(speaker, role, quoted words)]).
+DOCUMENTS = [
+    (  # council news: inverted verb, surname resolved, pronoun, quotation running on
+        "Council leader Maria Okafor opened the new bridge on Monday.\n"
+        "“It took ten years,” Okafor said. “Nobody gave up.”\n"
+        "She added that the road would reopen in June.\n"
+        "“We are proud of the crews,” she told reporters.",
+        [
+            ("Maria Okafor", "Council leader", "It took ten years,"),
+            ("Maria Okafor", "Council leader", "Nobody gave up."),
+            ("Maria Okafor", "Council leader", "We are proud of the crews,"),
+        ],
+    ),
+    (  # science: according to, appositive role, honorific
+        "According to Dr Lena Voss, a climate scientist at the university, the record shows "
+        '"a clear warming trend".\n'
+        'Her colleague Prof Omar Haddad was more cautious: "One summer is not a climate," Haddad said.',
+        [
+            ("Lena Voss", "climate scientist at the university", "a clear warming trend"),
+            ("Omar Haddad", None, "One summer is not a climate,"),
+        ],
+    ),
+    (  # sport: said + name, participle, relative clause
+        "The side was beaten 3-1 at home on Saturday.\n"
+        '"We were second best," said head coach Ben Ito.\n'
+        "Captain Jo Marsh, who scored the only goal, said it was “a hard day”.\n"
+        "Ito later left the ground, saying: “We go again next week.”",
+        [
+            ("Ben Ito", "head coach", "We were second best,"),
+            ("Jo Marsh", "Captain", "a hard day"),
+            ("Ben Ito", "head coach", "We go again next week."),
+        ],
+    ),
+    (  # business: role before a comma, name before the verb with an adverb between
+        "Shares fell 8% after the results.\n"
+        "The company's chief executive, Priya Shah, said the quarter had been “tough but fair”.\n"
+        "Analyst Marc Dubois also warned: “Margins are thin.”",
+        [
+            ("Priya Shah", "company's chief executive", "tough but fair"),
+            ("Marc Dubois", "Analyst", "Margins are thin."),
+        ],
+    ),
+    (  # diplomacy: inverted verb with a title, appositive role kept for later quotes
+        "Kenyan President William Ruto arrived in Berlin on Tuesday.\n"
+        "“Trade must flow both ways,” Ruto said after the talks.\n"
+        "Germany's chancellor welcomed the visit.",
+        [("William Ruto", "Kenyan President", "Trade must flow both ways,")],
+    ),
+    (  # a quotation with no speaker the text names is left out
+        "Signs read “No entry” all along the road.\nThe word “resilience” appears often in the report.",
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), DOCUMENTS)
+def test_attribute(text: str, expected: list[tuple[str, str | None, str]]) -> None:
+    assert speakers(text) == expected
+
+
+@pytest.mark.parametrize(("text", "_expected"), DOCUMENTS)
+def test_quote_offsets_point_into_the_document(text: str, _expected: object) -> None:
+    sentences = split_sentences("doc.txt", text)
+    by_id = {s.sentence_id: s for s in sentences}
+    for q in attribute(sentences):
+        assert text[q.start : q.end] == q.text
+        sentence = by_id[q.sentence_id]
+        assert sentence.start <= q.start < q.end <= sentence.end
+
+
+def test_the_seed_article_speakers(article_text: str) -> None:
+    got = {(q.speaker, q.role) for q in attribute(split_sentences("a", article_text))}
+    assert got == {
+        ("Keir Starmer", "Prime Minister"),
+        ("Edi Rama", "Albanian Prime Minister"),
+        ("Chris Philp", "Shadow Home Secretary"),
+    }
+
+
+def test_the_index_snapshot_serves_quotes_and_figures(bot) -> None:  # type: ignore[no-untyped-def]
+    doc_id = bot.documents[0].doc_id
+    quotes = bot.snapshot.quotes_of(doc_id)
+    assert {q.speaker for q in quotes} == {"Keir Starmer", "Edi Rama", "Chris Philp"}
+    assert bot.snapshot.quotes_of(doc_id) is quotes  # computed once
+    assert any(f.kind == "money" for f in bot.snapshot.figures_of(doc_id))
