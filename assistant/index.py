@@ -557,6 +557,8 @@ class Index:
                     date=meta.get("date") or None,
                     source_url=meta.get("source_url") or None,
                     path=str(meta.get("path", "")),
+                    outlet=meta.get("outlet") or None,
+                    author=meta.get("author") or None,
                 )
                 snap.documents[doc_id] = doc
                 sentences = sentences_from_spans(doc, str(meta.get("spans", "[]")))
@@ -611,6 +613,10 @@ def _doc_meta(doc: Document, sentences: Sequence[Sentence], citable: int) -> dic
         meta["date"] = doc.date
     if doc.source_url:
         meta["source_url"] = doc.source_url
+    if doc.outlet:
+        meta["outlet"] = doc.outlet
+    if doc.author:
+        meta["author"] = doc.author
     return meta
 
 

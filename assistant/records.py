@@ -26,6 +26,8 @@ class Document:
     date: str | None = None
     source_url: str | None = None
     path: str = ""  # absolute path when loaded from disk
+    outlet: str | None = None  # who published it ("The Guardian", "Home Office")
+    author: str | None = None  # byline; several authors joined by ", "
 
 
 @dataclass(frozen=True)
@@ -87,6 +89,8 @@ class Citation:
     kind: str | None = None  # the document's kind ("news report"), date and source address
     date: str | None = None
     source_url: str | None = None
+    outlet: str | None = None  # the document's publisher and byline, for naming the source
+    author: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -108,6 +112,8 @@ class Citation:
             kind=document.kind,
             date=document.date,
             source_url=document.source_url,
+            outlet=document.outlet,
+            author=document.author,
         )
 
 

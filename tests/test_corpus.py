@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from assistant.corpus import load_corpus
+from assistant.corpus import load_corpus, normalise_metadata, reads_as_headline
 from assistant.errors import CorpusError
+from assistant.records import Citation, Document, Sentence
 
 
 def test_seed_article_is_unchanged_and_has_sidecar_metadata(article_corpus: Path, article_text: str) -> None:
@@ -75,3 +76,131 @@ def test_utf16_file_gets_the_right_advice(tmp_path: Path) -> None:
     (tmp_path / "wide.txt").write_bytes("Hello.".encode("utf-16"))
     with pytest.raises(CorpusError, match=r"wide\.txt is not UTF-8.*UTF-16.*iconv -f utf-16"):
         load_corpus(tmp_path)
+
+
+# --------------------------------------------------------------------------- metadata
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # first lines of news reports, releases and transcripts from several stories
+        ("Port strike ends after ten days", True),
+        ("Floods: 40,000 homes without power in Valencia", True),
+        ("Is nuclear power back on the table?", True),
+        ("WHO declares the mpox emergency over", True),
+        ("# Budget 2024: what changes for renters", True),
+        ("\u201cWe said no\u201d: Albania rules out UK return hub", True),
+        ("2,000 jobs to go at Port Talbot steelworks", True),
+        # prose, bylines, dates and addresses are not headlines
+        ("Dock workers in Rotterdam voted on Monday to end a strike that had lasted ten days.", False),
+        (
+            "The UK is in active talks to establish return hubs for failed asylum seekers, Prime "
+            "Minister Sir Keir Starmer confirmed during his first official visit to Albania.",
+            False,
+        ),
+        ("the minister said the plan would go ahead", False),
+        ("By Jane Okafor, health correspondent", False),
+        ("Monday 12 May 2025", False),
+        ("12 May 2025", False),
+        ("https://example.org/news/port-strike", False),
+        ("Storm warning. Residents told to stay indoors", False),
+        ("Summary:", False),
+        ("Introduction", False),
+        ("", False),
+        (" ".join(["word"] * 25).capitalize(), False),
+    ],
+)
+def test_reads_as_headline(line: str, expected: bool) -> None:
+    assert reads_as_headline(line) is expected
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "title"),
+    [
+        (
+            "port.txt",
+            "Port strike ends after ten days\n\nDock workers voted on Monday.\n",
+            "Port strike ends after ten days",
+        ),
+        ("notes.txt", "Dock workers voted on Monday to end the strike.\nMore text.\n", "notes.txt"),
+        (
+            "blank-first.txt",
+            "\n\n  Heatwave closes 1,200 schools in Punjab  \nBody.\n",
+            "Heatwave closes 1,200 schools in Punjab",
+        ),
+        ("budget.md", "# Budget\nTaxes rise.\n", "Budget"),
+        ("empty.txt", "", "empty.txt"),
+    ],
+)
+def test_documents_without_metadata_are_titled_from_their_text(
+    tmp_path: Path, name: str, text: str, title: str
+) -> None:
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    (doc,) = load_corpus(tmp_path)
+    assert doc.title == title and doc.outlet is None and doc.author is None
+    assert doc.text == text
+
+
+def test_sidecar_and_front_matter_accept_outlet_publisher_and_author(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Rates held at 5.25 percent.\n", encoding="utf-8")
+    (tmp_path / "a.meta.toml").write_text(
+        'title = "Rates on hold"\npublisher = "The Ledger"\nauthor = "Sam Ito"\ndate = "2024-02-01"\n', encoding="utf-8"
+    )
+    (tmp_path / "b.md").write_text(
+        "---\ntitle: Heat plan\noutlet: Valley Post\npublisher: ignored when outlet is given\n"
+        "authors: [Ana Ruiz, Tom Bell]\n---\nCooling centres open.\n",
+        encoding="utf-8",
+    )
+    a, b = load_corpus(tmp_path)
+    assert (a.title, a.outlet, a.author, a.date) == ("Rates on hold", "The Ledger", "Sam Ito", "2024-02-01")
+    assert (b.title, b.outlet, b.author) == ("Heat plan", "Valley Post", "Ana Ruiz, Tom Bell")
+
+
+def test_metadata_change_changes_the_content_hash(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Rates held.\n", encoding="utf-8")
+    before = load_corpus(tmp_path)[0].content_hash
+    (tmp_path / "a.meta.toml").write_text('outlet = "The Ledger"\n', encoding="utf-8")
+    assert load_corpus(tmp_path)[0].content_hash != before
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ({}, {}),
+        ({"publisher": "BBC"}, {"outlet": "BBC"}),
+        ({"outlet": "Reuters", "publisher": "BBC"}, {"outlet": "Reuters"}),
+        ({"byline": "Lee Park"}, {"author": "Lee Park"}),
+        ({"authors": ["A", " ", "B"]}, {"author": "A, B"}),
+        ({"title": "  ", "kind": "press release", "tags": ["x"]}, {"kind": "press release"}),
+    ],
+)
+def test_normalise_metadata(raw: dict[str, object], expected: dict[str, str]) -> None:
+    assert normalise_metadata(raw) == expected
+
+
+def test_citation_carries_outlet_and_author() -> None:
+    doc = Document(
+        "a.txt", "Rates held.", "Rates on hold", "h", kind="news report", outlet="The Ledger", author="Sam Ito"
+    )
+    sentence = Sentence("a.txt#s0", "a.txt", 0, 0, 11, "Rates held.")
+    cited = Citation.of(1, sentence, doc).to_dict()
+    assert (cited["title"], cited["outlet"], cited["author"]) == ("Rates on hold", "The Ledger", "Sam Ito")
+
+
+def test_outlet_and_author_survive_the_index_and_reach_citations(tmp_path: Path) -> None:
+    from assistant import Assistant
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "rates.txt").write_text(
+        "Central bank holds rates\n\nThe central bank held its main rate at 5.25 percent on Thursday.\n",
+        encoding="utf-8",
+    )
+    (corpus / "rates.meta.toml").write_text('publisher = "The Ledger"\nbyline = "Sam Ito"\n', encoding="utf-8")
+    Assistant(corpus=corpus, index_dir=tmp_path / "index")
+    bot = Assistant(corpus=corpus, index_dir=tmp_path / "index")  # reopened: metadata read back from the index
+    doc = bot.document("rates.txt")
+    assert (doc.title, doc.outlet, doc.author) == ("Central bank holds rates", "The Ledger", "Sam Ito")
+    answer = bot.ask("At what level did the central bank hold its main rate?")
+    assert answer.answered and answer.citations[0].outlet == "The Ledger"
