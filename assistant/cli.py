@@ -53,6 +53,24 @@ def _common(parser: argparse.ArgumentParser) -> None:
         metavar="NAME",
         help="Chroma collection prefix (BRIEFING_COLLECTION; default briefing-<corpus name>)",
     )
+    parser.add_argument(
+        "--strict",
+        action="store_true",
+        default=None,
+        help="refuse the corpus when a file cannot be read (BRIEFING_STRICT; default: skip it with a warning)",
+    )
+    parser.add_argument(
+        "--follow-links",
+        action="store_true",
+        default=None,
+        help="read links to files outside the corpus folder (BRIEFING_FOLLOW_LINKS; default: skip them)",
+    )
+    parser.add_argument(
+        "--max-file-mb",
+        type=int,
+        metavar="N",
+        help="skip files larger than N MB (BRIEFING_MAX_FILE_MB; default 10)",
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -103,6 +121,9 @@ def settings_from(args: argparse.Namespace) -> Settings:
         collection=getattr(args, "collection", None),
         host=getattr(args, "host", None),
         port=getattr(args, "port", None),
+        strict=getattr(args, "strict", None),
+        follow_links=getattr(args, "follow_links", None),
+        max_file_mb=getattr(args, "max_file_mb", None),
     )
 
 
@@ -135,7 +156,7 @@ def open_assistant(settings: Settings, console: Console, rebuild: bool = False) 
     from assistant.engine import Assistant
 
     with progress_bar(console) as progress:
-        return Assistant(
+        bot = Assistant(
             corpus=settings.corpus_dir,
             index_dir=settings.index_path,
             chroma_url=settings.chroma_url,
@@ -144,7 +165,37 @@ def open_assistant(settings: Settings, console: Console, rebuild: bool = False) 
             progress=progress,
             rebuild=rebuild,
             llm=settings.chat_model(),
+            **settings.corpus_options(),
         )
+    warn_skipped(bot)
+    return bot
+
+
+def warn_skipped(bot: Assistant) -> None:
+    """One warning line on stderr per file left out of the corpus, and per unreadable folder."""
+    for skipped in bot.skipped:
+        print(f"warning: {printable(skipped.line())}", file=sys.stderr)
+    for folder in bot.corpus_read.unreadable:
+        print(
+            f"warning: cannot read the folder {printable(folder)}: its documents already indexed are kept; "
+            "check its permissions",
+            file=sys.stderr,
+        )
+
+
+def printable(text: str) -> str:
+    r"""``text`` with control characters shown as escapes, so nothing reaches the terminal raw.
+
+    >>> printable("a[2Jb	c")
+    'a\x1b[2Jb	c'
+    """
+    return "".join(ch if ch in "\t\n" or not _is_control(ch) else ch.encode("unicode_escape").decode() for ch in text)
+
+
+def _is_control(ch: str) -> bool:
+    import unicodedata
+
+    return unicodedata.category(ch) in ("Cc", "Cf") and ch not in "\u200d"
 
 
 def print_answer(answer: Answer, console: Console) -> None:
@@ -156,29 +207,33 @@ def print_answer(answer: Answer, console: Console) -> None:
     label = {"answer": "", "decline": "[not in the sources] ", "correct_premise": "[premise corrected] "}[
         answer.behaviour
     ]
-    console.print(f"[{style or 'default'}]{escape(label + answer.text)}[/]")
+    console.print(f"[{style or 'default'}]{escape(printable(label + answer.text))}[/]")
     if answer.citations:
         console.print()
     for c in answer.citations:
         tag = "related " if c.related else ""
-        console.print(f'[bold]\\[{c.marker}][/bold] {tag}"{escape(c.quote)}" [dim]({escape(source_label(c))})[/dim]')
+        console.print(
+            rf'[bold]\[{c.marker}][/bold] {tag}"{escape(printable(c.quote))}" [dim]({escape(printable(source_label(c)))})[/dim]'
+        )
 
 
 def cmd_ingest(args: argparse.Namespace, console: Console) -> int:
     import time
+
+    from rich.markup import escape
 
     settings = settings_from(args)
     started = time.perf_counter()
     bot = open_assistant(settings, console, rebuild=args.rebuild)
     summary = bot.last_ingest
     where = settings.chroma_url or str(settings.index_path)
+    skipped = f"; {len(bot.skipped)} skipped (see the warnings above)" if bot.skipped else ""
     if summary is None:
         n = len(bot.documents)
-        console.print(
-            f"index at {where} is up to date: {n} document{'s' if n != 1 else ''} unchanged ({time.perf_counter() - started:.1f} s)"
-        )
+        line = f"index at {where} is up to date: {n} document{'s' if n != 1 else ''} unchanged{skipped} ({time.perf_counter() - started:.1f} s)"
     else:
-        console.print(f"{summary.line()}; index at {where}")
+        line = f"{summary.line()}{skipped}; index at {where}"
+    console.print(escape(printable(line)), highlight=False)
     return 0
 
 
@@ -201,6 +256,8 @@ def cmd_ask(args: argparse.Namespace, console: Console) -> int:
 
 def interactive(bot: Assistant, console: Console, as_json: bool = False) -> int:
     """Ask questions in a loop; follow-ups use the conversation so far."""
+    from rich.markup import escape
+
     n = len(bot.documents)
     # The banner and the prompt go to stderr, so stdout holds only answers (JSON lines with --json).
     print(
@@ -224,7 +281,7 @@ def interactive(bot: Assistant, console: Console, as_json: bool = False) -> int:
         try:
             answer = bot.ask(question, history=history)
         except AssistantError as exc:
-            console.print(f"[red]error:[/red] {exc}")
+            console.print(f"[red]error:[/red] {escape(printable(str(exc)))}")
             continue
         if as_json:
             print(json.dumps(answer.to_dict(), ensure_ascii=False))
@@ -261,6 +318,7 @@ COMMANDS = {"ingest": cmd_ingest, "ask": cmd_ask, "eval": cmd_eval, "serve": cmd
 
 def main(argv: Sequence[str] | None = None) -> int:
     from rich.console import Console
+    from rich.markup import escape
 
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -272,7 +330,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return COMMANDS[args.command](args, console)
     except AssistantError as exc:
-        errors.print(f"[red]error:[/red] {exc}", highlight=False, markup=True)
+        errors.print(f"[red]error:[/red] {escape(printable(str(exc)))}", highlight=False, markup=True)
         return EXIT_USAGE
     except KeyboardInterrupt:
         errors.print("interrupted: the index keeps every document written so far; run the same command again to finish")

@@ -11,6 +11,13 @@ start with ``.`` are ignored, and so are sidecars. A document's text is what cit
 offsets point into: the file's decoded text for ``.txt``, the body after the front
 matter for ``.md``, the extracted main text for ``.html``.
 
+A bad file (not UTF-8, binary, over the size limit, front matter that is not plain
+YAML, a sidecar that is not TOML) is skipped with a reason, so one file never stops a
+corpus (``read_corpus``); ``strict=True`` refuses the corpus instead, as ``load_corpus``
+does. Control characters (terminal escapes) are removed from the text before sentence
+offsets are taken, so offsets stay exact. Symbolic links are followed only when they
+point inside the corpus folder, unless ``follow_links`` is set.
+
 Not handled: PDF, Word or other binary formats; encodings other than UTF-8.
 """
 
@@ -18,9 +25,11 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 import tomllib
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -36,44 +45,166 @@ METADATA_KEYS = ("title", "kind", "date", "source_url", "outlet", "author")
 # "authors"); the key's own name wins when both are given.
 METADATA_ALIASES = {"publisher": "outlet", "authors": "author", "byline": "author"}
 HEADLINE_MAX_WORDS = 20  # news headlines run 5-15 words; a longer first line is prose
+MAX_FILE_BYTES = 10 * 1024 * 1024  # a larger file is skipped (``max_bytes`` changes it)
+MAX_FRONT_MATTER_CHARS = 64 * 1024
+# Terminal escape sequences (CSI, OSC, other ESC codes), then every other C0/C1 control
+# except tab, line feed, carriage return and form feed.
+ESCAPE_SEQUENCE = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-_]?|\x9b[0-?]*[ -/]*[@-~]"
+)
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 
 
-def corpus_files(folder: Path) -> list[Path]:
+@dataclass(frozen=True)
+class Skipped:
+    """A file left out of the corpus, and why (one line, naming the file)."""
+
+    path: str
+    reason: str
+
+    def line(self) -> str:
+        return f"skipped {self.path}: {self.reason}"
+
+
+@dataclass
+class CorpusRead:
+    """What reading a corpus folder found: documents, skipped files, unreadable folders."""
+
+    documents: list[Document] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+    unreadable: list[str] = field(default_factory=list)  # folders (relative, POSIX) that could not be listed
+
+    def keeps(self, doc_id: str) -> bool:
+        """True when ``doc_id`` lies under an unreadable folder or names a skipped file, so
+        the index keeps its previous version instead of removing it."""
+        return doc_id in {s.path for s in self.skipped} or any(
+            doc_id.startswith(folder + "/") for folder in self.unreadable
+        )
+
+    def summary(self) -> str:
+        """One line: "12 documents read, 1 skipped: x.txt is not UTF-8"."""
+        n = len(self.documents)
+        line = f"{n} document{'s' if n != 1 else ''} read"
+        if self.skipped:
+            first = self.skipped[0]
+            more = f" (and {len(self.skipped) - 1} more)" if len(self.skipped) > 1 else ""
+            line += f", {len(self.skipped)} skipped: {first.path} {first.reason.split(':')[0]}{more}"
+        if self.unreadable:
+            line += f", {len(self.unreadable)} folder{'s' if len(self.unreadable) != 1 else ''} unreadable"
+        return line
+
+
+def strip_controls(text: str) -> str:
+    """Remove terminal escape sequences and C0/C1 control characters (keeping tab, line
+    breaks and form feed) from text read from a file.
+
+    >>> strip_controls("Red \x1b[31malert\x1b[0m.\x07")
+    'Red alert.'
+    """
+    return CONTROL.sub("", ESCAPE_SEQUENCE.sub("", text))
+
+
+def corpus_files(folder: Path, follow_links: bool = False) -> list[Path]:
     """The document files under ``folder``, sorted, or a ``CorpusError`` saying what to do."""
+    return _scan(folder, follow_links)[0]
+
+
+def _scan(folder: Path, follow_links: bool) -> tuple[list[Path], list[str], list[Skipped]]:
+    """Document files, unreadable subfolders and links that point outside the folder."""
     if not folder.exists():
         raise CorpusError(
             f"corpus folder {folder} does not exist: create it and add .txt, .md or .html files, or pass --corpus DIR"
         )
     if not folder.is_dir():
         raise CorpusError(f"corpus path {folder} is a file, not a folder: pass the folder that holds the documents")
-    files = sorted(
-        path
-        for path in folder.rglob("*")
-        if path.is_file()
-        and path.suffix.lower() in SUFFIXES
-        and not any(part.startswith(".") for part in path.relative_to(folder).parts)
-    )
-    if not files:
+    root = folder.resolve()
+    failed: list[str] = []
+
+    def unreadable(exc: OSError) -> None:
+        if exc.filename and Path(exc.filename) != folder:
+            failed.append(Path(exc.filename).relative_to(folder).as_posix())
+        else:
+            raise CorpusError(f"cannot read the corpus folder {folder} ({exc.strerror or exc}): check its permissions")
+
+    files: list[Path] = []
+    outside: list[Skipped] = []
+    seen: set[Path] = set()  # followed links may loop back to a folder already read
+    for here, dirs, names in os.walk(folder, onerror=unreadable, followlinks=follow_links):
+        base = Path(here)
+        seen.add(base.resolve())
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and (base / d).resolve() not in seen)
+        for name in names:
+            path = base / name
+            if name.startswith(".") or path.suffix.lower() not in SUFFIXES or name.endswith(SIDECAR_SUFFIX):
+                continue
+            if not follow_links and not _inside(path, root):
+                rel = path.relative_to(folder).as_posix()
+                outside.append(
+                    Skipped(rel, "is a link to a file outside the corpus folder (pass --follow-links to read it)")
+                )
+                continue
+            if path.is_file():
+                files.append(path)
+    if not files and not failed:
         raise CorpusError(f"{folder} holds no .txt, .md or .html files: add documents or pass --corpus DIR")
-    return files
+    return sorted(files), sorted(failed), outside
 
 
-def _read_text(path: Path) -> str:
+def _inside(path: Path, root: Path) -> bool:
+    """True when ``path`` (after following links) lies under ``root``."""
     try:
+        return path.resolve().is_relative_to(root)
+    except OSError:
+        return False
+
+
+def _read_text(path: Path, max_bytes: int | None = None) -> str:
+    """The file's text, decoded as UTF-8, with control characters removed."""
+    try:
+        size = path.stat().st_size
+        if max_bytes is not None and size > max_bytes:
+            raise CorpusError(
+                f"{path} is {size / 2**20:.1f} MB, over the {max_bytes / 2**20:g} MB limit per file: "
+                "split it, or raise the limit"
+            )
         raw = path.read_bytes()
     except OSError as exc:
         raise CorpusError(f"cannot read {path}: {exc.strerror or exc}; check its permissions") from exc
+    kind = binary_kind(raw)
+    if kind == "utf-16":
+        raise CorpusError(
+            f"{path} is not UTF-8 text: it is UTF-16, convert it with `iconv -f utf-16 -t utf-8 {path.name}`"
+        )
+    if kind == "binary":
+        raise CorpusError(f"{path} is not text (it holds binary data): move it out of the corpus")
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-            hint = f"it is UTF-16: convert it with `iconv -f utf-16 -t utf-8 {path.name}`"
-        else:
-            hint = "convert it to UTF-8 (for Latin-1 text: `iconv -f latin1 -t utf-8`)"
         raise CorpusError(
-            f"{path} is not UTF-8 text (byte {exc.start} is invalid): {hint}, or move it out of the corpus"
+            f"{path} is not UTF-8 text (byte {exc.start} is invalid): convert it to UTF-8 "
+            "(for Latin-1 text: `iconv -f latin1 -t utf-8`), or move it out of the corpus"
         ) from exc
-    return text.removeprefix("\ufeff")
+    return strip_controls(text.removeprefix("\ufeff"))
+
+
+def binary_kind(raw: bytes) -> str | None:
+    r"""Tell UTF-16 text (with or without a byte-order mark) and other binary data (NUL
+    bytes) from text: "utf-16", "binary" or None.
+
+    >>> binary_kind("Hi.".encode("utf-16-le")), binary_kind(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), binary_kind(b"Hi.")
+    ('utf-16', 'binary', None)
+    """
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf-16"
+    sample = raw[:4096]
+    if b"\x00" not in sample:
+        return None
+    # ASCII-range text in UTF-16 has a NUL in every other byte (odd bytes for LE, even for BE).
+    half = len(sample) // 2
+    odd, even = sample[1::2].count(0), sample[0::2].count(0)
+    if half and max(odd, even) >= 0.3 * half and min(odd, even) <= 0.05 * half:
+        return "utf-16"
+    return "binary"
 
 
 def _sidecar(path: Path) -> dict[str, Any]:
@@ -99,16 +230,28 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], str]:
         return {}, text
     for i, line in enumerate(lines[1:], start=1):
         if line.strip() in ("---", "..."):
-            import yaml
-
-            try:
-                meta = yaml.safe_load("\n".join(lines[1:i])) or {}
-            except yaml.YAMLError as exc:
-                raise CorpusError(f"front matter is not valid YAML: {exc}") from exc
+            meta = _plain_yaml("\n".join(lines[1:i])) or {}
             if not isinstance(meta, dict):
                 return {}, text
             return meta, "\n".join(lines[i + 1 :])
     return {}, text
+
+
+def _plain_yaml(source: str) -> Any:
+    """Parse front matter as plain YAML: no aliases (an alias bomb expands to gigabytes)
+    and no more than ``MAX_FRONT_MATTER_CHARS``; a ``CorpusError`` otherwise."""
+    import yaml
+
+    if len(source) > MAX_FRONT_MATTER_CHARS:
+        raise CorpusError(f"front matter is longer than {MAX_FRONT_MATTER_CHARS // 1024} KB: shorten it")
+    try:
+        for event in yaml.parse(source, Loader=yaml.SafeLoader):
+            if isinstance(event, yaml.AliasEvent):
+                raise CorpusError("front matter uses YAML aliases (*name), which are not read: write the values out")
+        return yaml.safe_load(source)
+    except yaml.YAMLError as exc:
+        reason = " ".join(str(exc).split())[:160]
+        raise CorpusError(f"front matter is not valid YAML ({reason}): fix it") from exc
 
 
 def _html_document(html: str) -> tuple[dict[str, Any], str]:
@@ -184,9 +327,9 @@ def title_from_text(path: Path, text: str) -> str:
     return path.name
 
 
-def load_document(path: Path, folder: Path) -> Document:
+def load_document(path: Path, folder: Path, max_bytes: int | None = MAX_FILE_BYTES) -> Document:
     """Read one file into a ``Document``; ``doc_id`` is its path relative to ``folder``."""
-    raw = _read_text(path)
+    raw = _read_text(path, max_bytes)
     meta: dict[str, Any] = {}
     suffix = path.suffix.lower()
     if suffix in HTML_SUFFIXES:
@@ -218,10 +361,46 @@ def load_document(path: Path, folder: Path) -> Document:
     )
 
 
-def load_corpus(folder: Path | str) -> list[Document]:
-    """Every document of the corpus folder, in path order."""
+def load_corpus(folder: Path | str, max_bytes: int | None = MAX_FILE_BYTES) -> list[Document]:
+    """Every document of the corpus folder, in path order; the first bad file raises."""
+    return read_corpus(folder, strict=True, max_bytes=max_bytes).documents
+
+
+def read_corpus(
+    folder: Path | str,
+    *,
+    strict: bool = False,
+    follow_links: bool = False,
+    max_bytes: int | None = MAX_FILE_BYTES,
+) -> CorpusRead:
+    """Every readable document of the corpus folder, in path order, and the files skipped.
+
+    With ``strict`` the first bad file (or unreadable folder) raises ``CorpusError``."""
     folder = Path(folder)
-    return [load_document(path, folder) for path in corpus_files(folder)]
+    files, unreadable, outside = _scan(folder, follow_links)
+    found = CorpusRead(unreadable=unreadable, skipped=list(outside))
+    if strict and unreadable:
+        raise CorpusError(f"cannot read the folder {folder / unreadable[0]}: check its permissions")
+    for path in files:
+        try:
+            found.documents.append(load_document(path, folder, max_bytes))
+        except CorpusError as exc:
+            if strict:
+                raise
+            rel = path.relative_to(folder).as_posix()
+            found.skipped.append(Skipped(rel, _reason(str(exc), path)))
+    found.skipped.sort(key=lambda s: s.path)
+    if not found.documents and not found.unreadable:
+        raise CorpusError(f"{folder} holds no readable documents ({found.skipped[0].line()}): fix or add documents")
+    return found
+
+
+def _reason(message: str, path: Path) -> str:
+    """The error message without the file's path it starts with (the warning names the file)."""
+    for prefix in (f"{path}: ", f"{path} "):
+        if message.startswith(prefix):
+            return message[len(prefix) :]
+    return message
 
 
 def corpus_hash(documents: Iterable[Document]) -> str:

@@ -20,7 +20,7 @@ from langchain_core.runnables import Runnable, RunnableLambda
 
 from assistant.citations import verify
 from assistant.compose import Composer, ExtractiveComposer
-from assistant.corpus import load_corpus
+from assistant.corpus import MAX_FILE_BYTES, CorpusRead, Skipped, read_corpus
 from assistant.embeddings import Embedder
 from assistant.errors import DocumentNotFound, IndexStoreError, QuestionError
 from assistant.generative import ChatModel, GenerativeComposer
@@ -39,6 +39,10 @@ class Assistant:
 
     ``composer`` replaces the answer composer outright; ``llm`` (a ``ChatModel``, such as
     ``OpenAICompatibleModel``) turns on the generative composer over the extractive one.
+    A file that cannot be read is skipped and listed in ``skipped`` (its earlier version,
+    if indexed, is kept); ``strict=True`` refuses the corpus instead. Links to files
+    outside the corpus folder are not followed unless ``follow_links``; files larger than
+    ``max_file_bytes`` are skipped.
 
     >>> bot = Assistant()                                      # doctest: +SKIP
     >>> bot.ask("Did Albania agree to host a UK return hub?").answered   # doctest: +SKIP
@@ -57,6 +61,9 @@ class Assistant:
         max_question_chars: int = MAX_QUESTION_CHARS,
         progress: Progress | None = None,
         rebuild: bool = False,
+        strict: bool = False,
+        follow_links: bool = False,
+        max_file_bytes: int | None = MAX_FILE_BYTES,
     ) -> None:
         self.corpus_dir = Path(corpus) if corpus is not None else default_corpus()
         self.index_dir = Path(index_dir) if index_dir is not None else default_index_dir(self.corpus_dir)
@@ -64,7 +71,13 @@ class Assistant:
         self._custom_composer = composer
         self._lock = ReadWriteLock()
         self._llm = llm
-        documents = load_corpus(self.corpus_dir)  # fails before the index is touched
+        self._read_options: dict[str, Any] = {
+            "strict": strict,
+            "follow_links": follow_links,
+            "max_bytes": max_file_bytes,
+        }
+        found = self._read_corpus()  # fails before the index is touched
+        documents = found.documents
         self.index = Index(
             Embedder(),
             self.index_dir,
@@ -73,8 +86,18 @@ class Assistant:
         )
         self.last_ingest: IngestSummary | None = None
         if rebuild or not self.index.is_current(documents):
-            self.last_ingest = self.index.sync(documents, progress=progress, rebuild=rebuild)
+            self.last_ingest = self.index.sync(documents, progress=progress, rebuild=rebuild, keep=found.keeps)
         self._load()
+
+    def _read_corpus(self) -> CorpusRead:
+        found = read_corpus(self.corpus_dir, **self._read_options)
+        self.corpus_read = found
+        return found
+
+    @property
+    def skipped(self) -> list[Skipped]:
+        """Files of the corpus folder that the last read left out, each with its reason."""
+        return list(self.corpus_read.skipped)
 
     def _load(self) -> None:
         # Read before the registry: a write that lands during the load is seen next time.
@@ -156,9 +179,9 @@ class Assistant:
     # -- ingest -------------------------------------------------------------------------
     def ingest(self, progress: Progress | None = None, rebuild: bool = False) -> IngestSummary:
         """Bring the index in step with the corpus folder (incremental unless ``rebuild``)."""
-        documents = load_corpus(self.corpus_dir)
+        found = self._read_corpus()
         with self._lock.writing():  # questions wait while the index changes under them
-            summary = self.index.sync(documents, progress=progress, rebuild=rebuild)
+            summary = self.index.sync(found.documents, progress=progress, rebuild=rebuild, keep=found.keeps)
             self.last_ingest = summary
             self._load()
         return summary

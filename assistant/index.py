@@ -366,9 +366,16 @@ class Index:
 
     # -- ingest -------------------------------------------------------------------------
     def sync(
-        self, documents: Sequence[Document], progress: Progress | None = None, rebuild: bool = False
+        self,
+        documents: Sequence[Document],
+        progress: Progress | None = None,
+        rebuild: bool = False,
+        keep: Callable[[str], bool] | None = None,
     ) -> IngestSummary:
-        """Make the index hold exactly ``documents``: add, replace, remove, skip unchanged."""
+        """Make the index hold exactly ``documents``: add, replace, remove, skip unchanged.
+
+        A stored document for which ``keep(doc_id)`` is true stays although it is not in
+        ``documents`` (its file could not be read this time)."""
         started = time.perf_counter()
         summary = IngestSummary()
         manifest = self.manifest()
@@ -390,8 +397,8 @@ class Index:
                     summary.added += 1
                 else:
                     summary.replaced += 1
-        removed = sorted(set(registry) - wanted)
-        counts = {d: int(m.get("sentences", 0)) for d, m in registry.items() if d in wanted}
+        removed = sorted(d for d in set(registry) - wanted if keep is None or not keep(d))
+        counts = {d: int(m.get("sentences", 0)) for d, m in registry.items() if d not in set(removed)}
         done = 0
         try:
             if progress and todo:

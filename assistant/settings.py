@@ -15,6 +15,9 @@ and only when an entry point calls it.
 | auth, auth_file    | BRIEFING_AUTH, BRIEFING_AUTH_FILE | none (required off loopback)         |
 | llm_url, llm_model | BRIEFING_LLM_URL, BRIEFING_LLM_MODEL | none: extractive answers          |
 | llm_api_key        | BRIEFING_LLM_API_KEY          | none                                     |
+| max_file_mb        | BRIEFING_MAX_FILE_MB          | 10 (larger files are skipped)            |
+| strict             | BRIEFING_STRICT               | off: bad files are skipped, not refused  |
+| follow_links       | BRIEFING_FOLLOW_LINKS         | off: links leaving the corpus are skipped |
 """
 
 from __future__ import annotations
@@ -34,6 +37,9 @@ if TYPE_CHECKING:
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 MAX_QUESTION_CHARS = 2000  # the same default as assistant.question (kept import-light here)
+MAX_FILE_MB = 10  # the same default as assistant.corpus.MAX_FILE_BYTES
+TRUE = ("1", "true", "yes", "on")
+FALSE = ("0", "false", "no", "off")
 
 
 def default_corpus() -> Path:
@@ -55,6 +61,16 @@ def default_collection(corpus: Path) -> str:
     return f"briefing-{_slug(corpus.resolve().name)}"
 
 
+def _flag(name: str, value: Any) -> bool:
+    """A yes/no setting from a flag (a bool) or an environment variable ("1", "true", ...)."""
+    if isinstance(value, bool):
+        return value
+    text = str(value).strip().lower()
+    if text in TRUE or text in FALSE:
+        return text in TRUE
+    raise ConfigError(f"BRIEFING_{name.upper()} must be 1 or 0 (true or false), not {value!r}")
+
+
 def _slug(name: str) -> str:
     slug = re.sub(r"[^a-zA-Z0-9]+", "-", name).strip("-").lower()
     return (slug or "corpus")[:40]
@@ -74,6 +90,9 @@ class Settings:
     llm_url: str | None = None
     llm_model: str | None = None
     llm_api_key: str | None = None
+    max_file_mb: int = MAX_FILE_MB
+    strict: bool = False
+    follow_links: bool = False
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, **overrides: Any) -> Settings:
@@ -95,7 +114,9 @@ class Settings:
         for name, value in values.items():
             if name in ("corpus", "index_dir", "auth_file"):
                 converted[name] = Path(value).expanduser()
-            elif name in ("max_question_chars", "port"):
+            elif name in ("strict", "follow_links"):
+                converted[name] = _flag(name, value)
+            elif name in ("max_question_chars", "port", "max_file_mb"):
                 try:
                     converted[name] = int(value)
                 except (TypeError, ValueError):
@@ -117,6 +138,14 @@ class Settings:
         from assistant.generative import OpenAICompatibleModel
 
         return OpenAICompatibleModel(self.llm_url, self.llm_model, api_key=self.llm_api_key)
+
+    def corpus_options(self) -> dict[str, Any]:
+        """How ``Assistant`` reads the corpus folder: keyword arguments from these settings."""
+        return {
+            "strict": self.strict,
+            "follow_links": self.follow_links,
+            "max_file_bytes": self.max_file_mb * 1024 * 1024,
+        }
 
     @property
     def corpus_dir(self) -> Path:

@@ -437,9 +437,13 @@ def serve(settings: Settings, *, progress: Progress | None = None) -> None:
             max_question_chars=settings.max_question_chars,
             progress=progress or console,
             llm=settings.chat_model(),
+            **settings.corpus_options(),
         )
     finally:
         console.close()
+    from assistant.cli import warn_skipped
+
+    warn_skipped(bot)
     demo = build_app(bot)
     demo.queue(default_concurrency_limit=8)
     demo.launch(

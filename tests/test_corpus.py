@@ -204,3 +204,137 @@ def test_outlet_and_author_survive_the_index_and_reach_citations(tmp_path: Path)
     assert (doc.title, doc.outlet, doc.author) == ("Central bank holds rates", "The Ledger", "Sam Ito")
     answer = bot.ask("At what level did the central bank hold its main rate?")
     assert answer.answered and answer.citations[0].outlet == "The Ledger"
+
+
+# -- bad files are skipped, one reason each (issue 12, items 5-7, 9, 10) ---------------------
+
+from assistant.corpus import binary_kind, read_corpus, strip_controls  # noqa: E402
+
+GOOD = "Dock workers voted to end the strike on Monday.\n"
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "reason"),
+    [
+        ("latin.txt", "Caf\xe9 cr\xe8me is served.".encode("latin-1"), "is not UTF-8"),
+        ("bom16.txt", "A budget note.".encode("utf-16"), "UTF-16"),
+        ("nobom16.txt", "The council met on Tuesday.".encode("utf-16-le"), "UTF-16"),
+        ("image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00", "binary data"),
+        ("bomb.md", b"---\na: &a [x, x]\nb: &b [*a, *a]\nc: [*b, *b]\n---\nBody.\n", "aliases"),
+        ("broken.md", b"---\ntitle: [unclosed\n---\nBody.\n", "not valid YAML"),
+        ("huge.md", b"---\ntitle: " + b"x" * 70_000 + b"\n---\nBody.\n", "front matter is longer"),
+        ("sidecar.txt", b"Rates fell.\n", "not valid TOML"),
+    ],
+)
+def test_a_bad_file_is_skipped_with_its_reason(tmp_path: Path, name: str, content: bytes, reason: str) -> None:
+    (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")
+    (tmp_path / name).write_bytes(content)
+    if name == "sidecar.txt":
+        (tmp_path / "sidecar.meta.toml").write_text("title = [oops", encoding="utf-8")
+    found = read_corpus(tmp_path)
+    assert [d.doc_id for d in found.documents] == ["good.txt"]
+    (skipped,) = found.skipped
+    assert skipped.path == name and reason in skipped.reason
+    assert skipped.line().startswith(f"skipped {name}: ")
+    assert "1 skipped" in found.summary() and name in found.summary()
+    with pytest.raises(CorpusError, match=reason):
+        read_corpus(tmp_path, strict=True)
+
+
+def test_a_file_over_the_size_limit_is_skipped(tmp_path: Path) -> None:
+    (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "big.txt").write_text("Word. " * 400_000, encoding="utf-8")  # 2.4 MB
+    found = read_corpus(tmp_path, max_bytes=2 * 1024 * 1024)
+    assert [s.path for s in found.skipped] == ["big.txt"]
+    assert "over the 2 MB limit per file" in found.skipped[0].reason
+    assert len(read_corpus(tmp_path).documents) == 2  # the default limit is 10 MB
+
+
+def test_only_bad_files_is_an_error(tmp_path: Path) -> None:
+    (tmp_path / "latin.txt").write_bytes(b"Caf\xe9.")
+    with pytest.raises(CorpusError, match=r"no readable documents \(skipped latin\.txt"):
+        read_corpus(tmp_path)
+
+
+def test_links_leaving_the_corpus_are_not_followed(tmp_path: Path) -> None:
+    corpus, outside = tmp_path / "corpus", tmp_path / "secret"
+    corpus.mkdir(), outside.mkdir()
+    (outside / "keys.txt").write_text("The vault code is 1234.\n", encoding="utf-8")
+    (corpus / "good.txt").write_text(GOOD, encoding="utf-8")
+    (corpus / "inside.txt").symlink_to(corpus / "good.txt")
+    (corpus / "leak.txt").symlink_to(outside / "keys.txt")
+    (corpus / "leakdir").symlink_to(outside, target_is_directory=True)
+    found = read_corpus(corpus)
+    assert [d.doc_id for d in found.documents] == ["good.txt", "inside.txt"]
+    assert [s.path for s in found.skipped] == ["leak.txt"] and "--follow-links" in found.skipped[0].reason
+    followed = read_corpus(corpus, follow_links=True)
+    assert [d.doc_id for d in followed.documents] == ["good.txt", "inside.txt", "leak.txt", "leakdir/keys.txt"]
+
+
+def test_a_link_loop_is_read_once(tmp_path: Path) -> None:
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "a.txt").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "sub" / "again").symlink_to(tmp_path, target_is_directory=True)
+    assert [d.doc_id for d in read_corpus(tmp_path, follow_links=True).documents] == ["sub/a.txt"]
+
+
+def test_an_unreadable_folder_is_reported_and_its_documents_kept(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import os
+
+    (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "locked").mkdir()
+    (tmp_path / "locked" / "old.txt").write_text(GOOD, encoding="utf-8")
+    real = os.scandir
+
+    def scandir(path):  # type: ignore[no-untyped-def]
+        if Path(path).name == "locked":  # root reads any folder, so the refusal is simulated
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    found = read_corpus(tmp_path)
+    assert [d.doc_id for d in found.documents] == ["good.txt"] and found.unreadable == ["locked"]
+    assert found.keeps("locked/old.txt") and not found.keeps("gone.txt")
+    with pytest.raises(CorpusError, match="cannot read the folder"):
+        read_corpus(tmp_path, strict=True)
+
+
+@pytest.mark.parametrize(
+    ("raw", "clean"),
+    [
+        ("Markets \x1b[2J\x1b[Hrallied.", "Markets rallied."),
+        ("The \x1b]0;owned\x07minister spoke.", "The minister spoke."),
+        ("Bold \x1b[1mclaim\x1b[0m here.", "Bold claim here."),
+        ("Nul\x00 and bell\x07 and \x9b31m C1.", "Nul and bell and  C1."),
+        ("Tabs\tand\nlines\r\nstay.\x0c", "Tabs\tand\nlines\r\nstay.\x0c"),
+        ("Unicode “quotes” and é stay.", "Unicode “quotes” and é stay."),
+    ],
+)
+def test_strip_controls(raw: str, clean: str) -> None:
+    assert strip_controls(raw) == clean
+
+
+def test_control_characters_are_gone_before_offsets_are_taken(tmp_path: Path) -> None:
+    from assistant.sentences import split_sentences
+
+    (tmp_path / "esc.txt").write_text("Prices \x1b[31mrose\x1b[0m sharply. Rents fell.\n", encoding="utf-8")
+    (doc,) = load_corpus(tmp_path)
+    assert "\x1b" not in doc.text
+    for s in split_sentences(doc.doc_id, doc.text):
+        assert doc.text[s.start : s.end] == s.text
+
+
+@pytest.mark.parametrize(
+    ("raw", "kind"),
+    [
+        (b"Plain English.", None),
+        ("Ünïcödé text.".encode(), None),
+        ("Little endian.".encode("utf-16-le"), "utf-16"),
+        ("Big endian.".encode("utf-16-be"), "utf-16"),
+        ("With a mark.".encode("utf-16"), "utf-16"),
+        (b"PK\x03\x04\x14\x00\x00\x00\x08\x00", "binary"),
+        (b"\x7fELF\x02\x01\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x02\x00>\x00", "binary"),
+    ],
+)
+def test_binary_kind(raw: bytes, kind: str | None) -> None:
+    assert binary_kind(raw) == kind

@@ -223,9 +223,11 @@ def test_bad_corpus_leaves_existing_index_untouched(tmp_path: Path, article_corp
     shutil.copytree(article_corpus, corpus)
     index = tmp_path / "index"
     Assistant(corpus=corpus, index_dir=index)
-    (corpus / "bad.txt").write_bytes(b"\xff\xfe broken")
+    (corpus / "bad.txt").write_bytes(b"\xfe\xff broken")
     with pytest.raises(CorpusError, match=r"bad\.txt is not UTF-8"):
-        Assistant(corpus=corpus, index_dir=index)
+        Assistant(corpus=corpus, index_dir=index, strict=True)
+    skipping = Assistant(corpus=corpus, index_dir=index)  # the default: skip it, say why
+    assert [s.path for s in skipping.skipped] == ["bad.txt"] and skipping.last_ingest is None
     (corpus / "bad.txt").unlink()
     bot = Assistant(corpus=corpus, index_dir=index)
     assert bot.last_ingest is None  # the index was never touched
