@@ -1,7 +1,7 @@
-"""``python -m evals``: run the eval suite, the same as ``briefing eval``."""
+"""``python -m evals``: the same command as ``briefing eval`` (same flags)."""
 
 import sys
 
-from evals.runner import main
+from assistant.cli import main
 
-sys.exit(main())
+sys.exit(main(["eval", *sys.argv[1:]]))

@@ -11,6 +11,8 @@ typo cannot silently drop a check):
     facts      list of facts; each fact is a list of alternative phrasings (``re:`` = regex)
     forbidden  list of phrasings the answer text must never contain
     support    list of distinctive substrings of the gold supporting sentence(s)
+    sources    optional list of document ids (file names relative to the corpus) that the
+               answer's evidence citations must include: "which report says X?" cases
     split      ``tune`` | ``check``: which half the case is in (default ``check``).
                Mechanisms and thresholds are fit on tune cases; CI thresholds judge the
                check cases. Written once by ``python -m evals.split_cases`` (seeded,
@@ -20,7 +22,8 @@ typo cannot silently drop a check):
 Rules: ``decline`` cases have no facts and no support; ``answer`` and ``correct_premise``
 cases need at least one fact and one support substring. Every error names the file and
 the case id and says how to fix it. Whether each support substring really occurs in the
-corpus is checked later, by the runner, against the indexed documents.
+corpus, and whether each ``sources`` document exists, is checked later, by the runner,
+against the indexed documents.
 """
 
 from __future__ import annotations
@@ -39,7 +42,7 @@ from evals.metrics import Expect, compile_pattern
 EXPECTS: tuple[str, ...] = ("answer", "decline", "correct_premise")
 SPLITS: tuple[str, ...] = ("tune", "check")
 Split = Literal["tune", "check"]
-_KEYS = {"id", "category", "split", "question", "turns", "expect", "facts", "forbidden", "support", "note"}
+_KEYS = {"id", "category", "split", "question", "turns", "expect", "facts", "forbidden", "support", "sources", "note"}
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 
@@ -60,6 +63,7 @@ class Case:
     support: tuple[str, ...] = ()
     note: str = ""
     split: Split = "check"
+    sources: tuple[str, ...] = ()  # documents the evidence citations must include
 
     @property
     def question(self) -> str:
@@ -120,8 +124,9 @@ def _parse_case(item: object, where: str, source: str) -> Case:
     )
     forbidden = tuple(_strings(item.get("forbidden") or [], f"{where}: 'forbidden'", patterns=True))
     support = tuple(_strings(item.get("support") or [], f"{where}: 'support'", patterns=False))
-    if expect == "decline" and (facts or support):
-        raise CaseError(f"{where}: a decline case takes no 'facts' or 'support'; remove them")
+    sources = tuple(_strings(item.get("sources") or [], f"{where}: 'sources'", patterns=False))
+    if expect == "decline" and (facts or support or sources):
+        raise CaseError(f"{where}: a decline case takes no 'facts', 'support' or 'sources'; remove them")
     if expect != "decline" and not facts:
         raise CaseError(f"{where}: an {expect} case needs 'facts': what the answer must state")
     if expect != "decline" and not support:
@@ -142,6 +147,7 @@ def _parse_case(item: object, where: str, source: str) -> Case:
         support=support,
         note=note.strip(),
         split=cast(Split, split),
+        sources=sources,
     )
 
 

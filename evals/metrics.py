@@ -81,6 +81,7 @@ class CaseResult:
     latency_ms: float = 0.0
     error: str | None = None  # the engine raised instead of answering
     extra: Mapping[str, object] = field(default_factory=dict)
+    sources: tuple[str, ...] = ()  # documents the evidence citations must include
 
 
 # --------------------------------------------------------------------------- matching
@@ -173,6 +174,13 @@ def cites_gold(result: CaseResult) -> bool:
     return any(overlaps(c, g) for c in evidence(result) for g in result.gold)
 
 
+def missing_sources(result: CaseResult) -> list[str]:
+    """The documents named by the case's ``sources`` that no evidence citation points into,
+    in order (empty list: every named source is cited, or the case names none)."""
+    cited = {c.doc_id for c in evidence(result)}
+    return [s for s in result.sources if s not in cited]
+
+
 def citation_supports(cited: Cited, result: CaseResult) -> bool:
     """ALCE-style precision test for one citation: it points at a gold sentence, or its
     quote itself states one of the case's required facts."""
@@ -203,8 +211,9 @@ def failure_reasons(result: CaseResult, texts: Mapping[str, str]) -> list[str]:
     """Why a case fails, one line per broken expectation; an empty list means it passes.
 
     Checks, in order: the engine raised; a decline case was answered; an answering case was
-    declined, misses a fact or cites no gold sentence; a forbidden claim was made; a
-    citation's quote differs from the document text at its offsets.
+    declined, misses a fact, cites no gold sentence or cites none of a named source; a
+    forbidden claim was made; a citation's quote differs from the document text at its
+    offsets.
     """
     reasons: list[str] = []
     if result.error:
@@ -219,6 +228,8 @@ def failure_reasons(result: CaseResult, texts: Mapping[str, str]) -> list[str]:
             reasons.append("missing fact: one of " + " | ".join(repr(a) for a in fact))
         if result.gold and not cites_gold(result):
             reasons.append("no evidence citation points at a gold sentence")
+        for source in missing_sources(result):
+            reasons.append(f"no evidence citation from the named source {source!r}")
     for pattern in forbidden_claims(result.text, result.forbidden):
         reasons.append(f"forbidden claim: {pattern!r}")
     for c in result.citations:
@@ -304,6 +315,16 @@ def decline_recall(results: Sequence[CaseResult]) -> float | None:
     return share([not r.answered for r in results if r.expect == "decline"])
 
 
+def source_accuracy(results: Sequence[CaseResult]) -> float | None:
+    """Share of cases naming ``sources`` ("which report says X?") that were answered, state
+    every fact and whose evidence citations include every named document.
+
+    Algorithm: keep cases with a non-empty ``sources``; a case counts when
+    ``answer_is_correct`` and ``missing_sources`` is empty. Edge case: no such case -> None.
+    """
+    return share([answer_is_correct(r) and not missing_sources(r) for r in results if r.sources])
+
+
 def premise_correction_rate(results: Sequence[CaseResult]) -> float | None:
     """Share of ``correct_premise`` cases that ``premise_corrected``: answered, every
     contradicting fact stated, and a gold sentence cited. Edge case: none -> None."""
@@ -349,6 +370,7 @@ def case_set_metrics(results: Sequence[CaseResult], texts: Mapping[str, str]) ->
         "decline_precision": decline_precision(results),
         "decline_recall": decline_recall(results),
         "premise_correction_rate": premise_correction_rate(results),
+        "source_accuracy": source_accuracy(results),
         "premise_flag_rate": premise_flag_rate(results),
         "latency_p50_ms": percentile(latencies, 50),
         "latency_p95_ms": percentile(latencies, 95),

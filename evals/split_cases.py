@@ -85,7 +85,7 @@ def write_splits(text: str, splits: Mapping[str, str]) -> str:
             current = start.group(1)
             continue
         category = _CATEGORY.match(line)
-        if category and current in splits:
+        if category and current is not None and current in splits:
             out.append(f"{category.group(1)}split: {splits[current]}\n")
             current = None
     return "".join(out)

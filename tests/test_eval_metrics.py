@@ -12,7 +12,7 @@ import pytest
 from evals import metrics as m
 from evals import squad
 from evals.cases import CaseError, load_cases, parse_cases
-from evals.runner import THRESHOLDS_FILE, check_thresholds, load_thresholds
+from evals.thresholds import THRESHOLDS_FILE, check_thresholds, load_thresholds
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTICLE_SET = ROOT / "evals" / "article.yaml"

@@ -12,8 +12,11 @@ from typing import Any
 import pytest
 from rich.console import Console
 
+from assistant.errors import ConfigError
+from evals import runner
 from evals.cases import CaseError
-from evals.runner import run_eval
+from evals.report import SetReport, split_scores
+from evals.runner import EvalSet, RunContext, register_set, run_eval
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "corpus"
@@ -162,3 +165,51 @@ def test_support_missing_from_corpus_names_the_case(tmp_path: Path) -> None:
             index_dir=tmp_path / "index",
             console=Console(file=io.StringIO()),
         )
+
+
+def _plugged_report(ctx: RunContext) -> SetReport:
+    """A stand-in for another kind of set (e.g. briefings), scored per split."""
+    rows = [{"id": f"p-{s}", "category": "key-facts", "split": s, "passed": s == "tune"} for s in ctx.splits]
+    entries = tuple(
+        {**r, "turns": ["Brief me"], "expect": "answer", "expected": {}, "reasons": [], "latency_ms": 0.0} for r in rows
+    )
+    return SetReport(
+        name="plugged",
+        kind="briefing",
+        source="test",
+        corpus=(),
+        splits=split_scores(
+            rows,
+            split_of=lambda r: str(r["split"]),
+            category_of=lambda r: str(r["category"]),
+            score=lambda rs: {"key_fact_recall": sum(bool(r["passed"]) for r in rs) / len(rs)},
+        ),
+        cases=entries,
+        metric_names=("key_fact_recall",),
+        category_metric_names=("key_fact_recall",),
+    )
+
+
+def test_a_plugged_in_set_is_run_reported_and_judged_on_check(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(runner, "SETS", dict(runner.SETS))
+    register_set(EvalSet("plugged", _plugged_report, "a stand-in set", default=False))
+    thresholds = tmp_path / "thresholds.toml"
+    thresholds.write_text("[plugged]\nkey_fact_recall = { min = 0.8 }\n", encoding="utf-8")
+    out = io.StringIO()
+    code = run_eval(["plugged"], report_dir=tmp_path, console=Console(file=out, width=120), thresholds_file=thresholds)
+    section = json.loads((tmp_path / "report.json").read_text(encoding="utf-8"))["sets"]["plugged"]
+    assert section["splits"]["tune"]["metrics"] == {"key_fact_recall": 1.0}
+    assert section["splits"]["check"]["categories"] == {"key-facts": {"key_fact_recall": 0.0}}
+    assert [f["metric"] for f in section["threshold_failures"]] == ["key_fact_recall"]
+    assert code == 1 and "plugged.key_fact_recall (check)" in out.getvalue()
+
+
+def test_unknown_set_names_the_known_ones() -> None:
+    with pytest.raises(ConfigError, match=r"unknown eval set 'nope'.*article.*squad2"):
+        run_eval(["nope"], console=Console(file=io.StringIO()))
+
+
+def test_every_corpus_folder_is_a_registered_set() -> None:
+    names = {s.name for s in runner.resolve_sets(None)}
+    assert {"article", "squad2"} <= names
+    assert {p.name for p in (ROOT / "evals" / "corpora").glob("*") if (p / "cases.yaml").is_file()} <= names

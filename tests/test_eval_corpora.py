@@ -1,0 +1,91 @@
+"""The multi-document corpora under evals/corpora: shape, metadata, and cases written from
+the documents (support found once, facts stated by the gold lines, forbidden claims never
+made by them). Reads files only; no engine."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from assistant.corpus import load_corpus
+from evals import metrics as m
+from evals.cases import load_cases
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPORA = sorted(p for p in (ROOT / "evals" / "corpora").glob("*") if (p / "cases.yaml").is_file())
+# Phrases an answer adds around the quotes (not in any document): allowed as facts.
+ANSWER_FRAMING = {"sources differ", "re:\\bdiffer"}
+REQUIRED_CATEGORIES = {
+    "single-fact",
+    "cross-document",
+    "quote-attribution",
+    "source",
+    "disagreement",
+    "detail-absent",
+    "false-premise",
+    "multi-turn",
+}
+
+
+@pytest.mark.parametrize("folder", CORPORA, ids=lambda p: p.name)
+def test_corpus_has_six_to_ten_documents_with_metadata(folder: Path) -> None:
+    docs = load_corpus(folder / "corpus")
+    assert 6 <= len(docs) <= 10
+    for doc in docs:
+        sidecar = folder / "corpus" / (Path(doc.doc_id).stem + ".meta.toml")
+        assert sidecar.is_file(), doc.doc_id
+        assert doc.outlet and doc.date and doc.kind != "document", doc.doc_id
+    assert len({d.outlet for d in docs}) >= 4, "several outlets, as real coverage has"
+    assert (folder / "README.md").is_file(), "say where the facts come from and that the text is ours"
+
+
+@pytest.mark.parametrize("folder", CORPORA, ids=lambda p: p.name)
+def test_cases_cover_the_kinds_of_question(folder: Path) -> None:
+    cases = load_cases(folder / "cases.yaml")
+    assert len(cases) >= 40
+    assert {c.category for c in cases} >= REQUIRED_CATEGORIES
+    assert {c.expect for c in cases} == {"answer", "decline", "correct_premise"}
+    assert sum(len(c.turns) > 1 for c in cases) >= 4
+    raw = yaml.safe_load((folder / "cases.yaml").read_text(encoding="utf-8"))
+    assert all(case.get("split") in {"tune", "check"} for case in raw), "run python -m evals.split_cases"
+
+
+def _line_of(texts: dict[str, str], needle: str) -> tuple[str, str]:
+    for doc_id, text in texts.items():
+        for line in text.splitlines():
+            if needle in line:
+                return doc_id, line
+    raise AssertionError(f"support {needle!r} is in no document")
+
+
+@pytest.mark.parametrize("folder", CORPORA, ids=lambda p: p.name)
+def test_cases_are_written_from_the_documents(folder: Path) -> None:
+    docs = {d.doc_id: d for d in load_corpus(folder / "corpus")}
+    texts = {k: d.text for k, d in docs.items()}
+    for case in load_cases(folder / "cases.yaml"):
+        for needle in case.support:
+            assert sum(t.count(needle) for t in texts.values()) == 1, (case.case_id, needle)
+        for source in case.sources:
+            assert source in docs, (case.case_id, source)
+        gold = [_line_of(texts, needle) for needle in case.support]
+        metadata = " ".join(f"{docs[d].title} {docs[d].outlet} {docs[d].author or ''}" for d, _ in gold)
+        stated = " ".join(line for _, line in gold) + " " + metadata
+        for fact in case.facts:
+            assert m.states_fact(stated, fact) or set(fact) <= ANSWER_FRAMING, (case.case_id, fact)
+        assert not m.forbidden_claims(" ".join(line for _, line in gold), case.forbidden), case.case_id
+
+
+def _windows(text: str, n: int = 8) -> set[str]:
+    words = re.findall(r"\w+", text.casefold())
+    return {" ".join(words[i : i + n]) for i in range(len(words) - n + 1)}
+
+
+@pytest.mark.parametrize("folder", CORPORA, ids=lambda p: p.name)
+def test_documents_do_not_copy_the_seed_article(folder: Path) -> None:
+    seed = _windows((ROOT / "corpus" / "000_c1187ead2ec13693.txt").read_text(encoding="utf-8"))
+    for doc in load_corpus(folder / "corpus"):
+        copied = seed & _windows(doc.text)
+        assert not copied, (doc.doc_id, sorted(copied)[:3])
