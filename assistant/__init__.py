@@ -13,6 +13,7 @@ from assistant.errors import (
     CorpusError,
     DocumentNotFound,
     IndexStoreError,
+    ModelServerError,
     QuestionError,
 )
 from assistant.records import Answer, Citation, Document, Hit, Sentence
@@ -29,6 +30,7 @@ __all__ = [
     "DocumentNotFound",
     "Hit",
     "IndexStoreError",
+    "ModelServerError",
     "QuestionError",
     "Sentence",
     "ask",

@@ -11,6 +11,7 @@ only ever catch ``AssistantError``.
     │   └── DocumentNotFound   no document has the id asked for (also a KeyError)
     ├── IndexStoreError    the index folder or Chroma server cannot be used
     ├── ConfigError        a setting has a value that cannot work
+    ├── ModelServerError   the language model server failed or sent something that is not a reply
     └── CitationError      an answer failed verification (a bug: never shown as an answer)
 """
 
@@ -42,6 +43,10 @@ class IndexStoreError(AssistantError):
 
 class ConfigError(AssistantError):
     """A setting has a value that cannot work."""
+
+
+class ModelServerError(AssistantError):
+    """The language model server (optional generative answers) failed or broke the protocol."""
 
 
 class CitationError(AssistantError):

@@ -1,41 +1,65 @@
-"""An optional generative composer: a language model rewrites the evidence, the verifier checks it.
+"""An optional generative composer: a language model rewrites the evidence, every sentence
+of its answer is checked against what it cites, and only sentences that pass are shown.
 
-Scope: any server that speaks the OpenAI chat-completions protocol (vLLM, llama.cpp's
-server, Ollama's ``/v1``, a hosted API). The model sees the question and the best
-sentences as numbered sources, with the prompt in ``prompts/compose.md``, and must end
-every sentence with markers naming its sources. Its answer is accepted only when every
-sentence carries a marker and every marker names a listed source; the markers are then
-renumbered and turned into citations of those sentences, and the engine's verifier
-checks them like any other. Anything else (no marker, an unknown source, a server
-error) falls back to the extractive answer, which is also what decides, before the model
-is called, whether the sources answer at all: the model never answers what the extractive
-composer declines.
+Scope: any server that speaks the OpenAI chat-completions protocol (llama.cpp's server,
+Ollama's ``/v1``, vLLM, a hosted API). The extractive composer decides first whether the
+sources answer at all: the model never answers what it declines. Otherwise the model sees
+the question and the best sentences as numbered sources, with the prompt shipped in the
+package (``assistant/prompts/compose.md``), and must end every sentence with markers
+naming its sources. Then, before anything is shown:
 
-Left out: streaming tokens, tool calls, and any check that a paraphrase says no more than
-its sources (no NLI model runs offline); users who need verbatim answers keep the default.
+1. Each sentence of the reply goes through the claim checks of ``assistant.claims``
+   (markers, numbers, names, quotations, content words, each citation's share,
+   polarity, repetition); a sentence that fails is dropped.
+2. ``too_little`` decides whether what is left still answers: at least one sentence, one
+   that cites the evidence the extractive composer chose, and the number asked for when
+   the question asks for one and the evidence has it. Otherwise the extractive answer is
+   given instead.
+3. The kept sentences' markers are renumbered and turned into citations; the engine's
+   verifier checks them like any other.
+
+The answer records the model's name, whether it was used (``generated``) and how many of
+its sentences were dropped. A server that fails or replies out of protocol raises
+``ModelServerError`` inside the client; the composer answers extractively instead.
+
+Left out: streaming tokens (a sentence cannot be shown before it is checked), tool calls,
+and any judgement of meaning beyond the lexical checks (no NLI model runs offline).
 """
 
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass, field, replace
-from pathlib import Path
+from importlib import resources
 from typing import Protocol
 
+from assistant.claims import MARKER, Source, Verdict, check_reply, claim_markers, quantities, without_markers
 from assistant.compose import ExtractiveComposer
-from assistant.errors import ConfigError
+from assistant.errors import ConfigError, ModelServerError
 from assistant.question import Question
 from assistant.records import Answer, Citation, Hit, Sentence
 
-PROMPT_FILE = Path(__file__).resolve().parents[1] / "prompts" / "compose.md"
+PROMPT = "prompts/compose.md"  # inside the package
 NOT_IN_SOURCES = "NOT IN SOURCES"
 MAX_SOURCES = 8
-MARKER = re.compile(r"\[(\d+(?:\s*,\s*\d+)*)\]")
+
+
+def load_prompt() -> str:
+    """The composer's system prompt, shipped inside the ``assistant`` package."""
+    path = resources.files("assistant").joinpath(PROMPT)
+    try:
+        return path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise ConfigError(
+            f"the prompt of the generative composer ({path}) is missing from the installed package: "
+            "reinstall briefing-assistant, or pass prompt= to GenerativeComposer"
+        ) from exc
 
 
 class ChatModel(Protocol):
-    """A chat model: a system prompt and a user message in, the reply text out."""
+    """A chat model: a system prompt and a user message in, the reply text out.
+
+    ``complete`` raises ``ModelServerError`` when the model cannot reply."""
 
     def complete(self, system: str, user: str) -> str: ...
 
@@ -49,6 +73,7 @@ class OpenAICompatibleModel:
     api_key: str | None = None
     timeout: float = 60.0
     temperature: float = 0.0
+    max_tokens: int = 300  # answers are at most a few sentences; a rambling model is cut off
 
     def complete(self, system: str, user: str) -> str:
         import httpx
@@ -58,6 +83,7 @@ class OpenAICompatibleModel:
         body = {
             "model": self.model,
             "temperature": self.temperature,
+            "max_tokens": self.max_tokens,
             "messages": [{"role": "system", "content": system}, {"role": "user", "content": user}],
         }
         try:
@@ -65,42 +91,80 @@ class OpenAICompatibleModel:
             response.raise_for_status()
             return str(response.json()["choices"][0]["message"]["content"])
         except httpx.HTTPError as exc:
-            raise ConfigError(
-                f"the language model at {url} failed ({exc}): check BRIEFING_LLM_URL and that the server runs"
+            raise ModelServerError(
+                f"the language model server at {url} failed ({exc}): check that it runs and that "
+                "BRIEFING_LLM_URL points at it"
             ) from exc
         except (KeyError, IndexError, TypeError, json.JSONDecodeError) as exc:
-            raise ConfigError(
-                f"the language model at {url} sent a reply that is not a chat completion ({exc})"
+            raise ModelServerError(
+                f"the language model server at {url} sent a reply that is not a chat completion ({exc})"
             ) from exc
+
+
+def model_name(model: ChatModel) -> str:
+    """The name a reader sees for a model: its ``model`` attribute, else its class name."""
+    name = getattr(model, "model", None)
+    return name if isinstance(name, str) and name else type(model).__name__
+
+
+def too_little(question: Question, kept: list[Verdict], evidence: set[int], extractive: Answer) -> str | None:
+    """Why the sentences that passed the checks do not make an answer, or None if they do.
+
+    ``evidence`` holds the source numbers of the sentences the extractive composer chose.
+    """
+    if not kept:
+        return "no sentence of the model's answer passed the checks"
+    if not any(evidence & set(v.markers) for v in kept):
+        return "no kept sentence cites the evidence that answers the question"
+    asks_number = question.answer_type in ("amount", "count") and quantities(without_markers(extractive.text))
+    if asks_number and not any(quantities(without_markers(v.claim)) for v in kept):
+        return "the kept sentences leave out the number the question asks for"
+    return None
 
 
 @dataclass
 class GenerativeComposer:
-    """Answers written by a language model over the extractive composer's evidence."""
+    """Answers written by a language model over the extractive composer's evidence, kept
+    sentence by sentence only where they pass the claim checks."""
 
     model: ChatModel
     fallback: ExtractiveComposer
-    prompt: str = field(default_factory=lambda: PROMPT_FILE.read_text(encoding="utf-8"))
-    last_rejection: str | None = None  # why the last model answer was not used, for logs and tests
+    prompt: str = field(default_factory=load_prompt)
+    # The last question's outcome, for logs and tests (not for concurrent callers).
+    last_rejection: str | None = None
+    last_reply: str | None = None
+    last_verdicts: list[Verdict] = field(default_factory=list)
 
     def compose(self, question: Question, hits: list[Hit]) -> Answer:
         extractive = self.fallback.compose(question, hits)
+        self.last_reply, self.last_verdicts, self.last_rejection = None, [], None
         if not extractive.answered:
             return extractive  # the model never answers what the evidence does not
+        name = model_name(self.model)
         sources = self._sources(extractive, hits)
-        user = self._message(question, sources)
         try:
-            reply = self.model.complete(self.prompt, user).strip()
-        except ConfigError as exc:
+            reply = self.model.complete(self.prompt, self._message(question, sources)).strip()
+        except ModelServerError as exc:
             self.last_rejection = str(exc)
-            return extractive
+            return replace(extractive, model=name, model_failed=True)
+        self.last_reply = reply
         if reply.upper().startswith(NOT_IN_SOURCES):
             self.last_rejection = "the model found no answer in the sources"
-            return extractive
-        answer = self._accept(question, reply, sources)
-        if answer is None:
-            return extractive
-        return replace(answer, behaviour=extractive.behaviour)
+            return replace(extractive, model=name)
+        verdicts = check_reply(reply, [Source(s.text, s.lead_in) for s in sources])
+        self.last_verdicts = verdicts
+        kept = [v for v in verdicts if v.passed]
+        dropped = len(verdicts) - len(kept)
+        evidence = {n for n, s in enumerate(sources, start=1) if s.sentence_id in self._cited(extractive)}
+        self.last_rejection = too_little(question, kept, evidence, extractive)
+        if self.last_rejection is not None:
+            return replace(extractive, model=name, dropped_sentences=dropped)
+        answer = self._answer(question, kept, sources)
+        return replace(answer, behaviour=extractive.behaviour, model=name, generated=True, dropped_sentences=dropped)
+
+    @staticmethod
+    def _cited(answer: Answer) -> set[str]:
+        return {c.sentence_id for c in answer.citations if not c.related}
 
     def _sources(self, extractive: Answer, hits: list[Hit]) -> list[Sentence]:
         """The extractive answer's sentences first, then the best other hits."""
@@ -122,28 +186,24 @@ class GenerativeComposer:
             lines.append(f"[{n}] {s.text}{context}")
         return "Sources:\n" + "\n".join(lines) + f"\n\nQuestion: {question.focus}"
 
-    def _accept(self, question: Question, reply: str, sources: list[Sentence]) -> Answer | None:
-        """The model's reply as an answer with renumbered markers, or None if it breaks a rule."""
-        sentences = [s for s in re.split(r"(?<=[.!?])\s+(?=[A-Z“\"])", reply) if s.strip()]
-        for sentence in sentences:
-            if not MARKER.search(sentence):
-                self.last_rejection = f"a sentence has no marker: {sentence[:80]!r}"
-                return None
+    def _answer(self, question: Question, kept: list[Verdict], sources: list[Sentence]) -> Answer:
+        """The kept sentences as one answer, markers renumbered 1..N by first appearance."""
         order: list[int] = []
-        for group in MARKER.findall(reply):
-            for n in (int(x) for x in group.split(",")):
-                if not 1 <= n <= len(sources):
-                    self.last_rejection = f"marker [{n}] names no source"
-                    return None
-                if n not in order:
-                    order.append(n)
+        for verdict in kept:
+            order.extend(n for n in verdict.markers if n not in order)
         renumber = {old: new for new, old in enumerate(order, start=1)}
-
-        def rewrite(match: re.Match[str]) -> str:
-            return "".join(f"[{renumber[int(x)]}]" for x in match.group(1).split(","))
-
-        text = MARKER.sub(rewrite, reply)
+        pieces = []
+        for verdict in kept:
+            text = verdict.claim
+            # Rewrite each marker group from the end so earlier offsets stay valid.
+            for start, end, numbers in reversed(_marker_spans(text)):
+                text = text[:start] + "".join(f"[{renumber[n]}]" for n in numbers) + text[end:]
+            pieces.append(text)
         documents = self.fallback.snapshot.documents
         citations = [Citation.of(renumber[old], sources[old - 1], documents[sources[old - 1].doc_id]) for old in order]
-        self.last_rejection = None
-        return Answer(question=question.text, text=text, answered=True, citations=citations)
+        return Answer(question=question.text, text=" ".join(pieces), answered=True, citations=citations)
+
+
+def _marker_spans(text: str) -> list[tuple[int, int, tuple[int, ...]]]:
+    """(start, end, numbers) of each marker group such as "[2, 3]" in ``text``."""
+    return [(m.start(), m.end(), claim_markers(m.group(0))) for m in MARKER.finditer(text)]

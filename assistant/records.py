@@ -127,6 +127,13 @@ class Answer:
     citations: list[Citation] = field(default_factory=list)
     behaviour: Behaviour = "answer"
     latency_ms: float = 0.0
+    # Set by the generative composer: the model asked (None: no model was asked), whether
+    # the text is its answer (True) or the extractive fallback, how many of its sentences
+    # failed the claim checks, and whether the server failed to reply at all.
+    model: str | None = None
+    generated: bool = False
+    dropped_sentences: int = 0
+    model_failed: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -136,4 +143,8 @@ class Answer:
             "behaviour": self.behaviour,
             "citations": [c.to_dict() for c in self.citations],
             "latency_ms": round(self.latency_ms, 2),
+            "model": self.model,
+            "generated": self.generated,
+            "dropped_sentences": self.dropped_sentences,
+            "model_failed": self.model_failed,
         }

@@ -145,7 +145,28 @@ def answer_html(answer: Answer, turn: int) -> str:
     paragraphs = "".join(f"<p>{p}</p>" for p in linked.split("\n") if p.strip())
     # One HTML block with no blank line inside, so the chat's Markdown renderer
     # passes it through untouched instead of reading * or _ in the answer as emphasis.
-    return f'<div class="answer {css}"><span class="verdict {css}">{label}</span>{paragraphs}</div>'
+    return (
+        f'<div class="answer {css}"><span class="verdict {css}">{label}</span>'
+        f"{model_note_html(answer)}{paragraphs}</div>"
+    )
+
+
+def model_note_html(answer: Answer) -> str:
+    """A small note saying who wrote the answer when a language model was asked (else "").
+
+    >>> from assistant.records import Answer
+    >>> model_note_html(Answer("q", "t [1]", True, model="smol", generated=True))
+    '<span class="model-note model-checked">written by smol, checked against sources</span>'
+    """
+    if answer.model is None:
+        return ""
+    if answer.generated:
+        css, note = "model-checked", f"written by {escape(answer.model)}, checked against sources"
+    elif answer.model_failed:
+        css, note = "model-failed", "model did not reply; showing the sources' own words"
+    else:
+        css, note = "model-failed", "model answer failed checks; showing the sources' own words"
+    return f'<span class="model-note {css}">{note}</span>'
 
 
 def error_html(message: str) -> str:

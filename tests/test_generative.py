@@ -14,10 +14,11 @@ from typing import Any, ClassVar
 
 import pytest
 
+import assistant
 from assistant import Assistant
 from assistant.citations import markers
-from assistant.errors import ConfigError
-from assistant.generative import GenerativeComposer, OpenAICompatibleModel
+from assistant.errors import ConfigError, ModelServerError
+from assistant.generative import GenerativeComposer, OpenAICompatibleModel, load_prompt
 
 Reply = Callable[[str], str]  # the user message (with its numbered sources) -> the reply
 
@@ -58,25 +59,53 @@ def test_a_marked_reply_becomes_cited_and_verified(scripted: tuple[Assistant, Sc
     assert isinstance(composer, GenerativeComposer)
     ruled_out = "publicly ruled out participation"
     model.enqueue(
-        # "No." carries no marker: the reply breaks the rules and is not used.
+        # "No." carries no marker: that sentence is dropped, the rest is kept.
         lambda user: (
-            f"No. Albania has publicly ruled out taking part in any such deal [{source_number(user, ruled_out)}]."
+            f"No. Albania has publicly ruled out participation in any such deal [{source_number(user, ruled_out)}]."
         ),
-        lambda user: f"Albania has publicly ruled out taking part in any such deal [{source_number(user, ruled_out)}].",
     )
     answer = bot.ask("Did Albania agree to host a UK return hub?")
     system, user = model.calls[-1]
     assert "Use only what the sources say" in system and "Question: Did Albania agree" in user
-    assert composer.last_rejection is not None and "no marker" in composer.last_rejection
-    assert answer.text.startswith("No: Albania, however")  # the extractive answer
-
-    answer = bot.ask("Did Albania agree to host a UK return hub?")
     assert composer.last_rejection is None
-    assert answer.text == "Albania has publicly ruled out taking part in any such deal [1]."
+    assert answer.text == "Albania has publicly ruled out participation in any such deal [1]."
+    assert answer.generated and answer.dropped_sentences == 1 and answer.model == "ScriptedModel"
+    assert answer.to_dict()["generated"] is True and answer.to_dict()["dropped_sentences"] == 1
     assert markers(answer.text) == [1] and len(answer.citations) == 1
     c = answer.citations[0]
     assert bot.document(c.doc_id).text[c.start : c.end] == c.quote
     assert ruled_out in c.quote
+
+
+def test_a_reply_that_fails_the_checks_falls_back(scripted: tuple[Assistant, ScriptedModel]) -> None:
+    bot, model = scripted
+    ruled_out = "publicly ruled out participation"
+    # "taking part" is not in the source: a paraphrase with new words is dropped, not judged.
+    model.enqueue(
+        lambda user: f"Albania has publicly agreed to take part in the deal [{source_number(user, ruled_out)}]."
+    )
+    answer = bot.ask("Did Albania agree to host a UK return hub?")
+    assert isinstance(bot.composer, GenerativeComposer)
+    assert bot.composer.last_rejection == "no sentence of the model's answer passed the checks"
+    assert answer.text.startswith("No: Albania, however")  # the extractive answer
+    assert not answer.generated and answer.dropped_sentences == 1 and answer.model == "ScriptedModel"
+
+
+def test_a_sentence_repeated_with_every_marker_is_kept_once(scripted: tuple[Assistant, ScriptedModel]) -> None:
+    """The failure the issue reported: one invented sentence repeated with each marker."""
+    bot, model = scripted
+    claim = "The UK government will also invest £1 million in Albania’s digital forensics"
+
+    def reply(user: str) -> str:
+        n = sum(1 for line in user.splitlines() if line.startswith("["))
+        return " ".join(f"{claim} [{i}]." for i in range(1, n + 1))
+
+    model.enqueue(reply)
+    answer = bot.ask("How much will the UK invest in Albania's digital forensics?")
+    assert answer.generated, bot.composer.last_verdicts  # type: ignore[union-attr]
+    assert answer.text == f"{claim} [1]." and len(answer.citations) == 1
+    assert "Invest £1 million" in answer.citations[0].quote
+    assert answer.dropped_sentences >= 2
 
 
 def test_unknown_source_numbers_fall_back(scripted: tuple[Assistant, ScriptedModel]) -> None:
@@ -84,8 +113,24 @@ def test_unknown_source_numbers_fall_back(scripted: tuple[Assistant, ScriptedMod
     model.enqueue(lambda user: "Albania agreed [42].")
     answer = bot.ask("Did Albania agree to host a UK return hub?")
     assert isinstance(bot.composer, GenerativeComposer)
-    assert bot.composer.last_rejection == "marker [42] names no source"
+    assert bot.composer.last_verdicts[0].reason == "marker [42] names no source"
     assert "agreed" not in answer.text and answer.text.startswith("No:")
+
+
+def test_a_server_failure_falls_back(scripted: tuple[Assistant, ScriptedModel]) -> None:
+    bot, model = scripted
+
+    def fail(user: str) -> str:
+        raise ModelServerError("the language model server at http://127.0.0.1:1/v1 failed")
+
+    model.enqueue(fail)
+    answer = bot.ask("Did Albania agree to host a UK return hub?")
+    assert answer.text.startswith("No:") and answer.model_failed and not answer.generated
+
+
+def test_the_prompt_ships_in_the_package() -> None:
+    assert "NOT IN SOURCES" in load_prompt()
+    assert (Path(assistant.__file__).parent / "prompts" / "compose.md").is_file()
 
 
 def test_model_is_not_asked_when_the_sources_do_not_answer(scripted: tuple[Assistant, ScriptedModel]) -> None:
@@ -125,8 +170,10 @@ def test_openai_compatible_client_against_a_local_server() -> None:
         sent = ChatServer.received[-1]
         assert sent["path"] == "/v1/chat/completions" and sent["auth"] == "Bearer k"
         assert sent["body"]["model"] == "tiny" and sent["body"]["messages"][1]["content"] == "user text"
+        assert sent["body"]["max_tokens"] == 300
     finally:
         server.shutdown()
         server.server_close()
-    with pytest.raises(ConfigError, match="BRIEFING_LLM_URL"):
+    with pytest.raises(ModelServerError, match="BRIEFING_LLM_URL") as failed:
         OpenAICompatibleModel(f"http://127.0.0.1:{server.server_port}/v1", "tiny", timeout=2).complete("s", "u")
+    assert not isinstance(failed.value, ConfigError)
