@@ -35,6 +35,7 @@ from a source sentence, with its document and character offsets.
   briefing ask                         interactive questions, with follow-ups
   briefing serve                       chat UI on http://127.0.0.1:7860
   briefing eval                        faithfulness evals and thresholds
+  briefing check                       find and fix vectors out of step with their documents
 """
 
 
@@ -105,6 +106,12 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--report", metavar="DIR", help="where to write report.json and report.md (default eval-report/)")
     _common(ev)
 
+    check = sub.add_parser(
+        "check", help="compare the index's vectors with its documents and fix drift (orphaned or missing vectors)"
+    )
+    _common(check)
+    check.add_argument("--no-fix", action="store_true", help="only report; exit 1 when the index has drifted")
+
     serve = sub.add_parser("serve", help="start the chat UI (same as python app.py)")
     _common(serve)
     serve.add_argument("--host", help="address to bind (BRIEFING_HOST; default 127.0.0.1; others need BRIEFING_AUTH)")
@@ -165,10 +172,16 @@ def open_assistant(settings: Settings, console: Console, rebuild: bool = False) 
             progress=progress,
             rebuild=rebuild,
             llm=settings.chat_model(),
+            notify=notice,
             **settings.corpus_options(),
         )
     warn_skipped(bot)
     return bot
+
+
+def notice(message: str) -> None:
+    """A one-line notice from the engine (such as waiting for another ingest), on stderr."""
+    print(printable(message), file=sys.stderr, flush=True)
 
 
 def warn_skipped(bot: Assistant) -> None:
@@ -313,7 +326,34 @@ def cmd_serve(args: argparse.Namespace, console: Console) -> int:
     return 0
 
 
-COMMANDS = {"ingest": cmd_ingest, "ask": cmd_ask, "eval": cmd_eval, "serve": cmd_serve}
+def cmd_check(args: argparse.Namespace, console: Console) -> int:
+    """Report each collection's records against the registry, and fix what drifted."""
+    from assistant.embeddings import Embedder
+    from assistant.errors import IndexStoreError
+    from assistant.index import Index
+
+    settings = settings_from(args)
+    where = settings.chroma_url or str(settings.index_path)
+    if not settings.chroma_url and not settings.index_path.exists():
+        raise IndexStoreError(f"there is no index at {where}: run `briefing ingest` first")
+    index = Index(
+        Embedder(), settings.index_path, settings.chroma_url, namespace=settings.collection_name, notify=notice
+    )
+    drift = index.check(fix=not args.no_fix)
+    print(f"index at {printable(where)}: {drift.documents:,} documents")
+    for collection in drift.collections:
+        print(f"  {collection.line()}")
+    if drift.clean:
+        print("no drift: every vector belongs to a document, and every document has its vectors")
+        return 0
+    if drift.fixed:
+        print("fixed: orphaned vectors deleted, missing ones written again")
+        return 0
+    print("the index has drifted: run `briefing check` without --no-fix to repair it")
+    return 1
+
+
+COMMANDS = {"ingest": cmd_ingest, "ask": cmd_ask, "eval": cmd_eval, "serve": cmd_serve, "check": cmd_check}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -25,6 +25,7 @@ from assistant.embeddings import Embedder
 from assistant.errors import DocumentNotFound, IndexStoreError, QuestionError
 from assistant.generative import ChatModel, GenerativeComposer
 from assistant.index import Index, IngestSummary, Progress
+from assistant.locks import Notify
 from assistant.question import MAX_QUESTION_CHARS, Question, analyse, validate
 from assistant.records import Answer, Document, Hit
 from assistant.retrieval import Retriever, SentenceRetriever
@@ -42,7 +43,8 @@ class Assistant:
     A file that cannot be read is skipped and listed in ``skipped`` (its earlier version,
     if indexed, is kept); ``strict=True`` refuses the corpus instead. Links to files
     outside the corpus folder are not followed unless ``follow_links``; files larger than
-    ``max_file_bytes`` are skipped.
+    ``max_file_bytes`` are skipped. ``notify`` receives one-line notices, such as "another
+    ingest is writing this index: waiting" (two processes never write one index at once).
 
     >>> bot = Assistant()                                      # doctest: +SKIP
     >>> bot.ask("Did Albania agree to host a UK return hub?").answered   # doctest: +SKIP
@@ -64,6 +66,7 @@ class Assistant:
         strict: bool = False,
         follow_links: bool = False,
         max_file_bytes: int | None = MAX_FILE_BYTES,
+        notify: Notify | None = None,
     ) -> None:
         self.corpus_dir = Path(corpus) if corpus is not None else default_corpus()
         self.index_dir = Path(index_dir) if index_dir is not None else default_index_dir(self.corpus_dir)
@@ -83,6 +86,7 @@ class Assistant:
             self.index_dir,
             chroma_url=chroma_url,
             namespace=collection or default_collection(self.corpus_dir),
+            notify=notify,
         )
         self.last_ingest: IngestSummary | None = None
         if rebuild or not self.index.is_current(documents):
@@ -243,17 +247,23 @@ class Assistant:
 
 
 class ReadWriteLock:
-    """Many readers (questions) at once, or one writer (an ingest) alone."""
+    """Many readers (questions) at once, or one writer (an ingest) alone.
+
+    Writers go first: once a writer waits, new readers wait behind it, so a steady
+    stream of questions cannot keep an ingest out; it gets in as soon as the questions
+    already running finish. Not reentrant: a thread holding it must not take it again.
+    """
 
     def __init__(self) -> None:
         self._cond = threading.Condition()
         self._readers = 0
         self._writing = False
+        self._writers_waiting = 0
 
     @contextmanager
     def reading(self) -> Iterator[None]:
         with self._cond:
-            self._cond.wait_for(lambda: not self._writing)
+            self._cond.wait_for(lambda: not self._writing and self._writers_waiting == 0)
             self._readers += 1
         try:
             yield
@@ -265,7 +275,11 @@ class ReadWriteLock:
     @contextmanager
     def writing(self) -> Iterator[None]:
         with self._cond:
-            self._cond.wait_for(lambda: not self._writing and self._readers == 0)
+            self._writers_waiting += 1
+            try:
+                self._cond.wait_for(lambda: not self._writing and self._readers == 0)
+            finally:
+                self._writers_waiting -= 1
             self._writing = True
         try:
             yield

@@ -28,6 +28,7 @@ import time
 import uuid
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -40,6 +41,7 @@ from assistant.corpus import corpus_hash
 from assistant.embeddings import Embedder
 from assistant.errors import IndexStoreError
 from assistant.figures import Figure, extract
+from assistant.locks import LOCK_TIMEOUT, Lease, Notify, file_lock, server_lock_path
 from assistant.records import Chunk, Document, Sentence
 from assistant.sentences import assemble, split_sentences
 from assistant.speakers import Quote, attribute
@@ -74,6 +76,36 @@ class Manifest:
     generation: str = ""  # a new random token at every write: how readers notice a change
 
 
+@dataclass(frozen=True)
+class CollectionDrift:
+    """How one collection's records compare with what the registry says it should hold."""
+
+    name: str
+    stored: int  # records in the collection
+    expected: int  # records the registry's documents call for
+    orphans: int  # records of documents the registry does not hold, or no longer needs
+    missing: int  # records the registry calls for that the collection lacks
+
+    def line(self) -> str:
+        return (
+            f"{self.name}: {self.stored:,} stored, {self.expected:,} expected, "
+            f"{self.orphans:,} orphaned, {self.missing:,} missing"
+        )
+
+
+@dataclass(frozen=True)
+class Drift:
+    """The result of ``Index.check``: each vector collection against the registry."""
+
+    documents: int
+    collections: tuple[CollectionDrift, ...]
+    fixed: bool
+
+    @property
+    def clean(self) -> bool:
+        return all(c.orphans == 0 and c.missing == 0 for c in self.collections)
+
+
 @dataclass
 class IngestSummary:
     added: int = 0
@@ -83,6 +115,7 @@ class IngestSummary:
     sentences: int = 0  # sentences embedded in this run
     seconds: float = 0.0
     rebuilt: bool = False
+    drift: Drift | None = None  # set when the ingest found (and fixed) vectors out of step
 
     def line(self) -> str:
         return (
@@ -224,10 +257,16 @@ class Index:
         index_dir: Path,
         chroma_url: str | None = None,
         namespace: str = "briefing",
+        notify: Notify | None = None,
+        lock_timeout: float = LOCK_TIMEOUT,
     ) -> None:
         self.embedder = embedder
         self.location = chroma_url or str(index_dir)
         self.namespace = namespace
+        self.notify = notify
+        self.lock_timeout = lock_timeout
+        self._chroma_url = chroma_url
+        self._lease: Lease | None = None
         self._max_batch: int | None = None
         self._index_dir = None if chroma_url else index_dir
         self._client = _client(index_dir, chroma_url)
@@ -299,6 +338,34 @@ class Index:
                 self._client.delete_collection(full)
         self._open()
 
+    @contextmanager
+    def writing(self) -> Iterator[None]:
+        """Hold the index's writer lock (see ``assistant.locks``): another process's
+        ingest waits until this one is done. The collections are opened again once the
+        lock is held, so this process writes over what the previous writer left, not
+        over its own older view of it."""
+        if self._index_dir is not None:
+            with file_lock(self._index_dir / f".ingest-{self.namespace}.lock", self.lock_timeout, self.notify):
+                self.reopen()
+                yield
+            return
+        assert self._chroma_url is not None
+        with file_lock(server_lock_path(self._chroma_url, self.namespace), self.lock_timeout, self.notify):
+            lease = Lease(self._client.get_or_create_collection(f"{self.namespace}-writer", embedding_function=None))
+            lease.acquire(self.lock_timeout, self.notify)
+            self._lease = lease
+            try:
+                self.reopen()
+                yield
+            finally:
+                self._lease = None
+                lease.release()
+
+    def _renew_lease(self) -> None:
+        """Tell other machines this writer is still alive (a no-op for an embedded index)."""
+        if self._lease is not None:
+            self._lease.renew()
+
     # -- manifest and registry ----------------------------------------------------------
     def manifest(self) -> Manifest | None:
         try:
@@ -362,6 +429,8 @@ class Index:
             and manifest.format_version == FORMAT_VERSION
             and manifest.model == self.embedder.name
             and manifest.corpus_hash == corpus_hash(documents)
+            # Vectors beyond the manifest's count: an ingest died before its registry write.
+            and self._sentences.count() == manifest.sentences
         )
 
     # -- ingest -------------------------------------------------------------------------
@@ -375,7 +444,19 @@ class Index:
         """Make the index hold exactly ``documents``: add, replace, remove, skip unchanged.
 
         A stored document for which ``keep(doc_id)`` is true stays although it is not in
-        ``documents`` (its file could not be read this time)."""
+        ``documents`` (its file could not be read this time). Holds the writer lock
+        throughout, and ends by deleting vectors that no registry record owns (left by an
+        ingest killed between its vector writes and its registry write)."""
+        with self.writing():
+            return self._sync(documents, progress, rebuild, keep)
+
+    def _sync(
+        self,
+        documents: Sequence[Document],
+        progress: Progress | None,
+        rebuild: bool,
+        keep: Callable[[str], bool] | None,
+    ) -> IngestSummary:
         started = time.perf_counter()
         summary = IngestSummary()
         manifest = self.manifest()
@@ -404,6 +485,7 @@ class Index:
             if progress and todo:
                 progress(STAGE_INDEX, 0, len(todo))
             for batch in _batches(todo):
+                self._renew_lease()
                 embedded, citable = self._write(batch)
                 summary.sentences += embedded
                 counts.update(citable)
@@ -416,6 +498,8 @@ class Index:
             summary.removed = len(removed)
             if progress and removed:
                 progress(STAGE_REMOVE, len(removed), len(removed))
+            if self._sentences.count() != sum(counts.values()):
+                summary.drift = self._verify(fix=True)
             self._write_manifest(documents, sum(counts.values()))
         except IndexStoreError:
             raise
@@ -546,6 +630,46 @@ class Index:
             self._sentences.delete(where={"doc_id": {"$in": part}})
             self._chunks.delete(where={"doc_id": {"$in": part}})
             self._docs.delete(ids=part)
+
+    # -- checking -----------------------------------------------------------------------
+    def check(self, fix: bool = True) -> Drift:
+        """Compare every vector collection with the registry; with ``fix``, delete orphaned
+        vectors and write missing ones again (under the writer lock)."""
+        if not fix:
+            return self._verify(fix=False)
+        with self.writing():
+            return self._verify(fix=True)
+
+    def _verify(self, fix: bool) -> Drift:
+        snap = self.load()
+        expected = {"sentences": set(snap.by_record), "chunks": set(snap.chunks)}
+        found: list[CollectionDrift] = []
+        broken: set[str] = set()  # documents with missing vectors: written again
+        for name, collection in (("sentences", self._sentences), ("chunks", self._chunks)):
+            stored = self._all_ids(collection)
+            orphans = sorted(set(stored) - expected[name])
+            missing = expected[name] - set(stored)
+            found.append(CollectionDrift(name, len(stored), len(expected[name]), len(orphans), len(missing)))
+            if fix:
+                for part in self._parts(orphans):
+                    collection.delete(ids=part)
+            if missing:
+                owner = snap.by_record if name == "sentences" else {c: snap.chunks[c].sentence_ids[0] for c in missing}
+                broken |= {snap.sentences[owner[rid]].doc_id for rid in missing}
+        if fix:
+            for batch in _batches([snap.documents[d] for d in sorted(broken)]):
+                self._renew_lease()
+                self._write(batch)
+        return Drift(documents=len(snap.documents), collections=tuple(found), fixed=fix)
+
+    def _all_ids(self, collection: Any) -> list[str]:
+        """Every record id of a vector collection, read a page at a time."""
+        ids: list[str] = []
+        while True:
+            got = collection.get(include=[], limit=READ_PAGE, offset=len(ids))
+            if not got["ids"]:
+                return ids
+            ids += got["ids"]
 
     # -- reading ------------------------------------------------------------------------
     def load(self) -> Snapshot:

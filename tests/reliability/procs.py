@@ -82,3 +82,25 @@ def start(*args: str, **env: str) -> subprocess.Popen[bytes]:
 
 def no_traceback(run: Run) -> None:
     assert "Traceback" not in run.stderr and "Traceback" not in run.stdout, run.stderr
+
+
+TOWNS = ["Arden", "Bexley", "Corran", "Dunmore", "Elsworth", "Fenwick", "Garvan", "Holm", "Istow", "Jarrow"]
+THINGS = ["bridges", "clinics", "bus lanes", "schools", "wind turbines", "libraries", "flood walls", "depots"]
+VERBS = ["approved", "delayed", "cancelled", "funded", "inspected", "reopened", "expanded", "audited"]
+DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]
+
+
+def write_notes(folder: Path, prefix: str, n: int, sentences: int = 12, seed: int = 0) -> None:
+    """``n`` council notes of ``sentences`` distinct sentences each, from a fixed seed."""
+    import random
+
+    rng = random.Random(seed)
+    for i in range(n):
+        lines = [f"Council note {prefix} {i}", ""]
+        for j in range(sentences):
+            town, thing, verb, day = rng.choice(TOWNS), rng.choice(THINGS), rng.choice(VERBS), rng.choice(DAYS)
+            lines.append(
+                f"On {day} the {town} council {verb} {rng.randint(2, 90)} {thing} costing "
+                f"{rng.randint(1, 500)} thousand pounds, item {prefix}{i}-{j}."
+            )
+        (folder / f"{prefix}-{i:03d}.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
