@@ -13,6 +13,7 @@ import yaml
 from assistant.corpus import load_corpus
 from evals import metrics as m
 from evals.cases import load_cases
+from evals.runner import CHECK_ONLY_CORPORA
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPORA = sorted(p for p in (ROOT / "evals" / "corpora").glob("*") if (p / "cases.yaml").is_file())
@@ -89,3 +90,14 @@ def test_documents_do_not_copy_the_seed_article(folder: Path) -> None:
     for doc in load_corpus(folder / "corpus"):
         copied = seed & _windows(doc.text)
         assert not copied, (doc.doc_id, sorted(copied)[:3])
+
+
+def test_there_are_at_least_three_corpora_and_one_is_check_only() -> None:
+    assert len(CORPORA) >= 3, [p.name for p in CORPORA]
+    assert {p.name for p in CORPORA} >= CHECK_ONLY_CORPORA
+    for name in CHECK_ONLY_CORPORA:
+        cases = load_cases(ROOT / "evals" / "corpora" / name / "cases.yaml")
+        assert {c.split for c in cases} == {"check"}, name
+    for folder in CORPORA:
+        if folder.name not in CHECK_ONLY_CORPORA:
+            assert {c.split for c in load_cases(folder / "cases.yaml")} == {"tune", "check"}, folder.name
