@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from assistant.errors import AssistantError
-from assistant.settings import Settings
+from assistant.settings import QUERY_ENCODERS, Settings
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -72,6 +72,11 @@ def _common(parser: argparse.ArgumentParser) -> None:
         metavar="N",
         help="skip files larger than N MB (BRIEFING_MAX_FILE_MB; default 10)",
     )
+    parser.add_argument(
+        "--query-encoder",
+        choices=QUERY_ENCODERS,
+        help="how questions are embedded (BRIEFING_QUERY_ENCODER; default numpy: same vectors, no torch)",
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -126,6 +131,7 @@ def settings_from(args: argparse.Namespace) -> Settings:
         index_dir=getattr(args, "index_dir", None),
         chroma_url=getattr(args, "chroma_url", None),
         collection=getattr(args, "collection", None),
+        query_encoder=getattr(args, "query_encoder", None),
         host=getattr(args, "host", None),
         port=getattr(args, "port", None),
         strict=getattr(args, "strict", None),
@@ -174,6 +180,7 @@ def open_assistant(settings: Settings, console: Console, rebuild: bool = False) 
             llm=settings.chat_model(),
             notify=notice,
             **settings.corpus_options(),
+            query_encoder=settings.query_encoder,
         )
     warn_skipped(bot)
     return bot

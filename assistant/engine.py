@@ -14,22 +14,25 @@ from collections.abc import Collection, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
-
-from langchain_core.runnables import Runnable, RunnableLambda
+from typing import TYPE_CHECKING, Any
 
 from assistant.citations import verify
 from assistant.compose import Composer, ExtractiveComposer
 from assistant.corpus import MAX_FILE_BYTES, CorpusRead, Skipped, read_corpus
-from assistant.embeddings import Embedder
+from assistant.embeddings import Embedder, QueryEncoderName
 from assistant.errors import DocumentNotFound, IndexStoreError, QuestionError
 from assistant.generative import ChatModel, GenerativeComposer
 from assistant.index import Index, IngestSummary, Progress
 from assistant.locks import Notify
 from assistant.question import MAX_QUESTION_CHARS, Question, analyse, validate
 from assistant.records import Answer, Document, Hit
-from assistant.retrieval import Retriever, SentenceRetriever
+from assistant.retrieval import Retriever
 from assistant.settings import default_collection, default_corpus, default_index_dir
+
+if TYPE_CHECKING:
+    from langchain_core.runnables import Runnable
+
+    from assistant.langchain_views import SentenceRetriever
 
 History = Sequence[tuple[str, str]]
 RETRIEVE_K = 16
@@ -45,6 +48,8 @@ class Assistant:
     outside the corpus folder are not followed unless ``follow_links``; files larger than
     ``max_file_bytes`` are skipped. ``notify`` receives one-line notices, such as "another
     ingest is writing this index: waiting" (two processes never write one index at once).
+    ``query_encoder`` encodes questions: "numpy" (default, no torch) or
+    "sentence-transformers" (the reference; same vectors, slower to start).
 
     >>> bot = Assistant()                                      # doctest: +SKIP
     >>> bot.ask("Did Albania agree to host a UK return hub?").answered   # doctest: +SKIP
@@ -67,6 +72,7 @@ class Assistant:
         follow_links: bool = False,
         max_file_bytes: int | None = MAX_FILE_BYTES,
         notify: Notify | None = None,
+        query_encoder: QueryEncoderName = "numpy",
     ) -> None:
         self.corpus_dir = Path(corpus) if corpus is not None else default_corpus()
         self.index_dir = Path(index_dir) if index_dir is not None else default_index_dir(self.corpus_dir)
@@ -82,7 +88,7 @@ class Assistant:
         found = self._read_corpus()  # fails before the index is touched
         documents = found.documents
         self.index = Index(
-            Embedder(),
+            Embedder(query_encoder),
             self.index_dir,
             chroma_url=chroma_url,
             namespace=collection or default_collection(self.corpus_dir),
@@ -112,12 +118,13 @@ class Assistant:
         self.composer: Composer = self._custom_composer or (
             GenerativeComposer(self._llm, extractive) if self._llm is not None else extractive
         )
-        self.chain = self._build_chain()
+        self._steps = self._build_steps()
 
-    def _build_chain(self) -> Runnable[dict[str, Any], Answer]:
-        """The pipeline as a LangChain runnable sequence, one step per stage:
+    def _build_steps(self) -> list[tuple[str, Any]]:
+        """The pipeline, one step per stage, each taking the previous one's output:
         {"question", "history", "doc_ids"} -> (Question, doc_ids) -> (Question, hits) -> Answer
-        -> verified Answer."""
+        -> verified Answer. ``ask`` calls them in turn; ``chain`` is the same steps as a
+        LangChain runnable sequence."""
         snapshot, retriever, composer = self.snapshot, self.retriever, self.composer
 
         def understand(value: dict[str, Any]) -> tuple[Question, frozenset[str] | None]:
@@ -134,12 +141,19 @@ class Assistant:
         def check(answer: Answer) -> Answer:
             return verify(answer, snapshot.documents, snapshot.sentences)
 
-        return (
-            RunnableLambda(understand, name="understand")
-            | RunnableLambda(retrieve, name="retrieve")
-            | RunnableLambda(compose, name="compose")
-            | RunnableLambda(check, name="verify")
-        ).with_config(run_name="briefing_assistant")
+        return [("understand", understand), ("retrieve", retrieve), ("compose", compose), ("verify", check)]
+
+    def _run(self, value: Any) -> Any:
+        for _, step in self._steps:
+            value = step(value)
+        return value
+
+    @property
+    def chain(self) -> Runnable[dict[str, Any], Answer]:
+        """The pipeline as a LangChain runnable sequence (LangChain is imported here)."""
+        from assistant.langchain_views import pipeline
+
+        return pipeline(self._steps, run_name="briefing_assistant")
 
     def refresh(self) -> bool:
         """Reopen the index if any process changed it since it was loaded; True if it did.
@@ -197,7 +211,7 @@ class Assistant:
         started = time.perf_counter()
         self.refresh()
         with self._lock.reading():
-            answer = self.chain.invoke({"question": question, "history": history, "doc_ids": doc_ids})
+            answer = self._run({"question": question, "history": history, "doc_ids": doc_ids})
         return replace(answer, latency_ms=(time.perf_counter() - started) * 1000)
 
     def retrieve(self, question: str, k: int = 5) -> list[Hit]:
@@ -235,11 +249,15 @@ class Assistant:
     # -- LangChain ---------------------------------------------------------------------------
     def as_retriever(self, k: int = 5) -> SentenceRetriever:
         """The hybrid retriever as a LangChain ``BaseRetriever``."""
+        from assistant.langchain_views import SentenceRetriever
+
         return SentenceRetriever(retriever=self.retriever, k=k)
 
     def as_runnable(self) -> Runnable[Any, Answer]:
         """The whole pipeline as a LangChain ``Runnable``: a question (or {"question", "history"})
         in, a verified ``Answer`` out; ``.batch``, ``.stream`` and callbacks work as usual."""
+        from langchain_core.runnables import RunnableLambda
+
         as_input: Runnable[Any, dict[str, Any]] = RunnableLambda(
             lambda v: {"question": v} if isinstance(v, str) else dict(v), name="as_input"
         )

@@ -5,7 +5,8 @@ Three Chroma collections per namespace, all usable through an embedded
 at the same server needs to embed nothing:
 
 - ``<ns>-sentences``: one vector per citable sentence (bullets with their lead-in),
-  through ``langchain_chroma.Chroma``; record ids hash the document id, the embedded
+  (``Index.sentence_store`` is its ``langchain_chroma.Chroma`` view, built when asked
+  for); record ids hash the document id, the embedded
   text and its occurrence, so unchanged sentences keep their vectors across edits.
 - ``<ns>-chunks``: one vector per window of sentences (``chunks``). A chunk's vector is
   the normalised sum of its sentences' and its heading's vectors: MiniLM itself
@@ -274,21 +275,15 @@ class Index:
 
     # -- collections ---------------------------------------------------------------
     def _open(self) -> None:
-        from langchain_chroma import Chroma
-
+        # The same collections (and configuration) as ``langchain_chroma.Chroma`` would
+        # create, opened without importing LangChain; vectors we computed go in directly.
         cosine: Any = {"hnsw": {"space": "cosine"}}
         try:
-            self.sentence_store = Chroma(
-                collection_name=f"{self.namespace}-sentences",
-                embedding_function=self.embedder,
-                client=self._client,
-                collection_configuration=cosine,
+            self._sentences = self._client.get_or_create_collection(
+                f"{self.namespace}-sentences", embedding_function=None, configuration=cosine
             )
-            self.chunk_store = Chroma(
-                collection_name=f"{self.namespace}-chunks",
-                embedding_function=self.embedder,
-                client=self._client,
-                collection_configuration=cosine,
+            self._chunks = self._client.get_or_create_collection(
+                f"{self.namespace}-chunks", embedding_function=None, configuration=cosine
             )
             self._docs = self._client.get_or_create_collection(f"{self.namespace}-documents", embedding_function=None)
         except IndexStoreError:
@@ -300,12 +295,24 @@ class Index:
             ) from exc
 
     @property
-    def _sentences(self) -> Any:
-        return self.sentence_store._collection  # vectors we computed ourselves go in directly
+    def sentence_store(self) -> Any:
+        """The sentence vectors as a LangChain ``Chroma`` vector store (imports LangChain)."""
+        return self._langchain_store("sentences")
 
     @property
-    def _chunks(self) -> Any:
-        return self.chunk_store._collection
+    def chunk_store(self) -> Any:
+        """The chunk vectors as a LangChain ``Chroma`` vector store (imports LangChain)."""
+        return self._langchain_store("chunks")
+
+    def _langchain_store(self, name: str) -> Any:
+        from langchain_chroma import Chroma
+
+        return Chroma(
+            collection_name=f"{self.namespace}-{name}",
+            embedding_function=self.embedder.as_langchain(),
+            client=self._client,
+            collection_configuration={"hnsw": {"space": "cosine"}},
+        )
 
     def reopen(self) -> None:
         """Open the collections again, with a fresh client for an embedded index.
@@ -708,23 +715,25 @@ class Index:
     ) -> list[tuple[str, float]]:
         """(Chroma record id, cosine similarity) of the ``k`` nearest sentences, only from
         ``doc_ids`` when given."""
-        return self._query(self.sentence_store, vector, k, doc_ids)
+        return self._query(self._sentences, vector, k, doc_ids)
 
     def query_chunks(
         self, vector: list[float], k: int, doc_ids: Sequence[str] | None = None
     ) -> list[tuple[str, float]]:
-        return self._query(self.chunk_store, vector, k, doc_ids)
+        return self._query(self._chunks, vector, k, doc_ids)
 
-    def _query(self, store: Any, vector: list[float], k: int, doc_ids: Sequence[str] | None) -> list[tuple[str, float]]:
+    def _query(
+        self, collection: Any, vector: list[float], k: int, doc_ids: Sequence[str] | None
+    ) -> list[tuple[str, float]]:
         where = None if doc_ids is None else {"doc_id": {"$in": list(doc_ids)}}
         try:
-            found = store.similarity_search_by_vector_with_relevance_scores(vector, k=k, filter=where)
+            found = collection.query(query_embeddings=[vector], n_results=k, where=where, include=["distances"])
         except Exception as exc:
             raise IndexStoreError(
                 f"querying the index at {self.location} failed ({type(exc).__name__}: {exc})"
             ) from exc
         # Chroma returns cosine distance; similarity is 1 - distance.
-        return [(doc.id, 1.0 - float(distance)) for doc, distance in found if doc.id]
+        return [(rid, 1.0 - float(d)) for rid, d in zip(found["ids"][0], found["distances"][0], strict=True) if rid]
 
 
 def _heading_key(sentence: Sentence) -> str:

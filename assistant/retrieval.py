@@ -6,20 +6,15 @@ chunk vectors find a sentence whose meaning leans on its neighbours, BM25 finds 
 names and numbers that embeddings blur. Each hit keeps its raw scores so the composer
 can judge whether the best evidence is good enough to answer at all.
 
-Also exposed as a LangChain ``BaseRetriever`` (``SentenceRetriever``).
+Also exposed as a LangChain ``BaseRetriever`` (``langchain_views.SentenceRetriever``).
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Collection
-from typing import Any
 
 import numpy as np
-from langchain_core.callbacks import CallbackManagerForRetrieverRun
-from langchain_core.documents import Document as LCDocument
-from langchain_core.retrievers import BaseRetriever
-from pydantic import ConfigDict
 
 from assistant.chunks import embedding_text
 from assistant.index import Index, Snapshot
@@ -92,32 +87,3 @@ class Retriever:
 def _lexical_text(sentence: Sentence) -> str:
     """Words BM25 sees for a sentence: its own, its lead-in, and its section heading."""
     return " ".join(filter(None, [sentence.section, embedding_text(sentence)]))
-
-
-class SentenceRetriever(BaseRetriever):
-    """LangChain view of the hybrid retriever: one ``Document`` per cited sentence.
-
-    Each document's ``page_content`` is the sentence, and its metadata carries
-    ``doc_id``, ``sentence_id``, ``start``, ``end``, ``section`` and ``score``.
-    """
-
-    model_config = ConfigDict(arbitrary_types_allowed=True)
-    retriever: Any
-    k: int = 5
-
-    def _get_relevant_documents(self, query: str, *, run_manager: CallbackManagerForRetrieverRun) -> list[LCDocument]:
-        return [
-            LCDocument(
-                page_content=hit.sentence.text,
-                id=hit.sentence.sentence_id,
-                metadata={
-                    "doc_id": hit.sentence.doc_id,
-                    "sentence_id": hit.sentence.sentence_id,
-                    "start": hit.sentence.start,
-                    "end": hit.sentence.end,
-                    "section": hit.sentence.section or "",
-                    "score": hit.score,
-                },
-            )
-            for hit in self.retriever.search(query, k=self.k)
-        ]

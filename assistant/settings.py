@@ -18,6 +18,7 @@ and only when an entry point calls it.
 | max_file_mb        | BRIEFING_MAX_FILE_MB          | 10 (larger files are skipped)            |
 | strict             | BRIEFING_STRICT               | off: bad files are skipped, not refused  |
 | follow_links       | BRIEFING_FOLLOW_LINKS         | off: links leaving the corpus are skipped |
+| query_encoder      | BRIEFING_QUERY_ENCODER        | ``numpy`` (or ``sentence-transformers``) |
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from assistant.errors import ConfigError
 
@@ -40,6 +41,8 @@ MAX_QUESTION_CHARS = 2000  # the same default as assistant.question (kept import
 MAX_FILE_MB = 10  # the same default as assistant.corpus.MAX_FILE_BYTES
 TRUE = ("1", "true", "yes", "on")
 FALSE = ("0", "false", "no", "off")
+QueryEncoderName = Literal["numpy", "sentence-transformers"]
+QUERY_ENCODERS: tuple[QueryEncoderName, ...] = ("numpy", "sentence-transformers")  # see assistant.embeddings
 
 
 def default_corpus() -> Path:
@@ -93,6 +96,7 @@ class Settings:
     max_file_mb: int = MAX_FILE_MB
     strict: bool = False
     follow_links: bool = False
+    query_encoder: QueryEncoderName = "numpy"
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, **overrides: Any) -> Settings:
@@ -125,6 +129,13 @@ class Settings:
                     ) from None
                 if converted[name] <= 0 or (name == "port" and converted[name] > 65535):
                     raise ConfigError(f"{name} {converted[name]} is out of range")
+            elif name == "query_encoder":
+                if value not in QUERY_ENCODERS:
+                    raise ConfigError(
+                        f"unknown query encoder {value!r}: set BRIEFING_QUERY_ENCODER or --query-encoder "
+                        f"to one of {', '.join(QUERY_ENCODERS)}"
+                    )
+                converted[name] = str(value)
             else:
                 converted[name] = str(value)
         return replace(self, **converted)

@@ -438,6 +438,7 @@ def serve(settings: Settings, *, progress: Progress | None = None) -> None:
             progress=progress or console,
             llm=settings.chat_model(),
             **settings.corpus_options(),
+            query_encoder=settings.query_encoder,
         )
     finally:
         console.close()
