@@ -101,7 +101,7 @@ def build_parser() -> argparse.ArgumentParser:
         dest="sets",
         action="append",
         metavar="NAME",
-        help="article, squad2, or a YAML file (repeatable; default: all)",
+        help="a set: article, squad2, a corpus folder name under evals/corpora, or a YAML file (repeatable; default: all)",
     )
     ev.add_argument(
         "--split",
