@@ -5,6 +5,7 @@ answer = Assistant().ask("Did Albania agree to host a UK return hub?")
 print(answer.text, answer.citations)
 """
 
+from assistant.briefing import Briefing, BriefingItem, BriefingSection
 from assistant.engine import Assistant, ask
 from assistant.errors import (
     AssistantError,
@@ -22,6 +23,9 @@ __all__ = [
     "Answer",
     "Assistant",
     "AssistantError",
+    "Briefing",
+    "BriefingItem",
+    "BriefingSection",
     "Citation",
     "CitationError",
     "ConfigError",

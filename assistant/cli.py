@@ -33,6 +33,7 @@ from a source sentence, with its document and character offsets.
   briefing ingest                      index corpus/ (incremental)
   briefing ask "Did Albania agree to host a UK return hub?"
   briefing ask                         interactive questions, with follow-ups
+  briefing brief --topic "return hubs"  a cited briefing note (Markdown; --format json)
   briefing serve                       chat UI on http://127.0.0.1:7860
   briefing eval                        faithfulness evals and thresholds
   briefing check                       find and fix vectors out of step with their documents
@@ -101,7 +102,7 @@ def build_parser() -> argparse.ArgumentParser:
         dest="sets",
         action="append",
         metavar="NAME",
-        help="a set: article, squad2, a corpus folder name under evals/corpora, or a YAML file (repeatable; default: all)",
+        help="article, squad2, or a YAML file (repeatable; default: all)",
     )
     ev.add_argument(
         "--split",
@@ -116,6 +117,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _common(check)
     check.add_argument("--no-fix", action="store_true", help="only report; exit 1 when the index has drifted")
+
+    brief = sub.add_parser("brief", help="write a cited briefing note of the corpus or of a topic")
+    brief.add_argument("--topic", metavar="T", help="brief on this topic only (default: the whole corpus)")
+    brief.add_argument("--format", choices=("md", "json"), default="md", help="Markdown (default) or JSON")
+    brief.add_argument("--out", metavar="FILE", help="write to FILE instead of standard output")
+    brief.add_argument("--max-points", type=int, default=8, metavar="N", help="key points at most (default 8)")
+    _common(brief)
 
     serve = sub.add_parser("serve", help="start the chat UI (same as python app.py)")
     _common(serve)
@@ -326,6 +334,33 @@ def cmd_eval(args: argparse.Namespace, console: Console) -> int:
     )
 
 
+def cmd_brief(args: argparse.Namespace, console: Console) -> int:
+    from assistant.errors import QuestionError
+
+    settings = settings_from(args)
+    if args.max_points < 1:
+        raise QuestionError(f"--max-points must be at least 1, not {args.max_points}")
+    out = Path(args.out) if args.out else None
+    if out is not None and not out.parent.is_dir():
+        raise QuestionError(f"cannot write {out}: the folder {out.parent} does not exist")
+    bot = open_assistant(settings, console)
+    briefing = bot.brief(args.topic, max_points=args.max_points)
+    text = (
+        json.dumps(briefing.to_dict(), ensure_ascii=False, indent=2) + "\n"
+        if args.format == "json"
+        else briefing.to_markdown()
+    )
+    if out is None:
+        sys.stdout.write(text)
+    else:
+        try:
+            out.write_text(text, encoding="utf-8")
+        except OSError as exc:
+            raise QuestionError(f"cannot write {out} ({exc.strerror}): choose another --out FILE") from exc
+        print(f"briefing written to {out}", file=sys.stderr)
+    return 0
+
+
 def cmd_serve(args: argparse.Namespace, console: Console) -> int:
     from assistant.ui import serve
 
@@ -350,12 +385,6 @@ def cmd_check(args: argparse.Namespace, console: Console) -> int:
     print(f"index at {printable(where)}: {drift.documents:,} documents")
     for collection in drift.collections:
         print(f"  {collection.line()}")
-    if drift.addressed:
-        print(f"{len(drift.addressed)} sentences address the assistant and are never cited:")
-        for sentence in drift.addressed:
-            print(
-                f"  {printable(sentence.sentence_id)} (chars {sentence.start}-{sentence.end}): {printable(sentence.text)}"
-            )
     if drift.clean:
         print("no drift: every vector belongs to a document, and every document has its vectors")
         return 0
@@ -366,7 +395,14 @@ def cmd_check(args: argparse.Namespace, console: Console) -> int:
     return 1
 
 
-COMMANDS = {"ingest": cmd_ingest, "ask": cmd_ask, "eval": cmd_eval, "serve": cmd_serve, "check": cmd_check}
+COMMANDS = {
+    "ingest": cmd_ingest,
+    "ask": cmd_ask,
+    "brief": cmd_brief,
+    "eval": cmd_eval,
+    "serve": cmd_serve,
+    "check": cmd_check,
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -16,6 +16,10 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
+
+from assistant.briefing import Briefer, Briefing, briefing_request, verify_briefing
+from assistant.chunks import embedding_text
 from assistant.citations import verify
 from assistant.compose import Composer, ExtractiveComposer
 from assistant.corpus import MAX_FILE_BYTES, CorpusRead, Skipped, read_corpus
@@ -25,7 +29,7 @@ from assistant.generative import ChatModel, GenerativeComposer
 from assistant.index import Index, IngestSummary, Progress
 from assistant.locks import Notify
 from assistant.question import MAX_QUESTION_CHARS, Question, analyse, validate
-from assistant.records import Answer, Document, Hit
+from assistant.records import Answer, Document, Hit, Sentence
 from assistant.retrieval import Retriever
 from assistant.settings import default_collection, default_corpus, default_index_dir
 
@@ -118,6 +122,8 @@ class Assistant:
         self.composer: Composer = self._custom_composer or (
             GenerativeComposer(self._llm, extractive) if self._llm is not None else extractive
         )
+        self._record_of = {sid: rid for rid, sid in self.snapshot.by_record.items()}  # sentence -> vector id
+        self.briefer = Briefer(self.snapshot, self._vectors, self._embed, self._search)
         self._steps = self._build_steps()
 
     def _build_steps(self) -> list[tuple[str, Any]]:
@@ -141,12 +147,46 @@ class Assistant:
         def check(answer: Answer) -> Answer:
             return verify(answer, snapshot.documents, snapshot.sentences)
 
-        return [("understand", understand), ("retrieve", retrieve), ("compose", compose), ("verify", check)]
+        def wants_briefing(found: tuple[Question, frozenset[str] | None]) -> bool:
+            return briefing_request(found[0].focus) is not None
+
+        def brief(found: tuple[Question, frozenset[str] | None]) -> Answer:
+            """ "Brief me", "Summarise the report": the topic's key points, compact, as one answer."""
+            question, doc_ids = found
+            request = briefing_request(question.focus)
+            points = self.briefer.settings.chat_points
+            topic = request.topic if request else None
+            briefing = self.briefer.brief(topic, points, only_key_points=True, doc_ids=doc_ids)
+            return briefing.as_answer(question.text)
+
+        route = Branch(wants_briefing, [("brief", brief)], [("retrieve", retrieve), ("compose", compose)])
+        return [("understand", understand), ("answer", route), ("verify", check)]
 
     def _run(self, value: Any) -> Any:
         for _, step in self._steps:
             value = step(value)
         return value
+
+    # -- what briefings read from the index -----------------------------------------------
+    def _vectors(self, sentences: Sequence[Sentence]) -> np.ndarray:
+        """The stored unit vectors of ``sentences``, in order; any not stored are embedded."""
+        record_of = self._record_of
+        stored = self.index.sentence_vectors(
+            [record_of[s.sentence_id] for s in sentences if s.sentence_id in record_of]
+        )
+        rows = [stored.get(record_of.get(s.sentence_id, "")) for s in sentences]
+        missing = [i for i, row in enumerate(rows) if row is None]
+        if missing:
+            encoded = self.index.embedder.encode([embedding_text(sentences[i]) for i in missing])
+            for i, vector in zip(missing, encoded, strict=True):
+                rows[i] = vector
+        return np.stack([row for row in rows if row is not None])
+
+    def _embed(self, text: str) -> np.ndarray:
+        return np.asarray(self.index.embedder.embed_query(text), dtype=np.float32)
+
+    def _search(self, topic: str, k: int, doc_ids: Collection[str] | None) -> list[Sentence]:
+        return [hit.sentence for hit in self.retriever.search(topic, k=k, doc_ids=doc_ids)]
 
     @property
     def chain(self) -> Runnable[dict[str, Any], Answer]:
@@ -214,6 +254,22 @@ class Assistant:
             answer = self._run({"question": question, "history": history, "doc_ids": doc_ids})
         return replace(answer, latency_ms=(time.perf_counter() - started) * 1000)
 
+    def brief(
+        self, topic: str | None = None, *, max_points: int = 8, doc_ids: Collection[str] | None = None
+    ) -> Briefing:
+        """A briefing note of the corpus, or of ``topic``: key points, who said what,
+        figures, where sources differ, a timeline; every item cited and verified."""
+        started = time.perf_counter()
+        if max_points < 1:
+            raise QuestionError(f"max_points must be at least 1, not {max_points}")
+        if topic is not None:
+            topic = validate(topic, self.max_question_chars)
+        self.refresh()
+        with self._lock.reading():
+            briefing = self.briefer.brief(topic, max_points, doc_ids=self._check_doc_ids(doc_ids))
+            verify_briefing(briefing, self.snapshot.documents, self.snapshot.sentences)
+        return replace(briefing, latency_ms=(time.perf_counter() - started) * 1000)
+
     def retrieve(self, question: str, k: int = 5) -> list[Hit]:
         """The ``k`` best sentences for ``question`` from hybrid retrieval, best first."""
         if k < 1:
@@ -262,6 +318,22 @@ class Assistant:
             lambda v: {"question": v} if isinstance(v, str) else dict(v), name="as_input"
         )
         return as_input | self.chain
+
+
+Step = tuple[str, Any]  # (name, one-argument callable)
+
+
+class Branch:
+    """A fork in the pipeline: the value goes through ``then`` when ``when(value)`` holds,
+    else through ``otherwise``; each a list of named steps run in turn."""
+
+    def __init__(self, when: Any, then: list[Step], otherwise: list[Step]) -> None:
+        self.when, self.then, self.otherwise = when, then, otherwise
+
+    def __call__(self, value: Any) -> Any:
+        for _, step in self.then if self.when(value) else self.otherwise:
+            value = step(value)
+        return value
 
 
 class ReadWriteLock:

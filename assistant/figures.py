@@ -334,6 +334,21 @@ def same_measure(a: Figure, b: Figure) -> bool:
     return need > 0 and len(shared) >= need
 
 
+def same_figure(a: Figure, b: Figure) -> bool:
+    """Whether two figures state the same thing: the same kind, unit and value, and at
+    least one content word in common (a value repeated exactly is itself strong evidence).
+
+    >>> f = lambda m: Figure("d", "d#s0", 0, 1, "", "money", 2e6, "GBP", measure=m)
+    >>> same_figure(f(("council", "set", "bus")), f(("council", "fund"))), same_figure(f(("bus",)), f(("fine",)))
+    (True, False)
+    """
+    if (a.kind, a.unit, a.value) != (b.kind, b.unit, b.value) or a.kind in ("year", "date"):
+        return False
+    if a.year is not None and b.year is not None and a.year != b.year:
+        return False
+    return bool(set(a.measure) & set(b.measure)) or same_measure(a, b)
+
+
 def _clusters(figures: Sequence[Figure], related: SameMeasure) -> list[list[Figure]]:
     """Figures linked by ``related`` (union-find), each cluster in document order."""
     parent = list(range(len(figures)))
@@ -361,7 +376,7 @@ def _by_value(cluster: Sequence[Figure]) -> list[FigureGroup]:
     return [FigureGroup(tuple(fs)) for _, fs in sorted(values.items())]
 
 
-def merge(figures: Sequence[Figure], related: SameMeasure = same_measure) -> list[FigureGroup]:
+def merge(figures: Sequence[Figure], related: SameMeasure = same_figure) -> list[FigureGroup]:
     """Figures of the same measure and value, from any number of documents, as one group
     each (in order of first appearance); dates and years are never merged.
 
@@ -378,14 +393,15 @@ def merge(figures: Sequence[Figure], related: SameMeasure = same_measure) -> lis
 
 def disagreements(figures: Sequence[Figure], related: SameMeasure = same_measure) -> list[Disagreement]:
     """Measures that different documents give different values, each value with the
-    figures (and so the documents) that give it.
+    figures (and so the documents) that give it. Figures are linked by ``related`` or
+    when they are the same figure (``same_figure``).
 
     >>> f = lambda d, v: Figure(d, d + "#s0", 0, 1, "", "count", v, measure=("crossing", "channel"), year=2025)
     >>> [[g.value for g in d.values] for d in disagreements([f("a", 12000.0), f("b", 12500.0), f("c", 12000.0)])]
     [[12000.0, 12500.0]]
     """
     found = []
-    for cluster in _clusters(figures, related):
+    for cluster in _clusters(figures, lambda a, b: same_figure(a, b) or related(a, b)):
         values = _by_value(cluster)
         docs_per_value = [set(g.doc_ids) for g in values]
         if len(values) < 2 or len(set().union(*docs_per_value)) < 2:

@@ -1,0 +1,695 @@
+"""Briefings: a cited briefing note of the whole corpus or of one topic.
+
+A ``Briefing`` has sections of items; every item is verbatim source sentences with one
+citation per marker, checked by the same verifier as answers. Sections, each left out
+when the sources give nothing for it:
+
+1. Key points: extractive summarisation over the sentence vectors already in the index.
+   a. Candidates: every citable sentence (headings never; a lead-in ending in ":" only
+      with its list; questions and fragments of fewer than ``min_words`` words never),
+      or, for a topic, the sentences hybrid retrieval finds for it.
+   b. Centrality: LexRank (Erkan & Radev 2004) by power iteration over the cosine graph
+      of the candidates, edges below ``link_min`` dropped. The random jump is biased
+      (Otterbacher et al. 2005) towards sentences near the topic, when there is one, and
+      towards the lead of each document (news puts its main facts first).
+   c. Selection: maximal marginal relevance (Carbonell & Goldstein 1998) against
+      redundancy; a sentence nearly the same as one already chosen is never chosen.
+   d. Writing: points in order of selection (so the lead facts come first); a bullet
+      comes under its lead-in, with the other chosen bullets of its list; a sentence that
+      says the same in other documents cites them too.
+2. Who said what: quotations (``speakers``) grouped by speaker, with the speaker's role.
+3. Figures: money, percentages and counts (``figures``), identical ones from several
+   documents merged into one item citing all.
+4. Where sources differ: a measure given different values by different documents, each
+   value cited and named with its source.
+5. Timeline: sentences that date an event (a day or month with its year), in date order.
+
+Every number that changes the outcome is in ``BriefingSettings``.
+Not handled: abstractive summaries (a language model could rewrite the key points; it
+would then go through the generative composer's checks), events dated only by a year.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import PurePosixPath
+from typing import Any
+
+import numpy as np
+
+from assistant.figures import Disagreement, Figure, FigureGroup, disagreements, merge, raw_figures
+from assistant.index import Snapshot
+from assistant.lexical import tokenize
+from assistant.records import Answer, Citation, Document, Sentence
+from assistant.references import footnote
+from assistant.speakers import Quote
+
+KEY_POINTS = "Key points"
+WHO_SAID_WHAT = "Who said what"
+FIGURES = "Figures"
+SOURCES_DIFFER = "Where sources differ"
+TIMELINE = "Timeline"
+
+
+@dataclass(frozen=True)
+class BriefingSettings:
+    """Every number that shapes a briefing. Set by hand on the seed article and the
+    tune corpora (never the check corpus); change one, re-run ``briefing eval``."""
+
+    # Key points: salience = centrality ** centrality_power * informativeness * lead ** lead_power
+    # (* topic relevance), picked by MMR.
+    damping: float = 0.85  # LexRank: chance of following an edge rather than jumping
+    link_min: float = 0.2  # LexRank: cosine below which two sentences are not linked
+    iterations: int = 60
+    centrality_power: float = 0.5  # centrality alone favours generic sentences over facts
+    lead_weight: float = 1.0  # lead prior: 1 / (1 + position / lead_scale) ** lead_weight
+    lead_scale: float = 4.0
+    lead_power: float = 0.6  # how much the lead prior weighs in salience
+    figure_weight: float = 1.0  # informativeness: per figure ...
+    name_weight: float = 0.5  # ... and for names
+    mmr_lambda: float = 0.7  # salience against novelty
+    duplicate: float = 0.86  # cosine at which a sentence repeats one already chosen
+    same_point: float = 0.8  # cosine at which a sentence of another document says the same
+    per_paragraph: int = 3  # sentences of one paragraph gathered in one point
+    max_bullets: int = 4  # bullets of one list gathered under its lead-in
+    topic_k: int = 40  # sentences retrieval brings for a topic
+    topic_floor: float = 0.6  # topic candidates must be this close to the best one (share of its cosine)
+    max_candidates: int = 3000  # whole-corpus briefings: lead sentences first beyond this
+    min_words: int = 5
+    # Other sections.
+    max_speakers: int = 8
+    quotes_per_speaker: int = 3
+    max_figures: int = 8
+    max_timeline: int = 10
+    chat_points: int = 6
+
+
+DEFAULTS = BriefingSettings()
+
+
+@dataclass(frozen=True)
+class BriefingItem:
+    """One line of a briefing: text with markers [1]..[n] and one citation per marker."""
+
+    text: str
+    citations: tuple[Citation, ...]
+    label: str | None = None  # who said it, what figure, or which date the item is about
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"label": self.label, "text": self.text, "citations": [c.to_dict() for c in self.citations]}
+
+
+@dataclass(frozen=True)
+class BriefingSection:
+    name: str
+    items: tuple[BriefingItem, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "items": [i.to_dict() for i in self.items]}
+
+
+@dataclass(frozen=True)
+class Briefing:
+    """A briefing note: sections of cited items (``Assistant.brief``)."""
+
+    title: str
+    topic: str | None
+    sections: tuple[BriefingSection, ...]
+    documents: int = 0  # how many documents it draws on
+    latency_ms: float = 0.0
+
+    def section(self, name: str) -> BriefingSection | None:
+        return next((s for s in self.sections if s.name == name), None)
+
+    @property
+    def items(self) -> list[BriefingItem]:
+        return [item for section in self.sections for item in section.items]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "title": self.title,
+            "topic": self.topic,
+            "documents": self.documents,
+            "sections": [s.to_dict() for s in self.sections],
+            "latency_ms": round(self.latency_ms, 2),
+        }
+
+    def to_markdown(self) -> str:
+        """Markdown that pastes cleanly into a document: a heading per section, items as
+        lists, markers numbered through the whole note, and numbered footnotes (quote,
+        document title, outlet, date) at the end. No HTML."""
+        numbers: dict[tuple[str, str, int, int], int] = {}
+        notes: list[Citation] = []
+        lines = [f"# {_md(self.title)}", ""]
+        if self.topic:
+            lines += [f"Topic: {_md(self.topic)}", ""]
+        for section in self.sections:
+            lines += [f"## {section.name}", ""]
+            for n, item in enumerate(section.items, start=1):
+                text = _md(item.text)
+                for c in item.citations:
+                    key = (c.doc_id, c.sentence_id, c.start, c.end)
+                    if key not in numbers:
+                        numbers[key] = len(notes) + 1
+                        notes.append(replace(c, marker=numbers[key], related=False))
+                    text = text.replace(f"[{c.marker}]", f"[§{numbers[key]}]")
+                text = text.replace("[§", "[")
+                label = f"**{_md(item.label)}**: " if item.label else ""
+                bullet = f"{n}." if section.name == KEY_POINTS else "-"
+                lines.append(f"{bullet} {label}{text}")
+            lines.append("")
+        if notes:
+            lines += ["## Sources", ""]
+            lines += [footnote(c) for c in notes]
+            lines.append("")
+        return "\n".join(lines).rstrip() + "\n"
+
+    def as_answer(self, question: str, limit: int | None = None) -> Answer:
+        """The key points as one chat answer: markers renumbered 1..N through the text.
+        No key points: the answer says the sources do not cover the topic."""
+        section = self.section(KEY_POINTS)
+        items = list(section.items if section else ())[: limit or None]
+        if not items:
+            about = f" about {self.topic}" if self.topic else ""
+            return Answer(question=question, text=f"The sources say nothing{about} to brief on.", answered=False)
+        citations: list[Citation] = []
+        parts: list[str] = []
+        for item in items:
+            text = item.text
+            for c in item.citations:
+                marker = len(citations) + 1
+                citations.append(replace(c, marker=marker))
+                text = text.replace(f"[{c.marker}]", f"[§{marker}]")
+            parts.append("• " + text.replace("[§", "["))
+        lead = f"Key points on {self.topic}:" if self.topic else "Key points:"
+        return Answer(question=question, text=lead + "\n" + "\n".join(parts), answered=True, citations=citations)
+
+
+def _md(text: str) -> str:
+    return re.sub(r"([\\`*_<>])", r"\\\1", text)
+
+
+# -- the summariser -----------------------------------------------------------------------
+
+
+def lexrank(
+    similarity: np.ndarray, jump: np.ndarray, damping: float, link_min: float, iterations: int = 60
+) -> np.ndarray:
+    """Stationary scores of a random walk over the sentence graph (continuous LexRank with a
+    biased jump): follow an edge (weight = cosine, below ``link_min`` dropped) with
+    probability ``damping``, else jump by ``jump``. Scores sum to 1.
+
+    >>> sim = np.array([[1, .9, .1], [.9, 1, .1], [.1, .1, 1]])
+    >>> [round(float(x), 2) for x in lexrank(sim, np.ones(3) / 3, 0.85, 0.2)]
+    [0.47, 0.47, 0.07]
+    """
+    n = len(similarity)
+    if n == 0:
+        return np.zeros(0)
+    weights = np.where(similarity >= link_min, similarity, 0.0)
+    np.fill_diagonal(weights, 0.0)
+    jump = jump / jump.sum()
+    rows = weights.sum(axis=1, keepdims=True)
+    # A sentence linked to nothing jumps like everyone else.
+    walk = np.where(rows > 0, weights / np.where(rows > 0, rows, 1.0), jump[None, :])
+    scores = jump.copy()
+    for _ in range(iterations):
+        nxt = (1 - damping) * jump + damping * scores @ walk
+        if np.abs(nxt - scores).sum() < 1e-9:
+            scores = nxt
+            break
+        scores = nxt
+    return scores
+
+
+def mmr(scores: np.ndarray, similarity: np.ndarray, k: int, lam: float, duplicate: float) -> list[int]:
+    """Maximal marginal relevance: pick ``k`` items, each maximising
+    ``lam * score - (1 - lam) * (highest similarity to those picked)``; an item at least
+    ``duplicate`` similar to a picked one is never picked. Scores are scaled to [0, 1].
+
+    >>> sim = np.array([[1, .95, .2], [.95, 1, .2], [.2, .2, 1]])
+    >>> mmr(np.array([.5, .45, .3]), sim, 2, 0.7, 0.9)
+    [0, 2]
+    """
+    if len(scores) == 0 or k <= 0:
+        return []
+    top = scores.max() or 1.0
+    norm = scores / top
+    picked: list[int] = []
+    nearest = np.zeros(len(scores))
+    allowed = np.ones(len(scores), dtype=bool)
+    while len(picked) < k:
+        value = np.where(allowed, lam * norm - (1 - lam) * nearest, -np.inf)
+        best = int(np.argmax(value))
+        if not np.isfinite(value[best]):
+            break
+        picked.append(best)
+        allowed[best] = False
+        nearest = np.maximum(nearest, similarity[best])
+        allowed &= similarity[best] < duplicate
+    return picked
+
+
+def is_candidate(sentence: Sentence, min_words: int) -> bool:
+    """Whether a sentence may be a key point: citable, a statement (not a question), long
+    enough to say something, and not a lead-in that means nothing without its list."""
+    text = sentence.text.strip()
+    if not sentence.citable or text.endswith("?") or text.endswith(":"):
+        return False
+    return len(text.split()) >= min_words or sentence.kind == "bullet"
+
+
+def lead_prior(positions: np.ndarray, weight: float, scale: float) -> np.ndarray:
+    """Weight of a sentence's place in its document: 1 for the first, falling as
+    ``1 / (1 + position / scale) ** weight``.
+
+    >>> [round(float(x), 2) for x in lead_prior(np.array([0, 4, 12]), 1.0, 4.0)]
+    [1.0, 0.5, 0.25]
+    """
+    return 1.0 / (1.0 + positions / scale) ** weight
+
+
+NAME_WORD = re.compile(r"(?<=[\w,;’'\)] )[A-Z][\w’'\-]+")
+REFERS_BACK = re.compile(
+    r"^(?:he|she|it|they|his|her|its|their|this|that|these|those|such|there|then|"
+    r"in contrast|by contrast|however|but|also|instead|meanwhile|still|yet|likewise|similarly|"
+    r"the (?:same|latter|former)|both|neither)\b",
+    re.I,
+)
+
+
+def informativeness(text: str, figure_weight: float, name_weight: float) -> float:
+    """How many specific, checkable details a sentence carries: ``1 + figure_weight`` per
+    figure (money, percentage, count; two at most) ``+ name_weight`` times the share of
+    four distinct capitalised words inside the sentence (names of people, places, bodies).
+
+    >>> informativeness("The aim is to help.", 1.0, 0.5), informativeness("Over 3,000 nurses in Leeds and York struck.", 1.0, 0.5)
+    (1.0, 2.25)
+    """
+    figures = sum(1 for *_, kind, _, _ in raw_figures(text) if kind in ("money", "percent", "count"))
+    names = len(set(NAME_WORD.findall(text)))
+    return 1.0 + figure_weight * min(figures, 2) + name_weight * min(names, 4) / 4
+
+
+def opens_with_reference(text: str) -> bool:
+    """Whether a sentence opens by referring back to the one before ("He said",
+    "That policy", "In contrast"), so it cannot be read alone."""
+    return bool(REFERS_BACK.match(text.lstrip("“\"‘' ")))
+
+
+def speaker_matches(quote: Quote, terms: Iterable[str]) -> bool:
+    """Whether topic words name a quote's speaker or role ("Albania" -> "Albanian Prime
+    Minister Edi Rama"): a word of the speaker or role starts with a topic word of five
+    letters or more, or equals a shorter one."""
+    words = tokenize(" ".join(filter(None, [quote.speaker, quote.role])))
+    return any(w == t or (len(t) >= 5 and w.startswith(t)) for t in terms for w in words)
+
+
+@dataclass
+class _Pool:
+    """Candidate sentences with their vectors (rows) and a jump weight each."""
+
+    sentences: list[Sentence]
+    vectors: np.ndarray
+    relevance: np.ndarray  # cosine to the topic, 1 without a topic
+    similarity: np.ndarray = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.similarity = self.vectors @ self.vectors.T if len(self.sentences) else np.zeros((0, 0))
+
+
+class Briefer:
+    """Writes briefings from an index snapshot.
+
+    ``vectors(sentences)`` returns one unit vector per sentence (the engine reads the
+    stored ones), ``embed(text)`` the unit vector of a topic, and ``search(topic, k,
+    doc_ids)`` the sentences hybrid retrieval finds for a topic.
+    """
+
+    def __init__(
+        self,
+        snapshot: Snapshot,
+        vectors: Callable[[Sequence[Sentence]], np.ndarray],
+        embed: Callable[[str], np.ndarray],
+        search: Callable[[str, int, Collection[str] | None], list[Sentence]],
+        settings: BriefingSettings = DEFAULTS,
+    ) -> None:
+        self.snapshot = snapshot
+        self.vectors = vectors
+        self.embed = embed
+        self.search = search
+        self.settings = settings
+
+    def brief(
+        self,
+        topic: str | None = None,
+        max_points: int = 8,
+        *,
+        only_key_points: bool = False,
+        doc_ids: Collection[str] | None = None,
+    ) -> Briefing:
+        """A briefing of the corpus (or of ``doc_ids``), on ``topic`` when given."""
+        topic = " ".join(topic.split()) if topic and topic.strip() else None
+        pool = self._pool(topic, doc_ids)
+        sections = [BriefingSection(KEY_POINTS, tuple(self._key_points(pool, max_points)))]
+        if not only_key_points:
+            docs = sorted({s.doc_id for s in pool.sentences}, key=self._doc_order)
+            in_pool = {s.sentence_id for s in pool.sentences}
+            terms = tokenize(topic) if topic else []
+            quotes = [
+                q
+                for d in docs
+                for q in self.snapshot.quotes_of(d)
+                if topic is None or q.sentence_id in in_pool or speaker_matches(q, terms)
+            ]
+            figures = [
+                f for d in docs for f in self.snapshot.figures_of(d) if topic is None or f.sentence_id in in_pool
+            ]
+            sections += [
+                BriefingSection(WHO_SAID_WHAT, tuple(self._who_said_what(quotes))),
+                BriefingSection(FIGURES, tuple(self._figures(figures))),
+                BriefingSection(SOURCES_DIFFER, tuple(self._differences(figures))),
+                BriefingSection(TIMELINE, tuple(self._timeline(figures))),
+            ]
+        docs_used = {c.doc_id for s in sections for i in s.items for c in i.citations}
+        return Briefing(
+            title=self._title(topic),
+            topic=topic,
+            sections=tuple(s for s in sections if s.items),
+            documents=len(docs_used),
+        )
+
+    # -- candidates -------------------------------------------------------------------
+    def _doc_order(self, doc_id: str) -> tuple[str, str]:
+        doc = self.snapshot.documents.get(doc_id)
+        return (doc.date or "" if doc else "", doc_id)
+
+    def _pool(self, topic: str | None, doc_ids: Collection[str] | None) -> _Pool:
+        st = self.settings
+        if topic:
+            sentences = [s for s in self.search(topic, st.topic_k, doc_ids) if is_candidate(s, st.min_words)]
+            vectors = self.vectors(sentences) if sentences else np.zeros((0, 1), dtype=np.float32)
+            relevance = vectors @ self.embed(topic) if sentences else np.zeros(0, dtype=np.float32)
+            keep = relevance >= max(st.topic_floor * float(relevance.max(initial=0.0)), 1e-6)
+            return _Pool([s for s, k in zip(sentences, keep, strict=True) if k], vectors[keep], relevance[keep])
+        else:
+            chosen = sorted(doc_ids if doc_ids is not None else self.snapshot.by_doc, key=self._doc_order)
+            per_doc = [[s for s in self.snapshot.by_doc.get(d, []) if is_candidate(s, st.min_words)] for d in chosen]
+            sentences = [s for doc in per_doc for s in doc]
+            depth = max((len(d) for d in per_doc), default=0)
+            while len(sentences) > st.max_candidates and depth > 1:  # keep each document's lead
+                depth = max(1, depth * 2 // 3)
+                sentences = [s for doc in per_doc for s in doc[:depth]]
+            relevance = np.ones(len(sentences), dtype=np.float32)
+        vectors = self.vectors(sentences) if sentences else np.zeros((0, 1), dtype=np.float32)
+        return _Pool(sentences, vectors, relevance)
+
+    # -- key points -------------------------------------------------------------------
+    def _key_points(self, pool: _Pool, max_points: int) -> list[BriefingItem]:
+        st = self.settings
+        if not pool.sentences:
+            return []
+        relevance = np.clip(pool.relevance, 1e-6, None)
+        positions = np.array([self._position(s) for s in pool.sentences], dtype=np.float32)
+        lead = lead_prior(positions, st.lead_weight, st.lead_scale)
+        centrality = lexrank(pool.similarity, lead * relevance**2, st.damping, st.link_min, st.iterations)
+        informative = np.array([informativeness(s.text, st.figure_weight, st.name_weight) for s in pool.sentences])
+        score = (centrality / centrality.max()) ** st.centrality_power * informative * lead**st.lead_power * relevance
+        order = mmr(score, pool.similarity, len(pool.sentences), st.mmr_lambda, st.duplicate)
+        # A point is a paragraph (or a list under its lead-in): sentences picked from the same
+        # one are read together, in document order, not as separate points.
+        points: dict[str, list[int]] = {}
+        for i in order:
+            key = self._point_key(pool.sentences[i])
+            if key in points:
+                limit = st.max_bullets if pool.sentences[i].kind == "bullet" else st.per_paragraph
+                if len(points[key]) < limit:
+                    points[key].append(i)
+            elif len(points) < max_points:
+                points[key] = [i]
+            else:
+                break  # the picks after this one rank below every point already made
+        items = []
+        used: set[str] = set()
+        for picked in points.values():
+            sentences = self._with_context(sorted((pool.sentences[i] for i in picked), key=lambda s: s.ordinal))
+            others = [o for i in picked[:1] for o in self._same_point(pool, i, used)]
+            items.append(self._item([*sentences, *others]))
+            used.update(s.sentence_id for s in sentences)
+        return items
+
+    def _position(self, sentence: Sentence) -> int:
+        """The sentence's place among its document's citable sentences (0 = first)."""
+        doc = self.snapshot.by_doc.get(sentence.doc_id, [])
+        return sum(1 for s in doc[: sentence.ordinal] if s.citable)
+
+    def _point_key(self, sentence: Sentence) -> str:
+        """What a key point gathers: a bullet's list (by its lead-in), else a paragraph."""
+        if sentence.kind == "bullet":
+            lead = self._lead_in(sentence)
+            if lead is not None:
+                return lead.sentence_id
+        return f"{sentence.doc_id}#p{sentence.paragraph}"
+
+    def _lead_in(self, bullet: Sentence) -> Sentence | None:
+        if not bullet.lead_in:
+            return None
+        doc = self.snapshot.by_doc.get(bullet.doc_id, [])
+        lead = next((s for s in reversed(doc[: bullet.ordinal]) if s.kind != "bullet"), None)
+        return lead if lead is not None and lead.text == bullet.lead_in and lead.citable else None
+
+    def _with_context(self, sentences: list[Sentence]) -> list[Sentence]:
+        """What the first sentence needs to be read alone: a bullet's lead-in, or the
+        sentence before one that opens by referring back ("He said ...", "That policy ...")."""
+        first = sentences[0]
+        if first.kind == "bullet":
+            lead = self._lead_in(first)
+            return [lead, *sentences] if lead is not None else sentences
+        doc = self.snapshot.by_doc.get(first.doc_id, [])
+        if opens_with_reference(first.text) and first.ordinal > 0:
+            before = doc[first.ordinal - 1]
+            if before.kind == "sentence" and before.paragraph == first.paragraph:
+                return [before, *sentences]
+        return sentences
+
+    def _same_point(self, pool: _Pool, i: int, used: set[str]) -> list[Sentence]:
+        """Sentences of other documents that say nearly the same as pool sentence ``i``."""
+        s = pool.sentences[i]
+        out: list[Sentence] = []
+        seen_docs = {s.doc_id}
+        for j in np.argsort(-pool.similarity[i]):
+            other = pool.sentences[int(j)]
+            if pool.similarity[i, j] < self.settings.same_point:
+                break
+            if other.doc_id not in seen_docs and other.sentence_id not in used:
+                out.append(other)
+                seen_docs.add(other.doc_id)
+        return out[:3]
+
+    # -- items --------------------------------------------------------------------------
+    def _citation(self, marker: int, sentence: Sentence) -> Citation:
+        return Citation.of(marker, sentence, self.snapshot.documents[sentence.doc_id])
+
+    def _item(self, sentences: Sequence[Sentence], join: str = " ", label: str | None = None) -> BriefingItem:
+        """The first sentence's text (and, for a list, each of its sentences), with markers
+        for every sentence; sentences of other documents that say the same are only cited."""
+        citations = tuple(self._citation(n, s) for n, s in enumerate(sentences, start=1))
+        first_doc = sentences[0].doc_id
+        shown = [s for s in sentences if s.doc_id == first_doc]
+        parts = [f"{s.text} [{n}]" for n, s in enumerate(shown, start=1)]
+        extra = "".join(f"[{n}]" for n in range(len(shown) + 1, len(sentences) + 1))
+        return BriefingItem(text=join.join(parts) + extra, citations=citations, label=label)
+
+    # -- who said what ------------------------------------------------------------------
+    def _who_said_what(self, quotes: Sequence[Quote]) -> list[BriefingItem]:
+        st = self.settings
+        by_speaker: dict[str, list[Quote]] = {}
+        for q in quotes:
+            by_speaker.setdefault(q.speaker, []).append(q)
+        ranked = sorted(by_speaker.items(), key=lambda kv: -len({q.sentence_id for q in kv[1]}))
+        items = []
+        for speaker, said in ranked[: st.max_speakers]:
+            role = next((q.role for q in said if q.role), None)
+            sentences = list(dict.fromkeys(self.snapshot.sentences[q.sentence_id] for q in said))
+            sentences = sentences[: st.quotes_per_speaker]
+            label = f"{speaker}, {role}" if role else speaker
+            items.append(self._quoted_item(sentences, label))
+        return items
+
+    def _quoted_item(self, sentences: Sequence[Sentence], label: str) -> BriefingItem:
+        citations = tuple(self._citation(n, s) for n, s in enumerate(sentences, start=1))
+        text = " ".join(f"{s.text} [{n}]" for n, s in enumerate(sentences, start=1))
+        return BriefingItem(text=text, citations=citations, label=label)
+
+    # -- figures and differences -----------------------------------------------------------
+    def _figures(self, figures: Sequence[Figure]) -> list[BriefingItem]:
+        groups = [g for g in merge([f for f in figures if f.kind in ("money", "percent", "count")])]
+        groups = [g for g in groups if _worth_listing(g.figures[0])]
+        # Figures given by more documents first, then in order of appearance.
+        groups.sort(key=lambda g: -len(g.doc_ids))
+        items = []
+        seen: set[str] = set()
+        for g in groups:
+            sentences = list(dict.fromkeys(self.snapshot.sentences[f.sentence_id] for f in g.figures))
+            first = sentences[0]
+            if first.sentence_id in seen and len(g.doc_ids) == 1:
+                continue
+            seen.add(first.sentence_id)
+            items.append(self._item(sentences, label=_figure_label(g.figures[0])))
+            if len(items) >= self.settings.max_figures:
+                break
+        return items
+
+    def _differences(self, figures: Sequence[Figure]) -> list[BriefingItem]:
+        return [self._difference(d) for d in disagreements([f for f in figures if _worth_listing(f)])]
+
+    def _difference(self, found: Disagreement) -> BriefingItem:
+        citations: list[Citation] = []
+        parts: list[str] = []
+        for group in found.values:
+            refs = []
+            for f in _one_per_doc(group):
+                marker = len(citations) + 1
+                citations.append(self._citation(marker, self.snapshot.sentences[f.sentence_id]))
+                refs.append(f"{self._source_name(f.doc_id)} [{marker}]")
+            parts.append(f"{group.figures[0].text.strip()} according to {', '.join(refs)}")
+        label = " ".join(found.measure[:4]) or None
+        return BriefingItem(text="Sources differ: " + "; ".join(parts) + ".", citations=tuple(citations), label=label)
+
+    def _source_name(self, doc_id: str) -> str:
+        doc = self.snapshot.documents[doc_id]
+        return source_name(doc)
+
+    # -- timeline ----------------------------------------------------------------------------
+    def _timeline(self, figures: Sequence[Figure]) -> list[BriefingItem]:
+        dated = [f for f in figures if f.kind == "date" and f.value >= 10000 * 1000]
+        dated.sort(key=lambda f: (f.value, f.doc_id, f.start))
+        items = []
+        seen: set[str] = set()
+        for f in dated:
+            if f.sentence_id in seen:
+                continue
+            seen.add(f.sentence_id)
+            items.append(self._item([self.snapshot.sentences[f.sentence_id]], label=f.when))
+            if len(items) >= self.settings.max_timeline:
+                break
+        return items
+
+    def _title(self, topic: str | None) -> str:
+        if topic:
+            return f"Briefing: {topic}"
+        docs = list(self.snapshot.documents.values())
+        if len(docs) == 1:
+            return f"Briefing: {docs[0].title}"
+        return f"Briefing on {len(docs)} documents"
+
+
+def source_name(doc: Document) -> str:
+    """How a briefing names a document: its outlet (when the metadata gives one), else
+    its title, else its file name."""
+    outlet = getattr(doc, "outlet", None)
+    return str(outlet or doc.title or PurePosixPath(doc.doc_id).name)
+
+
+def _one_per_doc(group: FigureGroup) -> list[Figure]:
+    out: dict[str, Figure] = {}
+    for f in group.figures:
+        out.setdefault(f.doc_id, f)
+    return list(out.values())
+
+
+def _worth_listing(figure: Figure) -> bool:
+    """Money, percentages and counts of at least 2 with words saying what they measure."""
+    return figure.kind in ("money", "percent") or (
+        figure.kind == "count" and figure.value >= 2 and bool(figure.measure)
+    )
+
+
+def _figure_label(figure: Figure) -> str:
+    return figure.text.strip()
+
+
+def verify_briefing(briefing: Briefing, documents: Mapping[str, Document], sentences: Mapping[str, Sentence]) -> None:
+    """Check every item with the answers' verifier (markers, verbatim quotes, offsets)."""
+    from assistant.citations import verify
+
+    for item in briefing.items:
+        verify(Answer(question="", text=item.text, answered=True, citations=list(item.citations)), documents, sentences)
+
+
+# -- asking for a briefing in chat --------------------------------------------------------
+
+# General English ways of asking for a summary, at the start of a request.
+BRIEFING_ASK = re.compile(
+    r"^(?:(?:please|can you|could you|would you|will you|kindly|now|ok|okay|so|and)[\s,]+)*"
+    r"(?:"
+    r"(?:brief|update)\s+(?:me|us)\b"
+    r"|(?:give|send|write|prepare|make|draft|show|get)\s+(?:me\s+|us\s+)?(?:an?\s+|the\s+|my\s+)?"
+    r"(?:(?:short|quick|brief|one-page|full|concise|executive)\s+)?(?:briefing|brief|summary|overview|rundown|recap|"
+    r"digest|key\s+points|main\s+points|highlights|takeaways|gist)\b"
+    r"|(?:summari[sz]e|sum\s+up|recap|outline|condense|digest)\b"
+    r"|(?:an?\s+|the\s+)?(?:short\s+|quick\s+)?(?:briefing|summary|overview|rundown|recap|tl;?dr)"
+    r"(?=\s*(?:$|[?.!,]|(?:on|of|about|please|for|regarding)\b))"
+    r"|what\s+(?:are|were)\s+the\s+(?:key|main|most\s+important|important|essential|big)\s+"
+    r"(?:points|facts|takeaways|findings|issues|messages|details|things)\b"
+    r"|(?:the\s+)?(?:key|main)\s+(?:points|facts|takeaways)\b"
+    r"|what(?:'s|\s+is)\s+(?:the\s+)?(?:gist|summary|tl;?dr)\b"
+    r"|what(?:'s|\s+is|\s+are)\s+(?:the|this|these)\s+(?:article|report|story|document|documents|reports|news|sources?)\s+(?:about|saying)\b"
+    r")",
+    re.I,
+)
+# What a request names when it means the whole corpus, not a topic.
+WHOLE_CORPUS = re.compile(
+    r"^(?:(?:the|this|these|those|that|all\s+(?:the\s+)?|our|my)\s+)?(?:whole\s+|entire\s+|full\s+)?"
+    r"(?:article|articles|report|reports|story|stories|document|documents|docs|sources?|text|texts|corpus|news|"
+    r"coverage|material|materials|files?|press\s+release|it|this|that|them|everything|all|situation)$",
+    re.I,
+)
+TOPIC_LEAD = re.compile(r"^(?:(?:me|us)\s+)?(?:on|about|of|for|regarding|concerning|covering|from|in)\s+", re.I)
+TOPIC_TAIL = re.compile(
+    r"[\s,]*(?:please|for\s+me|for\s+us|briefly|in\s+short|in\s+brief|quickly|in\s+\w+\s+(?:bullets?|points?|lines?|sentences?|words?))\s*$",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class BriefingRequest:
+    """A chat turn that asks for a briefing, and the topic it names (None: everything)."""
+
+    topic: str | None
+
+
+def briefing_request(text: str) -> BriefingRequest | None:
+    """Whether ``text`` asks for a briefing or summary, and on what topic.
+
+    >>> briefing_request("Give me a short briefing on the return hubs")
+    BriefingRequest(topic='the return hubs')
+    >>> briefing_request("Summarise the article"), briefing_request("Who said no?")
+    (BriefingRequest(topic=None), None)
+    """
+    text = " ".join(text.split()).strip()
+    match = BRIEFING_ASK.match(text)
+    if not match:
+        return None
+    rest = text[match.end() :].strip(" ?.!:")
+    # "What are the key points of X", "Give me a summary of X", "Summarise X for me"
+    rest = re.sub(
+        r"^(?:(?:a|an|the)\s+)?(?:(?:short|quick|brief)\s+)?(?:briefing|summary|overview)\b", "", rest, flags=re.I
+    )
+    for _ in range(3):
+        rest = TOPIC_TAIL.sub("", TOPIC_LEAD.sub("", rest.strip(" ?.!:,"))).strip(" ?.!:,")
+    if re.match(r"^(?:is|was|are|were|does|did|do|has|had)\b", rest, re.I) or re.search(
+        r"\b(?:is|was|are|were)\s+(?:what|who|when|where|which|how)\W*$", rest, re.I
+    ):
+        return None  # "the summary is wrong", "summarise did ...": a statement, not a request
+    if not rest or WHOLE_CORPUS.match(rest):
+        return BriefingRequest(None)
+    rest = re.sub(
+        r"^(?:the|this|these)\s+(?:article|report|documents?|sources?)(?:'s|’s)?\s+(?:on|about)\s+",
+        "",
+        rest,
+        flags=re.I,
+    )
+    return BriefingRequest(rest)

@@ -1,0 +1,298 @@
+"""Briefings: the rules (tables from several kinds of document), the summariser's parts, a
+briefing of a small multi-document corpus written for these tests, and the article."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from assistant.briefing import (
+    FIGURES,
+    KEY_POINTS,
+    SOURCES_DIFFER,
+    TIMELINE,
+    WHO_SAID_WHAT,
+    BriefingRequest,
+    briefing_request,
+    informativeness,
+    is_candidate,
+    lexrank,
+    mmr,
+    opens_with_reference,
+    source_name,
+)
+from assistant.citations import verify
+from assistant.records import Answer, Document, Sentence
+
+BRIEFING_REQUESTS = [
+    ("Brief me", None),
+    ("brief me please", None),
+    ("Brief me on the tram strike", "the tram strike"),
+    ("Give me a short briefing", None),
+    ("Give me a quick briefing on the flood defences", "the flood defences"),
+    ("Can you give me a briefing on this article?", None),
+    ("Could you please give us an overview of the budget?", "the budget"),
+    ("Summarise the article", None),
+    ("Summarize the report", None),
+    ("summarise these documents for me", None),
+    ("Summarise what Albania said", "what Albania said"),
+    ("Summarise the criticism of the plan", "the criticism of the plan"),
+    ("Sum up the coverage", None),
+    ("Recap the story", None),
+    ("What are the key points?", None),
+    ("What are the main points of the inquiry report?", "the inquiry report"),
+    ("what were the key takeaways", None),
+    ("Key points please", None),
+    ("TL;DR?", None),
+    ("What's the gist?", None),
+    ("What is this report about?", None),
+    ("A summary of the vaccine trial, please", "the vaccine trial"),
+    ("Give me the highlights", None),
+]
+
+
+@pytest.mark.parametrize(("text", "topic"), BRIEFING_REQUESTS)
+def test_briefing_requests_are_recognised(text: str, topic: str | None) -> None:
+    assert briefing_request(text) == BriefingRequest(topic)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "What did the mayor say about the strike?",
+        "Who called the trip an embarrassment?",
+        "How much will the council spend?",
+        "Is there a summary of the White Paper?",
+        "Who briefed the press?",
+        "Did the minister brief MPs before the vote?",
+        "What is the brief of the task force?",
+        "What key points did the union make?",
+        "Brief history of the scheme?",
+        "The summary is wrong",
+        "Summary of the bill is what?",
+        "When was the report published?",
+        "What does the article say about summaries of evidence?",
+        "briefing room renovations",
+    ],
+)
+def test_questions_that_are_not_briefing_requests(text: str) -> None:
+    assert briefing_request(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("He said the line would reopen.", True),
+        ("That policy was dropped in 2019.", True),
+        ("In contrast, the new plan is cheaper.", True),
+        ("However, fares will rise.", True),
+        ("“This is not enough,” she said.", True),
+        ("The mayor said the line would reopen.", False),
+        ("Thousands of nurses walked out.", False),
+        ("Heat pumps cost more to install.", False),
+    ],
+)
+def test_opens_with_reference(text: str, expected: bool) -> None:
+    assert opens_with_reference(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The aim is to reduce pressure on services.", 1.0),
+        ("Over 3,000 nurses joined the strike.", 2.0),
+        ("The club paid £45m and 10% of any resale.", 3.0),
+        ("Fans from Leeds, York and Hull travelled to Cardiff.", 1.5),
+        ("Council leader Maria Okafor met union officials in Leeds.", 1.375),
+    ],
+)
+def test_informativeness(text: str, expected: float) -> None:
+    assert informativeness(text, 1.0, 0.5) == pytest.approx(expected)
+
+
+def _sentence(text: str, kind: str = "sentence") -> Sentence:
+    return Sentence("d#s0", "d", 0, 0, len(text), text, kind)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (_sentence("The council approved the budget on Tuesday."), True),
+        (_sentence("Why did it take so long?"), False),
+        (_sentence("The plan will:"), False),
+        (_sentence("Too short."), False),
+        (_sentence("Fund new buses", "bullet"), True),
+        (_sentence("Budget Approved", "heading"), False),
+    ],
+)
+def test_is_candidate(sentence: Sentence, expected: bool) -> None:
+    assert is_candidate(sentence, 5) is expected
+
+
+def test_lexrank_is_a_distribution_favouring_the_connected() -> None:
+    rng = np.random.default_rng(3)
+    vectors = rng.normal(size=(12, 8))
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    scores = lexrank(vectors @ vectors.T, np.ones(12), 0.85, 0.1)
+    assert scores.sum() == pytest.approx(1.0)
+    assert (scores > 0).all()
+    assert len(lexrank(np.zeros((0, 0)), np.ones(0), 0.85, 0.1)) == 0
+
+
+def test_mmr_never_picks_a_near_duplicate() -> None:
+    sim = np.array([[1, 0.99, 0.1], [0.99, 1, 0.1], [0.1, 0.1, 1]])
+    assert mmr(np.array([1.0, 0.99, 0.2]), sim, 3, 0.7, 0.9) == [0, 2]
+    assert mmr(np.zeros(0), np.zeros((0, 0)), 3, 0.7, 0.9) == []
+
+
+def test_source_name_prefers_outlet_then_title_then_file_name() -> None:
+    base = Document("news/a.txt", "x", "", "h")
+    assert source_name(base) == "a.txt"
+    assert source_name(Document("a.txt", "x", "Strike ends", "h")) == "Strike ends"
+    assert source_name(Document("a.txt", "x", "Strike ends", "h", outlet="The Courier")) == "The Courier"
+
+
+# A small story in three documents, written for these tests: a tram strike in a city.
+STRIKE = {
+    "wire.txt": (
+        'title = "Tram drivers strike over pay"\noutlet = "City Wire"\ndate = "2025-03-10"\n',
+        "More than 3,000 tram drivers walked out on Monday in a dispute over pay.\n"
+        "The operator, Metrolink North, offered a 4% rise, which the union rejected.\n"
+        "Union leader Dana Cole said the offer was “an insult to people who kept the city moving”.\n"
+        "Services will not run until 14 March 2025, the union said.\n"
+        "The city council has set aside £2m to run replacement buses.\n",
+    ),
+    "courier.txt": (
+        'title = "Strike halts trams across the city"\noutlet = "The Courier"\ndate = "2025-03-11"\n',
+        "Over 3,400 drivers joined the strike, according to organisers.\n"
+        "Commuters queued for replacement buses, which the council is funding with £2m.\n"
+        "Metrolink North chief executive Raj Patel said: “Our door remains open.”\n"
+        "“We cannot pay what we do not have,” Patel added.\n"
+        "Talks first broke down on 2 February 2025 after three rounds of negotiation.\n",
+    ),
+    "statement.txt": (
+        'title = "Statement from the drivers\' union"\noutlet = "Tram Drivers Union"\ndate = "2025-03-11"\n'
+        'kind = "press release"\n',
+        "Our members voted by 91% to take action after the operator offered a 4% rise.\n"
+        "Dana Cole, the union's general secretary, said: “We will stay out until we get a fair deal.”\n"
+        "More than 3,000 drivers are on strike.\n",
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def strike_bot(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    from assistant import Assistant
+
+    folder = tmp_path_factory.mktemp("strike")
+    for name, (meta, text) in STRIKE.items():
+        (folder / name).write_text(text, encoding="utf-8")
+        (folder / name.replace(".txt", ".meta.toml")).write_text(meta, encoding="utf-8")
+    return Assistant(corpus=folder, index_dir=tmp_path_factory.mktemp("strike-index") / "idx")
+
+
+def _verify_all(bot, briefing) -> None:  # type: ignore[no-untyped-def]
+    for item in briefing.items:
+        answer = Answer(question="", text=item.text, answered=True, citations=list(item.citations))
+        verify(answer, bot.snapshot.documents, bot.snapshot.sentences)
+
+
+def test_briefing_of_several_documents(strike_bot) -> None:  # type: ignore[no-untyped-def]
+    briefing = strike_bot.brief()
+    _verify_all(strike_bot, briefing)
+    names = [s.name for s in briefing.sections]
+    assert names[0] == KEY_POINTS and {WHO_SAID_WHAT, FIGURES, SOURCES_DIFFER, TIMELINE} <= set(names)
+
+    who = {item.label: item for item in briefing.section(WHO_SAID_WHAT).items}
+    assert any(label.startswith("Dana Cole, ") for label in who)
+    assert any(label.startswith("Raj Patel, ") for label in who)
+
+    figures = briefing.section(FIGURES).items
+    two_million = next(i for i in figures if "£2m" in (i.label or ""))
+    assert {c.doc_id for c in two_million.citations} == {"wire.txt", "courier.txt"}
+
+    differ = briefing.section(SOURCES_DIFFER).items
+    assert len(differ) == 1
+    text = differ[0].text
+    assert "3,000" in text and "3,400" in text and "The Courier" in text and "City Wire" in text
+
+    dates = [i.label for i in briefing.section(TIMELINE).items]
+    assert dates == sorted(dates) and dates[:2] == ["2025-02-02", "2025-03-14"]
+
+    markdown = briefing.to_markdown()
+    assert "## Sources" in markdown and "The Courier, 2025-03-11" in markdown
+    json.dumps(briefing.to_dict())
+
+
+def test_topic_briefing_keeps_to_its_topic(strike_bot) -> None:  # type: ignore[no-untyped-def]
+    briefing = strike_bot.brief("replacement buses", max_points=3)
+    _verify_all(strike_bot, briefing)
+    points = briefing.section(KEY_POINTS).items
+    assert 1 <= len(points) <= 3
+    assert "buses" in points[0].text
+    assert briefing.topic == "replacement buses"
+
+
+def test_chat_briefing_is_a_verified_answer(strike_bot) -> None:  # type: ignore[no-untyped-def]
+    answer = strike_bot.ask("Give me a short briefing")
+    assert answer.answered and answer.text.startswith("Key points:")
+    assert len(answer.citations) >= 2
+    # ask() verified it; the markers run 1..N through the text.
+    assert [c.marker for c in answer.citations] == list(range(1, len(answer.citations) + 1))
+
+
+def test_article_briefing(bot) -> None:  # type: ignore[no-untyped-def]
+    briefing = bot.brief()
+    _verify_all(bot, briefing)
+    points = briefing.section(KEY_POINTS).items
+    assert 1 <= len(points) <= 8
+    cited = [c for item in points for c in item.citations]
+    assert all(bot.snapshot.sentences[c.sentence_id].kind != "heading" for c in cited)
+    # A bullet never stands without its lead-in.
+    for item in points:
+        kinds = [bot.snapshot.sentences[c.sentence_id].kind for c in item.citations]
+        if "bullet" in kinds:
+            assert kinds[0] == "sentence" and item.citations[0].quote.endswith(":")
+    who = [item.label for item in briefing.section(WHO_SAID_WHAT).items]
+    assert "Edi Rama, Albanian Prime Minister" in who
+
+
+@pytest.mark.parametrize("question", ["Brief me", "Summarise what Albania said", "What are the key points?"])
+def test_article_chat_briefings(bot, question: str) -> None:  # type: ignore[no-untyped-def]
+    answer = bot.ask(question)
+    assert answer.answered
+    assert 1 <= answer.text.count("\n•") <= 6
+
+
+def test_brief_rejects_bad_arguments(bot) -> None:  # type: ignore[no-untyped-def]
+    from assistant import QuestionError
+
+    with pytest.raises(QuestionError):
+        bot.brief(max_points=0)
+    with pytest.raises(QuestionError):
+        bot.brief("   ")
+
+
+def test_exported() -> None:
+    import assistant
+
+    assert assistant.Briefing.__module__ == "assistant.briefing"
+    assert Path(assistant.__file__).parent.name == "assistant"
+
+
+def test_cli_brief_writes_markdown_and_json(strike_bot, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:  # type: ignore[no-untyped-def]
+    from assistant.cli import main
+
+    where = ["--corpus", str(strike_bot.corpus_dir), "--index-dir", str(strike_bot.index_dir)]
+    assert main(["brief", *where]) == 0
+    markdown = capsys.readouterr().out
+    assert markdown.startswith("# Briefing on 3 documents") and "## Key points" in markdown
+    out = tmp_path / "brief.json"
+    assert main(["brief", *where, "--topic", "replacement buses", "--format", "json", "--out", str(out)]) == 0
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["topic"] == "replacement buses" and data["sections"][0]["name"] == KEY_POINTS
+    assert main(["brief", *where, "--out", str(tmp_path / "missing" / "b.md")]) == 2
+    assert main(["brief", *where, "--max-points", "0"]) == 2
