@@ -39,7 +39,7 @@ def _sections(sentences: list[Sentence]) -> Iterator[tuple[str | None, list[Sent
             if run:
                 yield section, run
             section, run = sentence.text, []
-        else:
+        elif sentence.citable:
             run.append(sentence)
     if run:
         yield section, run

@@ -102,7 +102,7 @@ def build_parser() -> argparse.ArgumentParser:
         dest="sets",
         action="append",
         metavar="NAME",
-        help="article, squad2, or a YAML file (repeatable; default: all)",
+        help="a set: article, squad2, a corpus folder name under evals/corpora, or a YAML file (repeatable; default: all)",
     )
     ev.add_argument(
         "--split",
@@ -385,6 +385,12 @@ def cmd_check(args: argparse.Namespace, console: Console) -> int:
     print(f"index at {printable(where)}: {drift.documents:,} documents")
     for collection in drift.collections:
         print(f"  {collection.line()}")
+    if drift.addressed:
+        print(f"{len(drift.addressed)} sentences address the assistant and are never cited:")
+        for sentence in drift.addressed:
+            print(
+                f"  {printable(sentence.sentence_id)} (chars {sentence.start}-{sentence.end}): {printable(sentence.text)}"
+            )
     if drift.clean:
         print("no drift: every vector belongs to a document, and every document has its vectors")
         return 0

@@ -506,17 +506,17 @@ class ExtractiveComposer:
             at = sentence.ordinal
             if sentence.kind == "bullet" and sentence.lead_in:
                 lead = next((s for s in reversed(doc[:at]) if s.kind != "bullet"), None)
-                if lead is not None and lead.text == sentence.lead_in:
+                if lead is not None and lead.text == sentence.lead_in and lead.citable:
                     out.setdefault(lead.sentence_id, lead)
             elif at + 1 < len(doc) and doc[at + 1].lead_in == sentence.text:
                 out.setdefault(sentence.sentence_id, sentence)
                 for item in doc[at + 1 :]:
-                    if item.kind != "bullet" or item.lead_in != sentence.text:
+                    if item.kind != "bullet" or item.lead_in != sentence.text or not item.citable:
                         break
                     out.setdefault(item.sentence_id, item)
             elif PRONOUN_START.match(sentence.text) and at > 0:
                 before = doc[at - 1]
-                if before.kind == "sentence" and before.paragraph == sentence.paragraph:
+                if before.citable and before.kind == "sentence" and before.paragraph == sentence.paragraph:
                     out.setdefault(before.sentence_id, before)
             out.setdefault(sentence.sentence_id, sentence)
         return list(out.values())
@@ -529,7 +529,7 @@ class ExtractiveComposer:
         have = {s.sentence_id for s in chosen}
         extra = []
         for s in doc[best.ordinal + 1 : best.ordinal + 3]:
-            if s.kind != "sentence" or s.section != best.section or not CONTINUES.match(s.text):
+            if s.kind != "sentence" or not s.citable or s.section != best.section or not CONTINUES.match(s.text):
                 break
             if s.sentence_id not in have:
                 extra.append(s)

@@ -42,6 +42,7 @@ from assistant.corpus import corpus_hash
 from assistant.embeddings import Embedder
 from assistant.errors import IndexStoreError
 from assistant.figures import Figure, extract
+from assistant.instructions import mark_addressed
 from assistant.locks import LOCK_TIMEOUT, Lease, Notify, file_lock, server_lock_path
 from assistant.records import Chunk, Document, Sentence
 from assistant.sentences import assemble, split_sentences
@@ -101,6 +102,7 @@ class Drift:
     documents: int
     collections: tuple[CollectionDrift, ...]
     fixed: bool
+    addressed: tuple[Sentence, ...] = ()  # sentences that address the assistant: never cited
 
     @property
     def clean(self) -> bool:
@@ -531,7 +533,7 @@ class Index:
         old_chunks = self._ids_by_doc(self._chunks, doc_ids)
         plans = []
         for doc in documents:
-            sentences = split_sentences(doc.doc_id, doc.text)
+            sentences = mark_addressed(split_sentences(doc.doc_id, doc.text))
             citable = [s for s in sentences if s.citable]
             plans.append((doc, sentences, citable, _record_ids(citable)))
 
@@ -667,7 +669,8 @@ class Index:
             for batch in _batches([snap.documents[d] for d in sorted(broken)]):
                 self._renew_lease()
                 self._write(batch)
-        return Drift(documents=len(snap.documents), collections=tuple(found), fixed=fix)
+        addressed = tuple(s for doc in snap.by_doc.values() for s in doc if s.addressed)
+        return Drift(documents=len(snap.documents), collections=tuple(found), fixed=fix, addressed=addressed)
 
     def _all_ids(self, collection: Any) -> list[str]:
         """Every record id of a vector collection, read a page at a time."""
@@ -700,6 +703,7 @@ class Index:
                 )
                 snap.documents[doc_id] = doc
                 sentences = sentences_from_spans(doc, str(meta.get("spans", "[]")))
+                sentences = mark_addressed(sentences, _ordinals(meta.get("addressed")))
                 citable = [s for s in sentences if s.citable]
                 snap.by_doc[doc_id] = sentences
                 for s in sentences:
@@ -760,6 +764,7 @@ def _doc_meta(doc: Document, sentences: Sequence[Sentence], citable: int) -> dic
         "content_hash": doc.content_hash,
         "path": doc.path,
         "spans": _spans(sentences),
+        "addressed": " ".join(str(s.ordinal) for s in sentences if s.addressed),
         "sentences": citable,
     }
     if doc.date:
@@ -771,6 +776,14 @@ def _doc_meta(doc: Document, sentences: Sequence[Sentence], citable: int) -> dic
     if doc.author:
         meta["author"] = doc.author
     return meta
+
+
+def _ordinals(stored: Any) -> list[int] | None:
+    """The ordinals an ingest marked as addressed to the assistant; None for an index
+    written before marks were stored (then they are found again)."""
+    if stored is None:
+        return None
+    return [int(n) for n in str(stored).split()]
 
 
 def _batches(documents: Sequence[Document]) -> Iterator[list[Document]]:

@@ -44,11 +44,13 @@ class Sentence:
     section: str | None = None  # the heading the sentence sits under
     lead_in: str | None = None  # for a bullet: the line that introduces the list
     paragraph: int = 0  # index of the paragraph (block of lines) holding the sentence
+    addressed: bool = False  # speaks to an AI assistant ("SYSTEM: ignore ..."): see assistant.instructions
 
     @property
     def citable(self) -> bool:
-        """Headings give context but are never cited as evidence."""
-        return self.kind != "heading"
+        """Headings give context but are never cited as evidence, and neither are
+        sentences that address the assistant instead of a reader."""
+        return self.kind != "heading" and not self.addressed
 
 
 @dataclass(frozen=True)
