@@ -40,6 +40,7 @@ def result(
     gold: tuple[m.Span, ...] = (),
     behaviour: str = "answer",
     latency: float = 1.0,
+    sources: tuple[str, ...] = (),
 ) -> m.CaseResult:
     return m.CaseResult(
         case_id="c",
@@ -53,6 +54,7 @@ def result(
         forbidden=forbidden,
         gold=gold,
         latency_ms=latency,
+        sources=sources,
     )
 
 
@@ -244,6 +246,19 @@ def test_failure_reasons_name_each_broken_expectation() -> None:
     assert any("differs from document text" for x in reasons)
     assert m.failure_reasons(result("decline", answered=True), {}) == ["expected a decline, got an answer"]
     assert m.failure_reasons(result("decline", answered=False), {}) == []
+
+
+def test_named_sources_must_be_cited_as_evidence() -> None:
+    money = (("£1 million",),)
+    other = cited(0, 5, doc="b.txt")
+    right = result(text="£1 million", facts=money, citations=(cited(17, 47),), sources=(DOC,))
+    wrong_doc = result(text="£1 million", facts=money, citations=(other,), sources=(DOC,))
+    only_related = result(text="£1 million", facts=money, citations=(cited(17, 47, related=True),), sources=(DOC,))
+    assert m.missing_sources(right) == [] and m.missing_sources(wrong_doc) == [DOC]
+    assert m.missing_sources(only_related) == [DOC]
+    assert "no evidence citation from the named source 'a.txt'" in m.failure_reasons(wrong_doc, {DOC: TEXT})
+    assert m.source_accuracy([right, wrong_doc, result(text="x")]) == 0.5  # cases without sources are left out
+    assert m.source_accuracy([result(text="x")]) is None
 
 
 # --------------------------------------------------------------------------- case loading

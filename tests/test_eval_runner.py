@@ -213,3 +213,11 @@ def test_every_corpus_folder_is_a_registered_set() -> None:
     names = {s.name for s in runner.resolve_sets(None)}
     assert {"article", "squad2"} <= names
     assert {p.name for p in (ROOT / "evals" / "corpora").glob("*") if (p / "cases.yaml").is_file()} <= names
+
+
+def test_a_check_only_corpus_is_not_even_indexed_under_split_tune(tmp_path: Path) -> None:
+    out = io.StringIO()
+    code = run_eval(["texas-measles"], report_dir=tmp_path, console=Console(file=out, width=120), split="tune")
+    report = json.loads((tmp_path / "report.json").read_text(encoding="utf-8"))
+    assert code == 0 and report["sets"] == {} and report["thresholds_checked"] is False
+    assert "tm-" not in out.getvalue()
