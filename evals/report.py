@@ -223,8 +223,12 @@ def case_text(case: Mapping[str, Any]) -> str:
         lines.append(f"  {prefix}: {turn}")
     answer = case.get("answer")
     if answer:
+        if answer.get("standalone_question"):
+            lines.append(f"  rewritten as: {answer['standalone_question']}")
         state = "answered" if answer["answered"] else "declined"
         lines.append(f"  A ({state}): {' '.join(answer['text'].split())}")
+        if answer.get("reason"):  # the composer's own account of why it answered or declined
+            lines.append(f"  why: {answer['reason']}")
         for c in answer.get("citations", []):
             tag = " related" if c.get("related") else ""
             lines.append(f"    [{c['marker']}]{tag} {c['doc_id']} {c['start']}-{c['end']}: {c['quote']!r}")
@@ -236,9 +240,25 @@ def case_text(case: Mapping[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def overview(report: Report) -> list[tuple[str, str, int, int, str]]:
+    """One row per set and split: ``(set, split, cases, passed, thresholds)``, where
+    thresholds reads ``ok``, ``N failed`` (judged split only) or is empty."""
+    rows: list[tuple[str, str, int, int, str]] = []
+    for section in report.sets:
+        for split in section.splits:
+            cases = [c for c in section.cases if c["split"] == split]
+            verdict = ""
+            if split == JUDGED_SPLIT and section.thresholds:
+                failed = len(section.threshold_failures)
+                verdict = f"{failed} failed" if failed else "ok"
+            rows.append((section.name, split, len(cases), sum(bool(c["passed"]) for c in cases), verdict))
+    return rows
+
+
 def print_report(report: Report, console: Console, *, max_listed: int = 40) -> None:
     """Print each set's metric table (one column per split, thresholds judging check), its
-    category table (one row per category and split) and its failing cases."""
+    category table (one row per category and split) and its failing cases, then an
+    overview of every set and split."""
     for section in report.sets:
         name = section.name
         table = Table(title=f"eval set: {name} ({section.source})")
@@ -268,6 +288,12 @@ def print_report(report: Report, console: Console, *, max_listed: int = 40) -> N
             console.print(f"... {len(failing) - max_listed} more failing cases in report.md")
         for f in section.threshold_failures:
             console.print(f"[red]threshold failed[/red] {name}.{f['metric']} ({JUDGED_SPLIT}): {f['why']}")
+    summary = Table(title="overview: cases passed per set and split")
+    for col in ("set", "split", "cases", "passed", "share", "thresholds"):
+        summary.add_column(col, justify="left" if col in {"set", "split"} else "right")
+    for name, split, n, passed, verdict in overview(report):
+        summary.add_row(name, split, str(n), str(passed), f"{passed / n:.2f}" if n else "n/a", verdict)
+    console.print(summary)
     if not report.thresholds_checked:
         console.print(f"[yellow]thresholds not checked: the {JUDGED_SPLIT} split was not run[/yellow]")
     elif report.passed:
@@ -289,6 +315,10 @@ def render_markdown(report: Report) -> str:
         f"Generated {report.generated_at}. Overall: {overall}. Thresholds judge the `{JUDGED_SPLIT}` split.",
         "",
         "Metric definitions: `evals/README.md`.",
+        "",
+        "| set | split | cases | passed | thresholds |",
+        "|---|---|---:|---:|---|",
+        *(f"| {name} | {split} | {n} | {passed} | {verdict} |" for name, split, n, passed, verdict in overview(report)),
     ]
     for section in report.sets:
         splits = list(section.splits)

@@ -15,7 +15,7 @@ from rich.console import Console
 from assistant.errors import ConfigError
 from evals import runner
 from evals.cases import CaseError
-from evals.report import SetReport, split_scores
+from evals.report import SetReport, case_text, split_scores
 from evals.runner import EvalSet, RunContext, register_set, run_eval
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -115,6 +115,8 @@ def test_report_prints_tune_and_check_side_by_side(run: dict[str, Any]) -> None:
     assert "tune" in run["out"] and "check" in run["out"] and "per category and split" in run["out"]
     markdown = (run["dir"] / "report.md").read_text(encoding="utf-8")
     assert "| metric | tune | check | threshold | status |" in markdown
+    assert "overview: cases passed per set and split" in run["out"]
+    assert "| article | check | 50 |" in markdown
 
 
 def test_tune_split_alone_asks_no_check_case_and_checks_no_threshold(tmp_path: Path) -> None:
@@ -221,3 +223,26 @@ def test_a_check_only_corpus_is_not_even_indexed_under_split_tune(tmp_path: Path
     report = json.loads((tmp_path / "report.json").read_text(encoding="utf-8"))
     assert code == 0 and report["sets"] == {} and report["thresholds_checked"] is False
     assert "tm-" not in out.getvalue()
+
+
+def test_failing_case_text_shows_the_rewrite_and_the_composers_reason() -> None:
+    case = {
+        "id": "c",
+        "category": "multi-turn",
+        "split": "tune",
+        "turns": ["Will Albania host a hub?", "Why not?"],
+        "expect": "answer",
+        "expected": {"facts": [["loyal"]]},
+        "reasons": ["missing fact: one of 'loyal'"],
+        "answer": {
+            "text": "The sources do not say.",
+            "answered": False,
+            "citations": [],
+            "standalone_question": "Why will Albania not host a hub?",
+            "reason": "no sentence holds what the question asks for",
+        },
+    }
+    text = case_text(case)
+    assert "rewritten as: Why will Albania not host a hub?" in text
+    assert "why: no sentence holds what the question asks for" in text
+    assert "FAIL c [multi-turn, tune]" in text
