@@ -32,19 +32,15 @@ from evals.report import Report, SetReport, print_report, write_report
 from evals.run_cases import run_case_set
 from evals.run_squad import SQUAD_SET, run_squad_set
 from evals.thresholds import THRESHOLDS_FILE, check_thresholds, load_thresholds
+from evals.tune_data import ARTICLE_SET, CHECK_ONLY_CORPORA, CORPORA_DIR
 
 if TYPE_CHECKING:
     from assistant import Assistant
 
-EVALS_DIR = Path(__file__).parent
-ARTICLE_SET = EVALS_DIR / "article.yaml"
-CORPORA_DIR = EVALS_DIR / "corpora"  # <name>/corpus/ (documents) and <name>/cases.yaml
-# Corpora whose cases are all in the check split: nobody tunes on them or reads their
-# failures while changing the engine (issue 8).
-CHECK_ONLY_CORPORA = frozenset({"texas-measles"})
 DEFAULT_REPORT_DIR = Path("eval-report")
 
 __all__ = [
+    "CHECK_ONLY_CORPORA",
     "SETS",
     "THRESHOLDS_FILE",
     "EvalSet",
