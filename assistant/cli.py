@@ -331,6 +331,8 @@ def cmd_eval(args: argparse.Namespace, console: Console) -> int:
         chroma_url=settings.chroma_url,
         collection=settings.collection,
         split=args.split,
+        engine_options=settings.corpus_options(),
+        on_user_engine=warn_skipped,
     )
 
 

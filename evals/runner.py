@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import platform
 import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -66,6 +66,8 @@ class RunContext:
     index_dir: Path | None = None
     chroma_url: str | None = None
     collection: str | None = None
+    engine_options: Mapping[str, Any] = field(default_factory=dict)  # e.g. strict, follow_links
+    on_user_engine: Callable[[Assistant], None] | None = None  # e.g. warn about skipped files
     _engines: dict[str, Assistant] = field(default_factory=dict)
 
     def assistant(self, corpus: Path | None = None) -> Assistant:
@@ -85,8 +87,10 @@ class RunContext:
                     "chroma_url": self.chroma_url,
                     "collection": self.collection,
                 }
-                kwargs = {k: v for k, v in options.items() if v}
+                kwargs = {**{k: v for k, v in options.items() if v}, **self.engine_options}
             self._engines[key] = Assistant(**kwargs)
+            if corpus is None and self.on_user_engine is not None:
+                self.on_user_engine(self._engines[key])
         return self._engines[key]
 
 
@@ -182,6 +186,8 @@ def run_eval(
     chroma_url: str | None = None,
     collection: str | None = None,
     split: str | None = None,
+    engine_options: Mapping[str, Any] | None = None,
+    on_user_engine: Callable[[Assistant], None] | None = None,
 ) -> int:
     """Run ``sets`` (default: every registered default set), print and write the report,
     return the exit code (0: all thresholds hold; 1: at least one fails).
@@ -191,7 +197,9 @@ def run_eval(
     asked or shown, and no threshold is checked). ``corpus``, ``index_dir``,
     ``chroma_url`` and ``collection`` apply to sets asked of the user's corpus (the article
     set, custom YAML paths); sets with their own corpus always index it afresh in a
-    temporary folder. ``report_dir`` defaults to ``./eval-report``; ``max_listed`` caps the
+    temporary folder. ``engine_options`` (how to read the user's corpus: ``strict``,
+    ``follow_links``, ...) and ``on_user_engine`` (called once with that engine, e.g. to
+    warn about skipped files) apply to the user's corpus too. ``report_dir`` defaults to ``./eval-report``; ``max_listed`` caps the
     failing cases printed per set (all are in report.md and report.json).
     """
     console = console or Console()
@@ -205,7 +213,17 @@ def run_eval(
 
     sections: list[SetReport] = []
     with tempfile.TemporaryDirectory(prefix="briefing-eval-") as tmp:
-        ctx = RunContext(splits, console, Path(tmp), corpus, index_dir, chroma_url, collection)
+        ctx = RunContext(
+            splits,
+            console,
+            Path(tmp),
+            corpus,
+            index_dir,
+            chroma_url,
+            collection,
+            engine_options=dict(engine_options or {}),
+            on_user_engine=on_user_engine,
+        )
         for eval_set in chosen:
             section = eval_set.run(ctx)
             if section is None:

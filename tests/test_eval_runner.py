@@ -246,3 +246,25 @@ def test_failing_case_text_shows_the_rewrite_and_the_composers_reason() -> None:
     assert "rewritten as: Why will Albania not host a hub?" in text
     assert "why: no sentence holds what the question asks for" in text
     assert "FAIL c [multi-turn, tune]" in text
+
+
+def test_user_corpus_engine_takes_the_reading_options_and_reports_skipped_files(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for path in CORPUS.iterdir():
+        (corpus / path.name).write_bytes(path.read_bytes())
+    (corpus / "latin.txt").write_bytes("Caf\xe9 cr\xe8me.".encode("latin-1"))
+    tiny = tmp_path / "tiny.yaml"
+    tiny.write_text(TINY_SET.split("\n- id: wrong-on-purpose")[0], encoding="utf-8")
+    skipped: list[list[str]] = []
+    code = run_eval(
+        [str(tiny)],
+        report_dir=tmp_path / "report",
+        corpus=corpus,
+        index_dir=tmp_path / "index",
+        console=Console(file=io.StringIO()),
+        engine_options={"strict": False},
+        on_user_engine=lambda bot: skipped.append([str(s.path) for s in bot.skipped]),
+    )
+    assert code == 0
+    assert len(skipped) == 1 and any(p.endswith("latin.txt") for p in skipped[0])
