@@ -32,7 +32,7 @@ from evals.report import Report, SetReport, print_report, write_report
 from evals.run_cases import run_case_set
 from evals.run_squad import SQUAD_SET, run_squad_set
 from evals.thresholds import THRESHOLDS_FILE, check_thresholds, load_thresholds
-from evals.tune_data import ARTICLE_SET, CHECK_ONLY_CORPORA, CORPORA_DIR
+from evals.tune_data import ARTICLE_FRESH_SET, ARTICLE_SET, CHECK_ONLY_CORPORA, CORPORA_DIR
 
 if TYPE_CHECKING:
     from assistant import Assistant
@@ -142,7 +142,10 @@ def case_set(name: str, path: Path, corpus: Path | None = None, about: str = "")
 
 def builtin_sets() -> list[EvalSet]:
     """The article set, one set per folder of ``evals/corpora`` and the SQuAD sample."""
-    sets = [case_set("article", ARTICLE_SET, None, "hand-written cases on the seed article")]
+    sets = [
+        case_set("article", ARTICLE_SET, None, "hand-written cases on the seed article"),
+        case_set("article-fresh", ARTICLE_FRESH_SET, None, "fresh questions on the seed article (check-only)"),
+    ]
     for folder in sorted(p for p in CORPORA_DIR.glob("*") if (p / "cases.yaml").is_file()):
         sets.append(case_set(folder.name, folder / "cases.yaml", folder / "corpus", f"corpus {folder.name}"))
     sets.append(EvalSet(SQUAD_SET, lambda ctx: run_squad_set(ctx.console, splits=ctx.splits), "SQuAD 2.0 sample"))

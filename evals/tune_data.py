@@ -25,6 +25,8 @@ from evals.run_squad import SQUAD_SET, squad_split
 EVALS_DIR = Path(__file__).parent
 SEED_CORPUS = EVALS_DIR.parent / "corpus"
 ARTICLE_SET = EVALS_DIR / "article.yaml"
+# Fresh questions on the seed article, all check: never tuned on, never read here.
+ARTICLE_FRESH_SET = EVALS_DIR / "article_fresh.yaml"
 CORPORA_DIR = EVALS_DIR / "corpora"  # <name>/corpus/ (documents) and <name>/cases.yaml
 # Corpora whose cases are all in the check split: never tuned on, never read here.
 CHECK_ONLY_CORPORA = frozenset({"texas-measles"})

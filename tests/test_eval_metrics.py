@@ -16,6 +16,7 @@ from evals.thresholds import THRESHOLDS_FILE, check_thresholds, load_thresholds
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTICLE_SET = ROOT / "evals" / "article.yaml"
+ARTICLE_FRESH_SET = ROOT / "evals" / "article_fresh.yaml"
 ARTICLE = ROOT / "corpus" / "000_c1187ead2ec13693.txt"
 DOC = "a.txt"
 TEXT = "Albania said no. The UK will invest £1 million. Rama spoke."
@@ -291,11 +292,12 @@ def _gold_lines(text: str, needle: str) -> str:
     return next(line for line in text.splitlines() if needle in line)
 
 
-def test_article_set_is_written_from_the_article() -> None:
+@pytest.mark.parametrize("path", [ARTICLE_SET, ARTICLE_FRESH_SET], ids=lambda p: p.name)
+def test_article_set_is_written_from_the_article(path: Path) -> None:
     """Support names one place in the article; gold paragraphs state every fact; no
     forbidden pattern matches a gold paragraph (a verbatim quote of it must stay legal)."""
     text = article_text()
-    for case in load_cases(ARTICLE_SET):
+    for case in load_cases(path):
         for needle in case.support:
             assert text.count(needle) == 1, (case.case_id, needle)
         gold = " ".join(_gold_lines(text, needle) for needle in case.support)
@@ -372,6 +374,13 @@ def test_invalid_yaml_and_missing_file(tmp_path: Path) -> None:
 def test_conversation_judges_the_last_turn() -> None:
     (case,) = parse_cases([{"id": "conv", "category": "multi-turn", "turns": ["a?", "b?"], "expect": "decline"}])
     assert case.question == "b?" and case.turns == ("a?", "b?")
+
+
+def test_fresh_article_set_is_check_only_and_shares_no_question_with_the_article_set() -> None:
+    fresh = load_cases(ARTICLE_FRESH_SET)
+    assert len(fresh) >= 30 and {c.split for c in fresh} == {"check"}
+    tuned = {c.question.casefold() for c in load_cases(ARTICLE_SET)}
+    assert not [c.case_id for c in fresh if c.question.casefold() in tuned]
 
 
 # --------------------------------------------------------------------------- thresholds
