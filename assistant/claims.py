@@ -4,7 +4,8 @@ A language model's answer is split into sentences (claims); each claim cites sou
 sentences through its markers. Before anything is shown, every claim goes through these
 checks, in order, and the first failure drops it:
 
-1. ``markers_valid``: it carries at least one marker, and every marker names a listed source.
+1. ``markers_valid``: it carries at least one marker, and every marker names a listed
+   source; ``cites_evidence``: one of them is a sentence that answers the question.
 2. ``numbers_supported``: every number, amount of money, percentage and year it states is
    in a cited quote, after normalising the way it is written ("£1m" = "£1 million",
    "three" = "3", "95 per cent" = "95%").
@@ -30,7 +31,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Sequence, Set
 from dataclasses import dataclass
 
 from assistant.lexical import STOPWORDS, stem, tokenize
@@ -40,6 +41,8 @@ MARKER = re.compile(r"\[(\d+(?:\s*,\s*\d+)*)\]")
 # A claim ends at . ! or ? (with any closing quote and markers after it) before the next
 # sentence's capital letter or opening quote; lines are claims of their own.
 BOUNDARY = re.compile(r"(?<=[.!?])([\"”’)]*(?:\s*\[\d+(?:\s*,\s*\d+)*\])*)\s+(?=[A-Z“\"‘(])")
+LEADING_MARKER = re.compile(r"\s*\[\d+(?:\s*,\s*\d+)*\]\s*[A-Z“\"‘(]")
+LEADING_BOUNDARY = re.compile(r"(?<=[.!?\"”’)])\s+(?=\[\d)")
 BULLET = re.compile(r"^\s*(?:[-*•–]|\d+[.)])\s+")
 
 NUMBER_WORDS = {
@@ -119,7 +122,7 @@ class Source:
 class Verdict:
     """The outcome of checking one claim: ``reason`` is None when it passed."""
 
-    claim: str  # the sentence as the model wrote it, markers included
+    claim: str  # the sentence as the model wrote it, markers included (leading or closing)
     markers: tuple[int, ...]
     reason: str | None = None
 
@@ -132,18 +135,26 @@ class Verdict:
 
 
 def split_claims(reply: str) -> list[str]:
-    """The sentences of a model's reply, each with the markers that close it.
+    """The sentences of a model's reply, each with its markers. Markers close a sentence,
+    unless a line opens with one: then each sentence's markers lead it ("[1] A. [2] B.").
 
     >>> split_claims("Albania said no [1]. Italy was busy. [2] Done")
     ['Albania said no [1].', 'Italy was busy. [2]', 'Done']
+    >>> split_claims("[1] Albania said no. [2] Italy was busy.")
+    ['[1] Albania said no.', '[2] Italy was busy.']
     """
     claims = []
     for line in reply.splitlines():
         line = BULLET.sub("", line).strip()
         start = 0
-        for m in BOUNDARY.finditer(line):
-            claims.append(line[start : m.end(1)].strip())
-            start = m.end()
+        if LEADING_MARKER.match(line):
+            for m in LEADING_BOUNDARY.finditer(line):
+                claims.append(line[start : m.start()].strip())
+                start = m.end()
+        else:
+            for m in BOUNDARY.finditer(line):
+                claims.append(line[start : m.end(1)].strip())
+                start = m.end()
         claims.append(line[start:].strip())
     return [c for c in claims if c]
 
@@ -413,9 +424,24 @@ CHECKS: tuple[Check, ...] = (
 )
 
 
-def check_claim(claim: str, sources: Sequence[Source], n_sources: int, accepted: Sequence[str] = ()) -> Verdict:
+def cites_evidence(markers: Sequence[int], evidence: Set[int] | None) -> str | None:
+    """A claim must cite one of the sources that answer the question (when they are known),
+    so a reply cannot pad its answer with sentences about something else."""
+    if evidence is None or evidence & set(markers):
+        return None
+    return "cites none of the sentences that answer the question"
+
+
+def check_claim(
+    claim: str,
+    sources: Sequence[Source],
+    n_sources: int,
+    accepted: Sequence[str] = (),
+    evidence: Set[int] | None = None,
+) -> Verdict:
     """Run the checks in order on one claim; ``sources`` are all listed sources, numbered
-    from 1, of which the claim's markers pick its own.
+    from 1, of which the claim's markers pick its own; ``evidence`` the numbers of those
+    that answer the question (None: any).
 
     >>> listed = [Source("Oslo declined to host the summit."), Source("The summit cost £2 million.")]
     >>> check_claim("The summit cost £2m [2].", listed, 2).passed
@@ -424,7 +450,7 @@ def check_claim(claim: str, sources: Sequence[Source], n_sources: int, accepted:
     "says 'agre', which its sources do not"
     """
     markers = claim_markers(claim)
-    reason = markers_valid(markers, n_sources)
+    reason = markers_valid(markers, n_sources) or cites_evidence(markers, evidence)
     if reason is None:
         cited = [sources[n - 1] for n in markers]
         text = without_markers(claim)
@@ -434,13 +460,13 @@ def check_claim(claim: str, sources: Sequence[Source], n_sources: int, accepted:
     return Verdict(claim=claim, markers=markers, reason=reason)
 
 
-def check_reply(reply: str, sources: Sequence[Source]) -> list[Verdict]:
+def check_reply(reply: str, sources: Sequence[Source], evidence: Set[int] | None = None) -> list[Verdict]:
     """Every claim of a reply with its verdict, in order; a claim is compared for
     repetition only with claims accepted before it."""
     verdicts: list[Verdict] = []
     accepted: list[str] = []
     for claim in split_claims(reply):
-        verdict = check_claim(claim, sources, len(sources), accepted)
+        verdict = check_claim(claim, sources, len(sources), accepted, evidence)
         if verdict.passed:
             accepted.append(claim)
         verdicts.append(verdict)

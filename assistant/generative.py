@@ -11,12 +11,13 @@ naming its sources. Then, before anything is shown:
 1. Each sentence of the reply goes through the claim checks of ``assistant.claims``
    (markers, numbers, names, quotations, content words, each citation's share,
    polarity, repetition); a sentence that fails is dropped.
-2. ``too_little`` decides whether what is left still answers: at least one sentence, one
-   that cites the evidence the extractive composer chose, and the number asked for when
-   the question asks for one and the evidence has it. Otherwise the extractive answer is
-   given instead.
-3. The kept sentences' markers are renumbered and turned into citations; the engine's
-   verifier checks them like any other.
+   A sentence must also cite one of the sentences the extractive composer chose (the
+   evidence), so the model cannot pad its answer with other sources.
+2. ``too_little`` decides whether what is left still answers: at least one sentence, and
+   the number asked for when the question asks for one and the evidence has it.
+   Otherwise the extractive answer is given instead.
+3. The kept sentences' markers are renumbered, placed after each sentence, and turned
+   into citations; the engine's verifier checks them like any other.
 
 The answer records the model's name, whether it was used (``generated``) and how many of
 its sentences were dropped. A server that fails or replies out of protocol raises
@@ -33,7 +34,7 @@ from dataclasses import dataclass, field, replace
 from importlib import resources
 from typing import Protocol
 
-from assistant.claims import MARKER, Source, Verdict, check_reply, claim_markers, quantities, without_markers
+from assistant.claims import Source, Verdict, check_reply, quantities, without_markers
 from assistant.compose import ExtractiveComposer
 from assistant.errors import ConfigError, ModelServerError
 from assistant.question import Question
@@ -107,15 +108,10 @@ def model_name(model: ChatModel) -> str:
     return name if isinstance(name, str) and name else type(model).__name__
 
 
-def too_little(question: Question, kept: list[Verdict], evidence: set[int], extractive: Answer) -> str | None:
-    """Why the sentences that passed the checks do not make an answer, or None if they do.
-
-    ``evidence`` holds the source numbers of the sentences the extractive composer chose.
-    """
+def too_little(question: Question, kept: list[Verdict], extractive: Answer) -> str | None:
+    """Why the sentences that passed the checks do not make an answer, or None if they do."""
     if not kept:
         return "no sentence of the model's answer passed the checks"
-    if not any(evidence & set(v.markers) for v in kept):
-        return "no kept sentence cites the evidence that answers the question"
     asks_number = question.answer_type in ("amount", "count") and quantities(without_markers(extractive.text))
     if asks_number and not any(quantities(without_markers(v.claim)) for v in kept):
         return "the kept sentences leave out the number the question asks for"
@@ -151,12 +147,13 @@ class GenerativeComposer:
         if reply.upper().startswith(NOT_IN_SOURCES):
             self.last_rejection = "the model found no answer in the sources"
             return replace(extractive, model=name)
-        verdicts = check_reply(reply, [Source(s.text, s.lead_in) for s in sources])
+        # The extractive answer's sentences are the evidence: every kept sentence cites one.
+        evidence = {n for n, s in enumerate(sources, start=1) if s.sentence_id in self._cited(extractive)}
+        verdicts = check_reply(reply, [Source(s.text, s.lead_in) for s in sources], evidence)
         self.last_verdicts = verdicts
         kept = [v for v in verdicts if v.passed]
         dropped = len(verdicts) - len(kept)
-        evidence = {n for n, s in enumerate(sources, start=1) if s.sentence_id in self._cited(extractive)}
-        self.last_rejection = too_little(question, kept, evidence, extractive)
+        self.last_rejection = too_little(question, kept, extractive)
         if self.last_rejection is not None:
             return replace(extractive, model=name, dropped_sentences=dropped)
         answer = self._answer(question, kept, sources)
@@ -192,18 +189,9 @@ class GenerativeComposer:
         for verdict in kept:
             order.extend(n for n in verdict.markers if n not in order)
         renumber = {old: new for new, old in enumerate(order, start=1)}
-        pieces = []
-        for verdict in kept:
-            text = verdict.claim
-            # Rewrite each marker group from the end so earlier offsets stay valid.
-            for start, end, numbers in reversed(_marker_spans(text)):
-                text = text[:start] + "".join(f"[{renumber[n]}]" for n in numbers) + text[end:]
-            pieces.append(text)
+        # Each sentence is written with its markers after it, however the model placed
+        # them, so a reader never takes a marker for the next sentence's.
+        pieces = [without_markers(v.claim) + " " + "".join(f"[{renumber[n]}]" for n in v.markers) for v in kept]
         documents = self.fallback.snapshot.documents
         citations = [Citation.of(renumber[old], sources[old - 1], documents[sources[old - 1].doc_id]) for old in order]
         return Answer(question=question.text, text=" ".join(pieces), answered=True, citations=citations)
-
-
-def _marker_spans(text: str) -> list[tuple[int, int, tuple[int, ...]]]:
-    """(start, end, numbers) of each marker group such as "[2, 3]" in ``text``."""
-    return [(m.start(), m.end(), claim_markers(m.group(0))) for m in MARKER.finditer(text)]

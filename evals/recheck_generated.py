@@ -50,7 +50,8 @@ RUN_VERSION = 1
 
 
 def ask_turns(bot: Assistant, case: Case) -> dict[str, Any]:
-    """Ask a case's turns in order (earlier answers become history); the last answer as a dict."""
+    """Ask a case's turns in order (earlier answers become history); the last answer as a
+    dict, with the history it was asked with and the model's reply and verdicts."""
     from assistant.errors import AssistantError
     from assistant.generative import GenerativeComposer
 
@@ -63,6 +64,7 @@ def ask_turns(bot: Assistant, case: Case) -> dict[str, Any]:
     except AssistantError as exc:
         entry["error"] = f"{type(exc).__name__}: {exc}"
         return entry
+    entry["history"] = history
     entry["answer"] = answer.to_dict()
     composer = bot.composer
     if isinstance(composer, GenerativeComposer):
@@ -158,10 +160,11 @@ def sentence_problems(sentence: str, quotes: Sequence[str]) -> list[str]:
         problems.append("no marker")
     problems += [f"number {n:g}" for n in sorted(numbers_in(sentence) - numbers_in(evidence))]
     pool = set(words_in(evidence))
+    every_word = set(re.findall(r"[a-z]+", _norm(evidence)))
     body = re.sub(r"\[\d+\]", "", sentence).strip()
     for m in re.finditer(r"(?<=[\w,;] )([A-Z][\w'-]+)", body.replace("’", "'")):
         name = m.group(1).lower().removesuffix("'s")
-        if not all(_known(p, pool) for p in name.split("-") if p):
+        if not all(_known(p, every_word) for p in re.split(r"[-']", name) if p):
             problems.append(f"name {m.group(1)}")
     for quoted in re.findall(r"[\"“]([^\"”]+)[\"”]", body):
         piece = _norm(quoted).strip(" .,;:!?")

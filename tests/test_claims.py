@@ -10,6 +10,7 @@ from assistant.claims import (
     Source,
     check_claim,
     check_reply,
+    cites_evidence,
     content_covered,
     each_citation_contributes,
     markers_valid,
@@ -230,11 +231,20 @@ def test_markers_valid(markers: tuple[int, ...], n_sources: int, ok: bool) -> No
             "Sir Keir met Mr. Rama [1].",
             ["Sir Keir met Mr.", "Rama [1]."],
         ),  # an abbreviation splits: dropped, not merged
+        ("[2] First point. [1] Second “point.” [3] Third", ["[2] First point.", "[1] Second “point.”", "[3] Third"]),
         ("", []),
     ],
 )
 def test_split_claims(reply: str, expected: list[str]) -> None:
     assert split_claims(reply) == expected
+
+
+@pytest.mark.parametrize(
+    ("markers", "evidence", "ok"),
+    [((1,), {1, 2}, True), ((3, 2), {2}, True), ((3,), {1, 2}, False), ((3,), None, True)],
+)
+def test_cites_evidence(markers: tuple[int, ...], evidence: set[int] | None, ok: bool) -> None:
+    assert (cites_evidence(markers, evidence) is None) is ok
 
 
 def test_without_markers() -> None:

@@ -68,7 +68,7 @@ def test_a_marked_reply_becomes_cited_and_verified(scripted: tuple[Assistant, Sc
     system, user = model.calls[-1]
     assert "Use only what the sources say" in system and "Question: Did Albania agree" in user
     assert composer.last_rejection is None
-    assert answer.text == "Albania has publicly ruled out participation in any such deal [1]."
+    assert answer.text == "Albania has publicly ruled out participation in any such deal. [1]"
     assert answer.generated and answer.dropped_sentences == 1 and answer.model == "ScriptedModel"
     assert answer.to_dict()["generated"] is True and answer.to_dict()["dropped_sentences"] == 1
     assert markers(answer.text) == [1] and len(answer.citations) == 1
@@ -103,9 +103,25 @@ def test_a_sentence_repeated_with_every_marker_is_kept_once(scripted: tuple[Assi
     model.enqueue(reply)
     answer = bot.ask("How much will the UK invest in Albania's digital forensics?")
     assert answer.generated, bot.composer.last_verdicts  # type: ignore[union-attr]
-    assert answer.text == f"{claim} [1]." and len(answer.citations) == 1
+    assert answer.text == f"{claim}. [1]" and len(answer.citations) == 1
     assert "Invest £1 million" in answer.citations[0].quote
     assert answer.dropped_sentences >= 2
+
+
+def test_leading_markers_are_moved_after_their_sentence(scripted: tuple[Assistant, ScriptedModel]) -> None:
+    """A small model often writes "[2] Sentence. [1] Sentence."; a reader takes a marker for
+    the sentence before it, so each kept sentence is written with its markers after it."""
+    bot, model = scripted
+    ruled_out = "publicly ruled out participation"
+    model.enqueue(
+        lambda user: (
+            f"[{source_number(user, ruled_out)}] Albania has publicly ruled out participation in any such deal. "
+            "[1] Albania agreed to host the hubs."
+        )
+    )
+    answer = bot.ask("Did Albania agree to host a UK return hub?")
+    assert answer.generated and answer.dropped_sentences == 1
+    assert answer.text == "Albania has publicly ruled out participation in any such deal. [1]"
 
 
 def test_unknown_source_numbers_fall_back(scripted: tuple[Assistant, ScriptedModel]) -> None:
