@@ -14,6 +14,7 @@ from assistant.errors import (
     CorpusError,
     DocumentNotFound,
     IndexStoreError,
+    ModelError,
     ModelServerError,
     QuestionError,
 )
@@ -34,6 +35,7 @@ __all__ = [
     "DocumentNotFound",
     "Hit",
     "IndexStoreError",
+    "ModelError",
     "ModelServerError",
     "QuestionError",
     "Sentence",

@@ -151,11 +151,15 @@ def settings_from(args: argparse.Namespace) -> Settings:
 @contextmanager
 def progress_bar(console: Console) -> Iterator[Any]:
     """A rich progress bar on stderr, fed by the engine's ``progress(stage, done, total)``
-    callback; stdout stays for answers. Off when stderr is not a terminal."""
+    callback; stdout stays for answers. When stderr is not a terminal (piped, or a log
+    file), plain lines instead, at most one every ``LineProgress.EVERY`` seconds."""
     from rich.console import Console
     from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, TimeRemainingColumn
 
     status = Console(stderr=True)
+    if not status.is_terminal:
+        yield LineProgress()
+        return
     with Progress(
         TextColumn("{task.description}"),
         BarColumn(),
@@ -171,6 +175,27 @@ def progress_bar(console: Console) -> Iterator[Any]:
             bar.update(task, description=f"{stage} {done:,}/{total:,}", completed=done, total=total)
 
         yield update
+
+
+class LineProgress:
+    """Progress as plain lines on stderr: at the start and end of each stage, and at most
+    one line every ``EVERY`` seconds in between, so a log shows a long ingest moving."""
+
+    EVERY = 5.0
+
+    def __init__(self) -> None:
+        self.stage = ""
+        self.last = 0.0
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        import time
+
+        now = time.monotonic()
+        if stage == self.stage and done < total and now - self.last < self.EVERY:
+            return
+        self.stage, self.last = stage, now
+        share = f" ({100 * done // total}%)" if total else ""
+        print(f"{stage} {done:,}/{total:,}{share}", file=sys.stderr, flush=True)
 
 
 def open_assistant(settings: Settings, console: Console, rebuild: bool = False) -> Assistant:
@@ -194,6 +219,11 @@ def open_assistant(settings: Settings, console: Console, rebuild: bool = False) 
     return bot
 
 
+def with_hint(exc: AssistantError) -> str:
+    """The error's message and, when it has one, its next step for a command-line user."""
+    return f"{exc}; {exc.hint}" if exc.hint else str(exc)
+
+
 def notice(message: str) -> None:
     """A one-line notice from the engine (such as waiting for another ingest), on stderr."""
     print(printable(message), file=sys.stderr, flush=True)
@@ -202,7 +232,8 @@ def notice(message: str) -> None:
 def warn_skipped(bot: Assistant) -> None:
     """One warning line on stderr per file left out of the corpus, and per unreadable folder."""
     for skipped in bot.skipped:
-        print(f"warning: {printable(skipped.line())}", file=sys.stderr)
+        hint = f" ({skipped.hint})" if skipped.hint else ""
+        print(f"warning: {printable(skipped.line())}{hint}", file=sys.stderr)
     for folder in bot.corpus_read.unreadable:
         print(
             f"warning: cannot read the folder {printable(folder)}: its documents already indexed are kept; "
@@ -242,6 +273,7 @@ def print_answer(answer: Answer, console: Console) -> None:
         tag = "related " if c.related else ""
         console.print(
             rf'[bold]\[{c.marker}][/bold] {tag}"{escape(printable(c.quote))}" [dim]({escape(printable(source_label(c)))})[/dim]'
+            + (f" [dim](also in {escape(printable(', '.join(c.also_in)))})[/dim]" if c.also_in else "")
         )
 
 
@@ -309,7 +341,7 @@ def interactive(bot: Assistant, console: Console, as_json: bool = False) -> int:
         try:
             answer = bot.ask(question, history=history)
         except AssistantError as exc:
-            console.print(f"[red]error:[/red] {escape(printable(str(exc)))}")
+            console.print(f"[red]error:[/red] {escape(printable(with_hint(exc)))}")
             continue
         if as_json:
             print(json.dumps(answer.to_dict(), ensure_ascii=False))
@@ -413,10 +445,25 @@ COMMANDS = {
 }
 
 
+def _tolerant_streams() -> None:
+    """Bytes that are not UTF-8 (typed in another encoding, or in a file name) reach the
+    question check as lone surrogates instead of killing the command with a traceback,
+    and anything printed back is escaped rather than refused."""
+    for stream, errors in (
+        (sys.stdin, "surrogateescape"),
+        (sys.stdout, "backslashreplace"),
+        (sys.stderr, "backslashreplace"),
+    ):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors=errors)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     from rich.console import Console
     from rich.markup import escape
 
+    _tolerant_streams()
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
@@ -427,7 +474,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return COMMANDS[args.command](args, console)
     except AssistantError as exc:
-        errors.print(f"[red]error:[/red] {escape(printable(str(exc)))}", highlight=False, markup=True)
+        errors.print(f"[red]error:[/red] {escape(printable(with_hint(exc)))}", highlight=False, markup=True)
         return EXIT_USAGE
     except KeyboardInterrupt:
         errors.print("interrupted: the index keeps every document written so far; run the same command again to finish")

@@ -61,6 +61,7 @@ class Skipped:
 
     path: str
     reason: str
+    hint: str | None = None  # the next step for a command-line user
 
     def line(self) -> str:
         return f"skipped {self.path}: {self.reason}"
@@ -113,7 +114,8 @@ def _scan(folder: Path, follow_links: bool) -> tuple[list[Path], list[str], list
     """Document files, unreadable subfolders and links that point outside the folder."""
     if not folder.exists():
         raise CorpusError(
-            f"corpus folder {folder} does not exist: create it and add .txt, .md or .html files, or pass --corpus DIR"
+            f"corpus folder {folder} does not exist: create it and add .txt, .md or .html files",
+            hint="or pass --corpus DIR",
         )
     if not folder.is_dir():
         raise CorpusError(f"corpus path {folder} is a file, not a folder: pass the folder that holds the documents")
@@ -140,13 +142,13 @@ def _scan(folder: Path, follow_links: bool) -> tuple[list[Path], list[str], list
             if not follow_links and not _inside(path, root):
                 rel = path.relative_to(folder).as_posix()
                 outside.append(
-                    Skipped(rel, "is a link to a file outside the corpus folder (pass --follow-links to read it)")
+                    Skipped(rel, "is a link to a file outside the corpus folder", hint="pass --follow-links to read it")
                 )
                 continue
             if path.is_file():
                 files.append(path)
     if not files and not failed:
-        raise CorpusError(f"{folder} holds no .txt, .md or .html files: add documents or pass --corpus DIR")
+        raise CorpusError(f"{folder} holds no .txt, .md or .html files: add documents", hint="or pass --corpus DIR")
     return sorted(files), sorted(failed), outside
 
 

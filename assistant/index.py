@@ -23,8 +23,10 @@ Chroma's default embedding function is never constructed; telemetry is off.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
+import shutil
 import time
 import uuid
 from collections import Counter
@@ -33,7 +35,6 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlparse
 
 import numpy as np
 
@@ -46,6 +47,7 @@ from assistant.instructions import mark_addressed
 from assistant.locks import LOCK_TIMEOUT, Lease, Notify, file_lock, server_lock_path
 from assistant.records import Chunk, Document, Sentence
 from assistant.sentences import assemble, split_sentences
+from assistant.settings import chroma_address
 from assistant.speakers import Quote, attribute
 
 FORMAT_VERSION = 2  # 2: chunk ids count repeated windows
@@ -66,6 +68,7 @@ Progress = Callable[[str, int, int], None]
 # stays the same while it runs, so a caller can start a new line when it changes.
 STAGE_INDEX = "indexing documents"
 STAGE_REMOVE = "removing documents"
+STAGE_EMBED = "embedding sentences"  # inside one large batch (a big document): counts sentences
 
 
 @dataclass(frozen=True)
@@ -188,36 +191,63 @@ def _client(index_dir: Path, chroma_url: str | None) -> Any:
 
     settings = ChromaSettings(anonymized_telemetry=False, allow_reset=False)
     if chroma_url:
-        url = urlparse(chroma_url)
-        if url.scheme not in ("http", "https") or not url.hostname:
-            raise IndexStoreError(
-                f"Chroma URL {chroma_url!r} is not an http(s)://HOST:PORT address: fix BRIEFING_CHROMA_URL or --chroma-url"
-            )
+        host, port, https = chroma_address(chroma_url)
         try:
-            client = chromadb.HttpClient(
-                host=url.hostname,
-                port=url.port or (443 if url.scheme == "https" else 8000),
-                ssl=url.scheme == "https",
-                settings=settings,
-            )
+            client = chromadb.HttpClient(host=host, port=port, ssl=https, settings=settings)
             client.heartbeat()
         except Exception as exc:
-            port = url.port or (443 if url.scheme == "https" else 8000)
             reason = str(exc).strip().splitlines()[0][:200] if str(exc).strip() else type(exc).__name__
             raise IndexStoreError(
                 f"cannot reach the Chroma server at {chroma_url} ({reason}): check that "
-                f"`chroma run --path DIR --host {url.hostname} --port {port}` is running there "
-                "and the address is right, or drop --chroma-url / BRIEFING_CHROMA_URL to use the local index"
+                f"`chroma run --path DIR --host {host} --port {port}` is running there "
+                "and the address is right, or use the local index instead",
+                hint="or drop --chroma-url / BRIEFING_CHROMA_URL to use the local index",
             ) from exc
         return client
     _check_index_dir(index_dir)
     try:
         return chromadb.PersistentClient(path=str(index_dir), settings=settings)
     except Exception as exc:
-        raise IndexStoreError(
-            f"the index at {index_dir} cannot be opened ({type(exc).__name__}: {exc}): "
-            "run `briefing ingest --rebuild` to rebuild it, or delete the folder"
-        ) from exc
+        raise store_error(str(index_dir), "opened", exc) from exc
+
+
+READ_ONLY = ("readonly", "read-only", "read only", "permission denied")
+DAMAGED = ("malformed", "not a database", "corrupt", "hnsw", "truncat", "no such table", "disk i/o", "segment")
+REBUILD = "run `briefing ingest --rebuild`, which deletes the index and builds it again"
+RUN_AGAIN = "run the same command again"
+
+
+def store_error(location: str, doing: str, exc: Exception) -> IndexStoreError:
+    """Translate a Chroma or SQLite failure into an ``IndexStoreError`` whose next step
+    fits the cause: a read-only index needs permissions, a damaged one a rebuild."""
+    reason = f"{type(exc).__name__}: {' '.join(str(exc).split())[:200]}"
+    text = reason.lower()
+    if any(word in text for word in READ_ONLY):
+        return IndexStoreError(
+            f"the index at {location} is read-only ({reason}): make its folder and files writable "
+            "(the index is written whenever the corpus changes), or use another index folder",
+            hint="or pass another folder with --index-dir",
+        )
+    if any(word in text for word in DAMAGED):
+        return IndexStoreError(
+            f"the index at {location} is damaged ({reason}): rebuild it from scratch",
+            hint=REBUILD,
+        )
+    if doing == "written":
+        return IndexStoreError(f"the index at {location} could not be written ({reason})", hint=RUN_AGAIN)
+    return IndexStoreError(f"the index at {location} cannot be {doing} ({reason}): rebuild it", hint=REBUILD)
+
+
+def _forget_system(index_dir: Path) -> None:
+    """Stop and forget the embedded Chroma system this process keeps for ``index_dir``
+    (one per path, shared by its clients), so the next client opens the files anew."""
+    from chromadb.api.shared_system_client import SharedSystemClient
+
+    system = SharedSystemClient._identifier_to_system.pop(str(index_dir), None)
+    SharedSystemClient._identifier_to_refcount.pop(str(index_dir), None)
+    if system is not None:
+        with contextlib.suppress(Exception):  # a damaged system may fail to stop; it is dropped all the same
+            system.stop()
 
 
 def _check_index_dir(index_dir: Path) -> None:
@@ -226,12 +256,15 @@ def _check_index_dir(index_dir: Path) -> None:
     try:
         if index_dir.exists():
             if not index_dir.is_dir():
-                raise IndexStoreError(f"index path {index_dir} is a file: pass a folder with --index-dir")
+                raise IndexStoreError(
+                    f"index path {index_dir} is a file: use a folder for the index", hint="pass one with --index-dir"
+                )
             entries = [p.name for p in index_dir.iterdir()]
             if entries and MARKER_FILE not in entries:
                 raise IndexStoreError(
                     f"{index_dir} is not empty and is not a briefing index ({len(entries)} other entries): "
-                    "pass an empty or new folder with --index-dir so nothing there is overwritten"
+                    "use an empty or new folder for the index, so nothing there is overwritten",
+                    hint="pass one with --index-dir",
                 )
         index_dir.mkdir(parents=True, exist_ok=True)
         if not marker.exists():
@@ -243,11 +276,13 @@ def _check_index_dir(index_dir: Path) -> None:
     except PermissionError as exc:
         raise IndexStoreError(
             f"the index folder {index_dir} cannot be written ({exc.strerror}): fix its permissions "
-            "or pass another folder with --index-dir"
+            "or use another folder for the index",
+            hint="pass another with --index-dir",
         ) from exc
     except OSError as exc:
         raise IndexStoreError(
-            f"the index folder {index_dir} cannot be used ({exc}): pass another with --index-dir"
+            f"the index folder {index_dir} cannot be used ({exc}): use another folder for the index",
+            hint="pass another with --index-dir",
         ) from exc
 
 
@@ -262,6 +297,7 @@ class Index:
         namespace: str = "briefing",
         notify: Notify | None = None,
         lock_timeout: float = LOCK_TIMEOUT,
+        rebuild: bool = False,
     ) -> None:
         self.embedder = embedder
         self.location = chroma_url or str(index_dir)
@@ -272,8 +308,29 @@ class Index:
         self._lease: Lease | None = None
         self._max_batch: int | None = None
         self._index_dir = None if chroma_url else index_dir
-        self._client = _client(index_dir, chroma_url)
-        self._open()
+        try:
+            self._client = _client(index_dir, chroma_url)
+            self._open()
+        except IndexStoreError as exc:
+            if not (rebuild and exc.hint == REBUILD and self._index_dir is not None):
+                raise
+            self._start_afresh()  # a damaged index: a rebuild starts from an empty folder
+
+    def _start_afresh(self) -> None:
+        """Delete the embedded index's files (under the writer lock) and open it empty.
+        Only files Chroma writes are removed; the folder's marker and locks stay."""
+        assert self._index_dir is not None
+        with file_lock(self._index_dir / f".ingest-{self.namespace}.lock", self.lock_timeout, self.notify):
+            _forget_system(self._index_dir)
+            for entry in self._index_dir.iterdir():
+                if entry.name == MARKER_FILE or entry.name.startswith(".ingest-"):
+                    continue
+                if entry.is_dir() and not entry.is_symlink():
+                    shutil.rmtree(entry)
+                else:
+                    entry.unlink()
+            self._client = _client(self._index_dir, None)
+            self._open()
 
     # -- collections ---------------------------------------------------------------
     def _open(self) -> None:
@@ -291,10 +348,7 @@ class Index:
         except IndexStoreError:
             raise
         except Exception as exc:
-            raise IndexStoreError(
-                f"the index at {self.location} cannot be read ({type(exc).__name__}: {exc}): "
-                "run `briefing ingest --rebuild` to rebuild it"
-            ) from exc
+            raise store_error(self.location, "read", exc) from exc
 
     @property
     def sentence_store(self) -> Any:
@@ -339,7 +393,17 @@ class Index:
         return manifest.generation if manifest is not None else None
 
     def reset(self) -> None:
-        """Drop every collection of this namespace and create them empty."""
+        """Drop every collection of this namespace and create them empty (an embedded
+        index whose collections cannot even be dropped starts from an empty folder)."""
+        try:
+            self._drop()
+        except Exception as exc:
+            if self._index_dir is None:
+                raise store_error(self.location, "rebuilt", exc) from exc
+            self._client.close()
+            self._start_afresh()
+
+    def _drop(self) -> None:
         existing = {getattr(c, "name", c) for c in self._client.list_collections()}
         for name in ("sentences", "chunks", "documents"):
             full = f"{self.namespace}-{name}"
@@ -380,9 +444,7 @@ class Index:
         try:
             got = self._docs.get(ids=[MANIFEST_ID], include=["metadatas"])
         except Exception as exc:
-            raise IndexStoreError(
-                f"the index at {self.location} cannot be read ({exc}): run `briefing ingest --rebuild`"
-            ) from exc
+            raise store_error(self.location, "read", exc) from exc
         if not got["ids"]:
             return None
         meta = got["metadatas"][0] or {}
@@ -495,7 +557,7 @@ class Index:
                 progress(STAGE_INDEX, 0, len(todo))
             for batch in _batches(todo):
                 self._renew_lease()
-                embedded, citable = self._write(batch)
+                embedded, citable = self._write(batch, progress)
                 summary.sentences += embedded
                 counts.update(citable)
                 done += len(batch)
@@ -513,14 +575,18 @@ class Index:
         except IndexStoreError:
             raise
         except Exception as exc:
+            damaged = store_error(self.location, "written", exc)
+            if damaged.hint != RUN_AGAIN:
+                raise damaged from exc
             raise IndexStoreError(
                 f"writing the index at {self.location} failed ({type(exc).__name__}: {exc}); the documents "
-                "written so far are kept: run the same ingest again to finish"
+                "written so far are kept: run the same ingest again to finish",
+                hint=RUN_AGAIN,
             ) from exc
         summary.seconds = time.perf_counter() - started
         return summary
 
-    def _write(self, documents: Sequence[Document]) -> tuple[int, dict[str, int]]:
+    def _write(self, documents: Sequence[Document], progress: Progress | None = None) -> tuple[int, dict[str, int]]:
         """Embed and store a batch of new or changed documents; return the number of
         sentences embedded and each document's number of citable sentences.
 
@@ -547,9 +613,14 @@ class Index:
                 if s.kind == "heading":
                     to_embed[_heading_key(s)] = s.text
         keys = list(to_embed)
-        vectors = dict(
-            zip(keys, self.embedder.encode([to_embed[k] for k in keys], batch_size=ENCODE_BATCH), strict=True)
-        )
+        vectors: dict[str, np.ndarray] = {}
+        # A large document is embedded a step at a time, so progress can be shown.
+        for first in range(0, len(keys), BATCH_SENTENCES):
+            step = keys[first : first + BATCH_SENTENCES]
+            encoded = self.embedder.encode([to_embed[k] for k in step], batch_size=ENCODE_BATCH)
+            vectors.update(zip(step, encoded, strict=True))
+            if progress and len(keys) > BATCH_SENTENCES:
+                progress(STAGE_EMBED, first + len(step), len(keys))
         embedded = sum(1 for k in keys if not k.startswith("h:"))
         reused = [rid for _, _, _, ids in plans for rid in ids if rid not in vectors]
         for part in self._parts(reused):
@@ -746,9 +817,7 @@ class Index:
         try:
             found = collection.query(query_embeddings=[vector], n_results=k, where=where, include=["distances"])
         except Exception as exc:
-            raise IndexStoreError(
-                f"querying the index at {self.location} failed ({type(exc).__name__}: {exc})"
-            ) from exc
+            raise store_error(self.location, "searched", exc) from exc
         # Chroma returns cosine distance; similarity is 1 - distance.
         return [(rid, 1.0 - float(d)) for rid, d in zip(found["ids"][0], found["distances"][0], strict=True) if rid]
 

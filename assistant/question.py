@@ -97,6 +97,11 @@ def validate(question: object, max_chars: int = MAX_QUESTION_CHARS) -> str:
     # spaces, soft hyphens, direction marks) are dropped; control characters and
     # direction overrides, which can disguise what a question says, are refused.
     question = question.translate(INVISIBLE)
+    if any(0xD800 <= ord(c) <= 0xDFFF for c in question):
+        # Lone surrogates: bytes that were not UTF-8 (a terminal in another encoding).
+        raise QuestionError(
+            "the question holds bytes that are not UTF-8 text: retype it, or set your terminal to UTF-8"
+        )
     bad = sorted(
         {
             f"U+{ord(c):04X}"

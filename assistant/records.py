@@ -93,6 +93,7 @@ class Citation:
     source_url: str | None = None
     outlet: str | None = None  # the document's publisher and byline, for naming the source
     author: str | None = None
+    also_in: tuple[str, ...] = ()  # other documents that hold the same sentence word for word
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -81,7 +81,20 @@ class Retriever:
             if sid in self.snapshot.sentences
         ]
         hits.sort(key=lambda h: -h.score)
-        return hits[:k]
+        return _distinct(hits)[:k]
+
+
+def _distinct(hits: list[Hit]) -> list[Hit]:
+    """The hits without repeats of a sentence already ranked (the same text saved in
+    several documents): the best-ranked copy stays, and the answer names the others."""
+    seen: set[str] = set()
+    out = []
+    for hit in hits:
+        key = " ".join(hit.sentence.text.split())
+        if key not in seen:
+            seen.add(key)
+            out.append(hit)
+    return out
 
 
 def _lexical_text(sentence: Sentence) -> str:

@@ -64,6 +64,25 @@ def default_collection(corpus: Path) -> str:
     return f"briefing-{_slug(corpus.resolve().name)}"
 
 
+def chroma_address(url: str) -> tuple[str, int, bool]:
+    """(host, port, https) of a Chroma server URL, or a ``ConfigError`` saying what is wrong.
+
+    >>> chroma_address("http://127.0.0.1:8000"), chroma_address("https://[::1]")
+    (('127.0.0.1', 8000, False), ('::1', 443, True))
+    """
+    from urllib.parse import urlparse
+
+    try:
+        parsed = urlparse(url)
+        port = parsed.port
+    except ValueError as exc:
+        raise ConfigError(f"the Chroma URL {url!r} cannot be read ({exc}): write it as http://HOST:PORT") from None
+    if parsed.scheme not in ("http", "https") or not parsed.hostname:
+        raise ConfigError(f"the Chroma URL {url!r} is not an http(s)://HOST:PORT address")
+    https = parsed.scheme == "https"
+    return parsed.hostname, port or (443 if https else 8000), https
+
+
 def _flag(name: str, value: Any) -> bool:
     """A yes/no setting from a flag (a bool) or an environment variable ("1", "true", ...)."""
     if isinstance(value, bool):
@@ -118,6 +137,9 @@ class Settings:
         for name, value in values.items():
             if name in ("corpus", "index_dir", "auth_file"):
                 converted[name] = Path(value).expanduser()
+            elif name == "chroma_url":
+                chroma_address(str(value))  # a bad address fails here, before anything loads
+                converted[name] = str(value)
             elif name in ("strict", "follow_links"):
                 converted[name] = _flag(name, value)
             elif name in ("max_question_chars", "port", "max_file_mb"):

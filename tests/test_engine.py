@@ -198,8 +198,11 @@ def test_corrupt_index_gets_a_clear_error(tmp_path: Path, article_corpus: Path) 
     index = tmp_path / "index"
     Assistant(corpus=article_corpus, index_dir=index)
     (index / "chroma.sqlite3").write_bytes(b"this is not a database" * 100)
-    with pytest.raises(IndexStoreError, match="--rebuild"):
+    with pytest.raises(IndexStoreError, match="is damaged") as raised:
         Assistant(corpus=article_corpus, index_dir=index)
+    assert raised.value.hint is not None and "--rebuild" in raised.value.hint
+    rebuilt = Assistant(corpus=article_corpus, index_dir=index, rebuild=True)  # from scratch, not the same failure
+    assert rebuilt.ask("Did Albania agree to host a UK return hub?").answered
 
 
 def test_unwritable_index_folder(tmp_path: Path, article_corpus: Path) -> None:

@@ -1,0 +1,64 @@
+"""Smaller items of issue 12 (item 10), through the engine: the same text under several
+names, questions with bytes that are not UTF-8, a long conversation history, and a
+question that is not in English."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant import Assistant, QuestionError
+from assistant.engine import MAX_HISTORY_CHARS
+
+STRIKE = (
+    "Port strike ends\n\nDock workers in Rotterdam voted on Monday to end a strike that had lasted ten days. "
+    "The union said members accepted a pay rise of 7 percent over two years.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def copies_bot(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    corpus = tmp_path_factory.mktemp("copies")
+    for name in ("strike.txt", "strike-copy.txt", "saved/strike (1).txt"):
+        (corpus / name).parent.mkdir(exist_ok=True)
+        (corpus / name).write_text(STRIKE, encoding="utf-8")
+    (corpus / "water.txt").write_text(
+        "The city council of Valencia introduced water rationing after a dry winter.\n", encoding="utf-8"
+    )
+    return Assistant(corpus=corpus, index_dir=tmp_path_factory.mktemp("copies-index") / "idx")
+
+
+def test_the_same_text_under_three_names_is_quoted_once_and_names_all(copies_bot: Assistant) -> None:
+    answer = copies_bot.ask("How long did the strike in Rotterdam last?")
+    assert answer.answered
+    quotes = [c.quote for c in answer.citations]
+    assert len(quotes) == len(set(quotes))
+    cited = next(c for c in answer.citations if "ten days" in c.quote)
+    names = {cited.doc_id, *cited.also_in}
+    assert names == {"strike.txt", "strike-copy.txt", "saved/strike (1).txt"}
+    assert "also_in" in answer.to_dict()["citations"][0]
+    hits = copies_bot.retrieve("Rotterdam dock workers strike", k=6)
+    texts = [h.sentence.text for h in hits]
+    assert len(texts) == len(set(texts))
+
+
+@pytest.mark.parametrize("question", ["What about \udcff\udcfe?", "\ud800", "Rates \udc80 rose?"])
+def test_lone_surrogates_in_a_question_are_refused_plainly(copies_bot: Assistant, question: str) -> None:
+    with pytest.raises(QuestionError, match="not UTF-8"):
+        copies_bot.ask(question)
+
+
+def test_history_is_bounded(copies_bot: Assistant) -> None:
+    with pytest.raises(QuestionError, match="start a new conversation"):
+        copies_bot.ask("And the pay rise?", history=[("q", "a" * (MAX_HISTORY_CHARS + 1))])
+    many = [("How long did the strike last?", "Ten days.")] * 10_000  # only the last turns are read
+    assert copies_bot.ask("And the pay rise?", history=many).answered
+    odd = [("What about the strike \udcff?", "It ended \ud800.")]
+    copies_bot.ask("And the pay rise?", history=odd)  # no TypeError from bytes that were not UTF-8
+
+
+def test_a_declined_question_in_another_language_gets_a_hint(copies_bot: Assistant) -> None:
+    answer = copies_bot.ask("¿Cuánto duró la huelga de los estibadores en el puerto?")
+    if not answer.answered:
+        assert "in English" in answer.text
+    english = copies_bot.ask("What is the capital of Peru?")
+    assert not english.answered and "in English" not in english.text
