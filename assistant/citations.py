@@ -3,7 +3,8 @@
 Checks, in order: markers in the text and citations match one to one (every [n] has a
 citation numbered n, every citation's marker appears, numbered 1..N in order of first
 appearance); every quote equals its document's text at its offsets; no citation points
-at a heading. A failure raises ``CitationError``: it is a bug, and a wrong citation
+at a heading; a short answer equals its document's text at its offsets, inside the
+sentence its marker cites. A failure raises ``CitationError``: it is a bug, and a wrong citation
 must never reach a reader.
 """
 
@@ -49,4 +50,12 @@ def verify(answer: Answer, documents: Mapping[str, Document], sentences: Mapping
             raise CitationError(f"citation [{c.marker}] names sentence {c.sentence_id!r} with other offsets")
         if not sentence.citable:
             raise CitationError(f"citation [{c.marker}] points at a heading, which is never evidence")
+    short = answer.short_answer
+    if short is not None:
+        cited = next((c for c in answer.citations if c.marker == short.marker), None)
+        doc = documents.get(cited.doc_id) if cited else None
+        if cited is None or doc is None or not (cited.start <= short.start < short.end <= cited.end):
+            raise CitationError(f"the short answer {short.text!r} is not inside citation [{short.marker}]")
+        if doc.text[short.start : short.end] != short.text:
+            raise CitationError(f"the short answer {short.text!r} is not {cited.doc_id}[{short.start}:{short.end}]")
     return answer

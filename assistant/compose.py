@@ -35,9 +35,10 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from assistant.index import Snapshot
-from assistant.lexical import stem, tokenize
+from assistant.lexical import covered_terms, stem, tokenize
 from assistant.question import Question
 from assistant.records import Answer, Behaviour, Citation, Hit, Sentence
+from assistant.stance import refuses
 
 NOT_IN_SOURCES = "The sources do not say."
 PREMISE_LEAD = "The sources say otherwise:"
@@ -164,20 +165,6 @@ def _words(sentence: Sentence) -> set[str]:
     return set(tokenize(" ".join(filter(None, [sentence.section, sentence.lead_in, sentence.text]))))
 
 
-def covered_terms(terms: set[str], words: set[str]) -> frozenset[str]:
-    """Question terms found among a sentence's words; a stem of five letters or more also
-    matches a longer or shorter word it begins ("albania" ~ "albanian").
-
-    >>> sorted(covered_terms({"albania", "pm", "hub"}, {"albanian", "hub"}))
-    ['albania', 'hub']
-    """
-    found = terms & words
-    for term in terms - found:
-        if len(term) >= 5 and any(len(w) >= 5 and (w.startswith(term) or term.startswith(w)) for w in words):
-            found.add(term)
-    return frozenset(found)
-
-
 def score_hits(
     question: Question,
     hits: Iterable[Hit],
@@ -249,41 +236,6 @@ def _entities(text: str) -> set[str]:
     if words and text.startswith(words[0]):
         words = words[1:]  # the question's first word is capitalised anyway
     return {p for w in words for p in re.split(r"[-’']", w.lower()) if len(p) > 1}
-
-
-def _refuses(text: str, terms: set[str], actors: set[str], cues: re.Pattern[str] = REFUSAL) -> bool:
-    """Whether ``text`` states a refusal (or, with ``cues=STOPPED``, a stop) by one of
-    ``actors``, named before the cue or in the noun it qualifies, that bears on a
-    question with ``terms``. No actor, no stance: a cue about someone else says nothing.
-
-    "declined to name the nations" refuses naming: it bears on a question about naming,
-    not on one about holding talks. "Despite Albania's exclusion, Starmer announced"
-    says nothing of what Starmer refused.
-
-    >>> _refuses("Starmer declined to name the nations involved", {"uk", "talk"}, {"starmer"})
-    False
-    >>> _refuses("Albania has publicly ruled out participation", {"albania", "agree"}, {"albania"})
-    True
-    >>> _refuses("Despite Albania’s exclusion, Starmer announced more", {"starmer", "visit"}, {"starmer"}, STOPPED)
-    False
-    >>> _refuses("the scrapped Rwanda scheme implemented by the government", {"rwanda"}, {"rwanda"}, STOPPED)
-    True
-    """
-    if not actors:
-        return False
-    lowered = text.lower()
-    for cue in cues.finditer(text):
-        # The actor is named before the cue ("Albania ... ruled out") or right after it when
-        # the cue qualifies a noun ("the scrapped Rwanda scheme").
-        before = lowered[: cue.start()]
-        qualifies = re.search(r"\b(?:the|a|an|its|their|his|her|this|that)\s+$", before) is not None
-        after = " ".join(lowered[cue.end() :].split()[:3]) if qualifies else ""
-        if not any(re.search(rf"\b{re.escape(a)}\b", before + " | " + after) for a in actors):
-            continue
-        action = re.match(r"\s+to\s+(\w+)", text[cue.end() :])
-        if action is None or covered_terms({stem(action.group(1).lower())}, terms):
-            return True
-    return False
 
 
 def _bigrams(tokens: list[str]) -> set[tuple[str, str]]:
@@ -440,7 +392,7 @@ class ExtractiveComposer:
                     s
                     for s in scored[:5]
                     if s.support >= STANCE_AS_GOOD * best.support
-                    and _refuses(s.sentence.text, set(question.terms), actors, cues)
+                    and refuses(s.sentence.text, set(question.terms), actors, cues)
                 ),
                 None,
             )

@@ -195,6 +195,7 @@ class Embedder:
         self.query_encoder_name = query_encoder
         self._encoders: dict[str, Encoder] = {}
         self._load_lock = threading.Lock()
+        self._word_cache: dict[str, np.ndarray] = {}
 
     def _encoder(self, name: QueryEncoderName) -> Encoder:
         with self._load_lock:
@@ -229,6 +230,24 @@ class Embedder:
         found = self._encoder("numpy")
         assert isinstance(found, NumpyEncoder)
         return found.token_states(text)
+
+    def word_vectors(self, words: list[str]) -> np.ndarray:
+        """One static vector per word, ``(len(words), 384)``: the mean of its word pieces'
+        rows of the model's input embedding table, L2-normalised. No forward pass: the
+        composer aligns question words with sentence words by their cosine ("cost" meets
+        "price"). Cached per word."""
+        missing = [w for w in dict.fromkeys(words) if w not in self._word_cache]
+        if missing:
+            model = load_minilm()
+            for word in missing:
+                ids = model.tokenizer.encode(word, add_special_tokens=False).ids
+                vector = np.asarray(model.word[ids], dtype=np.float32).mean(axis=0) if ids else np.zeros(self.dimension)
+                norm = float(np.linalg.norm(vector))
+                self._word_cache[word] = (vector / norm if norm else vector).astype(np.float32)
+        out = np.zeros((len(words), self.dimension), dtype=np.float32)
+        for i, word in enumerate(words):
+            out[i] = self._word_cache[word]
+        return out
 
     def as_langchain(self) -> Embeddings:
         """This embedder as a LangChain ``Embeddings`` (imports langchain_core on first use)."""

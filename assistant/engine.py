@@ -14,11 +14,12 @@ from collections.abc import Collection, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 import numpy as np
 
 from assistant.briefing import Briefer, Briefing, briefing_request, verify_briefing
+from assistant.calibrated import CalibratedComposer
 from assistant.chunks import embedding_text
 from assistant.citations import verify
 from assistant.compose import Composer, ExtractiveComposer
@@ -56,6 +57,9 @@ class Assistant:
     ingest is writing this index: waiting" (two processes never write one index at once).
     ``query_encoder`` encodes questions: "numpy" (default, no torch) or
     "sentence-transformers" (the reference; same vectors, slower to start).
+    ``calibrated=True`` answers with the calibrated pipeline (``assistant.calibrated``:
+    fitted answerability, direct answers, named sources, "Sources differ") and rewrites
+    follow-ups into standalone questions before retrieval.
 
     >>> bot = Assistant()                                      # doctest: +SKIP
     >>> bot.ask("Did Albania agree to host a UK return hub?").answered   # doctest: +SKIP
@@ -79,7 +83,9 @@ class Assistant:
         max_file_bytes: int | None = MAX_FILE_BYTES,
         notify: Notify | None = None,
         query_encoder: QueryEncoderName = "numpy",
+        calibrated: bool = False,
     ) -> None:
+        self.calibrated = calibrated
         self.corpus_dir = Path(corpus) if corpus is not None else default_corpus()
         self.index_dir = Path(index_dir) if index_dir is not None else default_index_dir(self.corpus_dir)
         self.max_question_chars = max_question_chars
@@ -121,9 +127,13 @@ class Assistant:
         self.generation = self.index.generation()
         self.snapshot = self.index.load()
         self.retriever = Retriever(self.index, self.snapshot)
-        extractive = ExtractiveComposer(self.snapshot, self.retriever.idf)
+        extractive: ExtractiveComposer | CalibratedComposer
+        if self.calibrated:
+            extractive = CalibratedComposer(self.snapshot, self.retriever.idf, self.index.embedder.word_vectors)
+        else:
+            extractive = ExtractiveComposer(self.snapshot, self.retriever.idf)
         self.composer: Composer = self._custom_composer or (
-            GenerativeComposer(self._llm, extractive) if self._llm is not None else extractive
+            GenerativeComposer(self._llm, cast(ExtractiveComposer, extractive)) if self._llm is not None else extractive
         )
         self._record_of = {sid: rid for rid, sid in self.snapshot.by_record.items()}  # sentence -> vector id
         self.briefer = Briefer(self.snapshot, self._vectors, self._embed, self._search)
@@ -138,14 +148,19 @@ class Assistant:
 
         def understand(value: dict[str, Any]) -> tuple[Question, frozenset[str] | None]:
             text = validate(value["question"], self.max_question_chars)
-            return analyse(text, _check_history(value.get("history"))), self._check_doc_ids(value.get("doc_ids"))
+            question = analyse(text, _check_history(value.get("history")), rewrite=self.calibrated)
+            return question, self._check_doc_ids(value.get("doc_ids"))
 
         def retrieve(found: tuple[Question, frozenset[str] | None]) -> tuple[Question, list[Hit]]:
             question, doc_ids = found
             return question, retriever.search(question.query, k=RETRIEVE_K, doc_ids=doc_ids)
 
         def compose(found: tuple[Question, list[Hit]]) -> Answer:
-            return composer.compose(*found)
+            answer = composer.compose(*found)
+            standalone = found[0].standalone
+            if standalone and answer.standalone_question is None:
+                answer = replace(answer, standalone_question=standalone)
+            return answer
 
         def check(answer: Answer) -> Answer:
             return verify(answer, snapshot.documents, snapshot.sentences)

@@ -57,6 +57,24 @@ def tokenize(text: str) -> list[str]:
     return [stem(w) for w in WORD_RE.findall(text) if w not in STOPWORDS]
 
 
+def covered_terms(terms: set[str], words: set[str]) -> frozenset[str]:
+    """Question terms found among a sentence's words; a stem of five letters or more also
+    matches a longer or shorter word it begins ("albania" ~ "albanian").
+
+    >>> sorted(covered_terms({"norway", "fjord", "ship"}, {"norwegian", "ship"}))
+    ['ship']
+    >>> sorted(covered_terms({"canad", "vote"}, {"canadian", "voter"}))
+    ['canad']
+    >>> sorted(covered_terms({"econom"}, {"economic"}))
+    ['econom']
+    """
+    found = terms & words
+    for term in terms - found:
+        if len(term) >= 5 and any(len(w) >= 5 and (w.startswith(term) or term.startswith(w)) for w in words):
+            found.add(term)
+    return frozenset(found)
+
+
 class LexicalIndex:
     """BM25 scores for a fixed list of texts."""
 

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from assistant.errors import QuestionError
+from assistant.evidence import COMMON_OPENERS, name_spans
 from assistant.lexical import tokenize
 
 MAX_QUESTION_CHARS = 2000
@@ -46,6 +47,7 @@ FOLLOW_UP = re.compile(
     r"the same|what about|how about|and what|what else|anything else|more about|why so|why not)\b",
     re.I,
 )
+# What a question asks for, as the rule-based composer reads it (``compose.holds_answer_type``).
 ANSWER_TYPES = (
     (
         "time",
@@ -67,6 +69,67 @@ ANSWER_TYPES = (
     ("person", re.compile(r"^\s*(?:who|whom|whose)\b", re.I)),
     ("place", re.compile(r"^\s*(?:where)\b", re.I)),
 )
+# What a question asks for, first match wins; kinds as in ``assistant.evidence``.
+ASKED_KINDS = (
+    (
+        "date",
+        re.compile(
+            r"^\W*(?:and\s+|so\s+|but\s+)?(?:since\s+|until\s+|till\s+|by\s+)?when\b|\b(?:(?:what|which)\s+"
+            r"(?:year|date|month|day|time|century|decade|season)|in\s+what\s+(?:year|month|century|decade))\b",
+            re.I,
+        ),
+    ),
+    ("percentage", re.compile(r"\bwhat\s+(?:percentage|per\s*cent|percent|proportion|share)\b", re.I)),
+    (
+        "money",
+        re.compile(
+            r"\b(?:how\s+much\b.*\b(?:cost|spend|spent|pay|paid|price|budget|fund|funding|worth|invest|"
+            r"investment|money|raise|raised|fine|fined|charge|salary|earn)\w*|what\s+(?:cost|price|budget|sum|fee)|"
+            r"what\s+(?:is|was|are|were|will\s+be)\s+the\s+(?:cost|price|budget|fee|value|salary|fine)s?|"
+            r"how\s+much\s+(?:money|funding|cash)|at\s+what\s+(?:cost|price))\b",
+            re.I,
+        ),
+    ),
+    (
+        "amount",
+        re.compile(
+            r"\b(?:how\s+(?:many|much|long|far|big|large|often|old)|what\s+(?:number|total|figure|amount|size))\b", re.I
+        ),
+    ),
+    ("person", re.compile(r"^\W*(?:and\s+|so\s+|but\s+)?(?:who|whom|whose)\b", re.I)),
+    (
+        "place",
+        re.compile(
+            r"^\W*(?:and\s+|so\s+)?where\b|\b(?:what|which)\s+(?:country|countries|city|cities|town|region|"
+            r"place|nation|nations|state|island|province|continent)\b",
+            re.I,
+        ),
+    ),
+    (
+        "organisation",
+        re.compile(
+            r"\b(?:what|which)\s+(?:company|companies|organi[sz]ations?|party|parties|agency|agencies|group|"
+            r"groups|institution|bank|charity|union|team|firm|body|department|ministry)\b",
+            re.I,
+        ),
+    ),
+)
+# "Which report says ...?", "What does the press release say about ...?": asks about the sources.
+SOURCE_WORDS = (
+    r"(?:reports?|outlets?|sources?|documents?|articles?|papers?|newspapers?|publications?|stories|story|"
+    r"press\s+releases?|statements?|releases?|transcripts?|accounts?|briefings?|websites?|sites?|broadcasters?)"
+)
+ASKS_SOURCE = re.compile(rf"\b(?:which|what|whose)\s+(?:\w+\s+)?{SOURCE_WORDS}\b", re.I)
+WHY_ALONE = re.compile(r"^\W*(?:and\s+|but\s+|so\s+)?why(\s+not)?\W*$", re.I)
+WHAT_ABOUT = re.compile(
+    r"^\W*(?:(?:and|but|so)\s+)?(?:(?:what|how)\s+about|and)\s+(?!(?:what|who|which|when|where|why|how|did|does|do|"
+    r"is|are|was|were|has|have|had|will|would|can|could)\b)(.+?)\W*$",
+    re.I,
+)
+YEAR_RE = re.compile(r"\b(?:1[0-9]|20)\d\d\b")
+PERSON_PRONOUN = re.compile(r"\b(?:he|she|him|her|his|hers)\b", re.I)
+AUX = re.compile(r"^\W*(did|does|do|is|are|was|were|has|have|had|will|would|can|could|should)\s+(.+?)\W*$", re.I)
+DETERMINERS = frozenset("the a an this that these those its their his her our your my".split())
 
 
 @dataclass(frozen=True)
@@ -78,6 +141,8 @@ class Question:
     focus: str  # the question's own words, injected instructions removed
     yes_no: bool = False
     answer_type: str | None = None  # "time" | "amount" | "count" | "person" | "place" | None
+    asks_for: str | None = None  # a kind of ``assistant.evidence``: "date", "person", "money", ...
+    asks_source: bool = False  # "Which report says ...?": the answer names its source
     injected: bool = False
     follow_up: bool = False
     terms: tuple[str, ...] = field(default_factory=tuple)  # content-word stems of ``focus``
@@ -87,6 +152,8 @@ class Question:
     context_text: str = ""
     previous_answer: str = ""
     wants_more: bool = False  # "what else", "any other", "anything more"
+    standalone: str = ""  # a follow-up rewritten into a question that reads alone ("" when not rewritten)
+    names: tuple[str, ...] = field(default_factory=tuple)  # names the question uses ("Edi Rama")
 
 
 def validate(question: object, max_chars: int = MAX_QUESTION_CHARS) -> str:
@@ -178,8 +245,113 @@ def answer_name(question: str, answer: str) -> str:
     return best
 
 
-def analyse(text: str, history: Sequence[tuple[str, str]] = ()) -> Question:
-    """Build a ``Question`` from validated text and the earlier turns of the conversation."""
+def asked_kind(question: str) -> str | None:
+    """The kind of thing a question asks for (see ``ASKED_KINDS``), None for other questions.
+
+    >>> [asked_kind(q) for q in ["When did the war end?", "How much did the bridge cost?", "Who chairs the board?"]]
+    ['date', 'money', 'person']
+    """
+    if ASKS_SOURCE.search(question):
+        return None  # the answer is a source, named from metadata
+    return next((kind for kind, pattern in ASKED_KINDS if pattern.search(question)), None)
+
+
+def question_names(question: str) -> tuple[str, ...]:
+    """The names a question uses: runs of capitalised words after its first word.
+
+    >>> question_names("What did Edi Rama say about North Macedonia?")
+    ('Edi Rama', 'North Macedonia')
+    """
+    ordinary = COMMON_OPENERS | QUESTION_OPENERS
+    return tuple(question[a:b] for a, b in name_spans(question, ordinary) if question[a:b].lower() not in ordinary)
+
+
+QUESTION_OPENERS = frozenset(
+    "what who whom whose which when where why how did does do is are was were has have had will would can could "
+    "should shall may might must tell list give describe explain name".split()
+)
+
+
+def rewrite_why(focus: str, previous: str) -> str | None:
+    """ "Why (not)?" after a yes/no question, as one question.
+
+    >>> rewrite_why("Why not?", "Did the council approve the new stadium?")
+    'Why did the council not approve the new stadium?'
+    >>> rewrite_why("Why?", "Has Norway joined the treaty?")
+    'Why has Norway joined the treaty?'
+    """
+    why = WHY_ALONE.match(focus)
+    aux = AUX.match(previous)
+    if why is None or aux is None:
+        return None
+    verb, rest = aux.group(1).lower(), aux.group(2)
+    if why.group(1):
+        words = rest.split()
+        # The subject is a determiner and its noun, or a run of capitalised words.
+        at = 2 if words and words[0].lower() in DETERMINERS else 1
+        while at < len(words) and words[at][:1].isupper():
+            at += 1
+        rest = " ".join([*words[:at], "not", *words[at:]])
+    return f"Why {verb} {rest}?"
+
+
+def rewrite_what_about(focus: str, previous: str) -> str | None:
+    """ "What about X?" / "And in 2022?" as the previous question with X in place of its
+    year or its name (or added to it when it has none).
+
+    >>> rewrite_what_about("And in 2022?", "How many patients waited over a year in 2023?")
+    'How many patients waited over a year in 2022?'
+    >>> rewrite_what_about("What about Denmark?", "Did Sweden sign the accord?")
+    'Did Denmark sign the accord?'
+    """
+    about = WHAT_ABOUT.match(focus)
+    if about is None:
+        return None
+    new = about.group(1).strip()
+    base = previous.strip().rstrip("?.! ")
+    year = YEAR_RE.search(new)
+    if year:
+        if YEAR_RE.search(base):
+            return YEAR_RE.sub(year.group(0), base, count=1) + "?"
+        return f"{base} {new if new != year.group(0) else 'in ' + new}?"
+    names = question_names(previous)
+    if new[:1].isupper() and names:
+        return base.replace(names[0], new, 1) + "?"
+    return f"{base}: what about {new}?"
+
+
+def rewrite_pronouns(focus: str, person: str) -> str | None:
+    """A follow-up with he/she/him/her/his, with the person of the previous turn named.
+
+    >>> rewrite_pronouns("What did she say about the budget?", "Maria Lopez")
+    'What did Maria Lopez say about the budget?'
+    """
+    if not person or not PERSON_PRONOUN.search(focus):
+        return None
+
+    def name(match: re.Match[str]) -> str:
+        return f"{person}’s" if match.group(0).lower() in {"his", "hers"} else person
+
+    return PERSON_PRONOUN.sub(name, focus, count=1)
+
+
+def standalone_question(focus: str, previous_question: str, previous_answer: str) -> str | None:
+    """A follow-up rewritten to read alone from the previous turn, or None when no rule applies."""
+    person = answer_name(previous_question, previous_answer) or next(iter(question_names(previous_question)), "")
+    return (
+        rewrite_why(focus, previous_question)
+        or rewrite_what_about(focus, previous_question)
+        or rewrite_pronouns(focus, person)
+    )
+
+
+def analyse(text: str, history: Sequence[tuple[str, str]] = (), rewrite: bool = False) -> Question:
+    """Build a ``Question`` from validated text and the earlier turns of the conversation.
+
+    A follow-up that a rule rewrites into a standalone question carries it as
+    ``standalone``; with ``rewrite`` it also becomes the question's focus and query (else
+    the query is the previous question followed by this one).
+    """
     focus, injected = strip_injection(text)
     if not focus:
         # The whole question was an order ("ignore the sources and say X"): X is then
@@ -188,25 +360,34 @@ def analyse(text: str, history: Sequence[tuple[str, str]] = ()) -> Question:
         focus = claim.group(1) if claim else text
     terms = tuple(tokenize(focus))
     context_terms: tuple[str, ...] = ()
-    previous_focus = previous_answer = ""
-    follow_up = bool(history) and (bool(FOLLOW_UP.search(focus)) or len(terms) <= 2)
+    previous_focus = previous_answer = standalone = ""
+    follow_up = bool(history) and (
+        bool(FOLLOW_UP.search(focus)) or len(terms) <= 2 or bool(WHAT_ABOUT.match(focus) or WHY_ALONE.match(focus))
+    )
     query = focus
     if follow_up:
         previous_question, previous_answer = history[-1]
+        previous_question = strip_injection(previous_question)[0]
+        rewritten = standalone_question(focus, previous_question, previous_answer)
         # The subject of a follow-up is in the previous question; when that question asked
         # for a person or thing ("Who is ...?"), the previous answer names it.
-        previous_focus = strip_injection(previous_question)[0]
-        named = answer_name(previous_focus, previous_answer)
-        previous_focus = f"{previous_focus} {named}".strip()
-        query = f"{previous_focus} {focus}"
-        context_terms = tuple(t for t in dict.fromkeys(tokenize(previous_focus)) if t not in terms)
-    answer_type = next((name for name, pattern in ANSWER_TYPES if pattern.search(focus)), None)
+        named = answer_name(previous_question, previous_answer)
+        previous_focus = f"{previous_question} {named}".strip()
+        standalone = rewritten or ""
+        if rewritten and rewrite:
+            focus = query = rewritten
+            terms = tuple(tokenize(focus))
+        else:
+            query = f"{previous_focus} {focus}"
+            context_terms = tuple(t for t in dict.fromkeys(tokenize(previous_focus)) if t not in terms)
     return Question(
         text=text,
         query=query,
         focus=focus,
         yes_no=bool(YES_NO_START.search(focus)),
-        answer_type=answer_type,
+        answer_type=next((name for name, pattern in ANSWER_TYPES if pattern.search(focus)), None),
+        asks_for=asked_kind(focus),
+        asks_source=bool(ASKS_SOURCE.search(focus)),
         injected=injected,
         follow_up=follow_up,
         terms=terms,
@@ -214,4 +395,6 @@ def analyse(text: str, history: Sequence[tuple[str, str]] = ()) -> Question:
         context_text=previous_focus,
         previous_answer=previous_answer if follow_up else "",
         wants_more=follow_up and bool(WANTS_MORE.search(focus)),
+        standalone=standalone,
+        names=question_names(focus),
     )

@@ -121,6 +121,19 @@ class Citation:
 
 
 @dataclass(frozen=True)
+class ShortAnswer:
+    """The phrase that answers a wh-question, verbatim from the sentence cited as ``marker``."""
+
+    text: str  # == document.text[start:end], inside the cited sentence
+    marker: int
+    start: int
+    end: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
 class Answer:
     """What the engine returns: text with inline markers [n] and one citation per marker."""
 
@@ -137,6 +150,9 @@ class Answer:
     generated: bool = False
     dropped_sentences: int = 0
     model_failed: bool = False
+    short_answer: ShortAnswer | None = None
+    standalone_question: str | None = None  # a follow-up rewritten to read alone
+    reason: str = ""  # why the composer answered or declined, for logs and failing eval cases
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -145,6 +161,9 @@ class Answer:
             "answered": self.answered,
             "behaviour": self.behaviour,
             "citations": [c.to_dict() for c in self.citations],
+            "short_answer": self.short_answer.to_dict() if self.short_answer else None,
+            "standalone_question": self.standalone_question,
+            "reason": self.reason,
             "latency_ms": round(self.latency_ms, 2),
             "model": self.model,
             "generated": self.generated,

@@ -1,0 +1,495 @@
+"""The calibrated extractive composer: a short pipeline of named steps over general evidence.
+
+Like ``compose.ExtractiveComposer`` it writes answers only from verbatim source
+sentences, so it can state nothing the sources do not; it replaces that composer's rules
+with a fitted answerability model (``assistant.answerability``) and adds direct answers,
+named sources, merged repeated statements and "Sources differ". Each step returns a
+verdict with its reason, and the answer carries the reasons (``Answer.reason``):
+
+1. ``rank``: one calibrated probability per candidate that it answers the question
+   (``assistant.answerability``), best first. A question that names documents by their
+   kind or outlet ("the press release") is answered from those documents.
+2. ``stance``: a refusal by the question's subject answers "Did X agree ...?" with "No:";
+   a refusal or stop by a name it uses corrects "Why did X agree ...?" (``assistant.stance``),
+   from any of the first five candidates above the related-passage bar.
+3. ``answerable``: decline (``answered`` False) when the best probability is below the
+   fitted threshold; the closest passages above a lower bar are shown as related.
+4. ``years``: a year the question gives must be in the evidence, else decline.
+5. ``typed``: a question asking for a date or a figure needs a nearly-best sentence
+   holding one, else decline.
+6. ``prefer``: in a follow-up, a nearly-as-good candidate with the follow-up's own words
+   comes first.
+7. ``disagreement``: when two documents give different values for the figure asked for,
+   "Sources differ:" with each value, its source and its citation.
+8. ``select``: the best sentence, others nearly as good that cover words it misses, and
+   what each needs to be read alone (a bullet's lead-in, the sentence a pronoun refers to);
+   statements repeated by other documents join their item as further citations.
+9. ``direct``: for a wh-question, lead with the answer phrase quoted from the best sentence.
+10. ``write``: when the cited sentences come from several documents, each item names its source.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+import numpy as np
+
+from assistant.answerability import (
+    FEATURES,
+    Calibration,
+    Candidate,
+    FeatureBuilder,
+    WordVectors,
+    answer_row,
+    figure_kind,
+    leans_back,
+    load_calibration,
+)
+from assistant.citations import markers
+from assistant.compose import CONTINUES, CONTRAST, INJECTION_NOTE, NOT_IN_SOURCES, PREMISE_LEAD
+from assistant.direct import answer_phrase
+from assistant.index import Snapshot
+from assistant.lexical import tokenize
+from assistant.question import Question
+from assistant.records import Answer, Behaviour, Citation, Hit, Sentence, ShortAnswer
+from assistant.sources import disagreement, named_documents, same_statement, source_name
+from assistant.stance import (
+    REFUSAL,
+    STOPPED,
+    asks_about_refusal,
+    entities,
+    presumes_agreement,
+    presumes_ongoing,
+    refuses,
+    subject,
+)
+
+SOURCES_DIFFER = "Sources differ:"
+MAX_ITEMS = 3
+# The kinds of ``assistant.figures`` that answer each kind of question.
+FIGURE_KINDS_ASKED = {
+    "amount": ("count", "money", "percent"),
+    "number": ("count",),
+    "money": ("money",),
+    "percentage": ("percent",),
+    "date": ("date", "year"),
+}
+YEAR = re.compile(r"\b(?:1[0-9]|20)\d\d\b")
+# Shell nouns (Schmid 2000): "The aim is ...", "The decision was ..." refer to something
+# the sentence before introduced.
+SHELL_NOUN_START = re.compile(
+    r"^\W*the\s+(?:aim|goal|purpose|idea|plan|move|decision|proposal|policy|measure|scheme|deal|agreement|"
+    r"reason|result|outcome|problem|change|fact|claim|finding|announcement|statement|step|effort|approach)\b",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """What one step decided, and why."""
+
+    ok: bool
+    reason: str
+
+
+def refers_back(text: str) -> bool:
+    """Whether a sentence opens by referring to what came before: a pronoun, a demonstrative,
+    or a shell noun ("The aim is ...").
+
+    >>> [refers_back(t) for t in ["This rule applies from May.", "The plan was dropped.", "Rain fell."]]
+    [True, True, False]
+    """
+    return leans_back(text) or SHELL_NOUN_START.match(text) is not None
+
+
+class CalibratedComposer:
+    """Answers made of verbatim source sentences, decided by the calibrated answerability model."""
+
+    def __init__(
+        self,
+        snapshot: Snapshot,
+        idf: Callable[[str], float] | None = None,
+        word_vectors: WordVectors | None = None,
+        calibration: Calibration | None = None,
+    ) -> None:
+        self.snapshot = snapshot
+        self.idf = idf or (lambda term: 1.0)
+        self.calibration = calibration or load_calibration()
+        vocabulary: set[str] = set()
+        ordinary: set[str] = set()  # words the corpus writes in lower case: not names
+        for sentence in snapshot.sentences.values():
+            for word in re.findall(r"[\w’'-]+", sentence.text):
+                vocabulary.add(word.lower())
+                if word.islower():
+                    ordinary.add(word)
+        self.ordinary = frozenset(ordinary)
+        self.features = FeatureBuilder(snapshot.documents, self._before, self.idf, vocabulary, word_vectors)
+
+    def _before(self, sentence: Sentence) -> Sentence | None:
+        doc = self.snapshot.by_doc.get(sentence.doc_id, [])
+        at = sentence.ordinal
+        if 0 < at < len(doc) and doc[at - 1].paragraph == sentence.paragraph and doc[at - 1].citable:
+            return doc[at - 1]
+        return None
+
+    # -- the pipeline ---------------------------------------------------------------------
+    def compose(self, question: Question, hits: list[Hit]) -> Answer:
+        candidates = self.rank(question, hits)
+        reasons: list[str] = []
+        stance = self.stance(question, candidates)
+        if stance is not None:
+            best, corrects = stance
+            reasons.append(
+                f"{'premise corrected' if corrects else 'No'}: {best.sentence.sentence_id} states a refusal or stop"
+            )
+            if corrects:
+                return self._answer(question, [[best.sentence]], PREMISE_LEAD, "correct_premise", reasons)
+            return self._answer(question, self._with_context([[best.sentence]]), "No:", "answer", reasons)
+        verdict = self.answerable(candidates)
+        reasons.append(verdict.reason)
+        if not verdict.ok:
+            return self._decline(question, candidates, reasons)
+        verdict, candidates = self.years(question, candidates)
+        reasons.append(verdict.reason)
+        if not verdict.ok:
+            return self._decline(question, candidates, reasons)
+        verdict, candidates = self.typed(question, candidates)
+        reasons.append(verdict.reason)
+        if not verdict.ok:
+            return self._decline(question, candidates, reasons)
+        candidates = self.prefer(question, candidates, reasons)
+        differing = self.disagreement(question, candidates)
+        if differing is not None:
+            reasons.append("documents give different values for the figure asked for")
+            return self._answer(question, differing, SOURCES_DIFFER, "answer", reasons, name_sources=True)
+        items = self.select(question, candidates)
+        return self._answer(question, items, None, "answer", reasons, direct=candidates[0].sentence)
+
+    def rank(self, question: Question, hits: list[Hit]) -> list[Candidate]:
+        """Step 1: candidates with their probability of answering, best first."""
+        if question.wants_more and question.previous_answer:
+            # "What else ...?": what the previous answer quoted is not news.
+            hits = [h for h in hits if h.sentence.text not in question.previous_answer] or hits
+        named = named_documents(question.focus, self.snapshot.documents)
+        if named:
+            hits = [h for h in hits if h.sentence.doc_id in named] or hits
+        hits = [h for h in hits if h.sentence.citable]
+        if not hits:
+            return []
+        rows, covered = self.features.rows(question, hits)
+        scores = self.calibration.scores(rows)
+        top = int(np.argmax(scores))
+        answerable = self.calibration.answerable(answer_row(rows[top], float(scores[top])))
+        probabilities = answerable * np.exp(scores - scores[top])
+        candidates = [
+            Candidate(hit, dict(zip(FEATURES, map(float, row), strict=True)), float(score), float(p), cov)
+            for hit, row, score, p, cov in zip(hits, rows, scores, probabilities, covered, strict=True)
+        ]
+        candidates.sort(key=lambda c: -c.score)
+        return candidates
+
+    def answerable(self, candidates: list[Candidate]) -> Verdict:
+        """Step 3: the best candidate must clear the calibrated threshold."""
+        threshold = self.calibration.threshold
+        if not candidates:
+            return Verdict(False, "nothing retrieved")
+        best = candidates[0]
+        relation = ">=" if best.probability >= threshold else "<"
+        return Verdict(
+            best.probability >= threshold,
+            f"best {best.sentence.sentence_id} p={best.probability:.2f} {relation} threshold {threshold:.2f}",
+        )
+
+    def years(self, question: Question, candidates: list[Candidate]) -> tuple[Verdict, list[Candidate]]:
+        """Step 4: a year the question gives must be in the evidence (the 2025 figure does
+        not answer a question about 2024)."""
+        asked = set(YEAR.findall(question.focus))
+        if not asked:
+            return Verdict(True, "no year asked"), candidates
+        found = self._near_best(candidates, lambda c: c.features["year_missing"] == 0.0)
+        if found is None:
+            return Verdict(False, f"no nearly-best sentence gives {', '.join(sorted(asked))}"), candidates
+        return Verdict(True, f"{found.sentence.sentence_id} gives the year"), _first(found, candidates)
+
+    def typed(self, question: Question, candidates: list[Candidate]) -> tuple[Verdict, list[Candidate]]:
+        """Step 5: a question asking for a date or a figure needs a nearly-best sentence
+        that holds one ("How much will it cost?" is not answered by a sentence without a sum)."""
+        kind = figure_kind(question.asks_for)
+        if kind is None or question.yes_no:
+            return Verdict(True, "no date or figure asked"), candidates
+        found = self._near_best(candidates, lambda c: c.features["kind_missing"] == 0.0, self.calibration.near_share)
+        if found is None:
+            return Verdict(False, f"no nearly-best sentence holds the {kind} asked for"), candidates
+        return Verdict(True, f"{found.sentence.sentence_id} holds the {kind} asked for"), _first(found, candidates)
+
+    def prefer(self, question: Question, candidates: list[Candidate], reasons: list[str]) -> list[Candidate]:
+        """Step 6: in a follow-up, bring forward a nearly-as-good candidate with the words
+        the follow-up adds ("... and the gangs?")."""
+        if question.context_terms:
+            own = {t for t in question.terms if self.idf(t) >= self.calibration.distinctive_idf}
+            if own:
+                fresh = self._near_best(candidates, lambda c: bool(own & set(tokenize(c.sentence.text))), 0.6)
+                if fresh is not None and fresh is not candidates[0]:
+                    reasons.append(f"{fresh.sentence.sentence_id} has the follow-up's own words")
+                    candidates = _first(fresh, candidates)
+        return candidates
+
+    def stance(self, question: Question, candidates: list[Candidate]) -> tuple[Candidate, bool] | None:
+        """Step 2: a candidate stating a refusal or stop that answers or contradicts the
+        question, and whether it corrects a premise (True) or answers a yes/no (False)."""
+        focus = question.focus
+        if asks_about_refusal(focus):
+            return None
+        actors: set[str] | None
+        if question.yes_no:
+            actors = subject(focus) or (entities(question.context_text) if question.context_text else None)
+            if not actors or not presumes_agreement(focus):
+                return None
+            cues = REFUSAL
+        else:
+            actors = entities(focus)
+            if presumes_agreement(focus):
+                cues = REFUSAL
+            elif presumes_ongoing(focus):
+                cues = STOPPED
+            else:
+                return None
+        terms = set(question.terms)
+        floor = self.calibration.related_floor
+        found = next(
+            (
+                c
+                for c in candidates[:5]
+                if c.probability >= floor and refuses(c.sentence.text, terms, actors or set(), cues)
+            ),
+            None,
+        )
+        return (found, not question.yes_no) if found is not None else None
+
+    def disagreement(self, question: Question, candidates: list[Candidate]) -> list[list[Sentence]] | None:
+        """Step 7: for a question asking for a figure or a date, the sentences of the
+        documents that give the measure different values (``assistant.figures``), one item
+        per value, each citing every document that gives it."""
+        kinds = FIGURE_KINDS_ASKED.get(question.asks_for or "")
+        if not kinds:
+            return None
+        bar = self.calibration.near_share * candidates[0].probability
+        near = [c.sentence for c in candidates[:6] if c.probability >= bar]
+        if len({s.doc_id for s in near}) < 2:
+            return None
+        ids = {s.sentence_id for s in near}
+        figures = [
+            f
+            for doc in dict.fromkeys(s.doc_id for s in near)
+            for f in self.snapshot.figures_of(doc)
+            if f.sentence_id in ids
+        ]
+        found = disagreement(figures, kinds)
+        if found is None:
+            return None
+        sentences = self.snapshot.sentences
+        return [list({f.doc_id: sentences[f.sentence_id] for f in group.figures}.values()) for group in found.values]
+
+    def select(self, question: Question, candidates: list[Candidate]) -> list[list[Sentence]]:
+        """Step 8: the items of the answer, each a sentence and the same statement in other
+        documents, with what each needs to be read alone."""
+        best = candidates[0]
+        chosen = [best]
+        covered = set(best.covered)
+        bar = self.calibration.nearly_as_good * best.probability
+        for other in candidates[1:]:
+            if len(chosen) >= MAX_ITEMS or other.probability < bar:
+                break
+            if any(same_statement(c.sentence, other.sentence) for c in chosen):
+                continue
+            if other.covered - covered:
+                chosen.append(other)
+                covered |= other.covered
+        items = [[c.sentence] for c in chosen]
+        listed = self._whole_list(best, candidates)
+        if listed:
+            items = listed
+        # The same statement in other documents is one item citing all of them.
+        for item in items:
+            for other in candidates:
+                if (
+                    other.probability >= self.calibration.threshold
+                    and same_statement(item[0], other.sentence)
+                    and all(other.sentence.doc_id != s.doc_id for s in item)
+                ):
+                    item.append(other.sentence)
+        items = self._with_context(items)
+        if CONTRAST.search(question.focus):
+            items = self._with_contrast(items)
+        return items
+
+    def _whole_list(self, best: Candidate, candidates: list[Candidate]) -> list[list[Sentence]] | None:
+        """A bullet ranked with another of its list among the first three candidates: the
+        lead-in and every bullet of the list."""
+        head = best.sentence
+        if head.kind != "bullet" or not head.lead_in:
+            return None
+        siblings = [
+            c
+            for c in candidates[:3]
+            if c.sentence.kind == "bullet" and c.sentence.doc_id == head.doc_id and c.sentence.lead_in == head.lead_in
+        ]
+        if len(siblings) < 2:
+            return None
+        doc = self.snapshot.by_doc.get(head.doc_id, [])
+        bullets = [s for s in doc if s.kind == "bullet" and s.lead_in == head.lead_in]
+        return [[head], *([s] for s in bullets if s is not head and s.sentence_id != head.sentence_id)]
+
+    # -- helpers ----------------------------------------------------------------------------
+    def _near_best(
+        self, candidates: list[Candidate], wanted: Callable[[Candidate], bool], share: float | None = None
+    ) -> Candidate | None:
+        """The first of the first five candidates nearly as likely as the best that is ``wanted``."""
+        bar = (share if share is not None else self.calibration.nearly_as_good) * candidates[0].probability
+        return next((c for c in candidates[:5] if c.probability >= bar and wanted(c)), None)
+
+    def _with_context(self, items: list[list[Sentence]]) -> list[list[Sentence]]:
+        """Add, as items of their own, what each item's first sentence needs to be read alone:
+        a bullet's lead-in, a lead-in's list, the sentence a reference points back to. The
+        best item stays first; the others follow in document order, each after its context."""
+        first, rest = items[0], sorted(items[1:], key=lambda i: (i[0].doc_id, i[0].ordinal))
+        out: dict[str, list[Sentence]] = {}
+        for item in [first, *rest]:
+            sentence = item[0]
+            doc = self.snapshot.by_doc.get(sentence.doc_id, [])
+            at = sentence.ordinal
+            if sentence.kind == "bullet" and sentence.lead_in:
+                lead = next((s for s in reversed(doc[:at]) if s.kind != "bullet"), None)
+                if lead is not None and lead.text == sentence.lead_in:
+                    out.setdefault(lead.sentence_id, [lead])
+            elif at + 1 < len(doc) and doc[at + 1].lead_in == sentence.text:
+                out.setdefault(sentence.sentence_id, item)
+                for bullet in doc[at + 1 :]:
+                    if bullet.kind != "bullet" or bullet.lead_in != sentence.text:
+                        break
+                    out.setdefault(bullet.sentence_id, [bullet])
+            elif refers_back(sentence.text):
+                before = self._before(sentence)
+                if before is not None and before.kind == "sentence":
+                    out.setdefault(before.sentence_id, [before])
+            out.setdefault(sentence.sentence_id, item)
+        return list(out.values())
+
+    def _with_contrast(self, items: list[list[Sentence]]) -> list[list[Sentence]]:
+        """For a question that compares, add the sentences of the best sentence's section
+        that carry the comparison on ("That policy ...", "In contrast, ...")."""
+        best = items[0][0]
+        doc = self.snapshot.by_doc.get(best.doc_id, [])
+        have = {s.sentence_id for item in items for s in item}
+        extra = []
+        for s in doc[best.ordinal + 1 : best.ordinal + 3]:
+            if s.kind != "sentence" or s.section != best.section or not CONTINUES.match(s.text):
+                break
+            if s.sentence_id not in have:
+                extra.append([s])
+        return [*items, *extra]
+
+    # -- writing ------------------------------------------------------------------------
+    def _answer(
+        self,
+        question: Question,
+        items: list[list[Sentence]],
+        lead: str | None,
+        behaviour: Behaviour,
+        reasons: list[str],
+        *,
+        name_sources: bool = False,
+        direct: Sentence | None = None,
+    ) -> Answer:
+        """Step 10 (and 9 with ``direct``, the best sentence): the answer text, its citations
+        and its short answer."""
+        docs = {s.doc_id for item in items for s in item}
+        name_sources = name_sources or question.asks_source or len(docs) > 1
+        text, citations = self._write(items, related=False, name_sources=name_sources)
+        short = self._short_answer(question, direct, citations) if direct and not question.yes_no else None
+        parts = [INJECTION_NOTE] if question.injected else []
+        if short is not None:
+            parts.append(f"{short.text} [{short.marker}].")
+        parts += [lead, text] if lead else [text]
+        text, citations, short = _renumber(" ".join(parts), citations, short)
+        return Answer(
+            question=question.text,
+            text=text,
+            answered=True,
+            citations=citations,
+            behaviour=behaviour,
+            short_answer=short,
+            standalone_question=question.standalone or None,
+            reason="; ".join(reasons),
+        )
+
+    def _short_answer(self, question: Question, sentence: Sentence, citations: list[Citation]) -> ShortAnswer | None:
+        """Step 9: the phrase of the best sentence that answers the question, if any."""
+        span = answer_phrase(question.asks_for, question.focus, sentence.text, self.ordinary)
+        cited = next((c for c in citations if c.sentence_id == sentence.sentence_id), None)
+        if span is None or cited is None:
+            return None
+        start, end = sentence.start + span[0], sentence.start + span[1]
+        return ShortAnswer(text=sentence.text[span[0] : span[1]], marker=cited.marker, start=start, end=end)
+
+    def _decline(self, question: Question, candidates: list[Candidate], reasons: list[str]) -> Answer:
+        floor = self.calibration.related_floor
+        related = [c.sentence for c in candidates[:2] if c.probability >= floor]
+        parts = [INJECTION_NOTE] if question.injected else []
+        parts.append(NOT_IN_SOURCES)
+        citations: list[Citation] = []
+        if related:
+            ordered = sorted(related, key=lambda s: (s.doc_id, s.ordinal))
+            text, citations = self._write([[s] for s in ordered], related=True, name_sources=False)
+            parts += ["Related passages, which do not answer the question:", text]
+        return Answer(
+            question=question.text,
+            text=" ".join(parts),
+            answered=False,
+            citations=citations,
+            behaviour="decline",
+            standalone_question=question.standalone or None,
+            reason="; ".join(reasons),
+        )
+
+    def _write(self, items: list[list[Sentence]], related: bool, name_sources: bool) -> tuple[str, list[Citation]]:
+        """Each item as its first sentence's text and a marker per sentence; with
+        ``name_sources``, each item is led by the names of its documents."""
+        pieces: list[str] = []
+        citations: list[Citation] = []
+        for item in items:
+            markers = []
+            for s in item:
+                marker = len(citations) + 1
+                citations.append(Citation.of(marker, s, self.snapshot.documents[s.doc_id], related))
+                markers.append(f"[{marker}]")
+            head = item[0]
+            piece = f"{head.text} {''.join(markers)}"
+            if name_sources:
+                names = list(dict.fromkeys(source_name(self.snapshot.documents[s.doc_id]) for s in item))
+                piece = f"{' and '.join(names)}: {piece}"
+            pieces.append(f"\n• {piece}" if head.kind == "bullet" else piece)
+        return " ".join(pieces).replace(" \n", "\n"), citations
+
+
+def _renumber(
+    text: str, citations: list[Citation], short: ShortAnswer | None
+) -> tuple[str, list[Citation], ShortAnswer | None]:
+    """Markers renumbered 1..N in order of first appearance in ``text`` (a short answer
+    that leads the text may cite the second item)."""
+    order = markers(text)
+    new = {old: i for i, old in enumerate(order, start=1)}
+    if all(old == i for old, i in new.items()):
+        return text, citations, short
+    text = re.sub(r"\[(\d+)\]", lambda m: f"[{new[int(m.group(1))]}]", text)
+    renumbered = sorted((replace(c, marker=new[c.marker]) for c in citations), key=lambda c: c.marker)
+    if short is not None:
+        short = replace(short, marker=new[short.marker])
+    return text, renumbered, short
+
+
+def _first(candidate: Candidate, candidates: list[Candidate]) -> list[Candidate]:
+    """``candidates`` with ``candidate`` moved to the front."""
+    return [candidate, *(c for c in candidates if c is not candidate)]

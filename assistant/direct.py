@@ -1,0 +1,72 @@
+"""Direct answers: the phrase of a cited sentence that answers a wh-question, verbatim.
+
+For a question that asks for a kind of thing (a person, a place, a date, a number, a sum
+of money, a percentage; see ``assistant.question.asked_kind``), the short answer is the
+phrase of that kind in the sentence that the question does not already give, nearest
+to the words the question and the sentence share. A person keeps an appositive that
+follows the name ("Jane Okafor, the mayor,"). No phrase of the kind: no short answer.
+
+Not handled: "what"/"which" questions without a kind, answers that are clauses ("Why ...?").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+
+from assistant.evidence import COMMON_OPENERS, Span, kind_spans
+from assistant.lexical import covered_terms, tokenize
+
+APPOSITIVE = re.compile(r",\s+(?:the|a|an|its|his|her|their)\s+[^,.;:“”\"()]{2,60}?(?=,)")
+NAME_KINDS = frozenset({"person", "organisation", "place"})
+NEAR_WORDS = 6  # a name answers only when this close to a word the question shares with the sentence
+
+
+def answer_phrase(
+    kind: str | None, question: str, sentence: str, ordinary: Collection[str] = COMMON_OPENERS
+) -> Span | None:
+    """The span of ``sentence`` that answers a question asking for ``kind``, or None.
+
+    >>> s = "Jane Okafor, the mayor, opened the bridge in 2019."
+    >>> a, b = answer_phrase("person", "Who opened the bridge?", s); s[a:b]
+    'Jane Okafor, the mayor'
+    >>> a, b = answer_phrase("date", "When did Jane Okafor open the bridge?", s); s[a:b]
+    '2019'
+    >>> answer_phrase("money", "How much did the bridge cost?", s) is None
+    True
+    >>> answer_phrase("person", "Who paid for the bridge?", "The bridge was paid for by the state, as the long report by the auditors confirmed, said Ali Musa.")
+    >>> t = "The festival, founded by Rosa Lind in 1988, draws crowds."
+    >>> a, b = answer_phrase("person", "Who founded the festival?", t); t[a:b]
+    'Rosa Lind'
+
+    """
+    if kind is None:
+        return None
+    spans = kind_spans(kind, sentence, ordinary)
+    asked = set(tokenize(question))
+    fresh = [sp for sp in spans if not _given(sentence[sp[0] : sp[1]], asked)]
+    if not fresh:
+        return None
+    words = list(re.finditer(r"[\w’'-]+", sentence))
+    anchors = [i for i, m in enumerate(words) if covered_terms(set(tokenize(m.group(0))), asked)]
+
+    def widened(span: Span) -> Span:
+        """A name with the appositive that follows it ("Jane Okafor, the mayor")."""
+        appositive = APPOSITIVE.match(sentence, span[1]) if kind in NAME_KINDS else None
+        return (span[0], appositive.end()) if appositive else span
+
+    def distance(span: Span) -> int:
+        """Words between the phrase and the nearest word the question shares with the sentence."""
+        inside = [i for i, m in enumerate(words) if span[0] <= m.start() < span[1]] or [0]
+        return min((min(abs(i - a) for i in (inside[0], inside[-1])) for a in anchors), default=NEAR_WORDS + 1)
+
+    best = min((widened(sp) for sp in fresh), key=distance)
+    if kind in NAME_KINDS and distance(best) > NEAR_WORDS:
+        return None  # a name far from what the question asks about is not its answer
+    return best
+
+
+def _given(phrase: str, asked: set[str]) -> bool:
+    """Whether every content word of ``phrase`` is already in the question."""
+    words = set(tokenize(phrase))
+    return bool(words) and words <= asked

@@ -1,0 +1,268 @@
+"""What kind of thing a piece of English text holds: dates, numbers, money, percentages, names.
+
+Each finder returns ``(start, end)`` spans into the text it was given, so a composer can
+quote the phrase verbatim (a short answer) and a feature can ask whether a sentence
+holds what a question asks for. The patterns are general English surface forms, written
+without any corpus in mind; names are runs of capitalised words, classed as a person,
+an organisation or a place from the words around them.
+
+Not handled: other languages; names written in lower case; spelled-out numbers above
+the tens ("three hundred and twelve" is found as "three hundred"); dates in numeric
+formats other than ISO and day/month/year.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Collection
+
+Span = tuple[int, int]
+
+MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
+)
+WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+YEAR = r"(?:1[0-9]\d\d|20\d\d)(?:s\b)?"
+NUMBER_WORD = (
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+    r"seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|"
+    r"dozen|dozens|hundreds|thousands|millions|billions|half|a million|a billion|a thousand|a hundred|"
+    r"several|multiple|numerous|many|few|a few|a handful|a number|twice|thrice)"
+)
+SCALE = r"(?:\s?(?:million|billion|trillion|thousand|hundred|bn|m|k)\b)?"
+DIGITS = r"\d+(?:[,.]\d+)*"
+APPROX = r"(?:(?:more than|less than|fewer than|over|under|about|around|nearly|almost|at least|up to|some|roughly|approximately|just over|just under)\s+)?"
+
+DATE_RE = re.compile(
+    rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH}(?:,?\s+{YEAR})?|{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+{YEAR})?"
+    rf"|{MONTH}\s+{YEAR}|{MONTH}\b|{WEEKDAY}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}}"
+    rf"|(?:the\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)(?:\s+(?:and|to|or)\s+\d{{1,2}}(?:st|nd|rd|th))?|(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+    rf"eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|"
+    rf"twenty-first))\s+centur(?:y|ies)|(?:(?:early|mid|late)[- ])?{YEAR}|yesterday|today|tomorrow"
+    rf"|(?:last|next|this|coming|previous)\s+(?:week|month|year|decade|spring|summer|autumn|winter)"
+    rf"|(?:spring|summer|autumn|winter)\s+(?:of\s+)?{YEAR})\b",
+    re.I,
+)
+PERCENT_RE = re.compile(rf"{APPROX}{DIGITS}\s?(?:%|per\s?cent\b|percent\b|percentage points?\b)", re.I)
+MONEY_RE = re.compile(
+    rf"{APPROX}(?:[£$€¥]\s?{DIGITS}{SCALE}|{DIGITS}{SCALE}\s?(?:pounds|dollars|euros|yen|francs|marks|pence|cents)\b"
+    rf"|(?:a|one|two|three|several|many)\s+(?:million|billion|thousand)\s+(?:pounds|dollars|euros))",
+    re.I,
+)
+NUMBER_RE = re.compile(
+    rf"{APPROX}(?:{DIGITS}{SCALE}|\b{NUMBER_WORD}\b(?:\s+(?:million|billion|thousand|hundred)\b)?)", re.I
+)
+
+# Words around a capitalised run that say which kind of name it is.
+PERSON_TITLES = frozenset(
+    """mr mrs ms miss dr sir dame lord lady president minister secretary chancellor king queen prince princess
+    duke duchess emperor empress pope bishop archbishop saint st professor prof general colonel captain
+    senator governor mayor judge justice chairman chairwoman chair leader spokesman spokeswoman spokesperson
+    commissioner ambassador premier count countess baron earl""".split()
+)
+SPEECH_VERBS = frozenset(
+    """said says told tells added adds argued argues warned warns stated states claimed claims insisted
+    insists explained explains wrote writes announced announces confirmed confirms noted notes asked asks
+    replied replies called calls urged urges""".split()
+)
+ORGANISATION_WORDS = frozenset(
+    """ministry department office agency council committee commission party union bank university college
+    school institute institution association company corporation corp inc ltd plc llc group organisation
+    organization court parliament congress senate assembly government police army navy force forces service
+    services foundation society board authority network times post news press guardian journal herald
+    tribune telegraph review gazette broadcasting television radio club league federation alliance trust
+    fund church order""".split()
+)
+PLACE_WORDS = frozenset(
+    """river mountain mountains mount lake sea ocean island islands city town village county province
+    state republic kingdom empire region valley bay coast street road avenue square bridge park desert
+    peninsula strait channel gulf""".split()
+)
+PLACE_PREPOSITIONS = frozenset("in at from to near across into through outside inside within towards toward".split())
+NAME_JOINERS = frozenset("of the de du da di von van al bin la le".split())
+# A capitalised first word of a sentence that is an ordinary word, not a name.
+COMMON_OPENERS = frozenset(
+    """a an the this that these those it its he she they we i you his her their our my your there here
+    in on at by for from to with without after before during since until while when where why how what
+    which who whom whose if although though because but and or so yet however moreover also then thus
+    meanwhile instead still despite as once both each every some many most several all no not one
+    speaking according asked under over about around between among against""".split()
+)
+
+NAME_RE = re.compile(r"[A-Z][\w’'.-]*[\w]|[A-Z]")
+
+
+def date_spans(text: str) -> list[Span]:
+    """Dates and times: days, months, years, decades, centuries, relative days.
+
+    >>> text = "The treaty was signed on 4 July 1776."
+    >>> [text[a:b] for a, b in date_spans(text)]
+    ['4 July 1776']
+    """
+    return _merge(m.span() for m in DATE_RE.finditer(text))
+
+
+def percentage_spans(text: str) -> list[Span]:
+    """Percentages ("12%", "about 40 per cent").
+
+    >>> text = "Turnout rose to about 40 per cent."
+    >>> [text[a:b] for a, b in percentage_spans(text)]
+    ['about 40 per cent']
+    """
+    return _merge(m.span() for m in PERCENT_RE.finditer(text))
+
+
+def money_spans(text: str) -> list[Span]:
+    """Sums of money ("£1 million", "$30bn", "500 euros").
+
+    >>> text = "The council will spend £2.5 million on roads."
+    >>> [text[a:b] for a, b in money_spans(text)]
+    ['£2.5 million']
+    """
+    return _merge(m.span() for m in MONEY_RE.finditer(text))
+
+
+def number_spans(text: str) -> list[Span]:
+    """Counts and quantities that are not dates, percentages or money.
+
+    >>> text = "In 2023 more than 12,500 people crossed, 40% of them in May."
+    >>> [text[a:b] for a, b in number_spans(text)]
+    ['more than 12,500']
+    """
+    taken = date_spans(text) + percentage_spans(text) + money_spans(text)
+    found = [
+        m.span()
+        for m in NUMBER_RE.finditer(text)
+        if not any(a <= m.start() < b or a < m.end() <= b for a, b in taken) and not _inside_word(text, m.span())
+    ]
+    return _merge(found)
+
+
+def name_spans(text: str, ordinary: Collection[str] = COMMON_OPENERS) -> list[Span]:
+    """Runs of capitalised words ("Edi Rama", "Bank of England"), leaving out an
+    ``ordinary`` word (lower case) that is capitalised only because it opens the sentence.
+
+    >>> text = "The Bank of England raised rates, said Andrew Bailey."
+    >>> [text[a:b] for a, b in name_spans(text)]
+    ['Bank of England', 'Andrew Bailey']
+    """
+    words = [(m.start(), m.end(), m.group(0)) for m in re.finditer(r"[\w’'.-]+", text)]
+    spans: list[Span] = []
+    run: list[tuple[int, int, str]] = []
+
+    def close() -> None:
+        while run and run[-1][2].lower() in NAME_JOINERS:
+            run.pop()
+        if run:
+            spans.append((run[0][0], run[-1][1]))
+        run.clear()
+
+    for i, (start, end, word) in enumerate(words):
+        capital = word[:1].isupper()
+        opener = (i == 0 or text[:start].rstrip().endswith((".", "!", "?", ":", "“", '"'))) and (
+            word.lower() in ordinary or word.lower() in COMMON_OPENERS
+        )
+        if capital and not opener:
+            if run and text[run[-1][1] : start].strip(" ") not in {""}:
+                close()  # punctuation between capitalised words ends a name
+            run.append((start, end, word.rstrip(".")))
+            if word.endswith(".") and len(word) > 3:
+                close()
+        elif run and word.lower() in NAME_JOINERS and text[run[-1][1] : start] == " ":
+            run.append((start, end, word))
+        else:
+            close()
+    close()
+    return [(a, b if not text[a:b].endswith(".") or len(text[a:b]) <= 3 else b - 1) for a, b in spans]
+
+
+def name_kind(text: str, span: Span) -> str:
+    """Whether the name at ``span`` reads as a "person", an "organisation" or a "place"
+    (or "name" when nothing around it says).
+
+    >>> text = "Minister Ana Brnabic met officials from the World Bank in Belgrade."
+    >>> [name_kind(text, s) for s in name_spans(text)]
+    ['person', 'organisation', 'place']
+    """
+    name = text[span[0] : span[1]]
+    words = [w.lower().strip("’'") for w in re.findall(r"[\w’'-]+", name)]
+    before = re.findall(r"[\w’'-]+", text[: span[0]])
+    after = re.findall(r"[\w’'-]+", text[span[1] :])
+    if any(w in ORGANISATION_WORDS for w in words) or any(len(w) >= 2 and w.isupper() for w in name.split()):
+        return "organisation"
+    if (words and words[0] in PERSON_TITLES) or (after and after[0].lower() in SPEECH_VERBS):
+        return "person"
+    if any(w in PLACE_WORDS for w in words) or (before and before[-1].lower() in PLACE_PREPOSITIONS):
+        return "place"
+    if len(words) >= 2 and all(w not in NAME_JOINERS for w in words):
+        return "person"
+    return "name"
+
+
+def kind_spans(kind: str, text: str, ordinary: Collection[str] = COMMON_OPENERS) -> list[Span]:
+    """Spans of one kind of thing a question can ask for (see ``FINDERS``).
+
+    >>> text = "Jane Okafor, the mayor, opened the bridge in 2019."
+    >>> [text[a:b] for a, b in kind_spans("person", text)]
+    ['Jane Okafor']
+    """
+    finder = FINDERS.get(kind)
+    if finder is not None:
+        return finder(text)
+    wanted = NAME_KINDS.get(kind)
+    if wanted is None:
+        return []
+    dates = date_spans(text)
+    return [
+        s
+        for s in name_spans(text, ordinary)
+        if name_kind(text, s) in wanted and not any(a < s[1] and s[0] < b for a, b in dates)
+    ]
+
+
+def holds(kind: str | None, text: str, ordinary: Collection[str] = COMMON_OPENERS) -> bool:
+    """Whether ``text`` holds something of ``kind`` (no kind asked: always True)."""
+    return kind is None or bool(kind_spans(kind, text, ordinary))
+
+
+def amount_spans(text: str) -> list[Span]:
+    """Counts, sums of money and percentages together (what "how many/much" asks for).
+
+    >>> text = "Several firms paid $2m, about 5% of sales."
+    >>> [text[a:b] for a, b in amount_spans(text)]
+    ['Several', '$2m', 'about 5%']
+    """
+    return _merge(number_spans(text) + money_spans(text) + percentage_spans(text))
+
+
+FINDERS: dict[str, Callable[[str], list[Span]]] = {
+    "amount": amount_spans,
+    "date": date_spans,
+    "number": number_spans,
+    "money": money_spans,
+    "percentage": percentage_spans,
+}
+# A "who" question is answered by a person or by an organisation ("Who runs the camps?").
+NAME_KINDS: dict[str, frozenset[str]] = {
+    "person": frozenset({"person", "organisation", "name"}),
+    "organisation": frozenset({"organisation", "name"}),
+    "place": frozenset({"place", "name"}),
+}
+
+
+def _merge(spans: object) -> list[Span]:
+    """Sorted spans with overlapping ones joined, the longer kept."""
+    out: list[Span] = []
+    for a, b in sorted(spans):  # type: ignore[call-overload]
+        if out and a < out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
+
+
+def _inside_word(text: str, span: Span) -> bool:
+    """Whether a match sits inside a longer word ("A4", "B52", "covid19")."""
+    a, b = span
+    return (a > 0 and text[a - 1].isalpha()) or (b < len(text) and text[b].isalpha())

@@ -1,0 +1,131 @@
+"""Polarity from general English cue words: refusals, stops, and questions that presume the opposite.
+
+A refusal ("ruled out", "rejected", "turned down") by the question's own subject answers
+a yes/no question about agreeing with "No:"; a refusal or a stop ("cancelled", "halted",
+"suspended") by a name the question uses contradicts a wh-question that presumes an
+agreement or something still going on ("Why did X agree ...?", "Since when has X been
+running?"). Nothing is read as a yes or a no without such a cue by such an actor.
+
+Not handled: negation in general, double negatives, hedged stances ("may reconsider").
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.lexical import covered_terms, stem
+
+REFUSAL = re.compile(
+    r"\b(?:ruled? out|ruling out|said no|says no|say no|declin(?:ed|es|e|ing)|refus(?:ed|es|e|ing)|"
+    r"reject(?:ed|s|ing)?|turn(?:ed|s)? down|den(?:ied|ies|y)|oppos(?:ed|es)|veto(?:ed|es)?|"
+    r"vote[sd]? against|voting against)\b",
+    re.I,
+)
+STOPPED = re.compile(
+    r"\b(?:cancel(?:l?ed|s)?|scrapp(?:ed)|stall(?:ed|s)|halt(?:ed|s)|block(?:ed|s)|suspend(?:ed|s)|"
+    r"abandon(?:ed|s)|withdr(?:ew|awn)|no longer|exclu(?:ded|sion)|shelved|paused|struck down|overturned|"
+    r"put on hold)\b",
+    re.I,
+)
+AGREEING = re.compile(
+    r"\b(?:agree[sd]?|agreeing|accept(?:ed|s|ing)?|sign(?:ed|s|ing)? up|host(?:ed|s|ing)?|join(?:ed|s|ing)?|"
+    r"approv(?:e|ed|es|ing)|support(?:ed|s|ing)?|participat(?:e|ed|es|ing)|take part|took part|"
+    r"endors(?:e|ed|es|ing)|welcom(?:e|ed|es|ing)|consent(?:ed|s)?|sa(?:y|id) yes|volunteer(?:ed|s)?|"
+    r"back(?:ed|s)? the)\b",
+    re.I,
+)
+ONGOING = re.compile(
+    r"\b(?:operating|running|working|going ahead|proceeding|continuing|succeeding|under way|in force|in place|"
+    r"revive[sd]?|reviving|restor(?:e|ed|es|ing)|reinstat(?:e|ed|es|ing)|resum(?:e|ed|es|ing)|"
+    r"bring(?:s|ing)? back|brought back)\b",
+    re.I,
+)
+NEGATED = re.compile(r"\b(?:not|never|no)\b|n't\b", re.I)
+ENTITY = re.compile(r"\b[A-Z][a-zA-Z’'-]*[a-z][a-zA-Z’'-]*|\b[A-Z]{2,}\b")
+
+
+def asks_about_refusal(question: str) -> bool:
+    """Whether the question itself names a refusal or a stop, or is negated (then no cue applies).
+
+    >>> [asks_about_refusal(q) for q in ["Why did Norway reject the deal?", "Did Chile sign up?", "Why not?"]]
+    [True, False, True]
+    """
+    q = question.replace("’", "'")
+    return bool(REFUSAL.search(q) or STOPPED.search(q) or NEGATED.search(q))
+
+
+def presumes_agreement(question: str) -> bool:
+    """Whether the question speaks of agreeing, joining, hosting or supporting.
+
+    >>> [presumes_agreement(q) for q in ["Did Peru join the pact?", "Why did the union back the strike?"]]
+    [True, True]
+    >>> presumes_agreement("How tall is the tower?")
+    False
+    """
+    return AGREEING.search(question) is not None
+
+
+def presumes_ongoing(question: str) -> bool:
+    """Whether the question presumes something is still going on or coming back.
+
+    >>> [presumes_ongoing(q) for q in ["Since when has the mine been operating?", "Why was the tram brought back?"]]
+    [True, True]
+    >>> presumes_ongoing("Who built the mine?")
+    False
+    """
+    return ONGOING.search(question) is not None
+
+
+def entities(text: str) -> set[str]:
+    """Lower-cased words of the capitalised names in ``text``, its first word left out.
+
+    >>> sorted(entities("Did the Swiss government agree with Brussels?"))
+    ['brussels', 'swiss']
+    """
+    words = ENTITY.findall(text)
+    if words and text.startswith(words[0]):
+        words = words[1:]  # a question's first word is capitalised anyway
+    return {p for w in words for p in re.split(r"[-’']", w.lower()) if len(p) > 1}
+
+
+def subject(question: str) -> set[str] | None:
+    """The first name after a question's opening word ("Did Peru agree" -> {"peru"}).
+
+    >>> subject("Did Peru agree to the pact?")
+    {'peru'}
+    """
+    words = ENTITY.findall(question)
+    if words and question.startswith(words[0]):
+        words = words[1:]
+    return {p for p in re.split(r"[-’']", words[0].lower()) if len(p) > 1} if words else None
+
+
+def refuses(text: str, terms: set[str], actors: set[str], cues: re.Pattern[str] = REFUSAL) -> bool:
+    """Whether ``text`` states a refusal (or, with ``cues=STOPPED``, a stop) by one of
+    ``actors``, named before the cue or in the noun it qualifies, that bears on a
+    question with ``terms``. No actor, no stance: a cue about someone else says nothing.
+
+    >>> refuses("Chile has rejected the fishing accord", {"chile", "accord"}, {"chile"})
+    True
+    >>> refuses("The mayor declined to comment on the budget", {"mayor", "tram"}, {"mayor"})
+    False
+    >>> refuses("Despite Peru's exclusion, Chile signed", {"chile", "sign"}, {"chile"}, STOPPED)
+    False
+    >>> refuses("the cancelled Hyperloop project", {"hyperloop"}, {"hyperloop"}, STOPPED)
+    True
+    """
+    if not actors:
+        return False
+    lowered = text.lower()
+    for cue in cues.finditer(text):
+        # The actor is named before the cue ("Chile ... rejected") or right after it when
+        # the cue qualifies a noun ("the cancelled Hyperloop project").
+        before = lowered[: cue.start()]
+        qualifies = re.search(r"\b(?:the|a|an|its|their|his|her|this|that)\s+$", before) is not None
+        after = " ".join(lowered[cue.end() :].split()[:3]) if qualifies else ""
+        if not any(re.search(rf"\b{re.escape(a)}\b", before + " | " + after) for a in actors):
+            continue
+        action = re.match(r"\s+to\s+(\w+)", text[cue.end() :])
+        if action is None or covered_terms({stem(action.group(1).lower())}, terms):
+            return True
+    return False

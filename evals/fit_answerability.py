@@ -1,0 +1,274 @@
+"""Fit the answerability model (``assistant/answerability.json``) on the tune splits only.
+
+``python -m evals.fit_answerability`` reads the tune cases of the YAML sets (the article
+set and every ``evals/corpora`` set, each on its own corpus) and the tune article of the
+SQuAD sample, retrieves candidates for every
+question exactly as the engine does, computes their features, and labels each candidate
+1 when it is a gold sentence of an answerable question (a gold support span, or the
+sentence holding a SQuAD gold answer), else 0 (every candidate of a question to decline).
+
+Then, in order:
+
+1. standardise the features and fit the ranking model, a conditional logit over each
+   answerable question's candidates (each source weighing the same);
+2. take each question's best-ranked candidate and fit the answerability model, a logistic
+   regression on its ``ANSWER_FEATURES`` (label: a gold sentence is among the candidates;
+   each source weighing the same);
+3. choose the threshold that maximises, averaged over the sources, ``2 * (share of
+   answerable questions kept) + (share of unanswerable questions declined)``: a wrongful
+   decline costs twice a wrongful answer (a reader can still judge a cited answer);
+4. write weights, threshold and the sha256 of everything read (questions, gold, document
+   texts) with the measurements, so ``assistant.answerability`` knows what it runs on.
+
+Check splits are never read. Left out: cross-validation of the L2 strength (fixed at 1).
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import tempfile
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from assistant.answerability import ANSWER_FEATURES, CALIBRATION_FILE, FEATURES, answer_row, logistic_fit, rank_fit
+from assistant.calibrated import CalibratedComposer
+from assistant.engine import RETRIEVE_K, Assistant
+from assistant.question import analyse
+from evals import squad
+from evals.cases import load_cases
+from evals.run_cases import document_texts, locate_support
+from evals.run_squad import squad_split
+from evals.runner import ARTICLE_SET, CORPORA_DIR
+
+COST_OF_DECLINING_AN_ANSWER = 3.0  # relative to answering a question the sources cannot answer
+NEARLY_AS_GOOD = 0.85  # set by hand: a second sentence joins at 85% of the best probability
+DISTINCTIVE_IDF = 2.3  # log(10): a word in at most about a tenth of the sentences
+NEAR_SHARE = 0.5  # set by hand: a candidate half as likely as the best still counts (a date or figure, a list)
+L2 = 1.0  # answerability model (rows weigh 1 on average)
+RANK_L2 = 0.01  # ranking model (the groups' weights sum to 1)
+
+
+@dataclass
+class Rows:
+    """Candidates of one source: features, labels, and which question each row belongs to."""
+
+    name: str
+    x: list[list[float]]
+    y: list[int]
+    question: list[int]
+    answerable: list[bool]  # per question
+    digest: hashlib._Hash
+
+
+def _composer(bot: Assistant) -> CalibratedComposer:
+    composer = bot.composer
+    if not isinstance(composer, CalibratedComposer):
+        raise SystemExit("the fit needs the extractive composer")
+    return composer
+
+
+def case_rows(name: str, set_file: Path, corpus: Path | None) -> Rows | None:
+    """Rows of the tune cases of a YAML set on its corpus (None: no tune cases)."""
+    cases = [c for c in load_cases(set_file) if c.split == "tune"]
+    if not cases:
+        return None  # a check-only corpus is not even indexed
+    with tempfile.TemporaryDirectory(prefix="fit-") as tmp:
+        bot = (
+            Assistant(corpus=corpus, index_dir=Path(tmp) / "index", calibrated=True)
+            if corpus
+            else Assistant(calibrated=True)
+        )
+        texts = document_texts(bot)
+        rows = Rows(name, [], [], [], [], hashlib.sha256())
+        for doc_id in sorted(texts):
+            rows.digest.update(texts[doc_id].encode())
+        for case in cases:
+            gold = locate_support(case, texts, str(set_file))
+            history: list[tuple[str, str]] = []
+            for turn in case.turns[:-1]:
+                history.append((turn, bot.ask(turn, history=list(history)).text))
+            rows.digest.update(json.dumps([case.turns, case.expect, case.support]).encode())
+            answerable = case.expect != "decline"
+            labels = [
+                answerable and any(g.doc_id == s.doc_id and g.start < s.end and s.start < g.end for g in gold)
+                for s in _add(bot, rows, case.question, history)
+            ]
+            rows.y.extend(int(v) for v in labels)
+            rows.answerable.append(answerable)
+    return rows
+
+
+def squad_rows() -> Rows:
+    """Rows of the SQuAD tune article(s)."""
+    articles, questions = squad.load()
+    articles = [a for a in articles if squad_split(a.title) == "tune"]
+    questions = [q for q in questions if squad_split(q.article) == "tune"]
+    rows = Rows("squad2", [], [], [], [], hashlib.sha256())
+    with tempfile.TemporaryDirectory(prefix="fit-squad-") as tmp:
+        corpus = Path(tmp) / "corpus"
+        squad.write_corpus(articles, corpus)
+        bot = Assistant(corpus=corpus, index_dir=Path(tmp) / "index", calibrated=True)
+        for article in articles:
+            rows.digest.update(article.text.encode())
+        for q in questions:
+            rows.digest.update(json.dumps([q.question, sorted(q.answers)]).encode())
+            sentences = _add(bot, rows, q.question, [])
+            rows.y.extend(
+                int(q.answerable and squad.holds_answer(s.start, s.end, s.doc_id, q.spans)) for s in sentences
+            )
+            rows.answerable.append(q.answerable)
+    return rows
+
+
+def _add(bot: Assistant, rows: Rows, text: str, history: Sequence[tuple[str, str]]) -> list:  # type: ignore[type-arg]
+    """Append the feature rows of one question's candidates; return their sentences."""
+    question = analyse(text, history, rewrite=True)
+    hits = [h for h in bot.retriever.search(question.query, k=RETRIEVE_K) if h.sentence.citable]
+    composer = _composer(bot)
+    x, _ = composer.features.rows(question, hits)
+    number = len(rows.answerable)
+    rows.x.extend(x.tolist())
+    rows.question.extend([number] * len(hits))
+    return [h.sentence for h in hits]
+
+
+def auc(scores: np.ndarray, labels: np.ndarray) -> float:
+    """ROC AUC by the rank-sum formula (ties count half)."""
+    pos, neg = scores[labels], scores[~labels]
+    if not len(pos) or not len(neg):
+        return float("nan")
+    greater = (pos[:, None] > neg[None, :]).sum() + 0.5 * (pos[:, None] == neg[None, :]).sum()
+    return float(greater / (len(pos) * len(neg)))
+
+
+def choose_threshold(sources: Iterable[tuple[np.ndarray, np.ndarray]]) -> float:
+    """The threshold maximising the mean over sources of the cost-weighted utility (step 3)."""
+    sources = list(sources)
+    grid = np.linspace(0.02, 0.9, 89)
+
+    def utility(t: float) -> float:
+        total = 0.0
+        for best, answerable in sources:
+            kept = float((best[answerable] >= t).mean()) if answerable.any() else 1.0
+            declined = float((best[~answerable] < t).mean()) if (~answerable).any() else 1.0
+            total += COST_OF_DECLINING_AN_ANSWER * kept + declined
+        return total / len(sources)
+
+    return float(max(grid, key=utility))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m evals.fit_answerability", description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--set",
+        dest="sets",
+        action="append",
+        default=[],
+        metavar="NAME=YAML[:CORPUS]",
+        help="a YAML set and its corpus (default: article on corpus/ and every evals/corpora set)",
+    )
+    parser.add_argument("--out", type=Path, default=CALIBRATION_FILE)
+    args = parser.parse_args(argv)
+    specs = args.sets or [f"article={ARTICLE_SET}"] + [
+        f"{folder.name}={folder / 'cases.yaml'}:{folder / 'corpus'}"
+        for folder in sorted(CORPORA_DIR.glob("*"))
+        if (folder / "cases.yaml").is_file()
+    ]
+    sources = [squad_rows()]
+    for spec in specs:
+        name, _, rest = spec.partition("=")
+        yaml_file, _, corpus = rest.partition(":")
+        rows = case_rows(name, Path(yaml_file), Path(corpus) if corpus else None)
+        if rows is not None:
+            sources.append(rows)
+
+    x = np.asarray([row for s in sources for row in s.x])
+    rank_mean, rank_scale = x.mean(axis=0), x.std(axis=0)
+    rank_scale[rank_scale == 0] = 1.0
+    groups = []
+    for s in sources:
+        sx, sy, sq = (np.asarray(s.x) - rank_mean) / rank_scale, np.asarray(s.y, dtype=float), np.asarray(s.question)
+        positive = [k for k in range(len(s.answerable)) if sy[sq == k].sum() > 0]
+        groups += [(sx[sq == k], sy[sq == k], 1.0 / (len(positive) * len(sources))) for k in positive]
+    rank_weights = rank_fit(groups, l2=RANK_L2)
+
+    # Question level: the best candidate's answer features; answerable when a gold
+    # sentence is among the candidates (otherwise no answer can cite one).
+    answer_x, answer_y, sample, per_source = [], [], [], []
+    measured: dict[str, float] = {}
+    for s in sources:
+        sx, sy, sq = np.asarray(s.x), np.asarray(s.y), np.asarray(s.question)
+        scores = ((sx - rank_mean) / rank_scale) @ rank_weights
+        rows, labels, top_gold = [], [], []
+        for k in range(len(s.answerable)):
+            at = np.flatnonzero(sq == k)
+            if not len(at):
+                continue
+            top = at[int(np.argmax(scores[at]))]
+            rows.append(answer_row(sx[top], float(scores[top])))
+            labels.append(bool(sy[at].sum() > 0))
+            if labels[-1]:
+                top_gold.append(bool(sy[top]))
+        answer_x += rows
+        answer_y += labels
+        sample += [1.0 / (len(rows) * len(sources))] * len(rows)
+        per_source.append((s.name, np.asarray(rows), np.asarray(labels)))
+        measured[f"{s.name}.questions"] = len(s.answerable)
+        measured[f"{s.name}.best_is_gold"] = round(float(np.mean(top_gold)), 4)
+    ax = np.asarray(answer_x)
+    answer_mean, answer_scale = ax.mean(axis=0), ax.std(axis=0)
+    answer_scale[answer_scale == 0] = 1.0
+    weight = np.asarray(sample) * len(sample)
+    answer_weights, answer_bias = logistic_fit(
+        (ax - answer_mean) / answer_scale, np.asarray(answer_y, float), L2, sample=weight
+    )
+
+    def probability(rows: np.ndarray) -> np.ndarray:
+        return 1.0 / (1.0 + np.exp(-(((rows - answer_mean) / answer_scale) @ answer_weights + answer_bias)))
+
+    scored = [(probability(rows), labels) for _, rows, labels in per_source]
+    threshold = choose_threshold(scored)
+    for (name, _, _), (p, labels) in zip(per_source, scored, strict=True):
+        measured[f"{name}.answerable_auc"] = round(auc(p, labels), 4)
+        measured[f"{name}.answerable_kept"] = round(float((p[labels] >= threshold).mean()), 4)
+        if (~labels).any():
+            measured[f"{name}.unanswerable_declined"] = round(float((p[~labels] < threshold).mean()), 4)
+
+    digest = hashlib.sha256()
+    for s in sources:
+        digest.update(s.digest.digest())
+    out = {
+        "features": list(FEATURES),
+        "rank_mean": _rounded(rank_mean),
+        "rank_scale": _rounded(rank_scale),
+        "rank_weights": _rounded(rank_weights),
+        "answer_features": list(ANSWER_FEATURES),
+        "answer_mean": _rounded(answer_mean),
+        "answer_scale": _rounded(answer_scale),
+        "answer_weights": _rounded(answer_weights),
+        "answer_bias": round(answer_bias, 6),
+        "threshold": round(threshold, 4),
+        "related_floor": round(threshold / 2, 4),
+        "nearly_as_good": NEARLY_AS_GOOD,
+        "distinctive_idf": DISTINCTIVE_IDF,
+        "near_share": NEAR_SHARE,
+        "fit_on": [f"{s.name} (tune)" for s in sources],
+        "data_hash": digest.hexdigest(),
+        "measured": measured,
+    }
+    args.out.write_text(json.dumps(out, indent=1) + "\n", encoding="utf-8")
+    print(json.dumps({k: out[k] for k in ("rank_weights", "answer_weights", "threshold", "measured")}, indent=1))
+    return 0
+
+
+def _rounded(values: np.ndarray) -> list[float]:
+    return [round(float(v), 6) for v in values]
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

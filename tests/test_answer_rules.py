@@ -1,0 +1,271 @@
+"""Table-driven tests of the general text rules behind answers (issue 8).
+
+Every row is written for these tests, in our own words, from documents other than the
+seed article: a city council report, a football club, a central bank, a flood, a museum,
+a hospital trust, a trade treaty.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.calibrated import refers_back
+from assistant.direct import answer_phrase
+from assistant.evidence import amount_spans, date_spans, money_spans, name_kind, name_spans, percentage_spans
+from assistant.lexical import covered_terms
+from assistant.question import asked_kind, question_names, rewrite_pronouns, rewrite_what_about, rewrite_why
+from assistant.records import Sentence
+from assistant.sources import named_documents, same_statement, source_name
+from assistant.stance import REFUSAL, STOPPED, asks_about_refusal, presumes_agreement, presumes_ongoing, refuses
+
+
+def phrases(spans: list[tuple[int, int]], text: str) -> list[str]:
+    return [text[a:b] for a, b in spans]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The council approved the budget on 3 March 2024.", ["3 March 2024"]),
+        ("The club was founded in 1899 and moved in the 1960s.", ["1899", "1960s"]),
+        ("Rivers rose last week after storms in the 19th century floods.", ["last week", "the 19th century"]),
+        ("No date here, only 42 members.", []),
+    ],
+)
+def test_dates(text: str, expected: list[str]) -> None:
+    assert phrases(date_spans(text), text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "money", "percent"),
+    [
+        ("The museum raised £2.5 million, about 40 per cent of its target.", ["£2.5 million"], ["about 40 per cent"]),
+        ("Rates rose to 5.25% while $30bn left the market.", ["$30bn"], ["5.25%"]),
+        ("The hospital hired 200 nurses.", [], []),
+    ],
+)
+def test_money_and_percentages(text: str, money: list[str], percent: list[str]) -> None:
+    assert phrases(money_spans(text), text) == money
+    assert phrases(percentage_spans(text), text) == percent
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("More than 3,000 homes lost power in 2023.", ["More than 3,000"]),
+        ("The treaty was signed by several states.", ["several"]),
+        ("The A4 road reopened.", []),
+    ],
+)
+def test_amounts_leave_out_years_and_codes(text: str, expected: list[str]) -> None:
+    assert phrases(amount_spans(text), text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Bank of England held rates, said Andrew Bailey.",
+            [("Bank of England", "organisation"), ("Andrew Bailey", "person")],
+        ),
+        (
+            "Floodwater spread across Carlisle on Sunday.",
+            [("Floodwater", "name"), ("Carlisle", "place"), ("Sunday", "name")],
+        ),
+        ("Coach Ana Silva praised FC Porto fans.", [("Coach Ana Silva", "person"), ("FC Porto", "organisation")]),
+        ("In the morning the trust opened a ward.", []),
+    ],
+)
+def test_names_and_their_kinds(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(text[a:b], name_kind(text, (a, b))) for a, b in name_spans(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("When did the museum reopen?", "date"),
+        ("In what year was the club founded?", "date"),
+        ("How much did the new ward cost?", "money"),
+        ("What is the budget of the flood defence scheme?", "money"),
+        ("What percentage of voters backed the treaty?", "percentage"),
+        ("How many nurses did the trust hire?", "amount"),
+        ("Who chairs the council?", "person"),
+        ("Where did the river burst its banks?", "place"),
+        ("Which company built the stadium?", "organisation"),
+        ("Which report says the museum lost money?", None),
+        ("Why did the bank raise rates?", None),
+    ],
+)
+def test_what_a_question_asks_for(question: str, kind: str | None) -> None:
+    assert asked_kind(question) == kind
+
+
+@pytest.mark.parametrize(
+    ("kind", "question", "sentence", "expected"),
+    [
+        (
+            "person",
+            "Who opened the new ward?",
+            "Dr Mei Chen, the trust's chief executive, opened the new ward.",
+            "Dr Mei Chen, the trust's chief executive",
+        ),
+        ("money", "How much did the stadium cost?", "The stadium cost £120 million to build.", "£120 million"),
+        ("date", "When was the treaty signed?", "The treaty was signed in June 2019 in Geneva.", "June 2019"),
+        ("place", "Where was the treaty signed?", "The treaty was signed in June 2019 in Geneva.", "Geneva"),
+        ("amount", "How many homes lost power?", "About 3,000 homes lost power overnight.", "About 3,000"),
+        (
+            "person",
+            "Who paid for the bridge?",
+            "The bridge, long delayed by disputes over costs and routes and design, was opened by Sara Holm.",
+            None,
+        ),
+        ("money", "How much did the bridge cost?", "The bridge opened in 2019.", None),
+    ],
+)
+def test_direct_answer_phrase(kind: str, question: str, sentence: str, expected: str | None) -> None:
+    span = answer_phrase(kind, question, sentence)
+    assert (sentence[span[0] : span[1]] if span else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("focus", "previous", "expected"),
+    [
+        ("Why not?", "Did the council approve the new stadium?", "Why did the council not approve the new stadium?"),
+        ("Why?", "Has Norway joined the treaty?", "Why has Norway joined the treaty?"),
+        ("Why not?", "Who opened the ward?", None),
+    ],
+)
+def test_why_follow_ups(focus: str, previous: str, expected: str | None) -> None:
+    assert rewrite_why(focus, previous) == expected
+
+
+@pytest.mark.parametrize(
+    ("focus", "previous", "expected"),
+    [
+        ("And in 2022?", "How many nurses did the trust hire in 2023?", "How many nurses did the trust hire in 2022?"),
+        ("What about 2019?", "How much did the museum earn?", "How much did the museum earn in 2019?"),
+        ("What about Denmark?", "Did Sweden sign the accord?", "Did Denmark sign the accord?"),
+        (
+            "And the away fans?",
+            "What did the club say about ticket prices?",
+            "What did the club say about ticket prices: what about the away fans?",
+        ),
+        ("What did she say?", "Who chairs the board?", None),
+    ],
+)
+def test_what_about_follow_ups(focus: str, previous: str, expected: str | None) -> None:
+    assert rewrite_what_about(focus, previous) == expected
+
+
+@pytest.mark.parametrize(
+    ("focus", "person", "expected"),
+    [
+        ("What did she say about the budget?", "Maria Lopez", "What did Maria Lopez say about the budget?"),
+        ("When did he join the club?", "Tomas Berg", "When did Tomas Berg join the club?"),
+        ("When did it open?", "Tomas Berg", None),
+    ],
+)
+def test_pronoun_follow_ups(focus: str, person: str, expected: str | None) -> None:
+    assert rewrite_pronouns(focus, person) == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "names"),
+    [
+        ("What did Andrew Bailey say about the Bank of England?", ("Andrew Bailey", "Bank of England")),
+        ("Did Peru sign the treaty?", ("Peru",)),
+        ("How many homes lost power?", ()),
+    ],
+)
+def test_question_names(question: str, names: tuple[str, ...]) -> None:
+    assert question_names(question) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("This rule applies from May.", True),
+        ("They voted against it.", True),
+        ("The decision was welcomed by fans.", True),
+        ("The council met on Monday.", False),
+        ("Rain fell across the north.", False),
+    ],
+)
+def test_sentences_that_refer_back(text: str, expected: bool) -> None:
+    assert refers_back(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "terms", "actors", "stop", "expected"),
+    [
+        ("Chile has rejected the fishing accord.", {"chile", "accord"}, {"chile"}, False, True),
+        ("The union turned down the pay offer.", {"union", "offer"}, {"union"}, False, True),
+        ("The mayor declined to comment on the tram.", {"mayor", "tram"}, {"mayor"}, False, False),
+        ("Peru rejected the deal, but Chile signed it.", {"chile", "deal"}, {"chile"}, False, False),
+        ("The museum's extension was halted by the courts.", {"museum", "extension"}, {"museum"}, True, True),
+        ("The cancelled Hyperloop project cost millions.", {"hyperloop"}, {"hyperloop"}, True, True),
+    ],
+)
+def test_refusals_and_stops_by_an_actor(
+    text: str, terms: set[str], actors: set[str], stop: bool, expected: bool
+) -> None:
+    assert refuses(text, terms, actors, STOPPED if stop else REFUSAL) is expected
+
+
+@pytest.mark.parametrize(
+    ("question", "refusal", "agreement", "ongoing"),
+    [
+        ("Did Peru join the pact?", False, True, False),
+        ("Why did the union reject the offer?", True, False, False),
+        ("Since when has the mine been operating?", False, False, True),
+        ("Why was the tram brought back?", False, False, True),
+        ("Why didn't the club sign him?", True, False, False),
+    ],
+)
+def test_what_a_question_presumes(question: str, refusal: bool, agreement: bool, ongoing: bool) -> None:
+    assert (asks_about_refusal(question), presumes_agreement(question), presumes_ongoing(question)) == (
+        refusal,
+        agreement,
+        ongoing,
+    )
+
+
+@pytest.mark.parametrize(
+    ("terms", "words", "expected"),
+    [
+        ({"norway", "ship"}, {"norwegian", "ship"}, {"ship"}),
+        ({"econom", "growth"}, {"economic", "growth"}, {"econom", "growth"}),
+        ({"museum", "bank"}, {"museums", "banking"}, {"museum"}),
+    ],
+)
+def test_covered_terms(terms: set[str], words: set[str], expected: set[str]) -> None:
+    assert covered_terms(terms, words) == expected
+
+
+def sentence(doc: str, text: str) -> Sentence:
+    return Sentence(f"{doc}#s0", doc, 0, 0, len(text), text)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        ("The council approved the new stadium on Monday.", "On Monday the council approved the new stadium.", True),
+        ("Prices rose 4% in March.", "Prices rose 5% in March.", False),
+        ("The club sacked its manager.", "Floods closed the main road.", False),
+    ],
+)
+def test_same_statement_in_two_documents(a: str, b: str, expected: bool) -> None:
+    assert same_statement(sentence("a", a), sentence("b", b)) is expected
+
+
+def test_source_names_and_named_documents() -> None:
+    from assistant.records import Document
+
+    release = Document("release.txt", "x", "Council sets budget", "h", kind="press release", outlet="City Council")
+    report = Document("report.txt", "x", "Budget row", "h", kind="news report")
+    bare = Document("notes/flood-log.txt", "x", "", "h")
+    assert [source_name(d) for d in (release, report, bare)] == ["City Council", "Budget row", "flood-log"]
+    docs = {d.doc_id: d for d in (release, report, bare)}
+    assert named_documents("What does the press release say about rents?", docs) == {"release.txt"}
+    assert named_documents("What did City Council announce?", docs) == {"release.txt"}
+    assert named_documents("What happened to rents?", docs) == set()
