@@ -1,6 +1,6 @@
 """Start the briefing assistant's chat UI: ``python app.py [--host H] [--port N]``.
 
-The same as ``briefing serve``. Serves on http://127.0.0.1:7860 by default; see
+The same command as ``briefing serve`` (its flags: ``briefing serve --help``). Serves on http://127.0.0.1:7860 by default; see
 ``assistant/ui.py`` for the flags, the BRIEFING_* variables and the authentication rule.
 """
 

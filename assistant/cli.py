@@ -396,9 +396,12 @@ def cmd_brief(args: argparse.Namespace, console: Console) -> int:
 
 
 def cmd_serve(args: argparse.Namespace, console: Console) -> int:
+    from contextlib import suppress
+
     from assistant.ui import serve
 
-    serve(settings_from(args))
+    with suppress(KeyboardInterrupt):  # Ctrl-C is how a server is stopped
+        serve(settings_from(args))
     return 0
 
 

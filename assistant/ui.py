@@ -14,13 +14,12 @@ Leaves out: uploading documents from the page (the corpus is a folder, indexed a
 
 from __future__ import annotations
 
-import argparse
 import ipaddress
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from assistant.errors import AssistantError, ConfigError
 from assistant.ui_render import (
@@ -336,13 +335,9 @@ def build_app(bot: Assistant, *, examples: Sequence[str] | None = None) -> gr.Bl
         Returns the answer as JSON: text with markers [n], answered, behaviour, and one
         citation per marker with the verbatim quote and its offsets in the document.
         """
-        pairs = []
-        for turn in history or []:
-            if not (isinstance(turn, list | tuple) and len(turn) == 2 and all(isinstance(t, str) for t in turn)):
-                raise gr.Error("history must be a list of [question, answer] pairs of text")
-            pairs.append((turn[0], turn[1]))
         try:
-            return bot.ask(question, history=pairs).to_dict()
+            # The engine checks the history's shape and size (it reads the last turns only).
+            return bot.ask(question, history=history or []).to_dict()  # type: ignore[arg-type]
         except AssistantError as exc:
             raise gr.Error(str(exc)) from exc
 
@@ -443,6 +438,7 @@ def serve(settings: Settings, *, progress: Progress | None = None) -> None:
     finally:
         console.close()
     from assistant.cli import warn_skipped
+    from assistant.logins import password_check
 
     warn_skipped(bot)
     demo = build_app(bot)
@@ -451,7 +447,8 @@ def serve(settings: Settings, *, progress: Progress | None = None) -> None:
         quiet=True,  # Gradio's banner suggests share links, which this app never makes
         server_name=host,
         server_port=settings.port,
-        auth=users,
+        # Wrong passwords are slowed down; Gradio awaits a coroutine function (its type says sync).
+        auth=cast(Any, password_check(users)) if users else None,
         share=False,
         ssr_mode=False,
         footer_links=["api"],
@@ -470,21 +467,7 @@ def serve(settings: Settings, *, progress: Progress | None = None) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> None:
-    """``python app.py [--host H] [--port N] [--corpus DIR] [--index-dir DIR]``."""
-    parser = argparse.ArgumentParser(prog="app.py", description="Serve the briefing assistant's chat UI.")
-    parser.add_argument("--host", help="address to bind (default 127.0.0.1, BRIEFING_HOST)")
-    parser.add_argument("--port", type=int, help="port (default 7860, BRIEFING_PORT)")
-    parser.add_argument("--corpus", help="folder of documents (BRIEFING_CORPUS)")
-    parser.add_argument("--index-dir", help="index folder (BRIEFING_INDEX_DIR)")
-    args = parser.parse_args(argv)
-    from assistant.settings import Settings
+    """``python app.py [flags]``: the same command, flags and messages as ``briefing serve``."""
+    from assistant.cli import main as cli_main
 
-    overrides = {k: v for k, v in vars(args).items() if v is not None}
-    try:
-        settings = Settings.from_env(**overrides)
-        serve(settings)
-    except AssistantError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        raise SystemExit(2 if isinstance(exc, ConfigError) else 1) from None
-    except KeyboardInterrupt:
-        pass
+    raise SystemExit(cli_main(["serve", *(sys.argv[1:] if argv is None else argv)]))
