@@ -12,11 +12,17 @@ when the sources give nothing for it:
       of the candidates, edges below ``link_min`` dropped. The random jump is biased
       (Otterbacher et al. 2005) towards sentences near the topic, when there is one, and
       towards the lead of each document (news puts its main facts first).
-   c. Selection: maximal marginal relevance (Carbonell & Goldstein 1998) against
+   c. Salience: centrality alone favours generic sentences over facts, so it is softened
+      (``centrality_power``) and multiplied by general evidence that a sentence carries a
+      fact a reader needs: informativeness (figures and names it holds), its place in its
+      document (the lead), closeness to its document's title (Edmundson 1969), and how
+      many other documents report the same (cross-document support).
+   d. Selection: maximal marginal relevance (Carbonell & Goldstein 1998) against
       redundancy; a sentence nearly the same as one already chosen is never chosen.
-   d. Writing: points in order of selection (so the lead facts come first); a bullet
-      comes under its lead-in, with the other chosen bullets of its list; a sentence that
-      says the same in other documents cites them too.
+   e. Writing: points in order of selection (so the lead facts come first); a point is a
+      paragraph's chosen sentences, or a list under its lead-in; a sentence that opens by
+      referring back brings the one before it; a sentence that says the same in other
+      documents cites them too.
 2. Who said what: quotations (``speakers``) grouped by speaker, with the speaker's role.
 3. Figures: money, percentages and counts (``figures``), identical ones from several
    documents merged into one item citing all.
@@ -39,7 +45,17 @@ from typing import Any
 
 import numpy as np
 
-from assistant.figures import Disagreement, Figure, FigureGroup, disagreements, merge, raw_figures
+from assistant.figures import (
+    Disagreement,
+    Figure,
+    FigureGroup,
+    clause_of,
+    comparable,
+    disagreements,
+    merge,
+    raw_figures,
+    same_measure,
+)
 from assistant.index import Snapshot
 from assistant.lexical import tokenize
 from assistant.records import Answer, Citation, Document, Sentence
@@ -55,11 +71,13 @@ TIMELINE = "Timeline"
 
 @dataclass(frozen=True)
 class BriefingSettings:
-    """Every number that shapes a briefing. Set by hand on the seed article and the
-    tune corpora (never the check corpus); change one, re-run ``briefing eval``."""
+    """Every number that shapes a briefing. Set on the tune sets of evals/briefing.yaml
+    (the seed article, return-hubs, iberian-blackout; a small grid, never the check
+    corpus); change one, re-run ``python -m evals.briefing --split tune``."""
 
-    # Key points: salience = centrality ** centrality_power * informativeness * lead ** lead_power
-    # (* topic relevance), picked by MMR.
+    # Key points: salience = (centrality / max) ** centrality_power * informativeness
+    #   * lead ** lead_power * (1 + support_weight * support) * (1 + title_weight * title closeness)
+    #   (* topic relevance), picked by MMR.
     damping: float = 0.85  # LexRank: chance of following an edge rather than jumping
     link_min: float = 0.2  # LexRank: cosine below which two sentences are not linked
     iterations: int = 60
@@ -69,7 +87,11 @@ class BriefingSettings:
     lead_power: float = 0.6  # how much the lead prior weighs in salience
     figure_weight: float = 1.0  # informativeness: per figure ...
     name_weight: float = 0.5  # ... and for names
+    support_similarity: float = 0.65  # cosine at which another document reports the same fact
+    support_weight: float = 1.0  # salience gain per other document reporting it ...
+    max_support: int = 3  # ... counting this many at most
     mmr_lambda: float = 0.7  # salience against novelty
+    title_weight: float = 2.0  # salience gain for closeness to the document's title
     duplicate: float = 0.86  # cosine at which a sentence repeats one already chosen
     same_point: float = 0.8  # cosine at which a sentence of another document says the same
     per_paragraph: int = 3  # sentences of one paragraph gathered in one point
@@ -79,6 +101,7 @@ class BriefingSettings:
     max_candidates: int = 3000  # whole-corpus briefings: lead sentences first beyond this
     min_words: int = 5
     # Other sections.
+    figure_similarity: float = 0.6  # sentences this close whose figures share a word measure the same
     max_speakers: int = 8
     quotes_per_speaker: int = 3
     max_figures: int = 8
@@ -299,6 +322,22 @@ def opens_with_reference(text: str) -> bool:
     return bool(REFERS_BACK.match(text.lstrip("“\"‘' ")))
 
 
+def support(pool: _Pool, threshold: float) -> np.ndarray:
+    """For each candidate, how many other documents hold a sentence at least ``threshold``
+    close to it: a fact several reports give is one a reader needs (0 for a single document)."""
+    docs = sorted({s.doc_id for s in pool.sentences})
+    if len(docs) < 2:
+        return np.zeros(len(pool.sentences))
+    column = {d: i for i, d in enumerate(docs)}
+    of_doc = np.array([column[s.doc_id] for s in pool.sentences])
+    close = pool.similarity >= threshold
+    counts = np.zeros((len(pool.sentences), len(docs)), dtype=bool)
+    for d in range(len(docs)):
+        counts[:, d] = close[:, of_doc == d].any(axis=1)
+    counts[np.arange(len(pool.sentences)), of_doc] = False
+    return counts.sum(axis=1).astype(float)
+
+
 def speaker_matches(quote: Quote, terms: Iterable[str]) -> bool:
     """Whether topic words name a quote's speaker or role ("Albania" -> "Albanian Prime
     Minister Edi Rama"): a word of the speaker or role starts with a topic word of five
@@ -324,7 +363,7 @@ class Briefer:
     """Writes briefings from an index snapshot.
 
     ``vectors(sentences)`` returns one unit vector per sentence (the engine reads the
-    stored ones), ``embed(text)`` the unit vector of a topic, and ``search(topic, k,
+    stored ones), ``embed(texts)`` unit vectors of a topic or titles, and ``search(topic, k,
     doc_ids)`` the sentences hybrid retrieval finds for a topic.
     """
 
@@ -332,7 +371,7 @@ class Briefer:
         self,
         snapshot: Snapshot,
         vectors: Callable[[Sequence[Sentence]], np.ndarray],
-        embed: Callable[[str], np.ndarray],
+        embed: Callable[[list[str]], np.ndarray],
         search: Callable[[str, int, Collection[str] | None], list[Sentence]],
         settings: BriefingSettings = DEFAULTS,
     ) -> None:
@@ -391,7 +430,7 @@ class Briefer:
         if topic:
             sentences = [s for s in self.search(topic, st.topic_k, doc_ids) if is_candidate(s, st.min_words)]
             vectors = self.vectors(sentences) if sentences else np.zeros((0, 1), dtype=np.float32)
-            relevance = vectors @ self.embed(topic) if sentences else np.zeros(0, dtype=np.float32)
+            relevance = vectors @ self.embed([topic])[0] if sentences else np.zeros(0, dtype=np.float32)
             keep = relevance >= max(st.topic_floor * float(relevance.max(initial=0.0)), 1e-6)
             return _Pool([s for s, k in zip(sentences, keep, strict=True) if k], vectors[keep], relevance[keep])
         else:
@@ -416,7 +455,9 @@ class Briefer:
         lead = lead_prior(positions, st.lead_weight, st.lead_scale)
         centrality = lexrank(pool.similarity, lead * relevance**2, st.damping, st.link_min, st.iterations)
         informative = np.array([informativeness(s.text, st.figure_weight, st.name_weight) for s in pool.sentences])
+        reported = 1.0 + st.support_weight * np.minimum(support(pool, st.support_similarity), st.max_support)
         score = (centrality / centrality.max()) ** st.centrality_power * informative * lead**st.lead_power * relevance
+        score = score * reported * (1.0 + st.title_weight * self._title_closeness(pool))
         order = mmr(score, pool.similarity, len(pool.sentences), st.mmr_lambda, st.duplicate)
         # A point is a paragraph (or a list under its lead-in): sentences picked from the same
         # one are read together, in document order, not as separate points.
@@ -439,6 +480,22 @@ class Briefer:
             items.append(self._item([*sentences, *others]))
             used.update(s.sentence_id for s in sentences)
         return items
+
+    def _title_closeness(self, pool: _Pool) -> np.ndarray:
+        """Each candidate's cosine to its document's title (0 when the title is only the
+        file name): an editor's title says what the document is mainly about."""
+        docs = sorted({s.doc_id for s in pool.sentences})
+        titles = [self.snapshot.documents[d].title for d in docs]
+        named = [i for i, (d, t) in enumerate(zip(docs, titles, strict=True)) if t and t != PurePosixPath(d).name]
+        if not named:
+            return np.zeros(len(pool.sentences))
+        vectors = self.embed([titles[i] for i in named])
+        row = {docs[i]: r for r, i in enumerate(named)}
+        closeness = np.zeros(len(pool.sentences))
+        for n, s in enumerate(pool.sentences):
+            if s.doc_id in row:
+                closeness[n] = max(0.0, float(pool.vectors[n] @ vectors[row[s.doc_id]]))
+        return closeness
 
     def _position(self, sentence: Sentence) -> int:
         """The sentence's place among its document's citable sentences (0 = first)."""
@@ -543,7 +600,22 @@ class Briefer:
         return items
 
     def _differences(self, figures: Sequence[Figure]) -> list[BriefingItem]:
-        return [self._difference(d) for d in disagreements([f for f in figures if _worth_listing(f)])]
+        candidates = [f for f in figures if f.kind in ("money", "percent", "count") and f.measure]
+        if not candidates:
+            return []
+        sentences = list(dict.fromkeys(self.snapshot.sentences[f.sentence_id] for f in candidates))
+        row = {s.sentence_id: i for i, s in enumerate(sentences)}
+        vectors = self.vectors(sentences)
+        similarity = vectors @ vectors.T
+
+        def related(a: Figure, b: Figure) -> bool:
+            """The words test, or comparable figures in sentences close in meaning that share a word."""
+            if same_measure(a, b):
+                return True
+            close = similarity[row[a.sentence_id], row[b.sentence_id]] >= self.settings.figure_similarity
+            return bool(close) and comparable(a, b) and bool(set(a.measure) & set(b.measure))
+
+        return [self._difference(d) for d in disagreements(candidates, related)]
 
     def _difference(self, found: Disagreement) -> BriefingItem:
         citations: list[Citation] = []
@@ -555,12 +627,24 @@ class Briefer:
                 citations.append(self._citation(marker, self.snapshot.sentences[f.sentence_id]))
                 refs.append(f"{self._source_name(f.doc_id)} [{marker}]")
             parts.append(f"{group.figures[0].text.strip()} according to {', '.join(refs)}")
-        label = " ".join(found.measure[:4]) or None
+        label = max((self._measure_phrase(f) for g in found.values for f in g.figures), key=len) or None
         return BriefingItem(text="Sources differ: " + "; ".join(parts) + ".", citations=tuple(citations), label=label)
 
+    def _measure_phrase(self, figure: Figure) -> str:
+        """What a figure counts, in its sentence's words: up to six words after it, within
+        its clause ("flights were cancelled at Spanish airports")."""
+        sentence = self.snapshot.sentences[figure.sentence_id]
+        at = figure.end - sentence.start
+        _, right = clause_of(sentence.text, at - 1, at)
+        return " ".join(sentence.text[at:right].split()[:6]).strip(" ,.;:")
+
     def _source_name(self, doc_id: str) -> str:
+        """The document's outlet or title; with its title too when another document of the
+        corpus has the same outlet (an outlet's report and its correction)."""
         doc = self.snapshot.documents[doc_id]
-        return source_name(doc)
+        name = source_name(doc)
+        shared = any(d.doc_id != doc_id and source_name(d) == name for d in self.snapshot.documents.values())
+        return f"{name} ({doc.title})" if shared and doc.title and doc.title != name else name
 
     # -- timeline ----------------------------------------------------------------------------
     def _timeline(self, figures: Sequence[Figure]) -> list[BriefingItem]:
@@ -601,10 +685,11 @@ def _one_per_doc(group: FigureGroup) -> list[Figure]:
 
 
 def _worth_listing(figure: Figure) -> bool:
-    """Money, percentages and counts of at least 2 with words saying what they measure."""
-    return figure.kind in ("money", "percent") or (
-        figure.kind == "count" and figure.value >= 2 and bool(figure.measure)
-    )
+    """Money, percentages, and counts in digits of at least 2 with words saying what they measure."""
+    if figure.kind in ("money", "percent"):
+        return True
+    digits = any(c.isdigit() for c in figure.text)
+    return figure.kind == "count" and figure.value >= 2 and bool(figure.measure) and digits
 
 
 def _figure_label(figure: Figure) -> str:

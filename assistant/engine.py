@@ -205,8 +205,8 @@ class Assistant:
                 rows[i] = vector
         return np.stack([row for row in rows if row is not None])
 
-    def _embed(self, text: str) -> np.ndarray:
-        return np.asarray(self.index.embedder.embed_query(text), dtype=np.float32)
+    def _embed(self, texts: list[str]) -> np.ndarray:
+        return np.asarray(self.index.embedder.encode_queries(texts), dtype=np.float32)
 
     def _search(self, topic: str, k: int, doc_ids: Collection[str] | None) -> list[Sentence]:
         return [hit.sentence for hit in self.retriever.search(topic, k=k, doc_ids=doc_ids)]

@@ -75,6 +75,16 @@ DATE_DMY = re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month>{MONTH
 DATE_MDY = re.compile(rf"\b(?P<month>{MONTH})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<year>(?:19|20)\d\d))?\b")
 DATE_MY = re.compile(rf"\b(?P<month>{MONTH})\s+(?P<year>(?:19|20)\d\d)\b")
 YEAR = re.compile(r"(?<![\w£$€¥.,\-])(?P<year>(?:19|20)\d\d)(?![\w%]|[.,]\d)")
+TIME = re.compile(r"\b\d{1,2}[:.]\d{2}(?:\s?[ap]\.?m\b\.?)?|\b\d{1,2}\s?[ap]\.?m\b\.?", re.I)
+NUMBER_WORDS = {
+    w: i + 2
+    for i, w in enumerate(
+        "two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+        "seventeen eighteen nineteen twenty".split()
+    )
+} | {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+# A number word counts something when a word other than "of" follows ("eight deaths", not "two of them").
+WORD_COUNT = re.compile(rf"\b(?P<word>{'|'.join(NUMBER_WORDS)})\b(?=\s+(?!of\b)[a-z])", re.I)
 COUNT = re.compile(
     rf"(?<![\w£$€¥.,\-/])(?P<num>{NUMBER})(?:\s(?P<scale>thousand|million|billion|trillion)\b)?(?![\w%/])"
 )
@@ -104,11 +114,16 @@ BOUNDS: dict[str, Bound] = {
     "nearly": "at most",
 }
 CLAUSE_BREAK = re.compile(r"[;:—–()“”\"]|,\s+(?:and|but|while|whereas|which|who|putting|saying|as)\b|,")
-THIS_YEAR = re.compile(r"\b(?:this|the current)\s+year\b|\bso far\b", re.I)
+THIS_YEAR = re.compile(
+    r"\b(?:this|the current)\s+year\b|\bso far\b|\bsince the (?:start|beginning) of the year\b|\bsince january\b|"
+    r"\byear to date\b",
+    re.I,
+)
+CURRENT_YEAR = 0  # Figure.year when the text says "this year" and the document's date is unknown
 # Words around a figure that say when or how, not what is measured.
 NOT_MEASURE = frozenset("far now currently already yet still just since past ago recent latest so year".split())
 WINDOW_BEFORE = 4
-WINDOW_AFTER = 5
+WINDOW_AFTER = 7
 MAX_RATIO = 2.0
 MAX_PERCENT_POINTS = 25.0
 MIN_SHARED_WORDS = 2
@@ -216,13 +231,15 @@ def _is_measure_word(stem: str) -> bool:
 
 def year_referred(text: str, start: int, end: int, doc_year: int | None) -> int | None:
     """The year a figure's clause refers to: a year written in it, or the document's year
-    for "this year" / "so far"."""
+    for "this year" / "so far" (``CURRENT_YEAR`` when the document is undated)."""
     left, right = clause_of(text, start, end)
     clause = text[left:right]
     years = [int(m.group("year")) for m in YEAR.finditer(clause) if not left + m.start() <= start < left + m.end()]
     if years:
         return years[0]
-    return doc_year if THIS_YEAR.search(clause) else None
+    if THIS_YEAR.search(clause):
+        return doc_year if doc_year is not None else CURRENT_YEAR
+    return None
 
 
 def document_year(date: str | None) -> int | None:
@@ -233,6 +250,18 @@ def document_year(date: str | None) -> int | None:
 
 def _date_value(year: int | None, month: int, day: int) -> float:
     return float((year or 0) * 10000 + month * 100 + day)
+
+
+DURATION = re.compile(
+    r"[\s-]+(?:and\s+a\s+half\s+)?(?:seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?|decades?|centuries)\b",
+    re.I,
+)
+
+
+def is_duration(text: str, end: int) -> bool:
+    """Whether the number ending at ``end`` is a length of time ("five years", "10-day"),
+    which says how long, not how many of what."""
+    return DURATION.match(text, end) is not None
 
 
 def raw_figures(text: str) -> list[tuple[int, int, FigureKind, float, str]]:
@@ -267,10 +296,16 @@ def raw_figures(text: str) -> list[tuple[int, int, FigureKind, float, str]]:
                 add(m.start(), m.end(), "date", _date_value(year, MONTHS[m["month"].lower()], day), "")
     for m in DATE_MY.finditer(text):
         add(m.start(), m.end(), "date", _date_value(int(m["year"]), MONTHS[m["month"].lower()], 0), "")
+    for m in TIME.finditer(text):
+        taken.append((m.start(), m.end()))  # a time of day is not a count
     for m in YEAR.finditer(text):
         add(m.start(), m.end(), "year", _date_value(int(m["year"]), 0, 0), "")
     for m in COUNT.finditer(text):
-        add(m.start(), m.end(), "count", parse_number(m["num"], m["scale"]), "")
+        if not is_duration(text, m.end()):
+            add(m.start(), m.end(), "count", parse_number(m["num"], m["scale"]), "")
+    for m in WORD_COUNT.finditer(text):
+        if not is_duration(text, m.end()):
+            add(m.start(), m.end(), "count", float(NUMBER_WORDS[m["word"].lower()]), "")
     return sorted(found)
 
 
@@ -309,6 +344,19 @@ def extract(sentences: Iterable[Sentence], doc_date: str | None = None) -> list[
 SameMeasure = Callable[[Figure, Figure], bool]
 
 
+def comparable(a: Figure, b: Figure) -> bool:
+    """Whether two figures could measure the same thing, words aside: same kind and unit
+    (not a date), no different years, values within a factor of two (percentages within
+    25 points)."""
+    if a.kind != b.kind or a.unit != b.unit or a.kind in ("year", "date"):
+        return False
+    if a.year is not None and b.year is not None and a.year != b.year:
+        return False
+    if a.kind == "percent":
+        return abs(a.value - b.value) <= MAX_PERCENT_POINTS
+    return min(a.value, b.value) > 0 and max(a.value, b.value) / min(a.value, b.value) <= MAX_RATIO
+
+
 def same_measure(a: Figure, b: Figure) -> bool:
     """Whether two figures measure the same thing: same kind and unit, no different years,
     values within a factor of two (percentages within 25 points), and at least two shared
@@ -320,14 +368,7 @@ def same_measure(a: Figure, b: Figure) -> bool:
     >>> same_measure(f(12000, ("people", "cross", "channel")), f(40, ("boat", "seiz")))
     False
     """
-    if a.kind != b.kind or a.unit != b.unit or a.kind in ("year", "date"):
-        return False
-    if a.year is not None and b.year is not None and a.year != b.year:
-        return False
-    if a.kind == "percent":
-        if abs(a.value - b.value) > MAX_PERCENT_POINTS:
-            return False
-    elif min(a.value, b.value) <= 0 or max(a.value, b.value) / min(a.value, b.value) > MAX_RATIO:
+    if not comparable(a, b):
         return False
     shared = set(a.measure) & set(b.measure)
     need = min(MIN_SHARED_WORDS, len(a.measure), len(b.measure))

@@ -106,7 +106,8 @@ NOT_PERSON = frozenset(
     congress assembly paper act bill scheme plan programme program strategy sea river street city
     centre center fund company corporation inc ltd plc airport station authority board foundation
     trust network league club team army navy commons lords cabinet coalition alliance summit treaty
-    agreement convention order report review inquiry hospital school college press media
+    agreement convention order report review inquiry hospital school college press media community
+    conference forum summit festival games cup championship prize award museum
     january february march april may june july august september october november december
     monday tuesday wednesday thursday friday saturday sunday europe africa asia america balkans
     east west north south western eastern northern southern central""".split()
@@ -155,7 +156,8 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
 
 def is_role_word(word: str) -> bool:
     """A noun naming an office or trade ("minister", "Secretary", "spokeswoman")."""
-    return word.lower().strip(".,’'") in ROLE_NOUNS
+    word = re.sub(r"[’']s$", "", word.lower().strip(".,’'"))
+    return word in ROLE_NOUNS or (word.endswith("s") and word[:-1] in ROLE_NOUNS)
 
 
 def split_role(words: Sequence[str]) -> tuple[list[str], list[str]]:
@@ -352,9 +354,11 @@ def _sentence_quotes(sentence: Sentence, state: _State) -> Iterator[Quote]:
     named = [(m, state.people.add(m)) for m in mentions(frame)]
     single = _single_names(frame, state.people, {(m.start, m.end) for m, _ in named})
     people_here = sorted(named + single, key=lambda p: p[0].start)
+    last_speaker: Person | None = None
     for span in spans:
         speaker = _speaker(frame, span, people_here, state)
         if speaker is not None:
+            last_speaker = speaker
             state.last_quote = (sentence.paragraph, speaker)
             s, e = _trim(text, *span)
             yield Quote(
@@ -366,8 +370,12 @@ def _sentence_quotes(sentence: Sentence, state: _State) -> Iterator[Quote]:
                 end=sentence.start + e,
                 text=text[s:e],
             )
-    if people_here:
-        state.recent = state.people.find(people_here[-1][1].name.split()) or people_here[-1][1]
+    if last_speaker is not None:
+        state.recent = last_speaker
+    elif people_here:
+        verb = SPEECH_VERB.search(frame)
+        subject = _subject(frame, verb.start(), people_here, state) if verb else None
+        state.recent = subject or people_here[0][1]
 
 
 def _blank(text: str, spans: Sequence[tuple[int, int]]) -> str:
@@ -415,7 +423,8 @@ def _speaker(
         named_after = [p for m, p in people_here if m.start >= end]
         return named_after[0] if named_after else None
     between = frame[span[1] : start]
-    if start >= span[1] and not between.strip(' ,.!?”"—–-'):
+    participle = frame[start:end].lower().endswith("ing")  # "..., saying" speaks for the subject
+    if start >= span[1] and not between.strip(' ,.!?”"—–-') and not participle:
         # Inverted: "“...,” said Starmer" or "“...,” Starmer said".
         after = [(m, p) for m, p in people_here if m.start >= end and _only_role(frame[end : m.start], m.role)]
         if after:
@@ -429,16 +438,30 @@ def _speaker(
     return _subject(frame, start, people_here, state)
 
 
+def _role_person(role: str, state: _State) -> Person:
+    """The speaker a role alone names ("the Prime Minister said"): the person the document
+    gave that role, else the role itself ("Downing Street spokesperson")."""
+    for person in reversed(state.people.people):
+        if person.role and person.role.lower() == role.lower():
+            return person
+    return Person(role[:1].upper() + role[1:], None, frozenset({role.lower()}))
+
+
 def _only_role(between: str, role: str | None) -> bool:
     """Whether the words between a verb and a name are nothing, or the name's role."""
     rest = re.sub(r"^(?:the|a|an)\s+", "", between.strip(" ,"), flags=re.I)
+    words = rest.split()
+    while words and words[-1].lower().rstrip(".") in HONORIFICS:  # "the club's chairman, Dr."
+        words.pop()
+    rest = " ".join(words).strip(" ,")
     return not rest or (role is not None and rest.lower() == role.lower())
 
 
 def _bare_person(word: str, state: _State) -> Person | None:
     """A lone capitalised word beside a verb of speech names its speaker ("said Ruiz")."""
     word = _possessive_free(word)
-    if word.lower() in FUNCTION_CAPS or word.lower() in NOT_PERSON or word.isupper():
+    lower = word.lower()
+    if lower in FUNCTION_CAPS or lower in NOT_PERSON or lower in HONORIFICS or is_role_word(word) or word.isupper():
         return None
     return state.people.find([word]) or state.people.add(Mention(0, 0, (word,), None))
 
@@ -457,6 +480,9 @@ def _subject(frame: str, verb_at: int, people_here: list[tuple[Mention, Person]]
     if appositive:
         ends.append(appositive.start())  # "Rama, Albania's premier, said"
     for end in ends:
+        role = role_before(frame, end)
+        if role is not None and not any(m.end == end for m, _ in people_here):
+            return _role_person(role, state)  # "A Downing Street spokesperson said"
         for m, person in reversed(people_here):
             if m.end <= end and not frame[m.end : end].strip(" ,’'s"):
                 return person

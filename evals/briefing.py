@@ -32,12 +32,16 @@ import tempfile
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
 from assistant.lexical import tokenize
 from evals.metrics import normalise, states_fact
+from evals.report import SetReport
+
+if TYPE_CHECKING:
+    from evals.runner import RunContext
 
 ROOT = Path(__file__).resolve().parents[1]
 CASES = Path(__file__).with_name("briefing.yaml")
@@ -53,6 +57,7 @@ class BriefingSet:
     key_facts: tuple[tuple[str, ...], ...] = ()
     quotes: tuple[tuple[str, str | None], ...] = ()  # (distinctive piece, speaker or None)
     disagreements: tuple[tuple[str, ...], ...] = ()
+    thresholds: Thresholds | None = None  # this set's own, where it differs from the file's
 
 
 @dataclass(frozen=True)
@@ -194,9 +199,11 @@ def citation_validity(citations: Sequence[tuple[str, int, int, str]], texts: Map
 def load_sets(path: Path = CASES) -> tuple[list[BriefingSet], Thresholds]:
     """The sets and thresholds of a briefing YAML file."""
     raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    thresholds = Thresholds(**(raw.get("thresholds") or {}))
+    base = raw.get("thresholds") or {}
+    thresholds = Thresholds(**base)
     sets = []
     for item in raw.get("sets") or []:
+        own = item.get("thresholds")
         sets.append(
             BriefingSet(
                 name=str(item["name"]),
@@ -209,6 +216,7 @@ def load_sets(path: Path = CASES) -> tuple[list[BriefingSet], Thresholds]:
                     for q in item.get("quotes") or []
                 ),
                 disagreements=tuple(tuple(str(v) for v in d) for d in item.get("disagreements") or []),
+                thresholds=Thresholds(**{**base, **own}) if own else None,
             )
         )
     return sets, thresholds
@@ -278,10 +286,12 @@ def run_briefing_eval(
     sets, thresholds = load_sets(cases)
     sets = [s for s in sets if (not only or s.name in only) and (split is None or s.split == split)]
     results = []
+    own = {}
     with tempfile.TemporaryDirectory(prefix="briefing-eval-") as tmp:
         for case in sets:
             bot = Assistant(corpus=case.corpus, index_dir=Path(tmp) / case.name)
             results.append(score_set(case, bot))
+            own[case.name] = case.thresholds or thresholds
     broken = 0
     names = ["key_fact_recall", "near_duplicates", "speaker_precision", "speaker_recall", "disagreement_recall"]
     names += ["citation_validity", "latency_ms"]
@@ -290,7 +300,7 @@ def run_briefing_eval(
         cells = "".join(f"{_cell(r.metrics.get(n)):>20}" for n in names)
         print(f"{r.name:<24}{r.split:<7}{cells}")
     for r in results:
-        broke = failures(r, thresholds)
+        broke = failures(r, own[r.name])
         for line in broke:
             print(f"FAIL {r.name}: {line}")
         broken += bool(broke)
@@ -306,6 +316,74 @@ def run_briefing_eval(
         (report / "briefing.json").write_text(json.dumps(payload, indent=2), encoding="utf-8")
         (report / "briefing.md").write_text("\n\n".join(f"<!-- {r.name} -->\n{r.markdown}" for r in results))
     return 1 if broken else 0
+
+
+METRICS = ("key_fact_recall", "near_duplicates", "speaker_precision", "speaker_recall", "disagreement_recall")
+METRICS += ("citation_validity",)
+
+
+def _mean(values: Sequence[Any]) -> float | None:
+    known = [float(v) for v in values if v is not None]
+    return sum(known) / len(known) if known else None
+
+
+def pooled(results: Sequence[SetResult]) -> dict[str, float | None]:
+    """The metrics of several corpora in one row: each the mean over the corpora that
+    define it; near-duplicates summed."""
+    out = {name: _mean([r.metrics.get(name) for r in results]) for name in METRICS}
+    out["near_duplicates"] = float(sum(int(r.metrics.get("near_duplicates") or 0) for r in results))
+    return out
+
+
+def run_briefing_set(ctx: RunContext) -> SetReport | None:
+    """The briefing evals as one set of ``briefing eval`` (``evals.runner``): one row per
+    corpus of evals/briefing.yaml in the splits asked for, scored per split; thresholds
+    under ``[briefing]`` in thresholds.toml judge the check split."""
+    from evals.report import split_scores
+
+    sets, _ = load_sets()
+    chosen = [s for s in sets if s.split in ctx.splits]
+    if not chosen:
+        return None
+    results = [score_set(case, ctx.assistant(case.corpus)) for case in chosen]
+    split_of = {case.name: case.split for case in chosen}
+    rows = []
+    for case, r in zip(chosen, results, strict=True):
+        reasons = [f"key fact missing: {f}" for f in r.missing_facts]
+        reasons += [f"wrong speaker: {w}" for w in r.wrong_speakers]
+        reasons += [f"disagreement not flagged: {d}" for d in r.missed_disagreements]
+        rows.append(
+            {
+                "id": f"briefing-{case.name}",
+                "category": case.name,
+                "split": case.split,
+                "turns": ["Brief me"],
+                "expect": "briefing",
+                "expected": {"key_facts": [list(f) for f in case.key_facts]},
+                "passed": not failures(r, case.thresholds or Thresholds()),
+                "reasons": reasons,
+                "latency_ms": r.metrics.get("latency_ms") or 0.0,
+                "answer": r.markdown,
+                "error": None,
+                "metrics": r.metrics,
+            }
+        )
+    by_name = {r.name: r for r in results}
+    return SetReport(
+        name="briefing",
+        kind="briefing",
+        source=str(CASES),
+        corpus=tuple(str(c.corpus) for c in chosen),
+        splits=split_scores(
+            rows,
+            split_of=lambda row: split_of[row["category"]],
+            category_of=lambda row: row["category"],
+            score=lambda part: pooled([by_name[row["category"]] for row in part]),
+        ),
+        cases=tuple(rows),
+        metric_names=METRICS,
+        category_metric_names=("key_fact_recall", "speaker_precision", "disagreement_recall"),
+    )
 
 
 def _cell(value: object) -> str:

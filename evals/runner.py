@@ -149,7 +149,23 @@ def builtin_sets() -> list[EvalSet]:
     for folder in sorted(p for p in CORPORA_DIR.glob("*") if (p / "cases.yaml").is_file()):
         sets.append(case_set(folder.name, folder / "cases.yaml", folder / "corpus", f"corpus {folder.name}"))
     sets.append(EvalSet(SQUAD_SET, lambda ctx: run_squad_set(ctx.console, splits=ctx.splits), "SQuAD 2.0 sample"))
+    sets.append(briefing_set())
     return sets
+
+
+def briefing_set() -> EvalSet:
+    """Briefings of the article and of each corpus (evals/briefing.yaml)."""
+    from evals import briefing
+
+    def validate() -> None:
+        briefing.load_sets()
+
+    return EvalSet(
+        "briefing",
+        briefing.run_briefing_set,
+        "briefings of the article and each corpus (evals/briefing.yaml)",
+        validate=validate,
+    )
 
 
 def _register_builtin_sets() -> None:

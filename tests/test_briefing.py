@@ -296,3 +296,17 @@ def test_cli_brief_writes_markdown_and_json(strike_bot, tmp_path: Path, capsys: 
     assert data["topic"] == "replacement buses" and data["sections"][0]["name"] == KEY_POINTS
     assert main(["brief", *where, "--out", str(tmp_path / "missing" / "b.md")]) == 2
     assert main(["brief", *where, "--max-points", "0"]) == 2
+
+
+def test_support_counts_other_documents_that_say_the_same() -> None:
+    from assistant.briefing import _Pool, support
+
+    def sentence(doc: str, n: int) -> Sentence:
+        return Sentence(f"{doc}#s{n}", doc, n, 0, 1, "x")
+
+    vectors = np.array([[1.0, 0.0], [0.99, 0.14], [0.0, 1.0], [0.98, 0.2]])
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    pool = _Pool([sentence("a", 0), sentence("b", 0), sentence("b", 1), sentence("a", 1)], vectors, np.ones(4))
+    assert list(support(pool, 0.9)) == [1.0, 1.0, 0.0, 1.0]
+    single = _Pool([sentence("a", 0), sentence("a", 1)], vectors[:2], np.ones(2))
+    assert list(support(single, 0.9)) == [0.0, 0.0]

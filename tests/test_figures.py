@@ -203,3 +203,69 @@ def test_the_seed_article_figures(article_text: str) -> None:
     assert ("count", 12000.0, "", "at least") in found
     assert ("percent", 95.0, "%", "exact") in found
     assert ("year", 20250000.0, "", "exact") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The committee counted eight deaths.", [("count", 8.0)]),
+        ("Two of them left early.", []),  # "two of": not a count of anything named
+        ("The trains ran at 12:33 and 7 am.", []),  # times of day are not counts
+        ("The trial lasted five years and 10 days.", []),  # lengths of time are not counts
+        ("It took 45 minutes to sell 300 tickets.", [("count", 300.0)]),
+        ("Forty volunteers and 12 boats helped.", [("count", 40.0), ("count", 12.0)]),
+    ],
+)
+def test_counts_words_times_and_durations(text: str, expected: list[tuple[str, float]]) -> None:
+    assert [(k, v) for _, _, k, v, _ in raw_figures(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "at", "expected"),
+    [
+        ("five years", 4, True),
+        ("a 10-day strike", 4, True),
+        ("ten hours without power", 3, True),
+        ("eight deaths", 5, False),
+        ("12 boats", 2, False),
+    ],
+)
+def test_is_duration(text: str, at: int, expected: bool) -> None:
+    from assistant.figures import is_duration
+
+    assert is_duration(text, at) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "part", "expected"),
+    [
+        ("Over 800 boats have crossed since January.", "800", 0),  # undated document: "this year"
+        ("More than 900 boats crossed since the start of the year.", "900", 0),
+        ("In 2022 some 700 boats crossed.", "700", 2022),
+    ],
+)
+def test_current_year_without_a_document_date(text: str, part: str, expected: int) -> None:
+    start = text.index(part)
+    assert year_referred(text, start, start + len(part), None) == expected
+
+
+def test_this_year_and_a_past_year_are_different_measures() -> None:
+    current = fig("a", "count", 12000, ("boat", "cross", "small"), year=0)
+    past = fig("b", "count", 12500, ("boat", "cross", "small"), year=2022)
+    assert not same_measure(current, past)
+    assert same_measure(current, fig("c", "count", 12500, ("boat", "cross", "small"), year=0))
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        (fig("a", "money", 2e6, ("council", "bus"), "GBP"), fig("b", "money", 2e6, ("council", "fund"), "GBP"), True),
+        (fig("a", "money", 2e6, ("council", "bus"), "GBP"), fig("b", "money", 2e6, ("fine", "club"), "GBP"), False),
+        (fig("a", "count", 40, ("ticket",)), fig("b", "count", 41, ("ticket",)), False),
+        (fig("a", "year", 20250000, ("open",)), fig("b", "year", 20250000, ("open",)), False),
+    ],
+)
+def test_same_figure(a: Figure, b: Figure, expected: bool) -> None:
+    from assistant.figures import same_figure
+
+    assert same_figure(a, b) is expected

@@ -193,6 +193,15 @@ DOCUMENTS = [
         "Germany's chancellor welcomed the visit.",
         [("William Ruto", "Kenyan President", "Trade must flow both ways,")],
     ),
+    (  # sport again: an honorific between the appositive role and the name; a role alone speaks
+        "The board met on Monday.\n"
+        '"We will appeal," said the club\'s chairman, Dr. Ian Moss.\n'
+        'A league spokesperson said: "The decision stands."',
+        [
+            ("Ian Moss", "club's chairman", "We will appeal,"),
+            ("League spokesperson", None, "The decision stands."),
+        ],
+    ),
     (  # a quotation with no speaker the text names is left out
         "Signs read “No entry” all along the road.\nThe word “resilience” appears often in the report.",
         [],
