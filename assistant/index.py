@@ -121,6 +121,10 @@ class IngestSummary:
     sentences: int = 0  # sentences embedded in this run
     seconds: float = 0.0
     rebuilt: bool = False
+    # Seconds in each stage of writing documents: "split" (sentences), "embed" (the model),
+    # "store" (Chroma reads and writes, chunk vectors); the rest of ``seconds`` is the
+    # registry read, removals and the drift check.
+    stages: dict[str, float] = field(default_factory=lambda: {"split": 0.0, "embed": 0.0, "store": 0.0})
     drift: Drift | None = None  # set when the ingest found (and fixed) vectors out of step
 
     def line(self) -> str:
@@ -557,7 +561,7 @@ class Index:
                 progress(STAGE_INDEX, 0, len(todo))
             for batch in _batches(todo):
                 self._renew_lease()
-                embedded, citable = self._write(batch, progress)
+                embedded, citable = self._write(batch, progress, summary.stages)
                 summary.sentences += embedded
                 counts.update(citable)
                 done += len(batch)
@@ -586,22 +590,34 @@ class Index:
         summary.seconds = time.perf_counter() - started
         return summary
 
-    def _write(self, documents: Sequence[Document], progress: Progress | None = None) -> tuple[int, dict[str, int]]:
+    def _write(
+        self, documents: Sequence[Document], progress: Progress | None = None, stages: dict[str, float] | None = None
+    ) -> tuple[int, dict[str, int]]:
         """Embed and store a batch of new or changed documents; return the number of
         sentences embedded and each document's number of citable sentences.
 
         A few Chroma calls per batch, not per document: one read of the batch's old
         records, one model call, one upsert per collection (split at Chroma's maximum
-        batch size), then the documents' registry records last.
+        batch size), then the documents' registry records last. ``stages`` adds up the
+        seconds spent splitting, embedding and storing.
         """
+        clock = [time.perf_counter()]
+
+        def lap(stage: str) -> None:
+            clock.append(time.perf_counter())
+            if stages is not None:
+                stages[stage] = stages.get(stage, 0.0) + clock[-1] - clock[-2]
+
         doc_ids = [doc.doc_id for doc in documents]
         old = self._ids_by_doc(self._sentences, doc_ids)
         old_chunks = self._ids_by_doc(self._chunks, doc_ids)
+        lap("store")
         plans = []
         for doc in documents:
             sentences = mark_addressed(split_sentences(doc.doc_id, doc.text))
             citable = [s for s in sentences if s.citable]
             plans.append((doc, sentences, citable, _record_ids(citable)))
+        lap("split")
 
         # One model call for every new sentence and heading of the batch.
         to_embed: dict[str, str] = {}
@@ -621,6 +637,7 @@ class Index:
             vectors.update(zip(step, encoded, strict=True))
             if progress and len(keys) > BATCH_SENTENCES:
                 progress(STAGE_EMBED, first + len(step), len(keys))
+        lap("embed")
         embedded = sum(1 for k in keys if not k.startswith("h:"))
         reused = [rid for _, _, _, ids in plans for rid in ids if rid not in vectors]
         for part in self._parts(reused):
@@ -662,6 +679,7 @@ class Index:
                 for doc, sentences, citable, _ in plans
             ],
         )
+        lap("store")
         return embedded, {doc.doc_id: len(citable) for doc, _, citable, _ in plans}
 
     def _ids_by_doc(self, collection: Any, doc_ids: Sequence[str]) -> dict[str, set[str]]:

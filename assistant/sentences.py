@@ -27,12 +27,20 @@ MARKDOWN_HEADING_RE = re.compile(r"^[ \t]*#{1,6}[ \t]+(?=\S)")
 FINAL_PUNCTUATION = tuple(".!?:;…\"'”’)]")
 HEADING_MAX_WORDS = 14
 BLANK_LINE = re.compile(r"\n[ \t]*\r?\n")
+# pysbd builds its regular expressions from strings on every call (one per abbreviation it
+# meets, and more): about a thousand on a large corpus, past the 512 that ``re`` keeps
+# compiled, so most of its time went to compiling them again (9 of 13 CPU seconds while
+# splitting 300 documents). With room for them all it splits 30-50% faster, with the
+# same output.
+RE_CACHE = 4096
 
 
 @lru_cache(maxsize=1)
 def _segmenter() -> pysbd.Segmenter:
     import pysbd
 
+    if getattr(re, "_MAXCACHE", RE_CACHE) < RE_CACHE:
+        setattr(re, "_MAXCACHE", RE_CACHE)  # noqa: B010  # a private knob of ``re``: see RE_CACHE
     return pysbd.Segmenter(language="en", clean=False, char_span=True)
 
 

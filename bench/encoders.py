@@ -6,7 +6,8 @@ Each route runs in its own fresh child process, the routes interleaved round by 
 that a busy machine slows them alike; medians over the rounds are printed. A child
 measures: *ready s* (process start -> model loaded, imports included), *first ms* (the
 first query), *query p50 ms* (single questions, one thread, after the first), *batch
-sent/s* (``--batch`` corpus sentences in one call, all cores), *peak RSS MB*, and the
+sent/s* (``--batch`` corpus sentences in batches of 32, on every core except for
+``numpy``, which runs one BLAS thread as ``NumpyEncoder`` does), *peak RSS MB*, and the
 lowest cosine of its vectors against sentence-transformers' on the same sentences.
 
 Routes:
@@ -155,7 +156,7 @@ def child(route: str, t0: float, onnx_dir: Path | None, queries: int, batch: lis
         from assistant.embeddings import blas_threads
 
         def run(texts: list[str], threads: int) -> np.ndarray:
-            with blas_threads(threads):
+            with blas_threads(1):  # as NumpyEncoder runs: two OpenBLAS threads spin-wait on a busy machine
                 return encoder.encode(texts)
     else:
 

@@ -10,8 +10,13 @@ per run so that peak memory is per run:
    loading the snapshot and the BM25 index) to its end; the embedding model is loaded and
    chromadb imported before the clock starts (one-off start-up costs, not throughput);
 2. ask: p50/p95 of ``ask()`` over ``--questions`` SQuAD questions (after one warm-up);
-3. raw: ``Embedder().encode`` of exactly the sentence texts the ingest embedded, in one
-   call, in the same process (peak RSS is read before this step).
+3. raw: ``Embedder().encode`` of exactly the texts the ingest embedded (its sentences and
+   its documents' headings), in one call, in the same process (peak RSS is read before
+   this step).
+
+Each row is followed by the ingest's seconds per stage: split (sentences), embed (the
+model), store (Chroma reads and writes, chunk vectors), load (reading the corpus files
+before, and the snapshot and BM25 index after), other (registry read, drift check).
 
 The first row is the seed article (``corpus/``, one document) as the latency baseline.
 With ``--server`` every size also runs against a local ``chroma run`` server started on a
@@ -105,6 +110,7 @@ def child_ingest(corpus: Path, index_dir: Path, chroma_url: str | None, question
     summary = bot.last_ingest
     assert summary is not None
     texts = [embedding_text(s) for s in bot.snapshot.sentences.values() if s.citable]
+    headings = {s.text for s in bot.snapshot.sentences.values() if s.kind == "heading"}
     bot.ask(questions[0])  # warm-up
     latencies = []
     for q in questions:
@@ -113,7 +119,7 @@ def child_ingest(corpus: Path, index_dir: Path, chroma_url: str | None, question
         latencies.append((time.perf_counter() - t) * 1000)
     latencies.sort()
     rss = peak_rss_mb()  # before the raw run below, which holds every vector at once
-    raw = raw_encode(texts)
+    raw = raw_encode(texts + sorted(headings))
     return {
         "documents": len(bot.documents),
         "sentences": len(texts),
@@ -121,6 +127,7 @@ def child_ingest(corpus: Path, index_dir: Path, chroma_url: str | None, question
         "ingest_s": seconds,
         "ingest_cpu_s": cpu_seconds,
         "sync_s": summary.seconds,
+        "stages": summary.stages,
         "p50_ms": latencies[len(latencies) // 2],
         "p95_ms": latencies[min(len(latencies) - 1, round(0.95 * (len(latencies) - 1)))],
         "peak_rss_mb": rss,
@@ -215,11 +222,11 @@ def measure(label: str, corpus: Path, work: Path, server: bool, questions: list[
     row["label"] = label
     row["mode"] = "server" if server else "embedded"
     row["ingest_sps"] = row["sentences"] / row["ingest_s"]
-    row["raw_sps"] = row["raw_n"] / row["raw_s"]
+    row["raw_sps"] = row["sentences"] / row["raw_s"]  # the same texts as the ingest: ratio = raw s / ingest s
     row["ratio"] = row["ingest_sps"] / row["raw_sps"]
     # CPU seconds of this process (all its threads): far less swayed than wall time by
     # other jobs on a shared machine; the server's own CPU is not counted.
-    row["cpu_ratio"] = (row["raw_cpu_s"] / row["raw_n"]) / (row["ingest_cpu_s"] / row["sentences"])
+    row["cpu_ratio"] = row["raw_cpu_s"] / row["ingest_cpu_s"]
     return row
 
 
@@ -227,6 +234,20 @@ HEADER = (
     "| mode | corpus | docs | sentences | ingest s | ingest sent/s | raw model sent/s | ratio | CPU ratio "
     "| ask p50 ms | ask p95 ms | index MB | peak RSS MB |"
 )
+
+
+STAGE_HEADER = "| mode | corpus | ingest s | split s | embed s | store s | load s | other s | raw model s |"
+
+
+def stage_row(r: dict[str, Any]) -> str:
+    """Where one ingest's seconds went (see the module docstring), beside the raw model's."""
+    st = r["stages"]
+    load = r["ingest_s"] - r["sync_s"]
+    other = r["sync_s"] - sum(st.values())
+    return (
+        f"| {r['mode']} | {r['label']} | {r['ingest_s']:.1f} | {st['split']:.1f} | {st['embed']:.1f} "
+        f"| {st['store']:.1f} | {load:.1f} | {other:.1f} | {r['raw_s']:.1f} |"
+    )
 
 
 def table_row(r: dict[str, Any]) -> str:
@@ -264,18 +285,24 @@ def main() -> int:
     print(HEADER)
     print("|" + "---|" * (HEADER.count("|") - 1), flush=True)
     loads: list[float] = []
+    rows: list[dict[str, Any]] = []
     try:
         for server in modes:
             article_qs = (ARTICLE_QUESTIONS * 10)[: args.questions]
             loads.append(os.getloadavg()[0])
-            print(table_row(measure("article", ARTICLE_CORPUS, work, server, article_qs)), flush=True)
+            rows.append(measure("article", ARTICLE_CORPUS, work, server, article_qs))
+            print(table_row(rows[-1]), flush=True)
             for size in args.sizes:
                 corpus = work / f"corpus-{size}"
                 if not corpus.exists():
                     build_corpus(corpus, size)
                 loads.append(os.getloadavg()[0])
-                print(table_row(measure(str(size), corpus, work, server, questions)), flush=True)
+                rows.append(measure(str(size), corpus, work, server, questions))
+                print(table_row(rows[-1]), flush=True)
         print("1-minute load average before each row: " + ", ".join(f"{x:.1f}" for x in loads))
+        print(f"\n{STAGE_HEADER}\n|" + "---|" * (STAGE_HEADER.count("|") - 1))
+        for row in rows:
+            print(stage_row(row))
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
