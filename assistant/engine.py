@@ -316,6 +316,11 @@ class Assistant:
     def corpus_name(self) -> str:
         return self.corpus_dir.resolve().name
 
+    def sentences(self, doc_id: str) -> list[Sentence]:
+        """A document's sentences, headings and bullets in order (``DocumentNotFound`` if absent)."""
+        self.document(doc_id)
+        return list(self.snapshot.by_doc.get(doc_id, []))
+
     def sections(self) -> list[tuple[str, str]]:
         """(document title, section heading) pairs, in corpus order."""
         out = []

@@ -254,6 +254,21 @@ def _forget_system(index_dir: Path) -> None:
             system.stop()
 
 
+def _drop_client(client: Any) -> None:
+    """Close an embedded client and stop its shared system, so the next client of the same
+    folder reads the vector index from disk. Chroma shares one system per folder within a
+    process and keeps it while any client holds it, and a stale system misses vectors that
+    another process wrote; this assistant owns its folder, so nothing else here loses it."""
+    from chromadb.api.shared_system_client import SharedSystemClient
+
+    identifier = str(getattr(client, "_identifier", ""))
+    client.close()
+    system = SharedSystemClient._identifier_to_system.pop(identifier, None)
+    SharedSystemClient._identifier_to_refcount.pop(identifier, None)
+    if system is not None:
+        system.stop()
+
+
 def _check_index_dir(index_dir: Path) -> None:
     """Refuse a folder that is not ours; create a new one with our marker file."""
     marker = index_dir / MARKER_FILE
@@ -383,7 +398,7 @@ class Index:
         copy of the index, so its collections are only looked up again.
         """
         if self._index_dir is not None:
-            self._client.close()
+            _drop_client(self._client)
             self._client = _client(self._index_dir, None)
         self._open()
 

@@ -184,7 +184,7 @@ def validate(question: object, max_chars: int = MAX_QUESTION_CHARS) -> str:
     if len(text) > max_chars:
         raise QuestionError(
             f"the question is {len(text):,} characters long, over the limit of {max_chars:,}: "
-            "ask something shorter (or raise BRIEFING_MAX_QUESTION_CHARS)"
+            "ask something shorter, or split it into several questions"
         )
     return text
 

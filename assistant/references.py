@@ -11,7 +11,6 @@ Leaves out: HTML (``assistant.ui_render`` makes that) and any rendering of Markd
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from pathlib import PurePosixPath
 
 from assistant.records import Answer, Citation
@@ -75,14 +74,6 @@ def answer_markdown(answer: Answer) -> str:
     if answer.citations:
         parts.append("\n".join(f"- {footnote(c)}" for c in answer.citations))
     return "\n\n".join(parts) + "\n"
-
-
-def conversation_markdown(title: str, answers: Sequence[Answer]) -> str:
-    """A whole conversation: each question as a heading, then its answer and footnotes."""
-    parts = [f"# {_md(title)}\n"]
-    for answer in answers:
-        parts.append(f"## {_md(answer.question)}\n\n{answer_markdown(answer)}")
-    return "\n".join(parts)
 
 
 def _md(text: str) -> str:

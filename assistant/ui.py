@@ -9,26 +9,44 @@ Safety rules kept here: analytics are off before Gradio is imported, there are n
 links, and any address other than loopback needs authentication
 (``BRIEFING_AUTH=user:password`` or ``BRIEFING_AUTH_FILE``) or the server refuses to start.
 
-Leaves out: uploading documents from the page (the corpus is a folder, indexed at start).
+The page: a Chat tab (the chat, suggestions, and a sources panel that scrolls by itself)
+and a Documents tab (the corpus as a table, upload, removal, which documents questions
+cover, and a preview with cited sentences marked). Styles and the page script are package
+files in ``assistant/static/``. Every open page checks the index every few seconds, so an
+ingest by another process shows without a restart.
+
+Leaves out: editing documents in the page (they are files in the corpus folder).
 """
 
 from __future__ import annotations
 
+import html
 import ipaddress
 import os
+import re
+import shutil
 import sys
+import tempfile
+import threading
 from collections.abc import Callable, Iterator, Sequence
-from pathlib import Path
+from importlib import resources
+from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any, cast
 
-from assistant.errors import AssistantError, ConfigError
+from assistant.errors import AssistantError, ConfigError, CorpusError
+from assistant.records import Answer, Citation
+from assistant.suggestions import Suggestion, answerable, candidates, round_robin
 from assistant.ui_render import (
+    DocumentRow,
+    TextOf,
     Turn,
+    answer_from_dict,
     answer_html,
     corpus_header,
+    document_preview,
+    document_row,
+    documents_table,
     error_html,
-    example_questions,
-    headings_from_text,
     sources_panel,
 )
 
@@ -42,121 +60,13 @@ History = list[tuple[str, str]]
 Progress = Callable[[str, int, int], None]
 
 THINKING = '<div class="answer thinking"><span class="dots">Searching the sources</span></div>'
+STATIC = "assistant.static"
+UPLOAD_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
+MAX_UPLOAD_BYTES = 5 * 1024 * 1024  # per file added from the page
+SUGGESTIONS = 3  # suggestion buttons under the chat
+REFRESH_SECONDS = 5.0  # how often an open page checks the index for changes
+NEAR = 5  # sentences either side of a cited one that follow-up questions come from
 
-CSS = """
-.gradio-container { max-width: 1280px !important; margin: 0 auto !important; }
-#app-head { display: flex; flex-wrap: wrap; align-items: baseline; gap: .25rem 1rem;
-  padding: .25rem .25rem .5rem; border-bottom: 1px solid var(--border-color-primary); }
-#app-head h1 { font-size: 1.35rem; margin: 0; font-weight: 600; }
-.corpus-info { display: flex; flex-wrap: wrap; align-items: baseline; gap: .5rem;
-  font-size: .9rem; color: var(--body-text-color-subdued); }
-.corpus-name { font-weight: 600; color: var(--body-text-color); }
-.corpus-count { padding: 0 .5rem; border-radius: 999px;
-  background: var(--background-fill-secondary); }
-.corpus-docs summary { cursor: pointer; }
-.corpus-docs ul { margin: .25rem 0 0 1rem; }
-#main-row { gap: 1rem; align-items: flex-start; }
-#sources-col { position: sticky; top: .5rem; }
-#sources { max-height: calc(100vh - 120px); overflow-y: auto; padding-right: .25rem; }
-#sources-title { font-size: .8rem; font-weight: 600; letter-spacing: .06em;
-  text-transform: uppercase; color: var(--body-text-color-subdued); margin: .25rem 0; }
-
-.answer p { margin: .35rem 0 0; }
-.verdict { display: inline-block; font-size: .72rem; font-weight: 600; letter-spacing: .03em;
-  text-transform: uppercase; padding: .05rem .5rem; border-radius: 999px; }
-.verdict.verdict-answer { background: #dcfce7; color: #166534; }
-.verdict.verdict-decline { background: #e5e7eb; color: #374151; }
-.verdict.verdict-correction { background: #fef3c7; color: #92400e; }
-.verdict.verdict-error { background: #fee2e2; color: #991b1b; }
-div.answer.verdict-decline { border-left: 3px dashed #9ca3af; padding-left: .6rem;
-  color: var(--body-text-color-subdued); font-style: italic; }
-div.answer.verdict-correction { border-left: 3px solid #f59e0b; padding-left: .6rem; }
-div.answer.verdict-error { border-left: 3px solid #ef4444; padding-left: .6rem; }
-.thinking .dots::after { content: " …"; animation: blink 1s steps(2) infinite; }
-@keyframes blink { 50% { opacity: 0; } }
-a.cite { text-decoration: none !important; font-weight: 600; font-size: .8em;
-  vertical-align: super; padding: 0 .1em; border-radius: 3px; color: #1d4ed8 !important;
-  cursor: pointer; font-style: normal; }
-a.cite:hover, a.cite:focus { background: #dbeafe; }
-
-.sources-empty { color: var(--body-text-color-subdued); font-size: .92rem;
-  border: 1px dashed var(--border-color-primary); border-radius: 8px; padding: .75rem 1rem; }
-.sources-empty p { margin: 0 0 .5rem; }
-details.turn { margin: 0 0 .75rem; }
-details.turn > summary { cursor: pointer; display: flex; justify-content: space-between;
-  gap: .5rem; font-size: .9rem; padding: .35rem .5rem; border-radius: 6px;
-  background: var(--background-fill-secondary); list-style: none; }
-details.turn > summary::-webkit-details-marker { display: none; }
-.turn-q { font-weight: 600; }
-.turn-n { white-space: nowrap; color: var(--body-text-color-subdued); font-size: .8rem; }
-article.src { border: 1px solid var(--border-color-primary); border-radius: 8px;
-  padding: .6rem .75rem; margin: .5rem 0; background: var(--background-fill-primary);
-  transition: box-shadow .2s, border-color .2s; scroll-margin: 1rem; }
-article.src.active { border-color: #2563eb; box-shadow: 0 0 0 3px #bfdbfe; }
-article.src-related { border-style: dashed; opacity: .92; }
-.src-head { display: flex; flex-wrap: wrap; gap: .2rem .5rem; align-items: baseline;
-  font-size: .85rem; }
-.src-marker { font-weight: 600; color: #1d4ed8; }
-.src-title { font-weight: 600; }
-.src-section { color: var(--body-text-color-subdued); }
-.src-section::before { content: "› "; }
-.src-meta { margin: .1rem 0 .3rem; font-size: .8rem; color: var(--body-text-color-subdued); }
-.src-tag { font-size: .7rem; text-transform: uppercase; letter-spacing: .04em;
-  color: #6b7280; border: 1px solid #d1d5db; border-radius: 999px; padding: 0 .4rem; }
-.src-lead-in { margin: .4rem 0 0; font-size: .85rem; color: var(--body-text-color-subdued); }
-.src-para { margin: .4rem 0 0; font-size: .92rem; line-height: 1.5; }
-.src-para mark { background: #fde68a; color: inherit; padding: 0 .1em; border-radius: 2px; }
-.src-id { margin-top: .35rem; font-size: .72rem; color: var(--body-text-color-subdued);
-  font-family: var(--font-mono); word-break: break-all; }
-.src-stale { color: #b91c1c; font-size: .8rem; margin: .25rem 0 0; }
-.src-group { font-size: .8rem; color: var(--body-text-color-subdued); margin: .75rem 0 0; }
-.src-none { color: var(--body-text-color-subdued); font-size: .9rem; }
-
-@media (max-width: 900px) {
-  #main-row { flex-direction: column; }
-  #main-row > * { width: 100% !important; min-width: 0 !important; }
-  #sources-col { position: static; }
-  #sources { max-height: none; overflow: visible; }
-  #app-head h1 { font-size: 1.15rem; }
-  .gradio-container { padding: 0 .5rem !important; }
-}
-"""
-
-# Markers are links to their source cards. The handler is delegated from the document,
-# so it also works for messages rendered after page load. Hover only scrolls where the
-# panel sits beside the chat; on a phone the panel is below and scrolling on hover
-# would yank the page.
-HEAD = """
-<script>
-(() => {
-  const cardFor = (a) => {
-    const id = (a.getAttribute("href") || "").replace(/^#/, "");
-    return id ? document.getElementById(id) : null;
-  };
-  const show = (a, scroll) => {
-    const card = cardFor(a);
-    if (!card) return;
-    const group = card.closest("details");
-    if (group && !group.open) group.open = true;
-    document.querySelectorAll("article.src.active").forEach((c) => c.classList.remove("active"));
-    card.classList.add("active");
-    if (scroll) card.scrollIntoView({ behavior: "smooth", block: "nearest" });
-  };
-  const cite = (e) => (e.target && e.target.closest ? e.target.closest("a.cite") : null);
-  document.addEventListener("click", (e) => {
-    const a = cite(e);
-    if (!a) return;
-    e.preventDefault();
-    e.stopPropagation();
-    show(a, true);
-  }, true);
-  document.addEventListener("mouseover", (e) => {
-    const a = cite(e);
-    if (a) show(a, window.matchMedia("(hover: hover) and (min-width: 901px)").matches);
-  }, true);
-})();
-</script>
-"""
 
 LOOPBACK_NAMES = {"localhost", "localhost.localdomain"}
 
@@ -256,148 +166,477 @@ class ConsoleProgress:
             self.stream.flush()
 
 
-def _sections(bot: Assistant) -> list[tuple[str, str]]:
-    sections = getattr(bot, "sections", None)
-    if callable(sections):
-        return list(sections())
-    found: list[tuple[str, str]] = []
-    for doc in bot.documents:
-        found += headings_from_text(doc.title, doc.text)
-    return found
+def static_text(name: str) -> str:
+    """A file of the UI's static folder (package data, so an installed package finds it)."""
+    return resources.files(STATIC).joinpath(name).read_text(encoding="utf-8")
 
 
-def build_app(bot: Assistant, *, examples: Sequence[str] | None = None) -> gr.Blocks:
+def safe_file_name(name: str) -> str | None:
+    """A file name to store an upload under, or None when it cannot be one.
+
+    >>> safe_file_name("../Town report (final).md"), safe_file_name(".hidden.txt")
+    ('Town-report-final-.md', None)
+    """
+    base = PurePath(name.replace("\\\\", "/")).name
+    cleaned = re.sub(r"[^\w.-]+", "-", base).strip("-") if base else ""
+    stem, dot, suffix = cleaned.rpartition(".")
+    if not cleaned or cleaned.startswith(".") or not dot or not stem.strip("-."):
+        return None
+    return f"{stem.strip('-')}-.{suffix}" if stem.endswith("-") else cleaned
+
+
+class Library:
+    """What the page needs from the engine, shared by every session of one server:
+    document rows, readable texts, starter questions (cached per index generation)."""
+
+    def __init__(self, bot: Assistant) -> None:
+        self.bot = bot
+        self._lock = threading.Lock()
+        self._starters: tuple[str | None, list[str]] = ("unset", [])
+
+    def text_of(self, doc_id: str) -> str | None:
+        try:
+            return self.bot.document(doc_id).text
+        except AssistantError:
+            return None
+
+    def rows(self) -> list[DocumentRow]:
+        return [
+            document_row(doc, sum(1 for s in self.bot.sentences(doc.doc_id) if s.citable)) for doc in self.bot.documents
+        ]
+
+    def choices(self) -> list[tuple[str, str]]:
+        return [(f"{doc.title} ({doc.doc_id})", doc.doc_id) for doc in self.bot.documents]
+
+    def header(self) -> str:
+        return f"<h1>Briefing assistant</h1>{corpus_header(self.bot.corpus_name, len(self.bot.documents))}"
+
+    def pool(self, near: Sequence[Citation] = ()) -> list[Suggestion]:
+        """Candidate questions: from sentences near ``near`` first, then from every document."""
+        groups: list[list[Suggestion]] = []
+        for c in near:
+            try:
+                sentences = self.bot.sentences(c.doc_id)
+            except AssistantError:
+                continue
+            index = next((i for i, s in enumerate(sentences) if s.sentence_id == c.sentence_id), 0)
+            groups.append(candidates(sentences[max(0, index - NEAR) : index + NEAR + 1]))
+        local = round_robin(groups)
+        everywhere = round_robin([candidates(self.bot.sentences(d.doc_id)) for d in self.bot.documents])
+        return local + everywhere
+
+    def starters(self) -> list[str]:
+        """Questions the corpus answers, for an empty chat and after a decline."""
+        with self._lock:
+            if self._starters[0] != self.bot.generation:
+                found = answerable(lambda q: self.bot.ask(q), self.pool(), SUGGESTIONS)
+                self._starters = (self.bot.generation, found)
+            return list(self._starters[1])
+
+    def follow_ups(self, answer: Answer, asked: Sequence[str], doc_ids: list[str] | None) -> list[str]:
+        """Two or three questions near this answer's sources that the engine answers anew."""
+        cited = [c for c in answer.citations if not c.related]
+        return answerable(
+            lambda q: self.bot.ask(q, doc_ids=doc_ids),
+            self.pool(cited),
+            SUGGESTIONS,
+            skip=asked,
+            known=[c.sentence_id for c in cited],
+        )
+
+
+Entry = dict[str, Any]  # {"q": question, "answer": Answer.to_dict()} or {"q": question, "error": message}
+
+
+def _turns(entries: Sequence[Entry]) -> list[Turn]:
+    return [
+        Turn(n, answer_from_dict(e["answer"]), e["answer"].get("short_answer"))
+        for n, e in enumerate(entries, 1)
+        if "answer" in e
+    ]
+
+
+def _messages(entries: Sequence[Entry], text_of: TextOf) -> list[dict[str, str]]:
+    out: list[dict[str, str]] = []
+    for n, e in enumerate(entries, 1):
+        out.append({"role": "user", "content": html.escape(str(e.get("q", "")))})
+        if "answer" in e:
+            answer = answer_from_dict(e["answer"])
+            content = answer_html(answer, n, text_of, e["answer"].get("short_answer"))
+        else:
+            content = error_html(str(e.get("error", "")))
+        out.append({"role": "assistant", "content": content})
+    return out
+
+
+def _entries(saved: Any) -> list[Entry]:
+    """The conversation a browser stored, or an empty one when it holds anything else."""
+    if not isinstance(saved, dict) or not isinstance(saved.get("entries"), list):
+        return []
+    good = [e for e in saved["entries"] if isinstance(e, dict) and isinstance(e.get("q"), str)]
+    return [e for e in good if isinstance(e.get("answer"), dict) or isinstance(e.get("error"), str)]
+
+
+def _cited_spans(entries: Sequence[Entry], doc_id: str) -> list[tuple[int, int]]:
+    return [
+        (int(c["start"]), int(c["end"]))
+        for e in entries
+        if "answer" in e
+        for c in e["answer"].get("citations", [])
+        if c.get("doc_id") == doc_id and not c.get("related")
+    ]
+
+
+def build_app(bot: Assistant) -> gr.Blocks:
     """The chat UI and the ``/ask`` JSON endpoint for one ``Assistant``.
 
-    Launch with ``launch_kwargs()`` (theme, CSS and the marker script are launch
-    options in Gradio 6). Per-user state lives in ``gr.State``, so concurrent sessions
-    never share a history; ``Assistant.ask`` is thread-safe, so the queue's workers call
-    it concurrently.
+    Launch with ``launch_kwargs()`` (theme, CSS and the page script are launch options in
+    Gradio 6). Each browser keeps its own conversation in its local storage
+    (``gr.BrowserState``), so a reload keeps it and no two users ever share one;
+    ``Assistant.ask`` is thread-safe, so the queue's workers call it concurrently.
     """
     gr = _gradio()
-    texts = {doc.doc_id: doc.text for doc in bot.documents}
-    titles = [doc.title for doc in bot.documents]
-    questions = list(examples) if examples is not None else example_questions(_sections(bot))
+    lib = Library(bot)
+    text_of = lib.text_of
 
-    def text_of(doc_id: str) -> str | None:
-        if doc_id not in texts:
-            try:
-                texts[doc_id] = bot.document(doc_id).text
-            except (AssistantError, KeyError):
-                return None
-        return texts[doc_id]
+    def scope_of(scope: list[str] | None) -> list[str] | None:
+        everything = {d.doc_id for d in bot.documents}
+        chosen = [d for d in scope or [] if d in everything]
+        return None if scope is None or set(chosen) == everything else chosen
 
-    def respond(
-        message: str, messages: list[dict[str, Any]], history: History, turns: list[Turn]
-    ) -> Iterator[tuple[Any, ...]]:
+    def suggestion_updates(questions: Sequence[str], label: str) -> dict[Any, Any]:
+        updates: dict[Any, Any] = {
+            suggest_label: f'<span id="suggest-text">{html.escape(label)}</span>' if questions else ""
+        }
+        for i, button in enumerate(suggest_buttons):
+            q = questions[i] if i < len(questions) else None
+            updates[button] = gr.update(value=q or "", visible=q is not None)
+        return updates
+
+    def corpus_updates(entries: Sequence[Entry], scope: list[str] | None, known: list[str] | None) -> dict[Any, Any]:
+        """Everything that shows the corpus, after it changed. A reader who had every
+        document chosen (``known`` were the documents then) gets new ones chosen too."""
+        choices = lib.choices()
+        ids = [c[1] for c in choices]
+        everything = scope is None or set(known or []) <= set(scope)
+        kept = ids if everything else [d for d in scope or [] if d in ids]
+        return {
+            header: lib.header(),
+            docs_table: documents_table(lib.rows()),
+            scope_box: gr.update(choices=choices, value=kept or ids),
+            picked: gr.update(choices=choices, value=None),
+            preview: "",
+            chatbot: _messages(entries, text_of),
+            sources: sources_panel(_turns(entries), text_of),
+            seen: bot.generation,
+            known_docs: ids,
+        }
+
+    def respond(message: str, entries: list[Entry], scope: list[str] | None) -> Iterator[dict[Any, Any]]:
         question = (message or "").strip()
         if not question:
-            yield gr.skip(), gr.skip(), gr.skip(), gr.skip(), gr.skip()
+            yield {textbox: ""}
             return
-        messages = [*messages, {"role": "user", "content": question}]
-        pending = {"role": "assistant", "content": THINKING}
-        yield "", [*messages, pending], history, turns, gr.skip()
-        number = len(turns) + 1
-        # Only a verified answer is shown: nothing unchecked reaches the page first.
+        pending = [*_messages(entries, text_of), {"role": "user", "content": html.escape(question)}]
+        yield {textbox: "", chatbot: [*pending, {"role": "assistant", "content": THINKING}]}
+        doc_ids = scope_of(scope)
         try:
-            answer = bot.ask(question, history=list(history))
+            answer = bot.ask(question, history=_history(entries), doc_ids=doc_ids)
         except AssistantError as exc:
-            failed = {"role": "assistant", "content": error_html(str(exc))}
-            yield "", [*messages, failed], history, turns, gr.skip()
+            entries = [*entries, {"q": question, "error": str(exc)}]
+            yield {chatbot: _messages(entries, text_of), state: entries, saved: {"entries": entries}}
             return
-        final = {"role": "assistant", "content": answer_html(answer, number)}
-        messages = [*messages, final]
-        history = [*history, (question, answer.text)]
-        turns = [*turns, Turn(number, answer)]
-        # The answer goes out first; the sources panel follows in the next message.
-        yield gr.skip(), messages, history, turns, gr.skip()
-        yield gr.skip(), gr.skip(), gr.skip(), gr.skip(), sources_panel(turns, text_of)
+        entries = [*entries, {"q": question, "answer": answer.to_dict()}]
+        # The answer goes out first; its sources follow, then (a chained event) suggestions.
+        yield {chatbot: _messages(entries, text_of), state: entries, saved: {"entries": entries}}
+        yield {sources: sources_panel(_turns(entries), text_of)}
 
-    def respond_example(
-        messages: list[dict[str, Any]],
-        history: History,
-        turns: list[Turn],
-        evt: Any,  # gr.SelectData, set below
-    ) -> Iterator[tuple[Any, ...]]:
-        value = evt.value if isinstance(evt.value, dict) else {"text": str(evt.value)}
-        yield from respond(str(value.get("text", "")), messages, history, turns)
+    def suggest(entries: list[Entry], scope: list[str] | None) -> dict[Any, Any]:
+        """Follow-ups after an answer; after a decline, questions the corpus answers."""
+        last = entries[-1] if entries else None
+        if last is None or "answer" not in last:
+            return suggestion_updates(lib.starters() if not entries else [], "Try:")
+        answer = answer_from_dict(last["answer"])
+        if answer.answered:
+            asked = [e["q"] for e in entries]
+            return suggestion_updates(lib.follow_ups(answer, asked, scope_of(scope)), "Ask next:")
+        return suggestion_updates(lib.starters(), "These documents can answer, for example:")
 
-    # Gradio finds the event-data argument by its annotation; Gradio is imported lazily,
-    # so the string annotation cannot be resolved from this module's globals.
-    respond_example.__annotations__["evt"] = gr.SelectData
+    def ask_suggestion(question: str, entries: list[Entry], scope: list[str] | None) -> Iterator[dict[Any, Any]]:
+        yield from respond(question, entries, scope)
 
-    def new_conversation() -> tuple[Any, ...]:
-        return "", [], [], [], sources_panel([], text_of)
+    def new_conversation() -> dict[Any, Any]:
+        return {
+            textbox: "",
+            chatbot: [],
+            state: [],
+            saved: {"entries": []},
+            sources: sources_panel([], text_of),
+            **suggestion_updates(lib.starters(), "Try:"),
+        }
 
-    def ask(question: str, history: list[list[str]] | None = None) -> dict[str, Any]:
-        """Ask the corpus a question. `history` holds earlier [question, answer] pairs.
+    def restore(stored: Any, scope: list[str] | None, known: list[str]) -> dict[Any, Any]:
+        bot.refresh()
+        entries = _entries(stored)
+        updates = {**corpus_updates(entries, scope, known), state: entries}
+        if entries:
+            updates.update(suggestion_updates([], ""))
+        else:
+            updates.update(suggestion_updates(lib.starters(), "Try:"))
+        return updates
+
+    def follow_index(
+        last: str | None, entries: list[Entry], scope: list[str] | None, known: list[str]
+    ) -> dict[Any, Any]:
+        """Timer tick: when the index changed (here or in another process), show it."""
+        bot.refresh()
+        if bot.generation == last:
+            return {seen: last}  # (an empty dict would read as one output value)
+        updates = corpus_updates(entries, scope, known)
+        if not entries:
+            updates.update(suggestion_updates(lib.starters(), "Try:"))
+        return updates
+
+    def add_documents(
+        files: list[str] | None,
+        entries: list[Entry],
+        scope: list[str] | None,
+        known: list[str],
+        progress: Any = None,
+    ) -> dict[Any, Any]:
+        paths = [Path(f) for f in files or []]
+        try:
+            added = _store_uploads(bot.corpus_dir, paths)
+        except AssistantError as exc:
+            return {upload_status: f"Not added: {exc}"}
+        tracker = progress
+
+        def report(stage: str, done: int, total: int) -> None:
+            if tracker is not None and total:
+                tracker(done / total, desc=f"{stage} {done}/{total}")
+
+        try:
+            summary = bot.ingest(progress=report)
+        except AssistantError as exc:
+            for path in added:
+                path.unlink(missing_ok=True)
+            return {upload_status: f"Not added: {exc}"}
+        names = ", ".join(p.name for p in added)
+        skipped = [s for s in bot.skipped if s.path in {p.name for p in added}]
+        note = f"Added {names}: {summary.sentences} sentences indexed." if not skipped else skipped[0].line()
+        return {**corpus_updates(entries, scope, known), upload_status: note}
+
+    # Gradio finds the progress tracker by its default value; Gradio is imported lazily.
+    add_documents.__defaults__ = (gr.Progress(),)
+
+    def ask_remove(doc_id: str | None) -> dict[Any, Any]:
+        if not doc_id:
+            return {remove_status: "Choose a document above first."}
+        doc = bot.document(doc_id)
+        prompt = (
+            f"Remove <b>{html.escape(doc.title)}</b> ({html.escape(doc_id)})? Its file is deleted from "
+            f"the corpus folder and its sentences leave the index."
+        )
+        return {confirm_row: gr.update(visible=True), confirm_text: prompt, remove_status: ""}
+
+    def remove(doc_id: str | None, entries: list[Entry], scope: list[str] | None, known: list[str]) -> dict[Any, Any]:
+        hidden = {confirm_row: gr.update(visible=False)}
+        if not doc_id:
+            return hidden
+        try:
+            _delete_document(bot, doc_id)
+            bot.ingest()
+        except AssistantError as exc:
+            return {**hidden, remove_status: f"Not removed: {exc}"}
+        title = html.escape(doc_id)
+        return {**hidden, **corpus_updates(entries, scope, known), remove_status: f"Removed {title}."}
+
+    def show_document(doc_id: str | None, entries: list[Entry]) -> str:
+        if not doc_id:
+            return ""
+        try:
+            doc = bot.document(doc_id)
+        except AssistantError:
+            return ""
+        return document_preview(doc, _cited_spans(entries, doc_id))
+
+    def scope_note(scope: list[str] | None) -> str:
+        chosen = scope_of(scope)
+        if chosen is None:
+            return ""
+        n = len(bot.documents)
+        return f"Questions cover {len(chosen)} of {n} documents (change it under Documents)."
+
+    def ask(question: str, history: list[list[str]] | None = None, doc_ids: list[str] | None = None) -> dict[str, Any]:
+        """Ask the corpus a question. `history` holds earlier [question, answer] pairs;
+        `doc_ids` limits the answer to those documents (default: all).
 
         Returns the answer as JSON: text with markers [n], answered, behaviour, and one
         citation per marker with the verbatim quote and its offsets in the document.
         """
         try:
             # The engine checks the history's shape and size (it reads the last turns only).
-            return bot.ask(question, history=history or []).to_dict()  # type: ignore[arg-type]
+            return bot.ask(question, history=history or [], doc_ids=doc_ids).to_dict()  # type: ignore[arg-type]
         except AssistantError as exc:
             raise gr.Error(str(exc)) from exc
 
     with gr.Blocks(title=f"Briefing assistant · {bot.corpus_name}") as demo:
-        gr.HTML(
-            f"<h1>Briefing assistant</h1>{corpus_header(bot.corpus_name, titles)}",
-            elem_id="app-head",
-            padding=False,
-        )
-        with gr.Row(elem_id="main-row", equal_height=False):
-            with gr.Column(scale=3, min_width=320, elem_id="chat-col"):
-                chatbot = gr.Chatbot(
-                    elem_id="chat",
-                    show_label=False,
-                    height="64vh",
-                    min_height=320,
-                    examples=[{"text": q} for q in questions] or None,
-                    placeholder=(
-                        "**Ask about the documents.** Answers quote the sources, and "
-                        "every sentence is cited. Try one of these:"
-                    ),
-                    feedback_options=None,
-                    buttons=["copy"],
-                    layout="panel",
-                )
-                with gr.Row(equal_height=True, elem_id="input-row"):
-                    textbox = gr.Textbox(
-                        elem_id="question",
+        header = gr.HTML(lib.header(), elem_id="app-head", padding=False)
+        saved = gr.BrowserState({"entries": []}, storage_key="briefing-conversation")
+        state = gr.State([])
+        seen = gr.State(bot.generation)
+        known_docs = gr.State([d.doc_id for d in bot.documents])  # the documents this page last showed
+        with gr.Tabs(elem_id="tabs"):
+            with gr.Tab("Chat", id="chat-tab"), gr.Row(elem_id="main-row", equal_height=False):
+                with gr.Column(scale=3, min_width=320, elem_id="chat-col"):
+                    chatbot = gr.Chatbot(
+                        elem_id="chat",
                         show_label=False,
-                        placeholder="Ask a question about the documents…",
-                        submit_btn="Ask",
-                        autofocus=True,
-                        scale=5,
-                        max_lines=6,
+                        placeholder=(
+                            "**Ask about the documents.** Answers quote the sources, and every "
+                            "sentence is cited. Add your own documents under Documents."
+                        ),
+                        feedback_options=None,
+                        buttons=[],
+                        layout="panel",
                     )
-                    clear = gr.Button("New chat", elem_id="new-chat", scale=0, min_width=90, size="sm")
-            with gr.Column(scale=2, min_width=300, elem_id="sources-col"):
-                gr.HTML('<div id="sources-title">Sources</div>', padding=False)
-                sources = gr.HTML(sources_panel([], text_of), elem_id="sources", padding=False)
-        history = gr.State([])
-        turns = gr.State([])
+                    with gr.Row(elem_id="suggest-row"):
+                        note = gr.HTML("", elem_id="scope-note", padding=False)
+                        suggest_label = gr.HTML("", elem_id="suggest-label", padding=False)
+                        suggest_buttons = [
+                            gr.Button("", visible=False, size="sm", elem_classes=["suggestion"])
+                            for _ in range(SUGGESTIONS)
+                        ]
+                    with gr.Row(equal_height=True, elem_id="input-row"):
+                        textbox = gr.Textbox(
+                            elem_id="question",
+                            show_label=False,
+                            placeholder="Ask a question about the documents…",
+                            submit_btn="Ask",
+                            autofocus=True,
+                            scale=5,
+                            min_width=180,
+                            max_lines=4,
+                        )
+                        clear = gr.Button("New chat", elem_id="new-chat", scale=0, min_width=60, size="sm")
+                        export = gr.Button("Export .md", elem_id="export", scale=0, min_width=60, size="sm")
+                with gr.Column(scale=2, min_width=300, elem_id="sources-col"):
+                    gr.HTML('<div id="sources-title">Sources</div>', padding=False)
+                    sources = gr.HTML(sources_panel([], text_of), elem_id="sources", padding=False)
+            with gr.Tab("Documents", id="docs-tab"):
+                docs_table = gr.HTML(documents_table(lib.rows()), elem_id="docs-table", padding=False)
+                with gr.Row(equal_height=True):
+                    upload = gr.UploadButton(
+                        "Add documents (.txt, .md, .html)",
+                        file_types=list(UPLOAD_SUFFIXES),
+                        file_count="multiple",
+                        elem_id="upload",
+                        size="sm",
+                    )
+                upload_status = gr.Markdown("", elem_id="upload-status")
+                scope_box = gr.CheckboxGroup(
+                    lib.choices(),
+                    value=[c[1] for c in lib.choices()],
+                    label="Questions cover these documents",
+                    elem_id="scope",
+                )
+                with gr.Row(equal_height=True):
+                    picked = gr.Dropdown(lib.choices(), value=None, label="Read a document", elem_id="picked", scale=4)
+                    remove_button = gr.Button("Remove…", elem_id="remove", variant="stop", scale=0, size="sm")
+                with gr.Row(visible=False, elem_id="confirm-row") as confirm_row:
+                    confirm_text = gr.HTML("", padding=False)
+                    confirm_yes = gr.Button("Yes, remove it", elem_id="confirm-remove", variant="stop", size="sm")
+                    confirm_no = gr.Button("Cancel", elem_id="cancel-remove", size="sm")
+                remove_status = gr.Markdown("", elem_id="remove-status")
+                preview = gr.HTML("", elem_id="doc-preview", padding=False)
+        timer = gr.Timer(REFRESH_SECONDS)
 
-        outputs = [textbox, chatbot, history, turns, sources]
-        textbox.submit(
-            respond,
-            [textbox, chatbot, history, turns],
-            outputs,
-            api_visibility="private",
-            show_progress="hidden",
+        chat_outputs = [textbox, chatbot, state, saved, sources, suggest_label, *suggest_buttons]
+        corpus_outputs = [header, docs_table, scope_box, picked, preview, chatbot, sources, seen, known_docs]
+        private: dict[str, Any] = {"api_visibility": "private", "show_progress": "hidden"}
+        suggest_outputs = [suggest_label, *suggest_buttons]
+        textbox.submit(respond, [textbox, state, scope_box], chat_outputs, trigger_mode="always_last", **private).then(
+            suggest, [state, scope_box], suggest_outputs, **private
         )
-        chatbot.example_select(
-            respond_example,
-            [chatbot, history, turns],
-            outputs,
-            api_visibility="private",
-            show_progress="hidden",
+        for button in suggest_buttons:
+            button.click(ask_suggestion, [button, state, scope_box], chat_outputs, **private).then(
+                suggest, [state, scope_box], suggest_outputs, **private
+            )
+        clear.click(new_conversation, None, chat_outputs, **private)
+        chatbot.clear(new_conversation, None, chat_outputs, **private)  # its trash icon, if shown, does the same
+        export.click(None, None, None, js="() => { window.briefingExport(); }")
+        demo.load(restore, [saved, scope_box, known_docs], [*chat_outputs, *corpus_outputs], **private)
+        timer.tick(
+            follow_index,
+            [seen, state, scope_box, known_docs],
+            [*corpus_outputs, suggest_label, *suggest_buttons],
+            **private,
         )
-        clear.click(new_conversation, None, outputs, api_visibility="private", queue=False)
+        upload.upload(
+            add_documents,
+            [upload, state, scope_box, known_docs],
+            [*corpus_outputs, upload_status],
+            api_visibility="private",
+            show_progress="full",
+        )
+        scope_box.change(scope_note, scope_box, note, **private)
+        picked.change(show_document, [picked, state], preview, **private)
+        remove_button.click(ask_remove, picked, [confirm_row, confirm_text, remove_status], **private)
+        confirm_no.click(lambda: gr.update(visible=False), None, confirm_row, **private)
+        confirm_yes.click(
+            remove, [picked, state, scope_box, known_docs], [confirm_row, remove_status, *corpus_outputs], **private
+        )
         gr.api(ask, api_name="ask")
     return demo
+
+
+def _history(entries: Sequence[Entry]) -> list[tuple[str, str]]:
+    return [(e["q"], e["answer"]["text"]) for e in entries if "answer" in e]
+
+
+def _store_uploads(corpus: Path, files: Sequence[Path]) -> list[Path]:
+    """Check uploaded files as ``briefing ingest`` would and copy them into the corpus
+    folder; nothing is copied unless every file passes. Returns the new paths."""
+    if not files:
+        raise CorpusError("no file was received: choose .txt, .md or .html files")
+    from assistant.corpus import load_document
+
+    plan: list[tuple[Path, Path]] = []
+    for path in files:
+        name = safe_file_name(path.name)
+        if name is None or not name.lower().endswith(UPLOAD_SUFFIXES):
+            raise CorpusError(f"{path.name} is not a .txt, .md or .html file")
+        size = path.stat().st_size
+        if size > MAX_UPLOAD_BYTES:
+            raise CorpusError(
+                f"{path.name} is {size / 1e6:.1f} MB, over the {MAX_UPLOAD_BYTES // 1_000_000} MB limit for a file added here"
+            )
+        with tempfile.TemporaryDirectory() as folder:
+            probe = Path(folder) / name
+            shutil.copyfile(path, probe)
+            try:
+                load_document(probe, Path(folder))
+            except CorpusError as exc:
+                raise CorpusError(str(exc).replace(str(probe), name)) from None
+        plan.append((path, corpus / name))
+    corpus.mkdir(parents=True, exist_ok=True)
+    for source, target in plan:
+        shutil.copyfile(source, target)
+    return [target for _, target in plan]
+
+
+def _delete_document(bot: Assistant, doc_id: str) -> None:
+    """Delete a document's file (and its metadata sidecar) from the corpus folder."""
+    doc = bot.document(doc_id)
+    root = bot.corpus_dir.resolve()
+    path = Path(doc.path).resolve() if doc.path else root / doc_id
+    if not path.is_relative_to(root):
+        raise CorpusError(f"{doc_id} is outside the corpus folder {root}: remove it there")
+    try:
+        path.unlink(missing_ok=True)
+        path.with_name(path.stem + ".meta.toml").unlink(missing_ok=True)
+    except OSError as exc:
+        raise CorpusError(f"cannot delete {path}: {exc.strerror or exc}") from exc
 
 
 def launch_kwargs() -> dict[str, Any]:
@@ -406,7 +645,7 @@ def launch_kwargs() -> dict[str, Any]:
     # System fonts: nothing to fetch, and the bundled Plex subset lacks some bold capitals.
     system = ["ui-sans-serif", "system-ui", "Segoe UI", "Roboto", "Helvetica Neue", "Arial", "sans-serif"]
     theme = gr.themes.Default(primary_hue="blue", neutral_hue="slate", font=system)
-    return {"theme": theme, "css": CSS, "head": HEAD}
+    return {"theme": theme, "css": static_text("app.css"), "head": f"<script>{static_text('app.js')}</script>"}
 
 
 def serve(settings: Settings, *, progress: Progress | None = None) -> None:

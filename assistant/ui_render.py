@@ -5,8 +5,12 @@ HTML, and never imports Gradio, so it can be tested without a server. Every piec
 corpus or user text is escaped with ``html.escape``; the only markup emitted is ours.
 
 Ids tie the two halves of the page together: marker ``[n]`` of turn ``t`` in the chat is
-``<a class="cite" href="#src-t-n">``, and its source card in the panel is ``id="src-t-n"``.
-The page script (``PAGE_JS``) scrolls to and flashes the card on click or hover.
+``<a class="cite" href="#src-t-n">``, and its source card in the panel is ``id="src-t-n"``;
+the same card inside the answer (the "Sources (n)" toggle shown on a phone) is
+``id="isrc-t-n"``. The page script (``assistant/static/app.js``) scrolls the panel (never
+the page) to the card on click or hover. Each answer carries its Markdown
+for the Copy button and the conversation export (as hidden text: the chat drops data-*
+attributes).
 
 Leaves out: Markdown in answers (answers are plain text with markers), and any layout
 decisions that belong to Gradio components (``assistant.ui`` owns those).
@@ -15,11 +19,13 @@ decisions that belong to Gradio components (``assistant.ui`` owns those).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, fields
 from html import escape
+from typing import Any
 
-from assistant.records import Answer, Citation
+from assistant.records import Answer, Citation, Document
+from assistant.references import answer_markdown, document_name, source_details, source_label
 
 MARKER = re.compile(r"\[(\d+)\]")
 CONTEXT_CHARS = 600  # longest run of paragraph text kept on each side of a quote
@@ -40,6 +46,22 @@ class Turn:
 
     number: int  # 1-based turn number in the session; part of every card id
     answer: Answer
+    short: Mapping[str, Any] | None = None  # the answer phrase {text, marker, start, end}, when given
+
+
+def answer_from_dict(data: Mapping[str, Any]) -> Answer:
+    """An ``Answer`` back from ``Answer.to_dict()`` (as a browser stored it); unknown keys
+    are ignored, so answers saved by another version still load."""
+    known = {f.name for f in fields(Citation)}
+    citations = [Citation(**{k: v for k, v in c.items() if k in known}) for c in data.get("citations", [])]
+    return Answer(
+        question=str(data.get("question", "")),
+        text=str(data.get("text", "")),
+        answered=bool(data.get("answered", False)),
+        citations=citations,
+        behaviour=data.get("behaviour", "answer"),
+        latency_ms=float(data.get("latency_ms", 0.0)),
+    )
 
 
 def paragraph_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -71,26 +93,53 @@ def _lines(fragment_html: str) -> str:
     return fragment_html.replace("\r", "").replace("\n", "<br>")
 
 
-def highlight_in_paragraph(text: str, start: int, end: int) -> str:
-    """The paragraph around ``text[start:end]`` as HTML, the span inside ``<mark>``.
+def highlight_in_paragraph(text: str, start: int, end: int, phrase: tuple[int, int] | None = None) -> str:
+    """The paragraph around ``text[start:end]`` as HTML, the span inside ``<mark>``; an
+    answer ``phrase`` (document offsets inside the span) is also put in ``<strong>``.
 
     >>> highlight_in_paragraph("Head\\nA <b>. B & C.\\nTail", 12, 18)
     'A &lt;b&gt;. <mark>B &amp; C.</mark>'
+    >>> highlight_in_paragraph("One two three.", 0, 14, (4, 7))
+    '<mark>One <strong class="short">two</strong> three.</mark>'
     """
     para_start, para_end = paragraph_bounds(text, start, end)
     before = _clip_left(text[para_start:start])
-    quote = escape(text[start:end])
+    if phrase is not None and start <= phrase[0] < phrase[1] <= end:
+        quote = (
+            f'{escape(text[start : phrase[0]])}<strong class="short">{escape(text[phrase[0] : phrase[1]])}</strong>'
+            f"{escape(text[phrase[1] : end])}"
+        )
+    else:
+        quote = escape(text[start:end])
     after = _clip_right(text[end:para_end])
     return _lines(f"{before}<mark>{quote}</mark>{after}")
 
 
-def source_card(citation: Citation, turn: int, text_of: TextOf) -> str:
-    """One card of the sources panel: marker, title, section, quote in its paragraph."""
+def _phrase(short: Mapping[str, Any] | None, citation: Citation) -> tuple[int, int] | None:
+    """Document offsets of the answer phrase when it lies in this citation's sentence."""
+    if not short or short.get("marker") != citation.marker:
+        return None
+    try:
+        start, end = int(short["start"]), int(short["end"])
+    except (KeyError, TypeError, ValueError):
+        return None
+    if citation.start <= start < end <= citation.end:
+        return start, end
+    offset = citation.quote.find(str(short.get("text") or "\0"))  # offsets inside the quote
+    if offset >= 0:
+        return citation.start + offset, citation.start + offset + len(str(short["text"]))
+    return None
+
+
+def source_card(
+    citation: Citation, turn: int, text_of: TextOf, *, prefix: str = "src", short: Mapping[str, Any] | None = None
+) -> str:
+    """One card: marker, document title, outlet/date/sentence, the quote in its paragraph."""
     text = text_of(citation.doc_id)
     verified = text is not None and text[citation.start : citation.end] == citation.quote
     if verified:
         assert text is not None
-        body = highlight_in_paragraph(text, citation.start, citation.end)
+        body = highlight_in_paragraph(text, citation.start, citation.end, _phrase(short, citation))
     else:
         # The engine checks this invariant before answering; if a document changed on
         # disk since, show the quote alone rather than a wrong context.
@@ -101,26 +150,29 @@ def source_card(citation: Citation, turn: int, text_of: TextOf) -> str:
     section = f'<span class="src-section">{escape(citation.section)}</span>' if citation.section else ""
     kind = "src src-related" if citation.related else "src"
     label = '<span class="src-tag">related reading</span>' if citation.related else ""
-    stale = "" if verified else '<p class="src-stale">Document changed since indexing.</p>'
-    about = [escape(x) for x in (citation.kind, citation.date) if x and x != "document"]
+    stale = "" if verified else '<p class="src-stale">The document has changed since this answer.</p>'
+    about = [escape(citation.kind)] if citation.kind and citation.kind != "document" else []
+    about += [escape(x) for x in source_details(citation)]
     if citation.source_url and citation.source_url.startswith(("http://", "https://")):
         url = escape(citation.source_url, quote=True)
         about.append(f'<a href="{url}" target="_blank" rel="noopener noreferrer">source</a>')
     meta = f'<p class="src-meta">{" · ".join(about)}</p>' if about else ""
     return (
-        f'<article class="{kind}" id="src-{turn}-{citation.marker}" '
+        f'<article class="{kind}" id="{prefix}-{turn}-{citation.marker}" '
         f'data-turn="{turn}" data-marker="{citation.marker}">'
         f'<header class="src-head"><span class="src-marker">[{citation.marker}]</span>'
-        f'<span class="src-title">{escape(citation.title or citation.doc_id)}</span>'
+        f'<span class="src-title">{escape(document_name(citation))}</span>'
         f"{section}{label}</header>{meta}"
         f'{lead_in}<p class="src-para">{body}</p>{stale}'
-        f'<footer class="src-id">{escape(citation.sentence_id)}</footer>'
         f"</article>"
     )
 
 
-def answer_html(answer: Answer, turn: int) -> str:
-    """The chat bubble of an answer: a verdict badge, then the text with linked markers.
+def answer_html(
+    answer: Answer, turn: int, text_of: TextOf | None = None, short: Mapping[str, Any] | None = None
+) -> str:
+    """The chat bubble of an answer: a verdict badge, the text with linked markers, a Copy
+    button holding the answer as Markdown, and (shown on a phone) a "Sources (n)" toggle.
 
     Markers become links to their source cards; a marker without a citation (which the
     engine never produces) stays plain text.
@@ -131,7 +183,7 @@ def answer_html(answer: Answer, turn: int) -> str:
         citation = by_marker.get(int(match.group(1)))
         if citation is None:
             return match.group(0)
-        tip = escape(f"{citation.title or citation.doc_id}: {citation.quote}", quote=True)
+        tip = escape(f"{source_label(citation)}: {citation.quote}", quote=True)
         return (
             f'<a class="cite" href="#src-{turn}-{citation.marker}" title="{tip}" '
             f'data-turn="{turn}" data-marker="{citation.marker}">[{citation.marker}]</a>'
@@ -143,11 +195,23 @@ def answer_html(answer: Answer, turn: int) -> str:
     if answer.behaviour == "answer" and not answer.answered:
         css, label = BEHAVIOUR_BADGES["decline"]
     paragraphs = "".join(f"<p>{p}</p>" for p in linked.split("\n") if p.strip())
+    # The chat's sanitiser drops data-* attributes, so the Markdown that Copy and Export
+    # use travels as hidden text (newlines as character references: no blank line may
+    # end the HTML block early) and the turn number as a class.
+    md = escape(answer_markdown(answer), quote=False).replace("\n", "&#10;")
+    hidden = f'<div class="md-q">{escape(answer.question, quote=False)}</div><div class="md-source">{md}</div>'
+    inline = ""
+    if text_of is not None:
+        shown = [c for c in answer.citations if text_of(c.doc_id) is not None]
+        cards = "".join(source_card(c, turn, text_of, prefix="isrc", short=short) for c in shown)
+        if cards:
+            inline = f'<details class="inline-sources"><summary>Sources ({len(shown)})</summary>{cards}</details>'
+    actions = '<div class="answer-actions"><button type="button" class="copy-md">Copy</button></div>'
     # One HTML block with no blank line inside, so the chat's Markdown renderer
     # passes it through untouched instead of reading * or _ in the answer as emphasis.
     return (
-        f'<div class="answer {css}"><span class="verdict {css}">{label}</span>'
-        f"{model_note_html(answer)}{paragraphs}</div>"
+        f'<div class="answer {css} turn-{turn}"><span class="verdict {css}">{label}</span>'
+        f"{model_note_html(answer)}{paragraphs}{actions}{inline}{hidden}</div>"
     )
 
 
@@ -178,16 +242,23 @@ def error_html(message: str) -> str:
 
 
 def turn_html(turn: Turn, text_of: TextOf, *, open_: bool) -> str:
-    """The sources of one answer, as a collapsible group titled by its question."""
-    evidence = [c for c in turn.answer.citations if not c.related]
-    related = [c for c in turn.answer.citations if c.related]
-    cards = "".join(source_card(c, turn.number, text_of) for c in evidence)
+    """The sources of one answer, as a collapsible group titled by its question.
+
+    Citations of documents no longer in the corpus are left out, with a note.
+    """
+    present = [c for c in turn.answer.citations if text_of(c.doc_id) is not None]
+    gone = len(turn.answer.citations) - len(present)
+    evidence = [c for c in present if not c.related]
+    related = [c for c in present if c.related]
+    cards = "".join(source_card(c, turn.number, text_of, short=turn.short) for c in evidence)
     if related:
         cards += '<p class="src-group">Related reading, not evidence for an answer</p>'
         cards += "".join(source_card(c, turn.number, text_of) for c in related)
+    if gone:
+        cards += f'<p class="src-none">{gone} source{"" if gone == 1 else "s"} from a removed document not shown.</p>'
     if not cards:
         cards = '<p class="src-none">No sources cited for this answer.</p>'
-    count = len(turn.answer.citations)
+    count = len(present)
     summary = (
         f'<summary><span class="turn-q">{escape(turn.answer.question)}</span>'
         f'<span class="turn-n">{count} source{"" if count == 1 else "s"}</span></summary>'
@@ -213,55 +284,62 @@ def sources_panel(turns: Sequence[Turn], text_of: TextOf) -> str:
     return "".join(turn_html(t, text_of, open_=t.number == newest) for t in ordered)
 
 
-def corpus_header(corpus_name: str, titles: Sequence[str]) -> str:
-    """The line under the app title: which corpus, how many documents, their titles."""
-    n = len(titles)
-    items = "".join(f"<li>{escape(t)}</li>" for t in titles)
+def corpus_header(corpus_name: str, documents: int) -> str:
+    """The line under the app title: which corpus and how many documents it holds."""
     return (
         f'<div class="corpus-info"><span class="corpus-name">{escape(corpus_name)}</span>'
-        f'<span class="corpus-count">{n} document{"" if n == 1 else "s"}</span>'
-        f'<details class="corpus-docs"><summary>Documents</summary><ul>{items}</ul>'
-        "</details></div>"
+        f'<span class="corpus-count">{documents} document{"" if documents == 1 else "s"}</span></div>'
     )
 
 
-def example_questions(sections: Sequence[tuple[str, str]], limit: int = 4) -> list[str]:
-    """Example questions built from the corpus's section headings, one per topic.
+@dataclass(frozen=True)
+class DocumentRow:
+    """One line of the Documents panel."""
 
-    The questions are asked of the corpus like any other, so nothing here knows the
-    answers. Duplicate headings are dropped; order follows the corpus.
+    doc_id: str
+    title: str
+    outlet: str | None
+    date: str | None
+    sentences: int
 
-    >>> example_questions([("Doc", "Policy Distinct from Rwanda Scheme")])
-    ['What do the sources say about “Policy Distinct from Rwanda Scheme”?']
+
+def document_row(doc: Document, sentences: int) -> DocumentRow:
+    """The Documents panel's view of a document (outlet when its metadata has one)."""
+    outlet = getattr(doc, "outlet", None) or getattr(doc, "publisher", None)
+    return DocumentRow(doc.doc_id, doc.title, str(outlet) if outlet else None, doc.date, sentences)
+
+
+def documents_table(rows: Sequence[DocumentRow]) -> str:
+    """The Documents panel's table: title (and file), outlet, date, sentence count."""
+    if not rows:
+        return '<p class="docs-empty">No documents yet: add .txt, .md or .html files with "Add documents".</p>'
+    body = "".join(
+        f'<tr data-doc="{escape(r.doc_id, quote=True)}"><td><span class="doc-title">{escape(r.title)}</span>'
+        f'<span class="doc-file">{escape(r.doc_id)}</span></td><td>{escape(r.outlet or "")}</td>'
+        f'<td>{escape(r.date or "")}</td><td class="num">{r.sentences}</td></tr>'
+        for r in rows
+    )
+    return (
+        '<table class="docs-table"><thead><tr><th>Document</th><th>Outlet</th><th>Date</th>'
+        f'<th class="num">Sentences</th></tr></thead><tbody>{body}</tbody></table>'
+    )
+
+
+def document_preview(doc: Document, cited: Sequence[tuple[int, int]]) -> str:
+    """A document's full text, paragraph by paragraph, with cited sentences marked.
+
+    >>> document_preview(Document("a.txt", "One. Two.\\nThree.", "A", "h"), [(5, 9)])
+    '<div class="doc-preview"><h3>A</h3><p>One. <mark>Two.</mark></p><p>Three.</p></div>'
     """
-    seen: set[str] = set()
-    questions: list[str] = []
-    for _title, heading in sections:
-        heading = heading.strip().rstrip(":")
-        if not heading or heading.lower() in seen:
+    spans = sorted({(s, e) for s, e in cited if 0 <= s < e <= len(doc.text)})
+    out: list[str] = []
+    pos = 0
+    for start, end in spans:
+        if start < pos:
             continue
-        seen.add(heading.lower())
-        questions.append(f"What do the sources say about \u201c{heading}\u201d?")
-        if len(questions) == limit:
-            break
-    return questions
-
-
-def headings_from_text(title: str, text: str, max_words: int = 12) -> list[tuple[str, str]]:
-    """Section headings found in a document: short lines without final punctuation.
-
-    A fallback for engines without ``sections()``; bullets and the first line (usually
-    the lead paragraph or the title) are not headings.
-
-    >>> headings_from_text("T", "Lead para.\\nA Heading Here\\n• bullet\\nBody text.")
-    [('T', 'A Heading Here')]
-    """
-    found: list[tuple[str, str]] = []
-    for line in text.splitlines():
-        line = line.strip()
-        if not line or line[-1] in ".!?:;,\u201d\"')" or line[0] in "\u2022-*\u2013":
-            continue
-        if len(line.split()) > max_words or line == title:
-            continue
-        found.append((title, line))
-    return found
+        out.append(escape(doc.text[pos:start]))
+        out.append(f"<mark>{escape(doc.text[start:end])}</mark>")
+        pos = end
+    out.append(escape(doc.text[pos:]))
+    paragraphs = "".join(f"<p>{p}</p>" for p in "".join(out).split("\n") if p.strip())
+    return f'<div class="doc-preview"><h3>{escape(doc.title)}</h3>{paragraphs}</div>'

@@ -268,3 +268,15 @@ def test_authenticated_server_on_all_interfaces(tmp_path: Path) -> None:
         assert "ruled out" in answer["text"]
     finally:
         app.stop()
+
+
+@pytest.mark.slow
+def test_ask_endpoint_limits_a_question_to_chosen_documents(server: AppServer) -> None:
+    from gradio_client.exceptions import AppError
+
+    c = client(server.url)
+    article = "000_c1187ead2ec13693.txt"
+    answer = c.predict("Did Albania agree to host a return hub?", [], [article], api_name="/ask")
+    assert "ruled out" in answer["text"] and {x["doc_id"] for x in answer["citations"]} == {article}
+    with pytest.raises(AppError, match=r"no document 'nope\.txt'"):
+        c.predict("Did Albania agree to host a return hub?", [], ["nope.txt"], api_name="/ask")
