@@ -9,8 +9,9 @@ Safety rules kept here: analytics are off before Gradio is imported, there are n
 links, and any address other than loopback needs authentication
 (``BRIEFING_AUTH=user:password`` or ``BRIEFING_AUTH_FILE``) or the server refuses to start.
 
-The page: a Chat tab (the chat, suggestions, and a sources panel that scrolls by itself)
-and a Documents tab (the corpus as a table, upload, removal, which documents questions
+The page: a Chat tab (the chat, suggestions, and a sources panel that scrolls by itself),
+a Briefing tab (a cited briefing note of the corpus or a topic, copied or downloaded as
+Markdown) and a Documents tab (the corpus as a table, upload, removal, which documents questions
 cover, and a preview with cited sentences marked). Styles and the page script are package
 files in ``assistant/static/``. Every open page checks the index every few seconds, so an
 ingest by another process shows without a restart.
@@ -42,6 +43,7 @@ from assistant.ui_render import (
     Turn,
     answer_from_dict,
     answer_html,
+    briefing_html,
     corpus_header,
     document_preview,
     document_row,
@@ -467,6 +469,14 @@ def build_app(bot: Assistant) -> gr.Blocks:
         n = len(bot.documents)
         return f"Questions cover {len(chosen)} of {n} documents (change it under Documents)."
 
+    def write_briefing(topic: str, scope: list[str] | None) -> dict[Any, Any]:
+        try:
+            briefing = bot.brief((topic or "").strip() or None, doc_ids=scope_of(scope))
+        except AssistantError as exc:
+            return {brief_note: error_html(str(exc)), brief_sources: ""}
+        note, cards = briefing_html(briefing, text_of)
+        return {brief_note: note, brief_sources: cards}
+
     def ask(question: str, history: list[list[str]] | None = None, doc_ids: list[str] | None = None) -> dict[str, Any]:
         """Ask the corpus a question. `history` holds earlier [question, answer] pairs;
         `doc_ids` limits the answer to those documents (default: all).
@@ -511,7 +521,7 @@ def build_app(bot: Assistant) -> gr.Blocks:
                         textbox = gr.Textbox(
                             elem_id="question",
                             show_label=False,
-                            placeholder="Ask a question about the documents…",
+                            placeholder="Ask about the documents…",
                             submit_btn="Ask",
                             autofocus=True,
                             scale=5,
@@ -523,6 +533,29 @@ def build_app(bot: Assistant) -> gr.Blocks:
                 with gr.Column(scale=2, min_width=300, elem_id="sources-col"):
                     gr.HTML('<div id="sources-title">Sources</div>', padding=False)
                     sources = gr.HTML(sources_panel([], text_of), elem_id="sources", padding=False)
+            with gr.Tab("Briefing", id="brief-tab"):
+                with gr.Row(equal_height=True, elem_id="brief-bar"):
+                    topic = gr.Textbox(
+                        show_label=False,
+                        placeholder="A topic, or leave empty to brief on all the documents",
+                        elem_id="brief-topic",
+                        scale=4,
+                        min_width=180,
+                    )
+                    make = gr.Button("Write briefing", variant="primary", elem_id="brief-make", scale=0, min_width=90)
+                    copy_note = gr.Button("Copy as Markdown", elem_id="brief-copy", scale=0, min_width=90, size="sm")
+                    save_note = gr.Button("Download .md", elem_id="brief-download", scale=0, min_width=90, size="sm")
+                with gr.Row(elem_id="brief-row", equal_height=False):
+                    with gr.Column(scale=3, min_width=300):
+                        brief_note = gr.HTML(
+                            '<p class="src-none">A briefing note lists the key points, who said what, the '
+                            "figures, where sources differ and a timeline, every line quoted and cited.</p>",
+                            elem_id="briefing",
+                            padding=False,
+                        )
+                    with gr.Column(scale=2, min_width=280, elem_id="brief-sources-col"):
+                        gr.HTML('<div id="sources-title">Sources</div>', padding=False)
+                        brief_sources = gr.HTML("", elem_id="brief-sources", padding=False)
             with gr.Tab("Documents", id="docs-tab"):
                 docs_table = gr.HTML(documents_table(lib.rows()), elem_id="docs-table", padding=False)
                 with gr.Row(equal_height=True):
@@ -586,6 +619,10 @@ def build_app(bot: Assistant) -> gr.Blocks:
         confirm_yes.click(
             remove, [picked, state, scope_box, known_docs], [confirm_row, remove_status, *corpus_outputs], **private
         )
+        for trigger in (make.click, topic.submit):
+            trigger(write_briefing, [topic, scope_box], [brief_note, brief_sources], api_visibility="private")
+        copy_note.click(None, None, None, js="() => { window.briefingNoteCopy(); }")
+        save_note.click(None, None, None, js="() => { window.briefingNoteDownload(); }")
         gr.api(ask, api_name="ask")
     return demo
 

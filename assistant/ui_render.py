@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from html import escape
 from typing import Any
 
@@ -343,3 +343,40 @@ def document_preview(doc: Document, cited: Sequence[tuple[int, int]]) -> str:
     out.append(escape(doc.text[pos:]))
     paragraphs = "".join(f"<p>{p}</p>" for p in "".join(out).split("\n") if p.strip())
     return f'<div class="doc-preview"><h3>{escape(doc.title)}</h3>{paragraphs}</div>'
+
+
+def briefing_html(briefing: Any, text_of: TextOf) -> tuple[str, str]:
+    """A briefing note and its sources panel, as the chat shows answers: markers numbered
+    through the whole note link to cards ``id="bsrc-n"``; the note carries its Markdown
+    (``briefing.to_markdown()``) as hidden text for Copy and Download.
+
+    ``briefing`` is an ``assistant.briefing.Briefing`` (sections of items with citations).
+    """
+    numbers: dict[tuple[str, str, int, int], int] = {}
+    notes: list[Citation] = []
+    parts = [f'<h2 class="brief-title">{escape(briefing.title)}</h2>']
+    if briefing.topic:
+        parts.append(f'<p class="brief-topic">Topic: {escape(briefing.topic)}</p>')
+    for section in briefing.sections:
+        items = []
+        for item in section.items:
+            text = escape(item.text, quote=False)
+            for c in item.citations:
+                key = (c.doc_id, c.sentence_id, c.start, c.end)
+                if key not in numbers:
+                    numbers[key] = len(notes) + 1
+                    notes.append(replace(c, marker=numbers[key], related=False))
+                n = numbers[key]
+                link = f'<a class="cite" href="#bsrc-{n}" title="{escape(source_label(c), quote=True)}">[\u00a7{n}]</a>'
+                text = text.replace(f"[{c.marker}]", link)
+            text = text.replace("[\u00a7", "[")
+            label = f'<b class="brief-label">{escape(item.label)}:</b> ' if item.label else ""
+            items.append(f"<li>{label}{text}</li>")
+        tag = "ol" if section.name == "Key points" else "ul"
+        parts.append(f'<h3>{escape(section.name)}</h3><{tag} class="brief-items">{"".join(items)}</{tag}>')
+    if not briefing.sections:
+        parts.append('<p class="src-none">The sources say nothing to brief on here.</p>')
+    md = escape(briefing.to_markdown(), quote=False).replace("\n", "&#10;")
+    note = f'<div class="briefing answer">{"".join(parts)}<div class="md-source">{md}</div></div>'
+    cards = "".join(source_card(c, 0, text_of, prefix="bsrc").replace('id="bsrc-0-', 'id="bsrc-') for c in notes)
+    return note, cards or '<p class="src-none">No sources.</p>'

@@ -295,3 +295,28 @@ def test_an_ingest_by_another_process_is_seen_by_the_open_page(browser: Any, ser
     bubble = ask(page, "How much did the library's flood repairs cost?", 1)
     assert "£410,000" in bubble.inner_text()
     close(page)
+
+
+def test_briefing_tab_cites_every_line_and_copies_markdown(browser: Any, server: AppServer) -> None:
+    page, _ = open_page(browser, server, DESKTOP)
+    page.get_by_role("tab", name="Briefing").click()
+    page.get_by_role("button", name="Write briefing").click()
+    page.wait_for_selector("#briefing .briefing li", timeout=WAIT)
+    assert "key points" in page.inner_text("#briefing").lower()
+    items = page.locator("#briefing .briefing li")
+    for i in range(items.count()):
+        assert items.nth(i).locator("a.cite").count() >= 1  # every line cited
+    marker = items.last.locator("a.cite").last
+    marker.click()
+    target = marker.get_attribute("href")
+    page.wait_for_function("id => document.querySelector(id).classList.contains('active')", arg=target)
+    assert page.locator(target).locator("mark").inner_text()
+    page.get_by_role("button", name="Copy as Markdown").click()
+    page.wait_for_timeout(300)
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied.startswith("# ") and "## Key points" in copied and "## Sources" in copied
+    assert not re.search(r"<[a-zA-Z/][^>]*>", copied)
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download .md").click()
+    assert Path(download.value.path()).read_text(encoding="utf-8") == copied
+    close(page)

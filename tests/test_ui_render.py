@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,7 @@ from assistant.ui_render import (
     Turn,
     answer_from_dict,
     answer_html,
+    briefing_html,
     corpus_header,
     document_preview,
     error_html,
@@ -255,3 +257,32 @@ def test_document_preview_marks_cited_sentences() -> None:
 def test_questions_from_sentences(sentence: str, question: str | None) -> None:
     made = question_from(sentence)
     assert (made[0] if made else None) == question
+
+
+def test_briefing_html_numbers_markers_through_the_note() -> None:
+    from assistant.briefing import Briefing, BriefingItem, BriefingSection
+
+    first, second = cite(1, "Second claim."), cite(2, "First <b>claim</b> & more.")
+    briefing = Briefing(
+        title="Briefing <all>",
+        topic=None,
+        sections=(
+            BriefingSection("Key points", (BriefingItem("Second claim. [1]", (first,)),)),
+            BriefingSection(
+                "Who said what",
+                (
+                    BriefingItem(
+                        "First claim & more. [1] Second claim. [2]",
+                        (replace(second, marker=1), replace(first, marker=2)),
+                        "Ann",
+                    ),
+                ),
+            ),
+        ),
+    )
+    note, cards = briefing_html(briefing, text_of)
+    assert note.count('href="#bsrc-1"') == 2 and note.count('href="#bsrc-2"') == 1  # one number per source
+    assert 'id="bsrc-1"' in cards and 'id="bsrc-2"' in cards and cards.count("<article") == 2
+    assert "Briefing &lt;all&gt;" in note and '<b class="brief-label">Ann:</b>' in note
+    hidden = re.search(r'<div class="md-source">(.*?)</div>', note)
+    assert hidden and html.unescape(hidden.group(1)) == briefing.to_markdown()

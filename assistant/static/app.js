@@ -18,25 +18,29 @@
     const top = card.getBoundingClientRect().top - box.getBoundingClientRect().top;
     box.scrollTo({ top: box.scrollTop + top - 8, behavior: "smooth" });
   };
+  // The card a marker points at: in a visible panel (the sources beside the chat or the
+  // briefing), else in the answer's own "Sources (n)" list, opened for it.
   const cardFor = (a) => {
     const id = (a.getAttribute("href") || "").replace(/^#/, "");
-    const panel = document.getElementById("sources");
-    if (id && visible(panel)) {
-      const card = document.getElementById(id);
-      if (card) return { card, box: panel };
+    const card = id ? document.getElementById(id) : null;
+    if (card) {
+      const group = card.closest("details.turn");
+      const holder = group ? group.parentElement : card;
+      if (visible(holder)) {
+        if (group && !group.open) group.open = true;
+        return { card, box: scroller(card) };
+      }
     }
     const bubble = a.closest(".answer");
     const inline = bubble && bubble.querySelector("details.inline-sources");
     if (!inline) return null;
     inline.open = true;
-    const card = inline.querySelector(`#i${id}`);
-    return card ? { card, box: scroller(card) } : null;
+    const own = inline.querySelector(`#i${id}`);
+    return own ? { card: own, box: scroller(own) } : null;
   };
   const show = (a, scroll) => {
     const found = cardFor(a);
     if (!found) return;
-    const group = found.card.closest("details.turn");
-    if (group && !group.open) group.open = true;
     document.querySelectorAll("article.src.active").forEach((c) => c.classList.remove("active"));
     found.card.classList.add("active");
     if (scroll) scrollWithin(found.box, found.card);
@@ -88,14 +92,18 @@
     });
     return parts.join("\n");
   };
-  window.briefingExport = () => {
-    const blob = new Blob([window.briefingMarkdown()], { type: "text/markdown" });
+  const download = (text, name) => {
+    const blob = new Blob([text], { type: "text/markdown" });
     const link = document.createElement("a");
     link.href = URL.createObjectURL(blob);
-    link.download = "conversation.md";
+    link.download = name;
     document.body.appendChild(link);
     link.click();
     link.remove();
     setTimeout(() => URL.revokeObjectURL(link.href), 1000);
   };
+  window.briefingExport = () => download(window.briefingMarkdown(), "conversation.md");
+  const noteMarkdown = () => markdownOf(document.querySelector("#briefing .briefing"));
+  window.briefingNoteCopy = () => copyText(noteMarkdown());
+  window.briefingNoteDownload = () => download(noteMarkdown(), "briefing.md");
 })();
