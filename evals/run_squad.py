@@ -49,10 +49,15 @@ def squad_split(article: str) -> str:
 
 
 def run_squad_set(
-    console: Console, *, splits: Sequence[str] = SPLITS, data_file: Path = squad.DATA_FILE
+    console: Console,
+    *,
+    splits: Sequence[str] = SPLITS,
+    data_file: Path = squad.DATA_FILE,
+    engine_options: Mapping[str, Any] | None = None,
 ) -> SetReport | None:
     """Ingest the SQuAD articles into a fresh temporary index and score the questions of
-    the articles in ``splits``; None when no article is in them."""
+    the articles in ``splits``; None when no article is in them. ``engine_options`` go to
+    the ``Assistant`` (e.g. which composer answers)."""
     from assistant import Assistant
 
     articles, questions = squad.load(data_file)
@@ -62,7 +67,7 @@ def run_squad_set(
     with tempfile.TemporaryDirectory(prefix="briefing-squad2-") as tmp:
         corpus = Path(tmp) / "corpus"
         squad.write_corpus(articles, corpus)
-        bot = Assistant(corpus=corpus, index_dir=Path(tmp) / "index")
+        bot = Assistant(corpus=corpus, index_dir=Path(tmp) / "index", **dict(engine_options or {}))
         texts = {d.doc_id: d.text for d in bot.documents}
         for article in articles:
             if texts.get(article.doc_id) != article.text:

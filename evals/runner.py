@@ -67,6 +67,7 @@ class RunContext:
     chroma_url: str | None = None
     collection: str | None = None
     engine_options: Mapping[str, Any] = field(default_factory=dict)  # e.g. strict, follow_links
+    answer_options: Mapping[str, Any] = field(default_factory=dict)  # every engine, e.g. calibrated=True
     on_user_engine: Callable[[Assistant], None] | None = None  # e.g. warn about skipped files
     _engines: dict[str, Assistant] = field(default_factory=dict)
 
@@ -88,7 +89,7 @@ class RunContext:
                     "collection": self.collection,
                 }
                 kwargs = {**{k: v for k, v in options.items() if v}, **self.engine_options}
-            self._engines[key] = Assistant(**kwargs)
+            self._engines[key] = Assistant(**kwargs, **self.answer_options)
             if corpus is None and self.on_user_engine is not None:
                 self.on_user_engine(self._engines[key])
         return self._engines[key]
@@ -148,7 +149,13 @@ def builtin_sets() -> list[EvalSet]:
     ]
     for folder in sorted(p for p in CORPORA_DIR.glob("*") if (p / "cases.yaml").is_file()):
         sets.append(case_set(folder.name, folder / "cases.yaml", folder / "corpus", f"corpus {folder.name}"))
-    sets.append(EvalSet(SQUAD_SET, lambda ctx: run_squad_set(ctx.console, splits=ctx.splits), "SQuAD 2.0 sample"))
+    sets.append(
+        EvalSet(
+            SQUAD_SET,
+            lambda ctx: run_squad_set(ctx.console, splits=ctx.splits, engine_options=ctx.answer_options),
+            "SQuAD 2.0 sample",
+        )
+    )
     sets.append(briefing_set())
     return sets
 
@@ -207,6 +214,7 @@ def run_eval(
     split: str | None = None,
     engine_options: Mapping[str, Any] | None = None,
     on_user_engine: Callable[[Assistant], None] | None = None,
+    answer_options: Mapping[str, Any] | None = None,
 ) -> int:
     """Run ``sets`` (default: every registered default set), print and write the report,
     return the exit code (0: all thresholds hold; 1: at least one fails).
@@ -218,7 +226,9 @@ def run_eval(
     set, custom YAML paths); sets with their own corpus always index it afresh in a
     temporary folder. ``engine_options`` (how to read the user's corpus: ``strict``,
     ``follow_links``, ...) and ``on_user_engine`` (called once with that engine, e.g. to
-    warn about skipped files) apply to the user's corpus too. ``report_dir`` defaults to ``./eval-report``; ``max_listed`` caps the
+    warn about skipped files) apply to the user's corpus too; ``answer_options`` go to
+    every engine the run builds, SQuAD's included (e.g. ``{"calibrated": True}`` to score
+    another composer on every set). ``report_dir`` defaults to ``./eval-report``; ``max_listed`` caps the
     failing cases printed per set (all are in report.md and report.json).
     """
     console = console or Console()
@@ -242,6 +252,7 @@ def run_eval(
             collection,
             engine_options=dict(engine_options or {}),
             on_user_engine=on_user_engine,
+            answer_options=dict(answer_options or {}),
         )
         for eval_set in chosen:
             section = eval_set.run(ctx)

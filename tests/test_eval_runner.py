@@ -248,7 +248,7 @@ def test_failing_case_text_shows_the_rewrite_and_the_composers_reason() -> None:
     assert "FAIL c [multi-turn, tune]" in text
 
 
-def test_user_corpus_engine_takes_the_reading_options_and_reports_skipped_files(tmp_path: Path) -> None:
+def test_engines_take_reading_and_answer_options_and_report_skipped_files(tmp_path: Path) -> None:
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     for path in CORPUS.iterdir():
@@ -257,6 +257,7 @@ def test_user_corpus_engine_takes_the_reading_options_and_reports_skipped_files(
     tiny = tmp_path / "tiny.yaml"
     tiny.write_text(TINY_SET.split("\n- id: wrong-on-purpose")[0], encoding="utf-8")
     skipped: list[list[str]] = []
+    calibrated: list[bool] = []
     code = run_eval(
         [str(tiny)],
         report_dir=tmp_path / "report",
@@ -264,7 +265,11 @@ def test_user_corpus_engine_takes_the_reading_options_and_reports_skipped_files(
         index_dir=tmp_path / "index",
         console=Console(file=io.StringIO()),
         engine_options={"strict": False},
-        on_user_engine=lambda bot: skipped.append([str(s.path) for s in bot.skipped]),
+        on_user_engine=lambda bot: (
+            skipped.append([str(s.path) for s in bot.skipped]),
+            calibrated.append(bot.calibrated),
+        ),
+        answer_options={"calibrated": True},  # another composer, scored by the same sets
     )
-    assert code == 0
+    assert code == 0 and calibrated == [True]
     assert len(skipped) == 1 and any(p.endswith("latin.txt") for p in skipped[0])
