@@ -423,7 +423,10 @@ def cmd_check(args: argparse.Namespace, console: Console) -> int:
     for collection in drift.collections:
         print(f"  {collection.line()}")
     if drift.addressed:
-        print(f"{len(drift.addressed)} sentences address the assistant and are never cited:")
+        n = len(drift.addressed)
+        print(
+            f"{n} sentence{' addresses' if n == 1 else 's address'} the assistant and {'is' if n == 1 else 'are'} never cited:"
+        )
         for sentence in drift.addressed:
             print(
                 f"  {printable(sentence.sentence_id)} (chars {sentence.start}-{sentence.end}): {printable(sentence.text)}"

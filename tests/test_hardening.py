@@ -4,6 +4,8 @@ question that is not in English."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from assistant import Assistant, QuestionError
@@ -62,3 +64,18 @@ def test_a_declined_question_in_another_language_gets_a_hint(copies_bot: Assista
         assert "in English" in answer.text
     english = copies_bot.ask("What is the capital of Peru?")
     assert not english.answered and "in English" not in english.text
+
+
+def test_a_file_that_turns_bad_keeps_its_indexed_version(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "strike.txt").write_text(STRIKE, encoding="utf-8")
+    (corpus / "water.txt").write_text("Valencia rationed water after a dry winter.\n", encoding="utf-8")
+    Assistant(corpus=corpus, index_dir=tmp_path / "idx")
+    (corpus / "water.txt").write_bytes("Valencia rationed water after a dry winter, caf\xe9.\n".encode("latin-1"))
+    bot = Assistant(corpus=corpus, index_dir=tmp_path / "idx")
+    assert [s.path for s in bot.skipped] == ["water.txt"]
+    assert [d.doc_id for d in bot.documents] == ["strike.txt", "water.txt"]  # not silently removed
+    assert bot.document("water.txt").text == "Valencia rationed water after a dry winter.\n"
+    summary = bot.ingest()
+    assert summary.removed == 0 and "water.txt" in {d.doc_id for d in bot.documents}
