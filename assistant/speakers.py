@@ -449,7 +449,7 @@ def _role_person(role: str, state: _State) -> Person:
 
 def _only_role(between: str, role: str | None) -> bool:
     """Whether the words between a verb and a name are nothing, or the name's role."""
-    rest = re.sub(r"^(?:the|a|an)\s+", "", between.strip(" ,"), flags=re.I)
+    rest = re.sub(r"^(?:the|a|an|its|his|her|their|our)\s+", "", between.strip(" ,"), flags=re.I)
     words = rest.split()
     while words and words[-1].lower().rstrip(".") in HONORIFICS:  # "the club's chairman, Dr."
         words.pop()

@@ -196,10 +196,12 @@ DOCUMENTS = [
     (  # sport again: an honorific between the appositive role and the name; a role alone speaks
         "The board met on Monday.\n"
         '"We will appeal," said the club\'s chairman, Dr. Ian Moss.\n'
-        'A league spokesperson said: "The decision stands."',
+        'A league spokesperson said: "The decision stands."\n'
+        '"Fans deserve better," said its coordinator, Lea Brandt.',
         [
             ("Ian Moss", "club's chairman", "We will appeal,"),
             ("League spokesperson", None, "The decision stands."),
+            ("Lea Brandt", "coordinator", "Fans deserve better,"),
         ],
     ),
     (  # a quotation with no speaker the text names is left out
