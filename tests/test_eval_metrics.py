@@ -405,10 +405,12 @@ def test_article_thresholds_are_never_below_the_named_figures() -> None:
 
 
 def test_every_threshold_names_a_real_metric() -> None:
+    from evals import briefing
+
     case_metrics = m.case_set_metrics([], {})
-    squad_metrics = squad.squad_metrics([])
+    other_kinds = {"squad2": squad.squad_metrics([]), "briefing": briefing.pooled([])}
     for set_name, limits in load_thresholds(THRESHOLDS_FILE).items():
-        known = squad_metrics if set_name == "squad2" else case_metrics
+        known = other_kinds.get(set_name, case_metrics)
         check_thresholds(dict.fromkeys(known, 1.0), limits)  # raises on an unknown metric
 
 
