@@ -79,3 +79,23 @@ def test_a_file_that_turns_bad_keeps_its_indexed_version(tmp_path: Path) -> None
     assert bot.document("water.txt").text == "Valencia rationed water after a dry winter.\n"
     summary = bot.ingest()
     assert summary.removed == 0 and "water.txt" in {d.doc_id for d in bot.documents}
+
+
+@pytest.mark.parametrize(
+    ("failure", "says", "hint"),
+    [
+        ("attempt to write a readonly database", "is read-only", "--index-dir"),
+        ("(code: 8) attempt to write a readonly database", "is read-only", "--index-dir"),
+        ("error returned from database: (code: 11) database disk image is malformed", "is damaged", "--rebuild"),
+        ("(code: 26) file is not a database", "is damaged", "--rebuild"),
+        ("Error loading hnsw index", "is damaged", "--rebuild"),
+        ("Error executing plan: Internal error: segment reader failed", "is damaged", "--rebuild"),
+        ("something else entirely", "cannot be read", "--rebuild"),
+    ],
+)
+def test_index_failures_get_the_next_step_that_fits(failure: str, says: str, hint: str) -> None:
+    from assistant.index import store_error
+
+    error = store_error("/srv/idx", "read", RuntimeError(failure))
+    assert says in str(error) and hint in str(error.hint)
+    assert "--" not in str(error)  # the library message names no flag; the CLI adds the hint
