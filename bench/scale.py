@@ -103,7 +103,7 @@ def child_ingest(corpus: Path, index_dir: Path, chroma_url: str | None, question
     from assistant.chunks import embedding_text
     from assistant.embeddings import Embedder
 
-    Embedder()
+    Embedder().encode(["warm-up"])  # loads sentence-transformers (the ingest encoder) now
     started, cpu = time.perf_counter(), time.process_time()
     bot = Assistant(corpus=corpus, index_dir=index_dir, chroma_url=chroma_url)
     seconds, cpu_seconds = time.perf_counter() - started, time.process_time() - cpu
