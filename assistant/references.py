@@ -39,8 +39,7 @@ def document_name(citation: Citation) -> str:
 
 def source_details(citation: Citation) -> list[str]:
     """Outlet, date and sentence number of a citation, those that are known, in that order."""
-    outlet = getattr(citation, "outlet", None)  # document metadata that newer corpora carry
-    details = [str(outlet)] if outlet else []
+    details = [citation.outlet] if citation.outlet else []
     if citation.date:
         details.append(citation.date)
     number = sentence_number(citation.sentence_id)

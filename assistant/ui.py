@@ -378,14 +378,12 @@ def build_app(bot: Assistant) -> gr.Blocks:
         }
 
     def restore(stored: Any, scope: list[str] | None, known: list[str]) -> dict[Any, Any]:
+        """Page load: the conversation this browser kept, and the corpus as it is now.
+        Quick on purpose (suggestions come in a chained event): a question asked
+        meanwhile must not be overwritten by the stored conversation."""
         bot.refresh()
         entries = _entries(stored)
-        updates = {**corpus_updates(entries, scope, known), state: entries}
-        if entries:
-            updates.update(suggestion_updates([], ""))
-        else:
-            updates.update(suggestion_updates(lib.starters(), "Try:"))
-        return updates
+        return {**corpus_updates(entries, scope, known), state: entries}
 
     def follow_index(
         last: str | None, entries: list[Entry], scope: list[str] | None, known: list[str]
@@ -525,7 +523,7 @@ def build_app(bot: Assistant) -> gr.Blocks:
                             submit_btn="Ask",
                             autofocus=True,
                             scale=5,
-                            min_width=180,
+                            min_width=140,
                             max_lines=4,
                         )
                         clear = gr.Button("New chat", elem_id="new-chat", scale=0, min_width=60, size="sm")
@@ -598,7 +596,9 @@ def build_app(bot: Assistant) -> gr.Blocks:
         clear.click(new_conversation, None, chat_outputs, **private)
         chatbot.clear(new_conversation, None, chat_outputs, **private)  # its trash icon, if shown, does the same
         export.click(None, None, None, js="() => { window.briefingExport(); }")
-        demo.load(restore, [saved, scope_box, known_docs], [*chat_outputs, *corpus_outputs], **private)
+        demo.load(restore, [saved, scope_box, known_docs], [*chat_outputs, *corpus_outputs], **private).then(
+            suggest, [state, scope_box], suggest_outputs, **private
+        )
         timer.tick(
             follow_index,
             [seen, state, scope_box, known_docs],

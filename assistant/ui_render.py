@@ -24,7 +24,7 @@ from dataclasses import dataclass, fields, replace
 from html import escape
 from typing import Any
 
-from assistant.records import Answer, Citation, Document
+from assistant.records import Answer, Citation, Document, ShortAnswer
 from assistant.references import answer_markdown, document_name, source_details, source_label
 
 MARKER = re.compile(r"\[(\d+)\]")
@@ -54,14 +54,16 @@ def answer_from_dict(data: Mapping[str, Any]) -> Answer:
     are ignored, so answers saved by another version still load."""
     known = {f.name for f in fields(Citation)}
     citations = [Citation(**{k: v for k, v in c.items() if k in known}) for c in data.get("citations", [])]
-    return Answer(
+    short = data.get("short_answer")
+    rest = {f.name: data[f.name] for f in fields(Answer) if f.name in data}
+    rest.update(
         question=str(data.get("question", "")),
         text=str(data.get("text", "")),
         answered=bool(data.get("answered", False)),
         citations=citations,
-        behaviour=data.get("behaviour", "answer"),
-        latency_ms=float(data.get("latency_ms", 0.0)),
+        short_answer=ShortAnswer(**short) if isinstance(short, Mapping) else None,
     )
+    return Answer(**rest)
 
 
 def paragraph_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -305,8 +307,7 @@ class DocumentRow:
 
 def document_row(doc: Document, sentences: int) -> DocumentRow:
     """The Documents panel's view of a document (outlet when its metadata has one)."""
-    outlet = getattr(doc, "outlet", None) or getattr(doc, "publisher", None)
-    return DocumentRow(doc.doc_id, doc.title, str(outlet) if outlet else None, doc.date, sentences)
+    return DocumentRow(doc.doc_id, doc.title, doc.outlet, doc.date, sentences)
 
 
 def documents_table(rows: Sequence[DocumentRow]) -> str:

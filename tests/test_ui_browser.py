@@ -185,6 +185,13 @@ def test_phone_sources_toggle_under_each_answer(browser: Any, server: AppServer)
     card.wait_for()
     assert card.locator("mark").inner_text()
     input_in_viewport(page, PHONE)
+    assert page.evaluate("document.scrollingElement.scrollWidth") <= PHONE["width"]
+    # For the picture: the answer at the top of the chat, its sources open below it.
+    bubble.evaluate(
+        """b => { let s = b.parentElement;
+          while (s && !(s.scrollHeight > s.clientHeight && /(auto|scroll)/.test(getComputedStyle(s).overflowY))) s = s.parentElement;
+          if (s) s.scrollTop += b.getBoundingClientRect().top - s.getBoundingClientRect().top - 60; }"""
+    )
     screenshot(page, "screenshot-phone")
     close(page)
 

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from assistant.records import Answer, Citation, Document
+from assistant.records import Answer, Citation, Document, ShortAnswer
 from assistant.references import answer_markdown, source_label
 from assistant.suggestions import question_from
 from assistant.ui_render import (
@@ -210,8 +210,10 @@ def test_answer_markdown_has_footnotes_and_no_html() -> None:
 
 def test_answer_round_trips_through_a_browser_store() -> None:
     answer = Answer(question="q", text="T [1].", answered=True, citations=[cite(1, "Second claim.")])
-    stored = {**answer.to_dict(), "short_answer": None, "future_field": 1}
+    stored = {**answer.to_dict(), "future_field": 1}
     assert answer_from_dict(stored) == answer
+    short = {"text": "claim", "marker": 1, "start": 0, "end": 5}
+    assert answer_from_dict({**stored, "short_answer": short}).short_answer == ShortAnswer(**short)
 
 
 def test_readable_reference_never_shows_a_hash() -> None:
