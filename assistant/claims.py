@@ -14,7 +14,9 @@ checks, in order, and the first failure drops it:
 5. ``content_covered``: each of its content words (stems, from ``assistant.lexical``)
    is in a cited quote or the line that introduces it.
 6. ``each_citation_contributes``: each quote it cites carries at least one of its content
-   words or numbers, so a marker cannot be pinned on an unrelated source.
+   words or numbers, so a marker cannot be pinned on an unrelated source;
+   ``one_quote_anchors``: when it cites several, one of them holds all its names and at
+   least half its other content words, so it cannot join one quote's actor to another's deed.
 7. ``polarity_agrees``: a negation or refusal it states is in its quotes, and it does not
    affirm words that a quote puts under a negation or refusal ("ruled out participation").
 8. ``repeats_earlier``: it does not repeat a claim already accepted in the same answer.
@@ -34,7 +36,7 @@ import unicodedata
 from collections.abc import Callable, Sequence, Set
 from dataclasses import dataclass
 
-from assistant.lexical import STOPWORDS, stem, tokenize
+from assistant.lexical import stem, tokenize
 
 MARKER = re.compile(r"\[(\d+(?:\s*,\s*\d+)*)\]")
 
@@ -94,6 +96,8 @@ REFUSAL = re.compile(
     r"reject(?:ed|s|ing)?|den(?:y|ies|ied|ying)|dismiss(?:ed|es|ing)?|oppos(?:e|ed|es|ing))\b",
     re.I,
 )
+# Clause boundaries inside one sentence: a semicolon, or a comma before a conjunction.
+CLAUSES = re.compile(r";\s*|,\s+(?=(?:and|but|while|whereas|although)\b)")
 # A negation's scope: the words after the cue, up to the end of its clause.
 CLAUSE_END = re.compile(r"[,;:.!?()“”\"]|\b(?:but|while|whereas|although|though|despite|because|and)\b", re.I)
 SCOPE_WORDS = 6
@@ -103,6 +107,12 @@ CONNECTIVES = frozenset(
     for w in "however additionally furthermore moreover meanwhile overall therefore thus instead indeed yet".split()
 )
 MIN_SHARED_PREFIX = 5
+# Function words the tokenizer drops that still change a claim ("before" / "after",
+# "more" / "fewer"): a claim that uses one needs it in its quotes, word for word.
+RELATIONS = frozenset(
+    "before after against above below between during until over under more most fewer less least only again "
+    "once further off up down out first last".split()
+)
 PLAIN = str.maketrans("“”‘’–—", "\"\"''--")  # curly quotes and dashes to plain ones
 
 
@@ -325,16 +335,16 @@ def quotation_verbatim(claim: str, sources: Sequence[Source]) -> str | None:
 
 
 def content_words(claim: str) -> list[str]:
-    """The claim's content-word stems that need a source: numbers and connectives aside.
+    """The claim's content-word stems that need a source, numbers and connectives aside,
+    then the relation words it uses (``RELATIONS``).
 
-    >>> content_words("However, the UK will invest £1 million in three hubs.")
-    ['uk', 'invest', 'hub']
+    >>> content_words("However, the UK will invest £1 million in three hubs before May.")
+    ['uk', 'invest', 'hub', 'may', 'before']
     """
-    return [
-        w
-        for w in tokenize(without_markers(claim))
-        if w.isalpha() and w not in QUANTITY_WORDS and w not in CONNECTIVES and w not in STOPWORDS
-    ]
+    text = without_markers(claim)
+    words = [w for w in tokenize(text) if w.isalpha() and w not in QUANTITY_WORDS and w not in CONNECTIVES]
+    relations = [w for w in re.findall(r"[a-z]+", text.lower()) if w in RELATIONS and w not in words]
+    return words + list(dict.fromkeys(relations))
 
 
 def _source_words(text: str) -> set[str]:
@@ -360,6 +370,37 @@ def each_citation_contributes(claim: str, sources: Sequence[Source]) -> str | No
         if not any(word_covered(w, own) for w in words) and not numbers & {v for v, _ in quantities(source.quote)}:
             return f"cites a source that carries none of it ({source.quote[:60]!r})"
     return None
+
+
+def one_quote_anchors(claim: str, sources: Sequence[Source]) -> str | None:
+    """A claim citing several quotes must have, for each of its clauses, one quote that
+    holds all the clause's names and at least half its other content words, so words of
+    different quotes cannot be recombined into a claim none of them makes (one quote's
+    actor doing another quote's deed)."""
+    if len(sources) < 2:
+        return None
+    for clause in CLAUSES.split(without_markers(claim)):
+        if not any(_anchors(clause, source, sources) for source in sources):
+            return "joins words of several quotes that no one quote says together"
+    return None
+
+
+def _anchors(clause: str, source: Source, cited: Sequence[Source]) -> bool:
+    """Whether one quote holds the clause's names and half its other content words."""
+    clause_names = {n.lower() for n in names(clause)}
+    opening = re.match(r"\W*([A-Z][\w'’-]*)", clause)
+    if opening:
+        # The clause's first word is a name when the quotes write it capitalised only.
+        word = opening.group(1)
+        if any(word in s.text for s in cited) and not any(
+            re.search(rf"\b{re.escape(word.lower())}\b", s.text) for s in cited
+        ):
+            clause_names.add(word.lower().replace("’", "'").removesuffix("'s"))
+    parts = {p for n in clause_names for p in re.split(r"[-']", n) if p}
+    others = [w for w in content_words(clause) if not any(word_covered(w, {p}) for p in parts)]
+    surface, words = _surface_words(source.text), _source_words(source.text)
+    held = sum(word_covered(w, words) for w in others)
+    return all(word_covered(p, surface) for p in parts) and 2 * held >= len(others)
 
 
 def negated(text: str) -> set[str]:
@@ -420,6 +461,7 @@ CHECKS: tuple[Check, ...] = (
     quotation_verbatim,
     content_covered,
     each_citation_contributes,
+    one_quote_anchors,
     polarity_agrees,
 )
 

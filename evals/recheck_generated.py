@@ -91,7 +91,8 @@ STOP = frozenset(
     may might must shall he she they we you i his her their our your him them us who whom which what
     when where why how there here so such also very just only all any some each both more most other
     own same too not no nor never over under up down out off again further once said says say told
-    tell according much many""".split()
+    tell according much many however additionally furthermore moreover meanwhile overall therefore thus
+    instead indeed yet""".split()
 )
 NUMBER_WORDS = dict(
     zip(

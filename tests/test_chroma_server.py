@@ -8,15 +8,13 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from servers import free_port, running
 
 from assistant import Assistant
 
@@ -29,48 +27,16 @@ RULED_OUT = "publicly ruled out participation"
 START_TIMEOUT = 60.0
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
 def chroma_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A Chroma server for this module, stopped (by its pid) whatever happens."""
     data = tmp_path_factory.mktemp("chroma-server")
     port = free_port()
     url = f"http://127.0.0.1:{port}"
-    log = data.parent / "chroma-server.log"
-    with log.open("wb") as out:
-        process = subprocess.Popen(
-            [str(BIN / "chroma"), "run", "--path", str(data), "--host", "127.0.0.1", "--port", str(port)],
-            stdout=out,
-            stderr=subprocess.STDOUT,
-            env={**os.environ, "ANONYMIZED_TELEMETRY": "False"},
-        )
-    try:
-        deadline = time.monotonic() + START_TIMEOUT
-        while True:
-            if process.poll() is not None:
-                raise AssertionError(f"chroma run exited with {process.returncode}:\n{log.read_text()}")
-            try:
-                with urllib.request.urlopen(f"{url}/api/v2/heartbeat", timeout=2):
-                    break
-            except OSError:
-                if time.monotonic() > deadline:
-                    raise AssertionError(
-                        f"chroma run did not answer in {START_TIMEOUT:.0f}s:\n{log.read_text()}"
-                    ) from None
-                time.sleep(0.3)
+    command = [str(BIN / "chroma"), "run", "--path", str(data), "--host", "127.0.0.1", "--port", str(port)]
+    env = {**os.environ, "ANONYMIZED_TELEMETRY": "False"}
+    with running(command, f"{url}/api/v2/heartbeat", data.parent / "chroma-server.log", START_TIMEOUT, env):
         yield url
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
 
 
 def briefing(*args: str) -> subprocess.CompletedProcess[str]:

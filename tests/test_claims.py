@@ -17,6 +17,7 @@ from assistant.claims import (
     names_supported,
     negated,
     numbers_supported,
+    one_quote_anchors,
     polarity_agrees,
     quantities,
     quotation_verbatim,
@@ -144,6 +145,10 @@ def test_quotation_verbatim(claim: str, sources: list[Source], ok: bool) -> None
         ("However, the regulator declined to fine the company.", WATER[2:3], True),  # a connective needs no source
         ("Albania has ruled out participating in the deal.", ARTICLE[2:3], True),  # participating ~ participation
         ("The government has promised to rebuild the system.", ARTICLE[2:3], False),
+        ("The ban will start after 14 July.", WATER[1:2], False),  # the source says "on"
+        ("The ban will last until reservoirs reach 80 per cent.", WATER[1:2], True),
+        ("A drought was declared before the driest spring.", WATER[:1], False),  # "after", not "before"
+        ("The council approved more road repairs.", COUNCIL[:1], False),
     ],
 )
 def test_content_covered(claim: str, sources: list[Source], ok: bool) -> None:
@@ -163,6 +168,23 @@ def test_content_covered(claim: str, sources: list[Source], ok: bool) -> None:
 )
 def test_each_citation_contributes(claim: str, sources: list[Source], ok: bool) -> None:
     assert (each_citation_contributes(claim, sources) is None) is ok
+
+
+@pytest.mark.parametrize(
+    ("claim", "sources", "ok"),
+    [
+        # Okafor did not reject the library plan: the Green group did (another quote).
+        ("Maria Okafor rejected the plan to close two libraries.", [COUNCIL[1], COUNCIL[2]], False),
+        ("The Green group rejected the plan to close two libraries.", [COUNCIL[1], COUNCIL[2]], True),
+        # Northvale did not declare the inquiry: the regulator's quote has it.
+        ("Northvale Water declared an inquiry into leaks.", [WATER[0], WATER[2]], False),
+        ("Northvale Water declared a drought, and a hosepipe ban will start.", [WATER[0], WATER[1]], True),
+        ("Albania has ruled out participation in any such deal.", [ARTICLE[2], ARTICLE[0]], True),
+        ("Anything at all.", COUNCIL[:1], True),  # one quote: nothing to join
+    ],
+)
+def test_one_quote_anchors(claim: str, sources: list[Source], ok: bool) -> None:
+    assert (one_quote_anchors(claim, sources) is None) is ok
 
 
 @pytest.mark.parametrize(
