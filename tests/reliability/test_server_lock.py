@@ -51,3 +51,18 @@ def test_a_lease_holds_off_a_writer_on_another_machine(chroma_url: str) -> None:
     assert not collection.get(ids=[LEASE_ID])["ids"]
     second.acquire(timeout=5)  # free again
     second.release()
+
+
+def test_a_reader_follows_a_rebuild_of_the_server_collection(chroma_url: str, corpus: Path) -> None:  # noqa: F811
+    from assistant import Assistant
+
+    bot = Assistant(corpus=corpus, chroma_url=chroma_url, collection="server-follow")
+    assert "ten days" in bot.ask("How long did the strike in Rotterdam last?").text
+    (corpus / "harbour.txt").write_text(
+        "Harbour strike ends\n\nDock workers in Rotterdam voted on Monday to end a strike that had lasted twelve days.\n",
+        encoding="utf-8",
+    )
+    run = briefing("ingest", str(corpus), "--chroma-url", chroma_url, "--collection", "server-follow", "--rebuild")
+    assert run.returncode == 0, run.stderr
+    answer = bot.ask("How long did the strike in Rotterdam last?")  # no "Collection ... does not exist"
+    assert "twelve days" in answer.text and "ten days" not in answer.text
