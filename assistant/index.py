@@ -44,7 +44,7 @@ from assistant.embeddings import Embedder
 from assistant.errors import IndexStoreError
 from assistant.figures import Figure, extract
 from assistant.instructions import mark_addressed
-from assistant.locks import LOCK_TIMEOUT, Lease, Notify, file_lock, server_lock_path
+from assistant.locks import LOCK_TIMEOUT, Lease, Notify, file_lock, index_lock_path, server_lock_path
 from assistant.records import Chunk, Document, Sentence
 from assistant.sentences import assemble, split_sentences
 from assistant.settings import chroma_address
@@ -339,7 +339,7 @@ class Index:
         """Delete the embedded index's files (under the writer lock) and open it empty.
         Only files Chroma writes are removed; the folder's marker and locks stay."""
         assert self._index_dir is not None
-        with file_lock(self._index_dir / f".ingest-{self.namespace}.lock", self.lock_timeout, self.notify):
+        with file_lock(index_lock_path(self._index_dir, self.namespace), self.lock_timeout, self.notify):
             _forget_system(self._index_dir)
             for entry in self._index_dir.iterdir():
                 if entry.name == MARKER_FILE or entry.name.startswith(".ingest-"):
@@ -437,7 +437,7 @@ class Index:
         lock is held, so this process writes over what the previous writer left, not
         over its own older view of it."""
         if self._index_dir is not None:
-            with file_lock(self._index_dir / f".ingest-{self.namespace}.lock", self.lock_timeout, self.notify):
+            with file_lock(index_lock_path(self._index_dir, self.namespace), self.lock_timeout, self.notify):
                 self.reopen()
                 yield
             return

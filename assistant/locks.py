@@ -109,7 +109,14 @@ def _read_holder(text: str) -> dict[str, Any]:
 def server_lock_path(url: str, namespace: str) -> Path:
     """The local lock file for a server's collection: one per (server, namespace)."""
     key = hashlib.sha256(f"{url}\0{namespace}".encode()).hexdigest()[:16]
-    return Path(tempfile.gettempdir()) / "briefing-locks" / f"{key}.lock"
+    # One folder per user: another user's folder may not be writable (the lease covers them).
+    return Path(tempfile.gettempdir()) / f"briefing-locks-{os.getuid()}" / f"{key}.lock"
+
+
+def index_lock_path(index_dir: Path, namespace: str) -> Path:
+    """The lock file of one namespace of an embedded index, inside its folder."""
+    key = hashlib.sha256(namespace.encode()).hexdigest()[:12]
+    return index_dir / f".ingest-{key}.lock"
 
 
 class Lease:
