@@ -171,6 +171,40 @@ def test_desktop_marker_click_scrolls_the_panel_not_the_page(browser: Any, serve
     close(page)
 
 
+def test_follow_up_decline_and_premise_correction_look_different(browser: Any, server: AppServer) -> None:
+    page, outside = open_page(browser, server, DESKTOP)
+    ask(page, "Did Albania agree to host a return hub?", 1)
+    follow_up = ask(page, "Why not?", 2)  # only answerable with the history: alone, the engine declines
+    assert "verdict-answer" in follow_up.get_attribute("class")
+    assert "Albania" in follow_up.inner_text()
+
+    declined = ask(page, "What did the French President say about the hubs?", 3)
+    assert "verdict-decline" in declined.get_attribute("class")
+    page.wait_for_selector("#sources #turn-3 .src-related")  # related reading, labelled as such
+    ask(page, "Why did Albania agree to host the hubs?", 4)
+    page.wait_for_selector("#chat div.answer.verdict-correction")
+    styles = [
+        page.locator(f"#chat div.answer.{css}").last.evaluate(
+            "e => { const s = getComputedStyle(e); return [s.borderLeftStyle, s.borderLeftWidth, s.fontStyle].join(' ') }"
+        )
+        for css in ("verdict-answer", "verdict-decline", "verdict-correction")
+    ]
+    assert len(set(styles)) == 3, styles  # answered, declined and corrected all look different
+    assert outside == []
+
+    # Far from every document: no related passages, but questions the documents can answer.
+    page.get_by_role("button", name="New chat").click()
+    page.wait_for_selector("#sources .sources-empty")
+    far = ask(page, "What is the capital of France?", 1)
+    assert "verdict-decline" in far.get_attribute("class") and far.locator("a.cite").count() == 0
+    page.wait_for_function(
+        "() => (document.querySelector('#suggest-text') || {}).textContent?.includes('These documents can answer')",
+        timeout=WAIT,
+    )
+    assert 1 <= page.locator("button.suggestion:visible").count() <= 3
+    close(page)
+
+
 def test_phone_sources_toggle_under_each_answer(browser: Any, server: AppServer) -> None:
     page, _ = open_page(browser, server, PHONE, scale=2)
     ask(page, QUESTION, 1)
@@ -246,8 +280,17 @@ def test_reload_keeps_the_conversation_and_browsers_never_share_one(browser: Any
 def test_upload_answer_and_remove_a_document_without_restart(browser: Any, server: AppServer, tmp_path: Path) -> None:
     page, _ = open_page(browser, server, DESKTOP)
     page.get_by_role("tab", name="Documents").click()
-    bad = tmp_path / "notes.pdf"
-    bad.write_bytes(b"%PDF-1.4 binary")
+    bad = tmp_path / "scan.txt"
+    bad.write_bytes(b"\x00\x01\x02PK\x03\x04" * 200)  # binary under a .txt name: refused in one line
+    with page.expect_file_chooser() as chooser:
+        page.locator("#upload").click()
+    chooser.value.set_files(str(bad))
+    page.wait_for_function(
+        "() => document.querySelector('#upload-status').innerText.includes('Not added')", timeout=WAIT
+    )
+    status = page.inner_text("#upload-status").strip()
+    assert "scan.txt" in status and "\n" not in status and "Traceback" not in status
+    assert not (server.corpus / "scan.txt").exists()
     ferry = tmp_path / "ferry.txt"
     ferry.write_text(FERRY, encoding="utf-8")
     with page.expect_file_chooser() as chooser:
