@@ -34,6 +34,7 @@ Features (all in [0, 1] or small ranges; none reads a particular corpus's wordin
 11. ``unknown_terms``: idf-weighted share of the question's terms the corpus never uses
     (the same for every candidate of a question).
 12. ``year_missing``: 1 when the question gives a year the sentence's context lacks.
+13. ``interrogative``: 1 when the sentence is itself a question (a transcript's "Q:" line).
 
 Not handled: negation and entailment (no NLI model ships offline); see ``stance``.
 """
@@ -69,6 +70,7 @@ FEATURES = (
     "names_missing",
     "unknown_terms",
     "year_missing",
+    "interrogative",
 )
 # What says whether a question is answerable at all, read off its best candidate.
 ANSWER_FEATURES = ("dense", "context", "top_score", "weakest", "names_missing")
@@ -261,6 +263,7 @@ class FeatureBuilder:
                     names_missing(question.names, context_text),
                     unknown_share,
                     1.0 if years - set(YEAR.findall(context_text)) else 0.0,
+                    1.0 if sentence.text.rstrip().rstrip("”\"'’").endswith("?") else 0.0,
                 ]
             )
             covered_list.append(own | borrowed)

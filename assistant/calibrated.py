@@ -10,26 +10,30 @@ verdict with its reason, and the answer carries the reasons (``Answer.reason``):
    (``assistant.answerability``), best first. A question that names documents by their
    kind or outlet ("the press release") is answered from those documents.
 2. ``stance``: a refusal by the question's subject answers "Did X agree ...?" with "No:";
-   a refusal or stop by a name it uses corrects "Why did X agree ...?" (``assistant.stance``),
+   a refusal or stop by a name it uses, or an outright denial of what it presumes ("no
+   evidence of a cyberattack"), corrects "Why did X agree ...?" (``assistant.stance``),
    from any of the first five candidates above the related-passage bar.
 3. ``answerable``: decline (``answered`` False) when the best probability is below the
    fitted threshold; the closest passages above a lower bar are shown as related.
+   ``corrected``: a statement a correction says was wrong gives way to the correction.
 4. ``years``: a year the question gives must be in the evidence, else decline.
 5. ``typed``: a question asking for a date or a figure needs a nearly-best sentence
-   holding one, else decline.
-6. ``prefer``: in a follow-up, a nearly-as-good candidate with the follow-up's own words
-   comes first.
+   holding one (for "how many X", a count of X), else decline.
+6. ``prefer``: a quotation by the person "What did X say?" names, or in a follow-up a
+   candidate with the follow-up's own words, comes first.
 7. ``disagreement``: when two documents give different values for the figure asked for,
    "Sources differ:" with each value, its source and its citation.
 8. ``select``: the best sentence, others nearly as good that cover words it misses, and
    what each needs to be read alone (a bullet's lead-in, the sentence a pronoun refers to);
    statements repeated by other documents join their item as further citations.
-9. ``direct``: for a wh-question, lead with the answer phrase quoted from the best sentence.
+9. ``direct``: for a wh-question, lead with the answer phrase quoted from the best sentence
+   (the speaker of its quotation for "Who said ...?", the figure the question measures).
 10. ``write``: when the cited sentences come from several documents, each item names its source.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -48,17 +52,26 @@ from assistant.answerability import (
     load_calibration,
 )
 from assistant.citations import markers
-from assistant.compose import CONTINUES, CONTRAST, INJECTION_NOTE, NOT_IN_SOURCES, PREMISE_LEAD
+from assistant.compose import CONTINUES, CONTRAST, INJECTION_NOTE, NOT_IN_SOURCES, PREMISE_LEAD, ExtractiveComposer
 from assistant.direct import answer_phrase
 from assistant.index import Snapshot
-from assistant.lexical import tokenize
+from assistant.lexical import covered_terms, tokenize
 from assistant.question import Question
 from assistant.records import Answer, Behaviour, Citation, Hit, Sentence, ShortAnswer
-from assistant.sources import disagreement, named_documents, same_statement, source_name
+from assistant.sources import (
+    disagreement,
+    is_correction,
+    named_documents,
+    retracts,
+    same_statement,
+    source_name,
+    superseded,
+)
 from assistant.stance import (
     REFUSAL,
     STOPPED,
     asks_about_refusal,
+    denies,
     entities,
     presumes_agreement,
     presumes_ongoing,
@@ -77,6 +90,13 @@ FIGURE_KINDS_ASKED = {
     "date": ("date", "year"),
 }
 YEAR = re.compile(r"\b(?:1[0-9]|20)\d\d\b")
+SPEECH = re.compile(
+    r"\b(?:said|say|says|saying|told|tell|called|call|described|describe|branded|brand|warned|warn|claimed|claim|"
+    r"argued|argue|added|stated|quoted|insisted|wrote|dismissed|criticised|criticized|praised)\b|[“\"]",
+    re.I,
+)
+SPREAD = 5  # retrieved sentences that say whether the evidence spans documents
+COMPOUND = re.compile(r",?\s+and\s+(?:who|whom|what|which|when|where|why|how)\b", re.I)
 # Shell nouns (Schmid 2000): "The aim is ...", "The decision was ..." refer to something
 # the sentence before introduced.
 SHELL_NOUN_START = re.compile(
@@ -92,6 +112,38 @@ class Verdict:
 
     ok: bool
     reason: str
+
+
+class RoutedComposer:
+    """The calibrated pipeline when the evidence spans documents, the rule-based composer
+    when it comes from one document.
+
+    The rule-based composer's gates were written for one article and still answer
+    questions about a single document best; the calibrated pipeline is what names sources,
+    merges repeated statements and finds disagreements. Which one answers is decided per
+    question by where its ``SPREAD`` best retrieved sentences come from (a question that
+    asks which source says something always goes to the calibrated pipeline).
+    """
+
+    def __init__(self, rules: ExtractiveComposer, calibrated: CalibratedComposer) -> None:
+        self.rules = rules
+        self.calibrated = calibrated
+        self.snapshot = calibrated.snapshot
+
+    def compose(self, question: Question, hits: list[Hit]) -> Answer:
+        spread = {h.sentence.doc_id for h in hits[:SPREAD]}
+        if len(spread) > 1 or question.asks_source:
+            return self.calibrated.compose(question, hits)
+        return self.rules.compose(question, hits)
+
+
+def is_question(text: str) -> bool:
+    """Whether a sentence is itself a question (in a transcript, an FAQ, an interview).
+
+    >>> [is_question(t) for t in ["Q: Will fares rise?", "Fares will rise.", "Why now?” she asked."]]
+    [True, False, False]
+    """
+    return text.rstrip().rstrip("”\"'’").endswith("?")
 
 
 def refers_back(text: str) -> bool:
@@ -125,6 +177,7 @@ class CalibratedComposer:
                 if word.islower():
                     ordinary.add(word)
         self.ordinary = frozenset(ordinary)
+        self._fixes: list[tuple[Sentence, Sentence]] | None = None
         self.features = FeatureBuilder(snapshot.documents, self._before, self.idf, vocabulary, word_vectors)
 
     def _before(self, sentence: Sentence) -> Sentence | None:
@@ -151,6 +204,7 @@ class CalibratedComposer:
         reasons.append(verdict.reason)
         if not verdict.ok:
             return self._decline(question, candidates, reasons)
+        candidates = self.corrected(candidates, reasons)
         verdict, candidates = self.years(question, candidates)
         reasons.append(verdict.reason)
         if not verdict.ok:
@@ -202,6 +256,32 @@ class CalibratedComposer:
             f"best {best.sentence.sentence_id} p={best.probability:.2f} {relation} threshold {threshold:.2f}",
         )
 
+    def corrected(self, candidates: list[Candidate], reasons: list[str]) -> list[Candidate]:
+        """A statement that a correction says was wrong (the correction's own account of the
+        error, or another document repeating it) gives way to the correction's next
+        sentence, which states the right value."""
+        best = candidates[0]
+        for retraction, fix in self._corrections():
+            if best.sentence.sentence_id == retraction.sentence_id or superseded(best.sentence, retraction):
+                reasons.append(f"{best.sentence.sentence_id} is corrected by {fix.sentence_id}")
+                fixed = replace(best, hit=replace(best.hit, sentence=fix))
+                rest = [c for c in candidates[1:] if c.sentence.sentence_id != fix.sentence_id]
+                return [fixed, *rest]
+        return candidates
+
+    def _corrections(self) -> list[tuple[Sentence, Sentence]]:
+        """(the error as a correction reports it, the corrected statement after it)."""
+        if self._fixes is None:
+            self._fixes = []
+            for doc_id, document in self.snapshot.documents.items():
+                if not is_correction(document):
+                    continue
+                sentences = [s for s in self.snapshot.by_doc.get(doc_id, []) if s.citable]
+                for retraction, fix in itertools.pairwise(sentences):
+                    if retracts(retraction.text) and not retracts(fix.text):
+                        self._fixes.append((retraction, fix))
+        return self._fixes
+
     def years(self, question: Question, candidates: list[Candidate]) -> tuple[Verdict, list[Candidate]]:
         """Step 4: a year the question gives must be in the evidence (the 2025 figure does
         not answer a question about 2024)."""
@@ -215,18 +295,37 @@ class CalibratedComposer:
 
     def typed(self, question: Question, candidates: list[Candidate]) -> tuple[Verdict, list[Candidate]]:
         """Step 5: a question asking for a date or a figure needs a nearly-best sentence
-        that holds one ("How much will it cost?" is not answered by a sentence without a sum)."""
+        that holds one ("How much will it cost?" is not answered by a sentence without a
+        sum), and "how many X" a count of X (a count of something else does not answer it)."""
         kind = figure_kind(question.asks_for)
         if kind is None or question.yes_no:
             return Verdict(True, "no date or figure asked"), candidates
-        found = self._near_best(candidates, lambda c: c.features["kind_missing"] == 0.0, self.calibration.near_share)
+        counted = set(question.counted)
+
+        def holds_it(c: Candidate) -> bool:
+            words = set(tokenize(" ".join(filter(None, [c.sentence.lead_in, c.sentence.text]))))
+            return c.features["kind_missing"] == 0.0 and covered_terms(counted, words) == counted
+
+        found = self._near_best(candidates, holds_it, self.calibration.near_share)
         if found is None:
-            return Verdict(False, f"no nearly-best sentence holds the {kind} asked for"), candidates
+            what = f"{kind} of {', '.join(sorted(counted))}" if counted else kind
+            return Verdict(False, f"no nearly-best sentence holds the {what} asked for"), candidates
         return Verdict(True, f"{found.sentence.sentence_id} holds the {kind} asked for"), _first(found, candidates)
 
     def prefer(self, question: Question, candidates: list[Candidate], reasons: list[str]) -> list[Candidate]:
-        """Step 6: in a follow-up, bring forward a nearly-as-good candidate with the words
-        the follow-up adds ("... and the gangs?")."""
+        """Step 6: bring forward a nearly-as-good candidate that quotes the person a "What
+        did X say ...?" question names, or, in a follow-up, one with the words the
+        follow-up adds ("... and the gangs?")."""
+        if question.names and SPEECH.search(question.focus):
+            # "What did X say about Y?": a quotation by X comes first.
+            def by_named(c: Candidate) -> bool:
+                speaker = self._speaker_of(c.sentence) or ""
+                return any(_name_in(name, speaker) or _name_in(speaker, name) for name in question.names if speaker)
+
+            quoted = self._near_best(candidates, by_named, self.calibration.near_share)
+            if quoted is not None and quoted is not candidates[0]:
+                reasons.append(f"{quoted.sentence.sentence_id} quotes a person the question names")
+                candidates = _first(quoted, candidates)
         if question.context_terms:
             own = {t for t in question.terms if self.idf(t) >= self.calibration.distinctive_idf}
             if own:
@@ -238,10 +337,21 @@ class CalibratedComposer:
 
     def stance(self, question: Question, candidates: list[Candidate]) -> tuple[Candidate, bool] | None:
         """Step 2: a candidate stating a refusal or stop that answers or contradicts the
-        question, and whether it corrects a premise (True) or answers a yes/no (False)."""
+        question, or denying outright what a wh-question presumes, and whether it corrects
+        a premise (True) or answers a yes/no (False)."""
         focus = question.focus
         if asks_about_refusal(focus):
             return None
+        floor = self.calibration.related_floor
+        if not question.yes_no:
+            # "Which group carried out the cyberattack?" against "found no evidence of a cyberattack".
+            rare = {t for t in question.terms if self.idf(t) >= self.calibration.distinctive_idf}
+            denial = next(
+                (c for c in candidates[:5] if c.probability >= floor and denies(c.sentence.text, rare)),
+                None,
+            )
+            if denial is not None:
+                return denial, True
         actors: set[str] | None
         if question.yes_no:
             actors = subject(focus) or (entities(question.context_text) if question.context_text else None)
@@ -257,7 +367,6 @@ class CalibratedComposer:
             else:
                 return None
         terms = set(question.terms)
-        floor = self.calibration.related_floor
         found = next(
             (
                 c
@@ -286,7 +395,7 @@ class CalibratedComposer:
             for f in self.snapshot.figures_of(doc)
             if f.sentence_id in ids
         ]
-        found = disagreement(figures, kinds)
+        found = disagreement(figures, kinds, question.terms)
         if found is None:
             return None
         sentences = self.snapshot.sentences
@@ -298,7 +407,10 @@ class CalibratedComposer:
         best = candidates[0]
         chosen = [best]
         covered = set(best.covered)
-        bar = self.calibration.nearly_as_good * best.probability
+        # A question in two parts ("..., and which bridge fell?") may need a second,
+        # weaker sentence for its second part.
+        share = self.calibration.near_share if COMPOUND.search(question.focus) else self.calibration.nearly_as_good
+        bar = share * best.probability
         for other in candidates[1:]:
             if len(chosen) >= MAX_ITEMS or other.probability < bar:
                 break
@@ -321,6 +433,13 @@ class CalibratedComposer:
                 ):
                     item.append(other.sentence)
         items = self._with_context(items)
+        if question.asks_for == "person" and SPEECH.search(question.focus):
+            speaker = self._speaker_of(best.sentence)
+            have = {s.sentence_id for item in items for s in item}
+            if speaker and not _name_in(speaker, best.sentence.text):
+                naming = self._naming(best.sentence, speaker)
+                if naming is not None and naming.sentence_id not in have:
+                    items.insert(0, [naming])  # who said it, then what was said
         if CONTRAST.search(question.focus):
             items = self._with_contrast(items)
         return items
@@ -375,6 +494,9 @@ class CalibratedComposer:
                 if before is not None and before.kind == "sentence":
                     out.setdefault(before.sentence_id, [before])
             out.setdefault(sentence.sentence_id, item)
+            if is_question(sentence.text) and at + 1 < len(doc) and doc[at + 1].citable:
+                reply = doc[at + 1]  # a question in a transcript or FAQ is answered by the next line
+                out.setdefault(reply.sentence_id, [reply])
         return list(out.values())
 
     def _with_contrast(self, items: list[list[Sentence]]) -> list[list[Sentence]]:
@@ -426,13 +548,49 @@ class CalibratedComposer:
         )
 
     def _short_answer(self, question: Question, sentence: Sentence, citations: list[Citation]) -> ShortAnswer | None:
-        """Step 9: the phrase of the best sentence that answers the question, if any."""
-        span = answer_phrase(question.asks_for, question.focus, sentence.text, self.ordinary)
+        """Step 9: the phrase of the best sentence that answers the question, if any: the
+        speaker of its quotation for "Who said ...?", the figure whose measure the question
+        names for "How many/much ...?", else ``direct.answer_phrase``."""
         cited = next((c for c in citations if c.sentence_id == sentence.sentence_id), None)
-        if span is None or cited is None:
+        if cited is None:
+            return None
+        if question.asks_for == "person" and SPEECH.search(question.focus):
+            speaker = self._speaker_of(sentence)
+            if speaker:
+                for c in citations:
+                    found = _name_in(speaker, c.quote)
+                    if found:
+                        a, b = found
+                        return ShortAnswer(text=c.quote[a:b], marker=c.marker, start=c.start + a, end=c.start + b)
+        kinds = FIGURE_KINDS_ASKED.get(question.asks_for or "")
+        if kinds and question.asks_for != "date":
+            terms = set(question.terms)
+            figures = [
+                f
+                for f in self.snapshot.figures_of(sentence.doc_id)
+                if f.sentence_id == sentence.sentence_id and f.kind in kinds
+            ]
+            if figures:
+                f = max(figures, key=lambda f: (len(covered_terms(terms, set(f.measure))), -f.start))
+                return ShortAnswer(text=f.text, marker=cited.marker, start=f.start, end=f.end)
+        span = answer_phrase(question.asks_for, question.focus, sentence.text, self.ordinary)
+        if span is None:
             return None
         start, end = sentence.start + span[0], sentence.start + span[1]
         return ShortAnswer(text=sentence.text[span[0] : span[1]], marker=cited.marker, start=start, end=end)
+
+    def _speaker_of(self, sentence: Sentence) -> str | None:
+        """The speaker of the quotation in ``sentence`` (``speakers.attribute``), if told."""
+        quotes = [q for q in self.snapshot.quotes_of(sentence.doc_id) if q.sentence_id == sentence.sentence_id]
+        return quotes[0].speaker if quotes else None
+
+    def _naming(self, sentence: Sentence, speaker: str) -> Sentence | None:
+        """The nearest sentence before ``sentence`` in its document that names ``speaker``."""
+        doc = self.snapshot.by_doc.get(sentence.doc_id, [])
+        return next(
+            (s for s in reversed(doc[max(0, sentence.ordinal - 4) : sentence.ordinal]) if _name_in(speaker, s.text)),
+            None,
+        )
 
     def _decline(self, question: Question, candidates: list[Candidate], reasons: list[str]) -> Answer:
         floor = self.calibration.related_floor
@@ -472,6 +630,21 @@ class CalibratedComposer:
                 piece = f"{' and '.join(names)}: {piece}"
             pieces.append(f"\n• {piece}" if head.kind == "bullet" else piece)
         return " ".join(pieces).replace(" \n", "\n"), citations
+
+
+def _name_in(name: str, text: str) -> tuple[int, int] | None:
+    """Where ``text`` names a person: the full name, else the surname (its last word).
+
+    >>> _name_in("Edi Rama", "Rama said no.")
+    (0, 4)
+    >>> _name_in("Edi Rama", "He said no.") is None
+    True
+    """
+    for form in (name, name.split()[-1]):
+        found = re.search(rf"\b{re.escape(form)}\b", text)
+        if found:
+            return found.span()
+    return None
 
 
 def _renumber(

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, cast
 import numpy as np
 
 from assistant.briefing import Briefer, Briefing, briefing_request, verify_briefing
-from assistant.calibrated import CalibratedComposer
+from assistant.calibrated import CalibratedComposer, RoutedComposer
 from assistant.chunks import embedding_text
 from assistant.citations import verify
 from assistant.compose import Composer, ExtractiveComposer
@@ -57,9 +57,11 @@ class Assistant:
     ingest is writing this index: waiting" (two processes never write one index at once).
     ``query_encoder`` encodes questions: "numpy" (default, no torch) or
     "sentence-transformers" (the reference; same vectors, slower to start).
-    ``calibrated=True`` answers with the calibrated pipeline (``assistant.calibrated``:
-    fitted answerability, direct answers, named sources, "Sources differ") and rewrites
-    follow-ups into standalone questions before retrieval.
+    ``calibrated`` chooses the extractive composer: True, the calibrated pipeline
+    (``assistant.calibrated``: fitted answerability, direct answers, named sources,
+    "Sources differ"; follow-ups rewritten before retrieval); False, the rule-based one;
+    None (default), the calibrated pipeline for questions whose evidence spans documents
+    and the rule-based one otherwise (``RoutedComposer``).
 
     >>> bot = Assistant()                                      # doctest: +SKIP
     >>> bot.ask("Did Albania agree to host a UK return hub?").answered   # doctest: +SKIP
@@ -83,7 +85,7 @@ class Assistant:
         max_file_bytes: int | None = MAX_FILE_BYTES,
         notify: Notify | None = None,
         query_encoder: QueryEncoderName = "numpy",
-        calibrated: bool = False,
+        calibrated: bool | None = None,
     ) -> None:
         self.calibrated = calibrated
         self.corpus_dir = Path(corpus) if corpus is not None else default_corpus()
@@ -127,11 +129,16 @@ class Assistant:
         self.generation = self.index.generation()
         self.snapshot = self.index.load()
         self.retriever = Retriever(self.index, self.snapshot)
-        extractive: ExtractiveComposer | CalibratedComposer
-        if self.calibrated:
-            extractive = CalibratedComposer(self.snapshot, self.retriever.idf, self.index.embedder.word_vectors)
+        extractive: ExtractiveComposer | CalibratedComposer | RoutedComposer
+        rules = ExtractiveComposer(self.snapshot, self.retriever.idf)
+        if self.calibrated is False:
+            extractive = rules
         else:
-            extractive = ExtractiveComposer(self.snapshot, self.retriever.idf)
+            calibrated = CalibratedComposer(self.snapshot, self.retriever.idf, self.index.embedder.word_vectors)
+            extractive = calibrated if self.calibrated else RoutedComposer(rules, calibrated)
+        # Follow-ups are rewritten before retrieval for the calibrated pipeline (on a corpus
+        # of several documents, where it answers).
+        self._rewrite = bool(self.calibrated) or (self.calibrated is None and len(self.snapshot.documents) > 1)
         self.composer: Composer = self._custom_composer or (
             GenerativeComposer(self._llm, cast(ExtractiveComposer, extractive)) if self._llm is not None else extractive
         )
@@ -148,7 +155,7 @@ class Assistant:
 
         def understand(value: dict[str, Any]) -> tuple[Question, frozenset[str] | None]:
             text = validate(value["question"], self.max_question_chars)
-            question = analyse(text, _check_history(value.get("history")), rewrite=self.calibrated)
+            question = analyse(text, _check_history(value.get("history")), rewrite=self._rewrite)
             return question, self._check_doc_ids(value.get("doc_ids"))
 
         def retrieve(found: tuple[Question, frozenset[str] | None]) -> tuple[Question, list[Hit]]:

@@ -41,7 +41,8 @@ DATE_RE = re.compile(
     rf"eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|"
     rf"twenty-first))\s+centur(?:y|ies)|(?:(?:early|mid|late)[- ])?{YEAR}|yesterday|today|tomorrow"
     rf"|(?:last|next|this|coming|previous)\s+(?:week|month|year|decade|spring|summer|autumn|winter)"
-    rf"|(?:spring|summer|autumn|winter)\s+(?:of\s+)?{YEAR})\b",
+    rf"|(?:spring|summer|autumn|winter)\s+(?:of\s+)?{YEAR}"
+    rf"|\d{{1,2}}:\d{{2}}(?:\s?[ap]\.?m\b\.?)?(?:\s+(?:local\s+time|GMT|UTC|CET|BST))?)\b",
     re.I,
 )
 PERCENT_RE = re.compile(rf"{APPROX}{DIGITS}\s?(?:%|per\s?cent\b|percent\b|percentage points?\b)", re.I)
@@ -94,7 +95,7 @@ NAME_RE = re.compile(r"[A-Z][\w’'.-]*[\w]|[A-Z]")
 
 
 def date_spans(text: str) -> list[Span]:
-    """Dates and times: days, months, years, decades, centuries, relative days.
+    """Dates and times: days, months, years, decades, centuries, relative days, clock times.
 
     >>> text = "The treaty was signed on 4 July 1776."
     >>> [text[a:b] for a, b in date_spans(text)]

@@ -79,7 +79,7 @@ ASKED_KINDS = (
             re.I,
         ),
     ),
-    ("percentage", re.compile(r"\bwhat\s+(?:percentage|per\s*cent|percent|proportion|share)\b", re.I)),
+    ("percentage", re.compile(r"\bwhat\s+(?:\w+\s+)?(?:percentage|per\s*cent|percent|proportion|share)\b", re.I)),
     (
         "money",
         re.compile(
@@ -120,6 +120,16 @@ SOURCE_WORDS = (
     r"press\s+releases?|statements?|releases?|transcripts?|accounts?|briefings?|websites?|sites?|broadcasters?)"
 )
 ASKS_SOURCE = re.compile(rf"\b(?:which|what|whose)\s+(?:\w+\s+)?{SOURCE_WORDS}\b", re.I)
+# "What does the press release say about rents?": the topic after "about" is what to search for.
+SOURCE_SAYS = re.compile(
+    r"^\W*(?:and\s+)?what\s+(?:does|did|do|has|have)\s+(?:the\s+|a\s+)?.{2,60}?\s+(?:say|says|said|report|write|"
+    r"claim|state|tell\s+us)\s+(?:about|on|of|regarding)\s+(.+?)\W*$",
+    re.I,
+)
+HOW_MANY = re.compile(r"\bhow\s+many\s+(.+)", re.I)
+AUX_WORDS = frozenset(
+    "is are was were be been being do does did has have had will would can could should may might".split()
+)
 WHY_ALONE = re.compile(r"^\W*(?:and\s+|but\s+|so\s+)?why(\s+not)?\W*$", re.I)
 WHAT_ABOUT = re.compile(
     r"^\W*(?:(?:and|but|so)\s+)?(?:(?:what|how)\s+about|and)\s+(?!(?:what|who|which|when|where|why|how|did|does|do|"
@@ -154,6 +164,7 @@ class Question:
     wants_more: bool = False  # "what else", "any other", "anything more"
     standalone: str = ""  # a follow-up rewritten into a question that reads alone ("" when not rewritten)
     names: tuple[str, ...] = field(default_factory=tuple)  # names the question uses ("Edi Rama")
+    counted: tuple[str, ...] = field(default_factory=tuple)  # stems of what "how many" counts
 
 
 def validate(question: object, max_chars: int = MAX_QUESTION_CHARS) -> str:
@@ -254,6 +265,39 @@ def asked_kind(question: str) -> str | None:
     if ASKS_SOURCE.search(question):
         return None  # the answer is a source, named from metadata
     return next((kind for kind, pattern in ASKED_KINDS if pattern.search(question)), None)
+
+
+def counted_words(question: str) -> tuple[str, ...]:
+    """Stems of the plural nouns a "how many" question counts, up to its first auxiliary
+    (at most four words): a count of something else does not answer it.
+
+    >>> counted_words("How many aftershocks above magnitude 5 were recorded?")
+    ('aftershock',)
+    >>> counted_words("How many Albanian police officers work in Britain?")
+    ('officer',)
+    >>> counted_words("How many people are held there?")
+    ()
+    """
+    found = HOW_MANY.search(question)
+    if found is None:
+        return ()
+    words = []
+    for word in re.findall(r"[\w’'-]+", found.group(1))[:4]:
+        if word.lower() in AUX_WORDS:
+            break
+        words.append(word)
+    plural = [w for w in words if len(w) > 3 and w.lower().endswith("s") and not w.lower().endswith("ss")]
+    return tuple(t for w in plural for t in tokenize(w))
+
+
+def source_topic(question: str) -> str | None:
+    """What a question asks a named source about, or None.
+
+    >>> source_topic("What does the council's press release say about rents?")
+    'rents'
+    """
+    found = SOURCE_SAYS.match(question)
+    return found.group(1) if found else None
 
 
 def question_names(question: str) -> tuple[str, ...]:
@@ -380,6 +424,9 @@ def analyse(text: str, history: Sequence[tuple[str, str]] = (), rewrite: bool = 
         else:
             query = f"{previous_focus} {focus}"
             context_terms = tuple(t for t in dict.fromkeys(tokenize(previous_focus)) if t not in terms)
+    topic = source_topic(focus) if rewrite else None
+    if topic:
+        query = topic  # the named source is chosen by metadata; search for the topic
     return Question(
         text=text,
         query=query,
@@ -397,4 +444,5 @@ def analyse(text: str, history: Sequence[tuple[str, str]] = (), rewrite: bool = 
         wants_more=follow_up and bool(WANTS_MORE.search(focus)),
         standalone=standalone,
         names=question_names(focus),
+        counted=counted_words(focus),
     )

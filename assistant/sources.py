@@ -6,6 +6,8 @@
   (the same content words, mostly, and the same figures), cited as one item.
 - ``disagreement``: the figures by which documents give one measure different values
   (``assistant.figures``, shared with briefings).
+- ``is_correction``, ``retracts``, ``superseded``: a later correction and the earlier
+  statements it says were wrong.
 - ``named_documents``: the documents a question names by their kind, outlet, author or
   title ("What does the press release say ...?").
 
@@ -15,10 +17,11 @@ Not handled: paraphrases that share few words ("rejected" against "turned down")
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import PurePosixPath
 
-from assistant.figures import Disagreement, Figure, disagreements, raw_figures
+from assistant.evidence import amount_spans, date_spans
+from assistant.figures import MAX_RATIO, Disagreement, Figure, disagreements, raw_figures, same_measure
 from assistant.lexical import tokenize
 from assistant.records import Document, Sentence
 
@@ -84,17 +87,101 @@ def named_documents(question: str, documents: Mapping[str, Document]) -> set[str
     return found
 
 
-def disagreement(figures: Iterable[Figure], kinds: Iterable[str]) -> Disagreement | None:
-    """The first measure that two documents give different values, among figures of ``kinds``.
+def asked_measure(terms: Iterable[str]) -> Callable[[Figure, Figure], bool]:
+    """Two figures measure what the question asks about: ``figures.same_measure``, or the
+    same kind, unit and year within a factor of two, sharing a word of what they measure
+    that the question also uses ("over 12,500 migrants ... in small boats" and "more than
+    12,000 people ... in small boats", asked "How many people crossed in small boats?").
+
+    >>> f = lambda v, m: Figure("d", "d#s0", 0, 1, "", "count", v, measure=m)
+    >>> related = asked_measure(["cross", "small", "boat"])
+    >>> related(f(12500, ("migrant", "small", "boat")), f(12000, ("people", "cross", "small")))
+    True
+    >>> related(f(12500, ("migrant", "small", "boat")), f(40, ("people", "cross", "small")))
+    False
+    """
+    asked = set(terms)
+
+    def related(a: Figure, b: Figure) -> bool:
+        if same_measure(a, b):
+            return True
+        if a.kind != b.kind or a.unit != b.unit or a.kind in ("year", "date"):
+            return False
+        if a.year is not None and b.year is not None and a.year != b.year:
+            return False
+        if min(a.value, b.value) <= 0 or max(a.value, b.value) / min(a.value, b.value) > MAX_RATIO:
+            return False
+        return bool(set(a.measure) & set(b.measure) & asked)
+
+    return related
+
+
+def disagreement(figures: Iterable[Figure], kinds: Iterable[str], terms: Iterable[str] = ()) -> Disagreement | None:
+    """The first measure that two documents give different values, among figures of
+    ``kinds`` (linked by ``asked_measure(terms)``).
 
     >>> from assistant.figures import sentence_figures
     >>> from assistant.records import Sentence
     >>> s = lambda d, t: Sentence(f"{d}#s0", d, 0, 0, len(t), t)
     >>> found = sentence_figures(s("a", "About 3,000 homes lost power.")) + sentence_figures(
     ...     s("b", "Some 4,500 homes lost power."))
-    >>> [g.value for g in disagreement(found, ["count"]).values]
+    >>> [g.value for g in disagreement(found, ["count"], ["home", "power"]).values]
     [3000.0, 4500.0]
     """
     wanted = set(kinds)
-    found = disagreements([f for f in figures if f.kind in wanted])
+    found = disagreements([f for f in figures if f.kind in wanted], related=asked_measure(terms))
     return found[0] if found else None
+
+
+CORRECTION_DOCUMENT = re.compile(r"\b(?:correction|corrections|clarification|erratum|corrigendum)\b", re.I)
+RETRACTED = re.compile(
+    r"\b(?:report|article|story|piece|version|headline|bulletin|statement)\b.{0,200}?"
+    r"\b(?:said|stated|reported|wrote|gave|claimed|misstated|wrongly|incorrectly)\b",
+    re.I,
+)
+
+
+def is_correction(document: Document) -> bool:
+    """Whether a document corrects an earlier one (its kind or title says so).
+
+    >>> from assistant.records import Document
+    >>> is_correction(Document("c.txt", "x", "Correction: the bridge's age", "h"))
+    True
+    >>> is_correction(Document("r.txt", "x", "Bridge reopens", "h", kind="news report"))
+    False
+    """
+    return bool(CORRECTION_DOCUMENT.search(f"{document.kind} {document.title}"))
+
+
+def _figure_texts(text: str) -> set[str]:
+    """The dates, times and amounts of ``text`` as written, lower-cased."""
+    return {text[a:b].lower() for a, b in date_spans(text) + amount_spans(text)}
+
+
+def retracts(text: str) -> bool:
+    """Whether a sentence of a correction reports what an earlier report said (the error).
+
+    >>> retracts("Our report of 3 May said the dam was built in 1961.")
+    True
+    >>> retracts("The dam was built in 1916.")
+    False
+    """
+    return RETRACTED.search(text) is not None
+
+
+def superseded(sentence: Sentence, retraction: Sentence) -> bool:
+    """Whether ``sentence`` (of another document) states what ``retraction`` says was wrong:
+    a figure or date of the retraction and two of its content words.
+
+    >>> from assistant.records import Sentence
+    >>> s = lambda d, t: Sentence(f"{d}#s0", d, 0, 0, len(t), t)
+    >>> superseded(s("a", "The Holm dam, built in 1961, burst."), s("c", "Our report said the dam was built in 1961."))
+    True
+    >>> superseded(s("a", "The Holm dam burst in 2024."), s("c", "Our report said the dam was built in 1961."))
+    False
+    """
+    if sentence.doc_id == retraction.doc_id:
+        return False
+    if not _figure_texts(retraction.text) & _figure_texts(sentence.text):
+        return False
+    return len(set(tokenize(sentence.text)) & set(tokenize(retraction.text))) >= 2

@@ -6,6 +6,9 @@ a yes/no question about agreeing with "No:"; a refusal or a stop ("cancelled", "
 agreement or something still going on ("Why did X agree ...?", "Since when has X been
 running?"). Nothing is read as a yes or a no without such a cue by such an actor.
 
+``denies``: a sentence that denies outright what a wh-question presumes ("found no
+evidence of a cyberattack" against "Which group carried out the cyberattack?").
+
 Not handled: negation in general, double negatives, hedged stances ("may reconsider").
 """
 
@@ -129,3 +132,26 @@ def refuses(text: str, terms: set[str], actors: set[str], cues: re.Pattern[str] 
         if action is None or covered_terms({stem(action.group(1).lower())}, terms):
             return True
     return False
+
+
+DENIAL = re.compile(
+    r"\bno\s+(?:evidence|sign|signs|trace|indication)\s+(?:of|for|that)\s+(?:a\s+|an\s+|any\s+|the\s+)?([\w-]+)"
+    r"|\b(?:rules?\s+out|ruled\s+out|ruling\s+out|denied|denies|deny|dismissed|dismisses)\s+(?:a\s+|an\s+|any\s+|the\s+)?([\w-]+)"
+    r"|\b(?:found|finds|find)\s+no\s+(?!evidence|signs?\b|trace|indication)([\w-]+)",
+    re.I,
+)
+
+
+def denies(text: str, terms: set[str]) -> bool:
+    """Whether ``text`` denies one of a question's ``terms`` outright ("no evidence of a
+    cyberattack", "ruled out sabotage"): a question presuming it rests on a false premise.
+
+    >>> denies("Investigators found no evidence of sabotage.", {"sabotage", "group"})
+    True
+    >>> denies("Investigators found no evidence of sabotage.", {"weather"})
+    False
+    >>> denies("The club ruled out a move for the striker.", {"striker", "sign"})
+    False
+    """
+    objects = (next(g for g in m.groups() if g) for m in DENIAL.finditer(text))
+    return any(covered_terms({stem(word.lower())}, terms) for word in objects)

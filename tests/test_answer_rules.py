@@ -269,3 +269,72 @@ def test_source_names_and_named_documents() -> None:
     assert named_documents("What does the press release say about rents?", docs) == {"release.txt"}
     assert named_documents("What did City Council announce?", docs) == {"release.txt"}
     assert named_documents("What happened to rents?", docs) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "terms", "expected"),
+    [
+        ("Investigators found no evidence of sabotage.", {"sabotage", "group"}, True),
+        ("The club ruled out a move for the striker.", {"move", "fee"}, True),
+        ("The club ruled out a move for the striker.", {"striker", "fee"}, False),
+        ("Inspectors found no leaks in the new pipe.", {"leak", "pipe"}, True),
+        ("Inspectors found the leak on Monday.", {"leak"}, False),
+    ],
+)
+def test_outright_denials(text: str, terms: set[str], expected: bool) -> None:
+    from assistant.stance import denies
+
+    assert denies(text, terms) is expected
+
+
+@pytest.mark.parametrize(
+    ("question", "counted"),
+    [
+        ("How many aftershocks above magnitude 5 were recorded?", ("aftershock",)),
+        ("How many nurses did the trust hire?", ("nurs",)),
+        ("How many people are held there?", ()),
+        ("When did the museum open?", ()),
+    ],
+)
+def test_what_how_many_counts(question: str, counted: tuple[str, ...]) -> None:
+    from assistant.question import counted_words
+
+    assert counted_words(question) == counted
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Our report of 3 May said the dam was built in 1961.", True),
+        ("An earlier version of this article wrongly gave the score as 2-1.", True),
+        ("The dam was built in 1916.", False),
+    ],
+)
+def test_a_correction_reports_the_error(text: str, expected: bool) -> None:
+    from assistant.sources import retracts
+
+    assert retracts(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "retraction", "expected"),
+    [
+        ("The Holm dam, built in 1961, burst on Friday.", "Our report said the dam was built in 1961.", True),
+        (
+            "The final ended 2-1 to the visitors.",
+            "An earlier version gave the final score as 2-1 to the visitors.",
+            True,
+        ),
+        ("The Holm dam burst in 2024.", "Our report said the dam was built in 1961.", False),
+    ],
+)
+def test_statements_a_correction_supersedes(sentence: str, retraction: str, expected: bool) -> None:
+    from assistant.sources import superseded
+
+    assert (
+        superseded(
+            Sentence("a#s0", "a", 0, 0, len(sentence), sentence),
+            Sentence("c#s0", "c", 0, 0, len(retraction), retraction),
+        )
+        is expected
+    )
