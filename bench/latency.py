@@ -3,8 +3,11 @@
 Cold start: a fresh Python process imports the package, builds the index of the article
 in an empty temporary folder (embedding included) and answers one question; measured
 from process start (``python -X importtime`` aside, this is what a user waits for).
-Warm: in one process, after the first answer, each question is asked ``--rounds`` times
-and p50/p95 are printed over all calls.
+Warm: in one process, two assistants on the same index, one per query encoder (NumPy, the
+default, and sentence-transformers); after a first answer each, every question is asked
+``--rounds`` times through both in turn, so both see the same machine. p50/p95 of wall
+time and the median CPU time per call are printed for each. (Cold start from a built
+index: ``bench/coldstart.py``.)
 
     python bench/latency.py [--rounds 20]
 """
@@ -12,6 +15,7 @@ and p50/p95 are printed over all calls.
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import subprocess
 import sys
@@ -58,32 +62,45 @@ def cold_start() -> float:
         return float(out[0])
 
 
-def warm(rounds: int) -> list[float]:
+ENCODERS = ("numpy", "sentence-transformers")
+
+
+def warm(rounds: int) -> dict[str, tuple[list[float], list[float]]]:
+    """(wall ms, CPU ms) of every warm call, by query encoder."""
     from assistant import Assistant
 
     with tempfile.TemporaryDirectory() as tmp:
-        bot = Assistant(corpus=ROOT / "corpus", index_dir=Path(tmp) / "index")
-        bot.ask(QUESTIONS[0])
-        times = []
+        bots = {e: Assistant(corpus=ROOT / "corpus", index_dir=Path(tmp) / "index", query_encoder=e) for e in ENCODERS}
+        out: dict[str, tuple[list[float], list[float]]] = {e: ([], []) for e in ENCODERS}
+        for bot in bots.values():
+            bot.ask(QUESTIONS[0])
         for _ in range(rounds):
             for question in QUESTIONS:
-                started = time.perf_counter()
-                bot.ask(question)
-                times.append((time.perf_counter() - started) * 1000)
-        return times
+                for encoder, bot in bots.items():
+                    started, cpu = time.perf_counter(), time.process_time()
+                    bot.ask(question)
+                    out[encoder][0].append((time.perf_counter() - started) * 1000)
+                    out[encoder][1].append((time.process_time() - cpu) * 1000)
+        return out
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=20, help="times each question is asked warm (default 20)")
     args = parser.parse_args()
+    load = os.getloadavg()[0]
     cold = cold_start()
-    times = warm(args.rounds)
+    calls = warm(args.rounds)
+    print(f"cpus: {os.cpu_count()}; 1-minute load average {load:.1f} before, {os.getloadavg()[0]:.1f} after")
     print(f"cold start (process start -> index built -> first answer): {cold:.2f} s")
-    print(
-        f"warm ask() over {len(times)} calls ({len(QUESTIONS)} questions x {args.rounds}): "
-        f"p50 {statistics.median(times):.1f} ms, p95 {percentile(times, 95):.1f} ms, max {max(times):.1f} ms"
-    )
+    for encoder, (times, cpu) in calls.items():
+        print(
+            f"warm ask(), --query-encoder {encoder}, {len(times)} calls ({len(QUESTIONS)} questions x {args.rounds}): "
+            f"p50 {statistics.median(times):.1f} ms, p95 {percentile(times, 95):.1f} ms, max {max(times):.1f} ms; "
+            f"CPU p50 {statistics.median(cpu):.1f} ms"
+        )
+    light, heavy = (statistics.median(calls[e][0]) for e in ENCODERS)
+    print(f"warm p50, sentence-transformers / numpy: {heavy / light:.2f}x")
 
 
 if __name__ == "__main__":
