@@ -35,7 +35,7 @@ from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any, cast
 
 from assistant.errors import AssistantError, ConfigError, CorpusError
-from assistant.records import Answer, Citation
+from assistant.records import Answer, Citation, Sentence
 from assistant.suggestions import Suggestion, answerable, candidates, round_robin
 from assistant.ui_render import (
     DocumentRow,
@@ -214,7 +214,8 @@ class Library:
         return f"<h1>Briefing assistant</h1>{corpus_header(self.bot.corpus_name, len(self.bot.documents))}"
 
     def pool(self, near: Sequence[Citation] = ()) -> list[Suggestion]:
-        """Candidate questions: from sentences near ``near`` first, then from every document."""
+        """Candidate questions: from sentences near ``near`` first (follow-ups), else from the
+        corpus briefing's key points (starters), then from every document."""
         groups: list[list[Suggestion]] = []
         for c in near:
             try:
@@ -224,8 +225,26 @@ class Library:
             index = next((i for i, s in enumerate(sentences) if s.sentence_id == c.sentence_id), 0)
             groups.append(candidates(sentences[max(0, index - NEAR) : index + NEAR + 1]))
         local = round_robin(groups)
+        central = [] if near else candidates(self.key_sentences())
         everywhere = round_robin([candidates(self.bot.sentences(d.doc_id)) for d in self.bot.documents])
-        return local + everywhere
+        seen: set[str] = set()
+        unique = []
+        for suggestion in local + central + everywhere:
+            if suggestion.question.lower() not in seen:
+                seen.add(suggestion.question.lower())
+                unique.append(suggestion)
+        return unique
+
+    def key_sentences(self) -> list[Sentence]:
+        """The sentences of the corpus briefing's key points, most central first."""
+        try:
+            briefing = self.bot.brief()
+        except AssistantError:
+            return []
+        section = briefing.section("Key points")
+        wanted = [c for item in (section.items if section else ()) for c in item.citations]
+        by_id = {s.sentence_id: s for d in {c.doc_id for c in wanted} for s in self.bot.sentences(d)}
+        return [by_id[c.sentence_id] for c in wanted if c.sentence_id in by_id]
 
     def starters(self) -> list[str]:
         """Questions the corpus answers, for an empty chat and after a decline."""
