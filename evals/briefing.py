@@ -318,8 +318,14 @@ def run_briefing_eval(
     return 1 if broken else 0
 
 
-METRICS = ("key_fact_recall", "near_duplicates", "speaker_precision", "speaker_recall", "disagreement_recall")
-METRICS += ("citation_validity",)
+METRICS: tuple[str, ...] = (
+    "key_fact_recall",
+    "near_duplicates",
+    "speaker_precision",
+    "speaker_recall",
+    "disagreement_recall",
+    "citation_validity",
+)
 
 
 def _mean(values: Sequence[Any]) -> float | None:
@@ -376,9 +382,9 @@ def run_briefing_set(ctx: RunContext) -> SetReport | None:
         corpus=tuple(str(c.corpus) for c in chosen),
         splits=split_scores(
             rows,
-            split_of=lambda row: split_of[row["category"]],
-            category_of=lambda row: row["category"],
-            score=lambda part: pooled([by_name[row["category"]] for row in part]),
+            split_of=lambda row: split_of[str(row["category"])],
+            category_of=lambda row: str(row["category"]),
+            score=lambda part: pooled([by_name[str(row["category"])] for row in part]),
         ),
         cases=tuple(rows),
         metric_names=METRICS,
