@@ -197,6 +197,17 @@ class Candidate:
         return self.hit.sentence
 
 
+@dataclass(frozen=True)
+class SentenceWords:
+    """What the features read of one sentence, cached by ``FeatureBuilder``."""
+
+    own_text: str  # section, lead-in and text
+    own_terms: frozenset[str]  # stems of ``own_text``
+    terms: tuple[str, ...]  # stems of the sentence's text, in order
+    stems: frozenset[str]  # stems of the content words of ``own_text``
+    vectors: np.ndarray | None  # static vectors of those content words
+
+
 class FeatureBuilder:
     """Computes ``FEATURES`` for a question's candidates over one index snapshot."""
 
@@ -213,10 +224,28 @@ class FeatureBuilder:
         self.idf = idf
         self.vocabulary = vocabulary
         self.word_vectors = word_vectors
+        self._sentences: dict[str, SentenceWords] = {}
 
     @cached_property
     def vocabulary_stems(self) -> set[str]:
         return {stem(w) for w in self.vocabulary} | self.vocabulary
+
+    def _read(self, sentence: Sentence) -> SentenceWords:
+        """A sentence's words as the features need them, computed once per sentence."""
+        found = self._sentences.get(sentence.sentence_id)
+        if found is None:
+            own_text = " ".join(filter(None, [sentence.section, sentence.lead_in, sentence.text]))
+            words = content_words(own_text)
+            vectors = self.word_vectors(words) if self.word_vectors is not None and words else None
+            found = SentenceWords(
+                own_text=own_text,
+                own_terms=frozenset(tokenize(own_text)),
+                terms=tuple(tokenize(sentence.text)),
+                stems=frozenset(stem(w) for w in words),
+                vectors=vectors,
+            )
+            self._sentences[sentence.sentence_id] = found
+        return found
 
     def rows(self, question: Question, hits: Sequence[Hit]) -> tuple[np.ndarray, list[frozenset[str]]]:
         """The feature matrix (one row per hit, columns as ``FEATURES``) and each hit's covered terms."""
@@ -235,13 +264,14 @@ class FeatureBuilder:
         for hit in hits:
             sentence = hit.sentence
             doc = self.documents.get(sentence.doc_id)
-            own_text = " ".join(filter(None, [sentence.section, sentence.lead_in, sentence.text]))
-            own = covered_terms(terms, set(tokenize(own_text)))
+            read = self._read(sentence)
+            own_text = read.own_text
+            own = covered_terms(terms, set(read.own_terms))
             antecedent = self.before(sentence)
             borrowed: frozenset[str] = frozenset()
             leaning = leans_back(sentence.text)
             if antecedent is not None:
-                borrowed = covered_terms(terms - own, set(tokenize(antecedent.text)))
+                borrowed = covered_terms(terms - own, set(self._read(antecedent).own_terms))
             share = 1.0 if leaning else 0.5
             coverage = (
                 (sum(weight[t] for t in own) + share * sum(weight[t] for t in borrowed)) / total if total else 0.0
@@ -257,8 +287,8 @@ class FeatureBuilder:
                     hit.dense - best_dense,
                     hit.lexical / best_lexical if best_lexical > 0 else 0.0,
                     coverage,
-                    *self._alignment(asked_words, asked_vectors, asked_weight, own_text),
-                    proximity(question.terms, tokenize(sentence.text), self.idf),
+                    *self._alignment(asked_words, asked_vectors, asked_weight, read),
+                    proximity(question.terms, read.terms, self.idf),
                     0.0 if holds(figure_kind(question.asks_for), sentence.text, self.vocabulary) else 1.0,
                     names_missing(question.names, context_text),
                     unknown_share,
@@ -270,17 +300,15 @@ class FeatureBuilder:
         return np.asarray(rows, dtype=np.float64).reshape(len(rows), len(FEATURES)), covered_list
 
     def _alignment(
-        self, asked: list[str], vectors: np.ndarray | None, weight: np.ndarray, text: str
+        self, asked: list[str], vectors: np.ndarray | None, weight: np.ndarray, read: SentenceWords
     ) -> tuple[float, float]:
         """Idf-weighted mean of each asked word's best match among the sentence's words,
         and the weakest best match among the rarer half of the asked words."""
         if not asked:
             return 0.0, 0.0
-        words = content_words(text)
-        stems = {stem(w) for w in words}
-        exact = np.asarray([1.0 if stem(w) in stems else 0.0 for w in asked])
-        if vectors is not None and words and self.word_vectors is not None:
-            best = (vectors @ self.word_vectors(words).T).max(axis=1)
+        exact = np.asarray([1.0 if stem(w) in read.stems else 0.0 for w in asked])
+        if vectors is not None and read.vectors is not None:
+            best = (vectors @ read.vectors.T).max(axis=1)
             exact = np.maximum(exact, np.clip(best, 0.0, 1.0))
         total = float(weight.sum())
         rare = weight >= np.median(weight)
