@@ -204,7 +204,7 @@ class CalibratedComposer:
         reasons.append(verdict.reason)
         if not verdict.ok:
             return self._decline(question, candidates, reasons)
-        candidates = self.corrected(candidates, reasons)
+        candidates, correction = self.corrected(question, candidates, reasons)
         verdict, candidates = self.years(question, candidates)
         reasons.append(verdict.reason)
         if not verdict.ok:
@@ -219,6 +219,8 @@ class CalibratedComposer:
             reasons.append("documents give different values for the figure asked for")
             return self._answer(question, differing, SOURCES_DIFFER, "answer", reasons, name_sources=True)
         items = self.select(question, candidates)
+        if correction is not None and all(correction.sentence_id != s.sentence_id for item in items for s in item):
+            items.insert(1, [correction])  # the statement, then what a correction says of it
         return self._answer(question, items, None, "answer", reasons, direct=candidates[0].sentence)
 
     def rank(self, question: Question, hits: list[Hit]) -> list[Candidate]:
@@ -256,18 +258,27 @@ class CalibratedComposer:
             f"best {best.sentence.sentence_id} p={best.probability:.2f} {relation} threshold {threshold:.2f}",
         )
 
-    def corrected(self, candidates: list[Candidate], reasons: list[str]) -> list[Candidate]:
-        """A statement that a correction says was wrong (the correction's own account of the
-        error, or another document repeating it) gives way to the correction's next
-        sentence, which states the right value."""
+    def corrected(
+        self, question: Question, candidates: list[Candidate], reasons: list[str]
+    ) -> tuple[list[Candidate], Sentence | None]:
+        """A statement that a correction says was wrong (the correction's own account of
+        the error, or another document repeating it) gives way to the correction's next
+        sentence, which states the right value, when the question asks for a date or a
+        figure; otherwise the statement stays and the correction is cited after it (it
+        may say more than the corrected detail). Returns the candidates and the
+        correction to cite after the best, if any."""
         best = candidates[0]
         for retraction, fix in self._corrections():
-            if best.sentence.sentence_id == retraction.sentence_id or superseded(best.sentence, retraction):
-                reasons.append(f"{best.sentence.sentence_id} is corrected by {fix.sentence_id}")
+            own = best.sentence.sentence_id == retraction.sentence_id
+            if not (own or superseded(best.sentence, retraction)):
+                continue
+            reasons.append(f"{best.sentence.sentence_id} is corrected by {fix.sentence_id}")
+            if own or figure_kind(question.asks_for):
                 fixed = replace(best, hit=replace(best.hit, sentence=fix))
                 rest = [c for c in candidates[1:] if c.sentence.sentence_id != fix.sentence_id]
-                return [fixed, *rest]
-        return candidates
+                return [fixed, *rest], None
+            return candidates, fix
+        return candidates, None
 
     def _corrections(self) -> list[tuple[Sentence, Sentence]]:
         """(the error as a correction reports it, the corrected statement after it)."""

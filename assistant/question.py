@@ -137,7 +137,13 @@ WHAT_ABOUT = re.compile(
     re.I,
 )
 YEAR_RE = re.compile(r"\b(?:1[0-9]|20)\d\d\b")
-PERSON_PRONOUN = re.compile(r"\b(?:he|she|him|her|his|hers)\b", re.I)
+PERSON_PRONOUN = re.compile(
+    r"\b(?:he|she|him|her|his|hers|its|their)\b"
+    r"|\b(?:was|is|are|were|did|does|do|has|had|will|would|can|could)\s+(?:it|they)\b"
+    # "Is it true that ...?": an empty "it" refers to nothing.
+    r"(?!\s+(?:true|possible|likely|clear|known|necessary|worth|important|right|fair|safe|so|that|a|an|the)\b)",
+    re.I,
+)
 AUX = re.compile(r"^\W*(did|does|do|is|are|was|were|has|have|had|will|would|can|could|should)\s+(.+?)\W*$", re.I)
 DETERMINERS = frozenset("the a an this that these those its their his her our your my".split())
 
@@ -365,16 +371,24 @@ def rewrite_what_about(focus: str, previous: str) -> str | None:
 
 
 def rewrite_pronouns(focus: str, person: str) -> str | None:
-    """A follow-up with he/she/him/her/his, with the person of the previous turn named.
+    """A follow-up with a pronoun (he, she, his, its, their; "it" or "they" after an
+    auxiliary), with what the previous turn named in its place.
 
     >>> rewrite_pronouns("What did she say about the budget?", "Maria Lopez")
     'What did Maria Lopez say about the budget?'
+    >>> rewrite_pronouns("When was it completed?", "the Holm Bridge")
+    'When was the Holm Bridge completed?'
+    >>> rewrite_pronouns("Did Starmer meet its prime minister?", "North Macedonia")
+    'Did Starmer meet North Macedonia’s prime minister?'
     """
-    if not person or not PERSON_PRONOUN.search(focus):
+    if not person or person.lower() in focus.lower() or not PERSON_PRONOUN.search(focus):
         return None
 
     def name(match: re.Match[str]) -> str:
-        return f"{person}’s" if match.group(0).lower() in {"his", "hers"} else person
+        found = match.group(0)
+        if " " in found:  # "was it" -> "was <name>"
+            return f"{found.split()[0]} {person}"
+        return f"{person}’s" if found.lower() in {"his", "hers", "its", "their"} else person
 
     return PERSON_PRONOUN.sub(name, focus, count=1)
 

@@ -162,7 +162,8 @@ def test_what_about_follow_ups(focus: str, previous: str, expected: str | None) 
     [
         ("What did she say about the budget?", "Maria Lopez", "What did Maria Lopez say about the budget?"),
         ("When did he join the club?", "Tomas Berg", "When did Tomas Berg join the club?"),
-        ("When did it open?", "Tomas Berg", None),
+        ("When did it open?", "the Holm museum", "When did the Holm museum open?"),
+        ("Is it true that rents rose?", "the council", None),
     ],
 )
 def test_pronoun_follow_ups(focus: str, person: str, expected: str | None) -> None:
