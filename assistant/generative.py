@@ -157,7 +157,15 @@ class GenerativeComposer:
         if self.last_rejection is not None:
             return replace(extractive, model=name, dropped_sentences=dropped)
         answer = self._answer(question, kept, sources)
-        return replace(answer, behaviour=extractive.behaviour, model=name, generated=True, dropped_sentences=dropped)
+        # The extractive answer's short answer points into its own text, so it is not carried over.
+        return replace(
+            answer,
+            behaviour=extractive.behaviour,
+            reason=extractive.reason,
+            model=name,
+            generated=True,
+            dropped_sentences=dropped,
+        )
 
     @staticmethod
     def _cited(answer: Answer) -> set[str]:
