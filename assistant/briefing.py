@@ -91,7 +91,8 @@ class BriefingSettings:
     support_weight: float = 1.0  # salience gain per other document reporting it ...
     max_support: int = 3  # ... counting this many at most
     mmr_lambda: float = 0.7  # salience against novelty
-    title_weight: float = 2.0  # salience gain for closeness to the document's title
+    title_weight: float = 2.0  # salience gain for closeness to the document's title ...
+    title_documents: int = 100  # ... when the candidates come from at most this many documents
     duplicate: float = 0.86  # cosine at which a sentence repeats one already chosen
     same_point: float = 0.8  # cosine at which a sentence of another document says the same
     per_paragraph: int = 3  # sentences of one paragraph gathered in one point
@@ -403,9 +404,9 @@ class Briefer:
                 for q in self.snapshot.quotes_of(d)
                 if topic is None or q.sentence_id in in_pool or speaker_matches(q, terms)
             ]
-            figures = [
-                f for d in docs for f in self.snapshot.figures_of(d) if topic is None or f.sentence_id in in_pool
-            ]
+            # The candidates' figures: every sentence of a small corpus, each document's lead
+            # in a large one (``max_candidates``), the topic's sentences for a topic.
+            figures = [f for d in docs for f in self.snapshot.figures_of(d) if f.sentence_id in in_pool]
             sections += [
                 BriefingSection(WHO_SAID_WHAT, tuple(self._who_said_what(quotes))),
                 BriefingSection(FIGURES, tuple(self._figures(figures))),
@@ -485,6 +486,8 @@ class Briefer:
         """Each candidate's cosine to its document's title (0 when the title is only the
         file name): an editor's title says what the document is mainly about."""
         docs = sorted({s.doc_id for s in pool.sentences})
+        if len(docs) > self.settings.title_documents:
+            return np.zeros(len(pool.sentences))  # embedding that many titles costs seconds
         titles = [self.snapshot.documents[d].title for d in docs]
         named = [i for i, (d, t) in enumerate(zip(docs, titles, strict=True)) if t and t != PurePosixPath(d).name]
         if not named:
@@ -552,9 +555,10 @@ class Briefer:
     def _item(self, sentences: Sequence[Sentence], join: str = " ", label: str | None = None) -> BriefingItem:
         """The first sentence's text (and, for a list, each of its sentences), with markers
         for every sentence; sentences of other documents that say the same are only cited."""
-        citations = tuple(self._citation(n, s) for n, s in enumerate(sentences, start=1))
         first_doc = sentences[0].doc_id
         shown = [s for s in sentences if s.doc_id == first_doc]
+        sentences = [*shown, *(s for s in sentences if s.doc_id != first_doc)]
+        citations = tuple(self._citation(n, s) for n, s in enumerate(sentences, start=1))
         parts = [f"{s.text} [{n}]" for n, s in enumerate(shown, start=1)]
         extra = "".join(f"[{n}]" for n in range(len(shown) + 1, len(sentences) + 1))
         return BriefingItem(text=join.join(parts) + extra, citations=citations, label=label)
@@ -606,14 +610,14 @@ class Briefer:
         sentences = list(dict.fromkeys(self.snapshot.sentences[f.sentence_id] for f in candidates))
         row = {s.sentence_id: i for i, s in enumerate(sentences)}
         vectors = self.vectors(sentences)
-        similarity = vectors @ vectors.T
 
         def related(a: Figure, b: Figure) -> bool:
             """The words test, or comparable figures in sentences close in meaning that share a word."""
             if same_measure(a, b):
                 return True
-            close = similarity[row[a.sentence_id], row[b.sentence_id]] >= self.settings.figure_similarity
-            return bool(close) and comparable(a, b) and bool(set(a.measure) & set(b.measure))
+            if not (comparable(a, b) and set(a.measure) & set(b.measure)):
+                return False
+            return float(vectors[row[a.sentence_id]] @ vectors[row[b.sentence_id]]) >= self.settings.figure_similarity
 
         return [self._difference(d) for d in disagreements(candidates, related)]
 

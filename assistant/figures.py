@@ -391,7 +391,11 @@ def same_figure(a: Figure, b: Figure) -> bool:
 
 
 def _clusters(figures: Sequence[Figure], related: SameMeasure) -> list[list[Figure]]:
-    """Figures linked by ``related`` (union-find), each cluster in document order."""
+    """Figures linked by ``related`` (union-find), each cluster in document order.
+
+    ``related`` must imply ``comparable`` (same kind and unit, values within a factor of
+    two or 25 points): only such pairs are tried, found by sorting each kind and unit by
+    value, so thousands of figures cost little more than sorting them."""
     parent = list(range(len(figures)))
 
     def root(i: int) -> int:
@@ -400,10 +404,20 @@ def _clusters(figures: Sequence[Figure], related: SameMeasure) -> list[list[Figu
             i = parent[i]
         return i
 
-    for i in range(len(figures)):
-        for j in range(i + 1, len(figures)):
-            if figures[i].doc_id != figures[j].doc_id and related(figures[i], figures[j]):
-                parent[root(j)] = root(i)
+    buckets: dict[tuple[str, str], list[int]] = {}
+    for i, f in enumerate(figures):
+        if f.kind not in ("year", "date"):
+            buckets.setdefault((f.kind, f.unit), []).append(i)
+    for (kind, _), members in buckets.items():
+        members.sort(key=lambda i: figures[i].value)
+        for a, i in enumerate(members):
+            low = figures[i].value
+            reach = low + MAX_PERCENT_POINTS if kind == "percent" else low * MAX_RATIO
+            for j in members[a + 1 :]:
+                if figures[j].value > reach:
+                    break
+                if figures[i].doc_id != figures[j].doc_id and related(figures[i], figures[j]):
+                    parent[root(j)] = root(i)
     groups: dict[int, list[Figure]] = {}
     for i, f in enumerate(figures):
         groups.setdefault(root(i), []).append(f)
