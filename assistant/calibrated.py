@@ -119,8 +119,9 @@ class RoutedComposer:
     when it comes from one document.
 
     The rule-based composer's gates were written for one article and still answer
-    questions about a single document best; the calibrated pipeline is what names sources,
-    merges repeated statements and finds disagreements. Which one answers is decided per
+    questions about a single document best (its answers get the calibrated pipeline's
+    short answer); the calibrated pipeline is what names sources, merges repeated
+    statements and finds disagreements. Which one answers is decided per
     question by where its ``SPREAD`` best retrieved sentences come from (a question that
     asks which source says something always goes to the calibrated pipeline).
     """
@@ -134,7 +135,7 @@ class RoutedComposer:
         spread = {h.sentence.doc_id for h in hits[:SPREAD]}
         if len(spread) > 1 or question.asks_source:
             return self.calibrated.compose(question, hits)
-        return self.rules.compose(question, hits)
+        return self.calibrated.with_short_answer(question, self.rules.compose(question, hits))
 
 
 def is_question(text: str) -> bool:
@@ -589,6 +590,24 @@ class CalibratedComposer:
             return None
         start, end = sentence.start + span[0], sentence.start + span[1]
         return ShortAnswer(text=sentence.text[span[0] : span[1]], marker=cited.marker, start=start, end=end)
+
+    def with_short_answer(self, question: Question, answer: Answer) -> Answer:
+        """``answer`` (from another composer) led by the phrase that answers a wh-question,
+        taken from the first evidence citation that holds one (step 9)."""
+        if not answer.answered or answer.behaviour != "answer" or answer.short_answer or question.yes_no:
+            return answer
+        for citation in answer.citations:
+            sentence = self.snapshot.sentences.get(citation.sentence_id)
+            if citation.related or sentence is None:
+                continue
+            short = self._short_answer(question, sentence, answer.citations)
+            if short is None:
+                continue
+            note = f"{INJECTION_NOTE} " if answer.text.startswith(INJECTION_NOTE) else ""
+            text = f"{note}{short.text} [{short.marker}]. {answer.text.removeprefix(note)}"
+            text, citations, short = _renumber(text, list(answer.citations), short)
+            return replace(answer, text=text, citations=citations, short_answer=short)
+        return answer
 
     def _speaker_of(self, sentence: Sentence) -> str | None:
         """The speaker of the quotation in ``sentence`` (``speakers.attribute``), if told."""

@@ -100,3 +100,19 @@ def test_missing_metadata_still_works(tmp_path: Path) -> None:
     bot = Assistant(corpus=corpus, index_dir=tmp_path / "index", calibrated=True)
     out = check(bot, "How often does the ferry to Holm Island run in winter?")
     assert out["answered"]
+
+
+def test_one_document_answers_lead_with_the_phrase_too(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "museum.txt").write_text(
+        "The Holm Museum reopened in March 2024 after a two-year refit.\n\n"
+        "The refit cost £4.2 million, most of it raised by local donors.\n",
+        encoding="utf-8",
+    )
+    bot = Assistant(corpus=corpus, index_dir=tmp_path / "index")  # default: routed
+    out = check(bot, "How much did the refit cost?")
+    assert out["answered"] and out["short_answer"]["text"] == "£4.2 million"
+    assert out["text"].startswith("£4.2 million [1].")
+    out = check(bot, "When did the Holm Museum reopen?")
+    assert out["short_answer"]["text"] == "March 2024"
