@@ -245,8 +245,8 @@ def warn_skipped(bot: Assistant) -> None:
 def printable(text: str) -> str:
     r"""``text`` with control characters shown as escapes, so nothing reaches the terminal raw.
 
-    >>> printable("a[2Jb	c")
-    'a\x1b[2Jb	c'
+    >>> printable("a\x1b[2Jb\tc")
+    'a\\x1b[2Jb\tc'
     """
     return "".join(ch if ch in "\t\n" or not _is_control(ch) else ch.encode("unicode_escape").decode() for ch in text)
 
