@@ -278,7 +278,7 @@ def _check_index_dir(index_dir: Path) -> None:
                 raise IndexStoreError(
                     f"index path {index_dir} is a file: use a folder for the index", hint="pass one with --index-dir"
                 )
-            entries = [p.name for p in index_dir.iterdir()]
+            entries = [p.name for p in index_dir.iterdir() if not p.name.startswith(".ingest-")]
             if entries and MARKER_FILE not in entries:
                 raise IndexStoreError(
                     f"{index_dir} is not empty and is not a briefing index ({len(entries)} other entries): "
@@ -328,12 +328,27 @@ class Index:
         self._max_batch: int | None = None
         self._index_dir = None if chroma_url else index_dir
         try:
-            self._client = _client(index_dir, chroma_url)
-            self._open()
+            if self._index_dir is not None and not (index_dir / "chroma.sqlite3").exists():
+                # Two processes creating one new index race in Chroma's set-up: one at a time.
+                _check_index_dir(index_dir)  # a folder that is not ours is refused before a lock file lands in it
+                with file_lock(index_lock_path(index_dir, namespace), lock_timeout, notify):
+                    self._client = _client(index_dir, chroma_url)
+                    self._open()
+            else:
+                self._client = _client(index_dir, chroma_url)
+                self._open()
         except IndexStoreError as exc:
             if not (rebuild and exc.hint == REBUILD and self._index_dir is not None):
                 raise
             self._start_afresh()  # a damaged index: a rebuild starts from an empty folder
+        self._known_generation = self._current_generation()
+
+    def _current_generation(self) -> str | None:
+        """The manifest's generation, or "unreadable" when the collections cannot be read."""
+        try:
+            return self.generation()
+        except IndexStoreError:
+            return "unreadable"
 
     def _start_afresh(self) -> None:
         """Delete the embedded index's files (under the writer lock) and open it empty.
@@ -401,6 +416,7 @@ class Index:
             _drop_client(self._client)
             self._client = _client(self._index_dir, None)
         self._open()
+        self._known_generation = self._current_generation()
 
     def generation(self) -> str | None:
         """The manifest's generation token, read cheaply; None when there is no manifest.
@@ -433,12 +449,14 @@ class Index:
     @contextmanager
     def writing(self) -> Iterator[None]:
         """Hold the index's writer lock (see ``assistant.locks``): another process's
-        ingest waits until this one is done. The collections are opened again once the
-        lock is held, so this process writes over what the previous writer left, not
-        over its own older view of it."""
+        ingest waits until this one is done. Once the lock is held, an embedded index that
+        another process wrote since this one opened it (its manifest's generation moved)
+        is opened again, so this process writes over what the previous writer left, not
+        over its own older view of it; a server's collections are always looked up again."""
         if self._index_dir is not None:
             with file_lock(index_lock_path(self._index_dir, self.namespace), self.lock_timeout, self.notify):
-                self.reopen()
+                if self._current_generation() != self._known_generation:
+                    self.reopen()
                 yield
             return
         assert self._chroma_url is not None
@@ -480,15 +498,17 @@ class Index:
             return None
 
     def _write_manifest(self, documents: Sequence[Document], sentences: int) -> None:
+        generation = uuid.uuid4().hex
         meta = {
             "format_version": FORMAT_VERSION,
             "model": self.embedder.name,
             "corpus_hash": corpus_hash(documents),
             "documents": len(documents),
             "sentences": sentences,
-            "generation": uuid.uuid4().hex,
+            "generation": generation,
         }
         self._docs.upsert(ids=[MANIFEST_ID], embeddings=[[1.0]], documents=[""], metadatas=[meta])
+        self._known_generation = generation
 
     def _registry(self) -> dict[str, dict[str, Any]]:
         """Stored document metadata by doc_id (without texts)."""
@@ -519,9 +539,17 @@ class Index:
             and manifest.format_version == FORMAT_VERSION
             and manifest.model == self.embedder.name
             and manifest.corpus_hash == corpus_hash(documents)
-            # Vectors beyond the manifest's count: an ingest died before its registry write.
-            and self._sentences.count() == manifest.sentences
         )
+
+    def reconcile(self) -> Drift | None:
+        """Delete vectors no document owns (an ingest killed between its vector writes and
+        its registry write leaves some), under the writer lock; None when the counts agree.
+        ``sync`` does this at its end; ``briefing ingest`` calls it when nothing changed."""
+        with self.writing():
+            manifest = self.manifest()
+            if manifest is None or self._sentences.count() == manifest.sentences:
+                return None
+            return self._verify(fix=True)
 
     # -- ingest -------------------------------------------------------------------------
     def sync(
