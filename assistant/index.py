@@ -34,7 +34,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import numpy as np
 
@@ -49,6 +49,8 @@ from assistant.records import Chunk, Document, Sentence
 from assistant.sentences import assemble, split_sentences
 from assistant.settings import chroma_address
 from assistant.speakers import Quote, attribute
+
+T = TypeVar("T")
 
 FORMAT_VERSION = 2  # 2: chunk ids count repeated windows
 MARKER_FILE = "briefing-index.json"
@@ -221,6 +223,11 @@ REBUILD = "run `briefing ingest --rebuild`, which deletes the index and builds i
 RUN_AGAIN = "run the same command again"
 
 
+def collection_missing(exc: BaseException) -> bool:
+    """Whether a Chroma error says a collection does not exist (dropped by a rebuild)."""
+    return type(exc).__name__ == "NotFoundError" or "does not exist" in str(exc).lower()
+
+
 def store_error(location: str, doing: str, exc: Exception) -> IndexStoreError:
     """Translate a Chroma or SQLite failure into an ``IndexStoreError`` whose next step
     fits the cause: a read-only index needs permissions, a damaged one a rebuild."""
@@ -325,6 +332,7 @@ class Index:
         self.lock_timeout = lock_timeout
         self._chroma_url = chroma_url
         self._lease: Lease | None = None
+        self._holding = False  # this process holds the writer lock
         self._max_batch: int | None = None
         self._index_dir = None if chroma_url else index_dir
         try:
@@ -455,21 +463,39 @@ class Index:
         over its own older view of it; a server's collections are always looked up again."""
         if self._index_dir is not None:
             with file_lock(index_lock_path(self._index_dir, self.namespace), self.lock_timeout, self.notify):
-                if self._current_generation() != self._known_generation:
-                    self.reopen()
-                yield
+                self._holding = True
+                try:
+                    if self._current_generation() != self._known_generation:
+                        self.reopen()
+                    yield
+                finally:
+                    self._holding = False
             return
         assert self._chroma_url is not None
         with file_lock(server_lock_path(self._chroma_url, self.namespace), self.lock_timeout, self.notify):
             lease = Lease(self._client.get_or_create_collection(f"{self.namespace}-writer", embedding_function=None))
             lease.acquire(self.lock_timeout, self.notify)
             self._lease = lease
+            self._holding = True
             try:
                 self.reopen()
                 yield
             finally:
+                self._holding = False
                 self._lease = None
                 lease.release()
+
+    def _settled(self, read: Callable[[], T]) -> T:
+        """Run ``read``; when it finds a collection gone (another process dropped the
+        collections to rebuild them), wait for that writer to finish, by taking the writer
+        lock, and read again from the rebuilt collections."""
+        try:
+            return read()
+        except Exception as exc:
+            if self._holding or not collection_missing(exc):
+                raise
+        with self.writing():
+            return read()
 
     def _renew_lease(self) -> None:
         """Tell other machines this writer is still alive (a no-op for an embedded index)."""
@@ -479,7 +505,9 @@ class Index:
     # -- manifest and registry ----------------------------------------------------------
     def manifest(self) -> Manifest | None:
         try:
-            got = self._docs.get(ids=[MANIFEST_ID], include=["metadatas"])
+            got = self._settled(lambda: self._docs.get(ids=[MANIFEST_ID], include=["metadatas"]))
+        except IndexStoreError:
+            raise
         except Exception as exc:
             raise store_error(self.location, "read", exc) from exc
         if not got["ids"]:
@@ -816,6 +844,9 @@ class Index:
     # -- reading ------------------------------------------------------------------------
     def load(self) -> Snapshot:
         """Read the registry back into memory, without re-splitting or re-embedding."""
+        return self._settled(self._load)
+
+    def _load(self) -> Snapshot:
         snap = Snapshot()
         for ids, metas, texts in self._pages(include=["metadatas", "documents"]):
             for doc_id, meta, text in zip(ids, metas, texts, strict=True):

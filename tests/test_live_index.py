@@ -11,6 +11,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -99,3 +100,55 @@ def test_a_question_can_be_limited_to_some_documents(corpus: Path, tmp_path: Pat
         bot.ask(FERRY_QUESTION, doc_ids=["nope.txt"])
     with pytest.raises(QuestionError, match="at least one document"):
         bot.ask(FERRY_QUESTION, doc_ids=[])
+
+
+# Rebuilds the index of a corpus in another process, pausing (with a marker file) just
+# after it dropped the collections, before it writes them again.
+PAUSING_REBUILD = """
+import sys, time
+from pathlib import Path
+from assistant.corpus import read_corpus
+from assistant.embeddings import Embedder
+from assistant.index import Index
+
+corpus, index, marker = (Path(a) for a in sys.argv[1:4])
+
+def pause_after_the_drop(stage, done, total):
+    if done == 0 and not marker.exists():
+        marker.write_text("dropped")
+        time.sleep(3.0)
+
+Index(Embedder(), index).sync(read_corpus(corpus).documents, progress=pause_after_the_drop, rebuild=True)
+"""
+
+
+@pytest.mark.slow
+def test_a_reader_that_finds_the_collections_dropped_waits_for_the_rebuild(corpus: Path, tmp_path: Path) -> None:
+    """Another process's ``--rebuild`` drops the collections before writing them again: a
+    reader that looks in between (``briefing ingest`` checking the manifest, a new
+    ``Assistant`` loading) waits for the rebuild and reads what it wrote, not an error."""
+    from assistant.corpus import read_corpus
+    from assistant.embeddings import Embedder
+    from assistant.index import Index
+
+    documents = read_corpus(corpus).documents
+    index, marker = tmp_path / "index", tmp_path / "dropped"
+    reader = Index(Embedder(), index)
+    reader.sync(documents)
+    before = reader.manifest()
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    rebuild = subprocess.Popen([sys.executable, "-c", PAUSING_REBUILD, str(corpus), str(index), str(marker)], env=env)
+    try:
+        for _ in range(1200):
+            if marker.exists() or rebuild.poll() is not None:
+                break
+            time.sleep(0.1)
+        assert marker.exists(), "the rebuild never reached its pause"
+        manifest = reader.manifest()
+        snapshot = reader.load()
+        assert rebuild.wait(timeout=300) == 0
+    finally:
+        rebuild.kill()
+    assert before is not None and manifest is not None
+    assert manifest.generation != before.generation  # what the rebuild wrote, read after it finished
+    assert set(snapshot.documents) == {d.doc_id for d in documents}
