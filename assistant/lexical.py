@@ -1,7 +1,10 @@
 """BM25 over sentences, with a small English tokenizer and suffix stripper.
 
-Scoring uses bm25s's sparse matrix, so a query touches only the postings of its own
-terms, never every sentence. The tokenizer lower-cases, folds curly apostrophes, drops
+Scoring is BM25 in its Lucene form (``k1`` 1.5, ``b`` 0.75), computed in NumPy over
+per-term postings, so a query touches only the postings of its own terms, never every
+sentence. It gives the same float32 scores, bit for bit, as bm25s 0.3's default
+``BM25()``, which it replaces because bm25s imports SciPy (a quarter of a cold
+``briefing ask``); ``tests/test_lexical.py`` compares the two. The tokenizer lower-cases, folds curly apostrophes, drops
 common function words and strips a few English suffixes ("hubs" -> "hub",
 "declined" -> "declin") so that inflected forms meet.
 
@@ -75,20 +78,25 @@ def covered_terms(terms: set[str], words: set[str]) -> frozenset[str]:
     return frozenset(found)
 
 
+K1 = 1.5  # BM25 term-frequency saturation (bm25s's and Lucene's default)
+B = 0.75  # BM25 length normalisation (same)
+
+
 class LexicalIndex:
-    """BM25 scores for a fixed list of texts."""
+    """BM25 scores for a fixed list of texts.
+
+    Built once: every (text, term) pair's score is computed up front, as bm25s does, and
+    kept per term (``_postings[term] = (positions, scores)``); a query adds up its terms'
+    postings in float32, in the query's order (repeated terms count again).
+    """
 
     def __init__(self, texts: Sequence[str]) -> None:
-        import bm25s
-
         self.size = len(texts)
-        self._bm25 = bm25s.BM25()
-        tokens = [tokenize(t) or ["\0"] for t in texts]  # bm25s rejects empty documents
+        tokens = [tokenize(t) or ["\0"] for t in texts]  # an empty text counts one token, as in bm25s
         self._df: Counter[str] = Counter()
         for row in tokens:
             self._df.update(set(row))
-        if tokens:
-            self._bm25.index(tokens, show_progress=False)
+        self._postings = _postings(tokens, self._df) if tokens else {}
 
     def idf(self, term: str) -> float:
         """Inverse document frequency of a stem over the indexed texts (unseen: the highest).
@@ -98,16 +106,52 @@ class LexicalIndex:
         """
         return math.log((self.size + 1) / (self._df.get(term, 0) + 0.5))
 
+    def scores(self, terms: Sequence[str]) -> np.ndarray:
+        """The BM25 score of every text for query ``terms`` (float32, one per text)."""
+        scores = np.zeros(self.size, dtype=np.float32)
+        for term in terms:
+            found = self._postings.get(term)
+            if found is not None:
+                positions, values = found
+                scores[positions] += values  # a text appears once in a term's postings
+        return scores
+
     def top(self, query: str, k: int, only: np.ndarray | None = None) -> list[tuple[int, float]]:
         """The ``k`` best (position, score) pairs with a positive score, best first;
         ``only`` (a boolean mask over positions) keeps the rest out."""
         terms = tokenize(query)
         if not terms or self.size == 0:
             return []
-        scores = np.asarray(self._bm25.get_scores(terms))
+        scores = self.scores(terms)
         if only is not None:
             scores = np.where(only, scores, 0.0)
         k = min(k, self.size)
         best = np.argpartition(-scores, k - 1)[:k]
         ranked = sorted(((int(i), float(scores[i])) for i in best), key=lambda p: -p[1])
         return [(i, s) for i, s in ranked if s > 0]
+
+
+def _postings(tokens: list[list[str]], df: Counter[str]) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+    """Each term's (text positions, float32 scores), Lucene BM25.
+
+    score(t, d) = idf(t) * tf / (tf + K1 * (1 - B + B * len(d) / avg_len)), with
+    idf(t) = log(1 + (N - df + 0.5) / (df + 0.5)) rounded to float32 and the product
+    rounded to float32: the same operations, in the same precision, as bm25s.
+    """
+    n = len(tokens)
+    lengths = np.array([len(row) for row in tokens])
+    avg_len = lengths.mean()
+    idf = {t: np.float32(math.log(1 + (n - d + 0.5) / (d + 0.5))) for t, d in df.items()}
+    positions: dict[str, list[int]] = {t: [] for t in df}
+    counts: dict[str, list[int]] = {t: [] for t in df}
+    for i, row in enumerate(tokens):
+        for term, tf in Counter(row).items():
+            positions[term].append(i)
+            counts[term].append(tf)
+    out: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+    for term, docs in positions.items():
+        where = np.array(docs, dtype=np.int64)
+        freq = np.array(counts[term], dtype=np.float32)
+        norm = K1 * ((1 - B) + B * lengths[where] / avg_len)  # float64, as bm25s computes it
+        out[term] = (where, (idf[term] * (freq / (norm + freq))).astype(np.float32))
+    return out
