@@ -38,7 +38,7 @@ def _sections(sentences: list[Sentence]) -> Iterator[tuple[str | None, list[Sent
         if sentence.kind == "heading":
             if run:
                 yield section, run
-            section, run = sentence.text, []
+            section, run = (None if sentence.addressed else sentence.text), []
         elif sentence.citable:
             run.append(sentence)
     if run:

@@ -53,6 +53,10 @@ from assistant.speakers import Quote, attribute
 T = TypeVar("T")
 
 FORMAT_VERSION = 2  # 2: chunk ids count repeated windows
+# The version of the text rules applied at ingest (sentence splitting, instruction marks).
+# A document stored under other rules is split and marked again by the next ingest (its
+# unchanged sentences keep their vectors); changing it does not rebuild the index.
+RULES_VERSION = 2  # 2: HTML comments are units; instructions hidden in markup, headings
 MARKER_FILE = "briefing-index.json"
 MANIFEST_ID = "__manifest__"
 # Sentences embedded and written per step of an ingest. The model sorts each call's texts
@@ -81,6 +85,7 @@ class Manifest:
     documents: int
     sentences: int
     generation: str = ""  # a new random token at every write: how readers notice a change
+    rules: int = 1  # RULES_VERSION of the ingest that wrote it
 
 
 @dataclass(frozen=True)
@@ -521,6 +526,7 @@ class Index:
                 documents=int(meta["documents"]),
                 sentences=int(meta["sentences"]),
                 generation=str(meta.get("generation", "")),
+                rules=int(meta.get("rules", 1)),
             )
         except (KeyError, ValueError):
             return None
@@ -534,6 +540,7 @@ class Index:
             "documents": len(documents),
             "sentences": sentences,
             "generation": generation,
+            "rules": RULES_VERSION,
         }
         self._docs.upsert(ids=[MANIFEST_ID], embeddings=[[1.0]], documents=[""], metadatas=[meta])
         self._known_generation = generation
@@ -567,6 +574,7 @@ class Index:
             and manifest.format_version == FORMAT_VERSION
             and manifest.model == self.embedder.name
             and manifest.corpus_hash == corpus_hash(documents)
+            and manifest.rules == RULES_VERSION
         )
 
     def reconcile(self) -> Drift | None:
@@ -616,7 +624,11 @@ class Index:
         todo: list[Document] = []
         for doc in documents:
             stored = registry.get(doc.doc_id)
-            if stored is not None and stored.get("content_hash") == doc.content_hash:
+            if (
+                stored is not None
+                and stored.get("content_hash") == doc.content_hash
+                and int(stored.get("rules", 1)) == RULES_VERSION
+            ):
                 summary.skipped += 1
             else:
                 todo.append(doc)
@@ -927,6 +939,7 @@ def _doc_meta(doc: Document, sentences: Sequence[Sentence], citable: int) -> dic
         "spans": _spans(sentences),
         "addressed": " ".join(str(s.ordinal) for s in sentences if s.addressed),
         "sentences": citable,
+        "rules": RULES_VERSION,
     }
     if doc.date:
         meta["date"] = doc.date

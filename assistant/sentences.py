@@ -7,6 +7,8 @@ bullet mark is one bullet, whose ``lead_in`` is the line that introduced the lis
 ("The UK government will also:"). Prose is split with pysbd, which keeps quotations
 ending in .” whole and knows honorifics, abbreviations and numbers such as 12,000.
 
+An HTML comment opening a line (Markdown files carry them) is one unit up to its close.
+
 Not handled: tables, code blocks, and languages other than English.
 """
 
@@ -103,6 +105,17 @@ def _prose_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
             yield s, e
 
 
+def _comment_end(text: str, start: int, end: int) -> int:
+    """Where an HTML comment opening at ``start`` closes (0 when none opens there). It is
+    one unit however many lines or sentences it holds: it is hidden from readers of the
+    page, and an instruction hidden in it must not leak into the next line's sentence.
+    An unclosed comment runs to the end of its line."""
+    if not text.startswith("<!--", start):
+        return 0
+    close = text.find("-->", start + 4)
+    return close + 3 if close != -1 else end
+
+
 def split_sentences(doc_id: str, text: str) -> list[Sentence]:
     """Split ``text`` into sentences; every unit satisfies ``text[start:end] == unit.text``.
 
@@ -121,8 +134,16 @@ def split_sentences(doc_id: str, text: str) -> list[Sentence]:
             prose_start = None
 
     lines = list(_lines(text))
+    covered = 0  # the end of the last HTML comment made into a unit
     for i, (line_start, line_end) in enumerate(lines):
-        s, e = _strip_span(text, line_start, line_end)
+        s, e = _strip_span(text, max(line_start, covered), max(line_end, covered))
+        comment_end = _comment_end(text, s, e)
+        if comment_end:
+            flush_prose()
+            paragraph += 1
+            units.append((s, comment_end, "sentence", paragraph))
+            covered = comment_end
+            s, e = _strip_span(text, comment_end, max(line_end, comment_end))
         if s == e:
             flush_prose()
             continue

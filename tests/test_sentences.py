@@ -122,3 +122,16 @@ def test_spans_are_exact_ordered_and_disjoint(text: str) -> None:
         assert u.text == u.text.strip() and u.text
         assert u.start >= last_end
         last_end = u.end
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Intro.\n<!-- a note -->\nNext line here.", ["Intro.", "<!-- a note -->", "Next line here."]),
+        ("<!-- one. Two!\nthree -->\nBody text.", ["<!-- one. Two!\nthree -->", "Body text."]),
+        ("<!-- note --> Same line after.", ["<!-- note -->", "Same line after."]),
+        ("<!-- never closed\nNext line.", ["<!-- never closed", "Next line."]),
+    ],
+)
+def test_an_html_comment_opening_a_line_is_one_unit(text: str, expected: list[str]) -> None:
+    assert [u.text for u in split_sentences("d", text)] == expected
