@@ -53,10 +53,11 @@ from assistant.answerability import (
 )
 from assistant.citations import markers
 from assistant.compose import CONTINUES, CONTRAST, INJECTION_NOTE, NOT_IN_SOURCES, PREMISE_LEAD, ExtractiveComposer
-from assistant.direct import answer_phrase
+from assistant.direct import answer_phrase, role_span, with_role
 from assistant.index import Snapshot
 from assistant.lexical import covered_terms, tokenize
 from assistant.question import Question
+from assistant.reasons import reason_match
 from assistant.records import Answer, Behaviour, Citation, Hit, Sentence, ShortAnswer
 from assistant.sources import (
     disagreement,
@@ -96,6 +97,8 @@ SPEECH = re.compile(
     re.I,
 )
 SPREAD = 5  # retrieved sentences that say whether the evidence spans documents
+REASON_POOL = 20  # candidates a why-question's reason is looked for among (rank is not fit for reasons)
+REASON_MIN_MATCH = 3  # question words (a refusal counts two) a reason's effect clause must share
 COMPOUND = re.compile(r",?\s+and\s+(?:who|whom|what|which|when|where|why|how)\b", re.I)
 # Shell nouns (Schmid 2000): "The aim is ...", "The decision was ..." refer to something
 # the sentence before introduced.
@@ -123,7 +126,9 @@ class RoutedComposer:
     short answer); the calibrated pipeline is what names sources, merges repeated
     statements and finds disagreements. Which one answers is decided per
     question by where its ``SPREAD`` best retrieved sentences come from (a question that
-    asks which source says something always goes to the calibrated pipeline).
+    asks which source says something always goes to the calibrated pipeline, and so does
+    a why-question with a sentence giving its reason, or a question about someone's role
+    with a sentence giving it: the rule-based composer has no step for them).
     """
 
     def __init__(self, rules: ExtractiveComposer, calibrated: CalibratedComposer) -> None:
@@ -133,7 +138,7 @@ class RoutedComposer:
 
     def compose(self, question: Question, hits: list[Hit]) -> Answer:
         spread = {h.sentence.doc_id for h in hits[:SPREAD]}
-        if len(spread) > 1 or question.asks_source:
+        if len(spread) > 1 or question.asks_source or self.calibrated.has_step_for(question, hits):
             return self.calibrated.compose(question, hits)
         return self.calibrated.with_short_answer(question, self.rules.compose(question, hits))
 
@@ -201,7 +206,11 @@ class CalibratedComposer:
             if corrects:
                 return self._answer(question, [[best.sentence]], PREMISE_LEAD, "correct_premise", reasons)
             return self._answer(question, self._with_context([[best.sentence]]), "No:", "answer", reasons)
-        verdict = self.answerable(candidates)
+        because = self.reason(question, candidates)
+        if because is not None:
+            reasons.append(because.reason)
+            candidates = _first(next(c for c in candidates if c.sentence.sentence_id in because.reason), candidates)
+        verdict = self.answerable(candidates) if because is None else Verdict(True, "a reason is given")
         reasons.append(verdict.reason)
         if not verdict.ok:
             return self._decline(question, candidates, reasons)
@@ -223,6 +232,18 @@ class CalibratedComposer:
         if correction is not None and all(correction.sentence_id != s.sentence_id for item in items for s in item):
             items.insert(1, [correction])  # the statement, then what a correction says of it
         return self._answer(question, items, None, "answer", reasons, direct=candidates[0].sentence)
+
+    def has_step_for(self, question: Question, hits: list[Hit]) -> bool:
+        """Whether a step only this pipeline has applies: a reason found for a why-question,
+        a role found for a question about someone's role."""
+        if not (question.asks_reason or question.role_of):
+            return False
+        candidates = self.rank(question, hits)
+        if question.asks_reason and self.reason(question, candidates) is not None:
+            return True
+        return bool(question.role_of) and any(
+            role_span(question.role_of, c.sentence.text) is not None for c in candidates[:5]
+        )
 
     def rank(self, question: Question, hits: list[Hit]) -> list[Candidate]:
         """Step 1: candidates with their probability of answering, best first."""
@@ -258,6 +279,23 @@ class CalibratedComposer:
             best.probability >= threshold,
             f"best {best.sentence.sentence_id} p={best.probability:.2f} {relation} threshold {threshold:.2f}",
         )
+
+    def reason(self, question: Question, candidates: list[Candidate]) -> Verdict | None:
+        """Step 2b: for a why-question, the candidate whose causal clause is about what the
+        question asks (``reasons.reason_match``), among the first ``REASON_POOL`` of an
+        on-topic question; None when no candidate gives such a reason."""
+        if not question.asks_reason or not candidates:
+            return None
+        if candidates[0].probability < self.calibration.related_floor:
+            return None
+        scored = [
+            (reason_match(question.focus, c.sentence.text, self._speaker_words(c.sentence)), -i, c)
+            for i, c in enumerate(candidates[:REASON_POOL])
+        ]
+        match, _, best = max(scored, key=lambda t: (t[0], t[1]))
+        if match < REASON_MIN_MATCH:
+            return None
+        return Verdict(True, f"{best.sentence.sentence_id} gives a reason for what is asked (match {match})")
 
     def corrected(
         self, question: Question, candidates: list[Candidate], reasons: list[str]
@@ -338,6 +376,16 @@ class CalibratedComposer:
             if quoted is not None and quoted is not candidates[0]:
                 reasons.append(f"{quoted.sentence.sentence_id} quotes a person the question names")
                 candidates = _first(quoted, candidates)
+        if question.role_of:
+            # "What is X's role?": a sentence that gives X a role comes first.
+            titled = self._near_best(
+                candidates,
+                lambda c: role_span(question.role_of, c.sentence.text) is not None,
+                self.calibration.near_share,
+            )
+            if titled is not None and titled is not candidates[0]:
+                reasons.append(f"{titled.sentence.sentence_id} gives the role of {question.role_of}")
+                candidates = _first(titled, candidates)
         if question.context_terms:
             own = {t for t in question.terms if self.idf(t) >= self.calibration.distinctive_idf}
             if own:
@@ -566,13 +614,21 @@ class CalibratedComposer:
         cited = next((c for c in citations if c.sentence_id == sentence.sentence_id), None)
         if cited is None:
             return None
+        if question.role_of:
+            role = role_span(question.role_of, sentence.text)
+            if role is None:
+                return None
+            a, b = role
+            return ShortAnswer(
+                text=sentence.text[a:b], marker=cited.marker, start=sentence.start + a, end=sentence.start + b
+            )
         if question.asks_for == "person" and SPEECH.search(question.focus):
             speaker = self._speaker_of(sentence)
             if speaker:
                 for c in citations:
                     found = _name_in(speaker, c.quote)
                     if found:
-                        a, b = found
+                        a, b = with_role(c.quote, found)
                         return ShortAnswer(text=c.quote[a:b], marker=c.marker, start=c.start + a, end=c.start + b)
         kinds = FIGURE_KINDS_ASKED.get(question.asks_for or "")
         if kinds and question.asks_for != "date":
@@ -613,6 +669,11 @@ class CalibratedComposer:
         """The speaker of the quotation in ``sentence`` (``speakers.attribute``), if told."""
         quotes = [q for q in self.snapshot.quotes_of(sentence.doc_id) if q.sentence_id == sentence.sentence_id]
         return quotes[0].speaker if quotes else None
+
+    def _speaker_words(self, sentence: Sentence) -> str:
+        """The speaker of the quotation in ``sentence`` and the role the document gives them."""
+        quotes = [q for q in self.snapshot.quotes_of(sentence.doc_id) if q.sentence_id == sentence.sentence_id]
+        return " ".join(filter(None, [quotes[0].speaker, quotes[0].role])) if quotes else ""
 
     def _naming(self, sentence: Sentence, speaker: str) -> Sentence | None:
         """The nearest sentence before ``sentence`` in its document that names ``speaker``."""

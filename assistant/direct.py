@@ -6,6 +6,11 @@ phrase of that kind in the sentence that the question does not already give, nea
 to the words the question and the sentence share. A person keeps an appositive that
 follows the name ("Jane Okafor, the mayor,"). No phrase of the kind: no short answer.
 
+A person's role travels with the name: a title before it ("Shadow Home Secretary Chris
+Philp") or an appositive after it ("Chris Philp, the shadow home secretary"); a question
+about a person's role ("What is X's role?", "Who is X?") is answered by that role alone
+(``role_span``).
+
 Not handled: "what"/"which" questions without a kind, answers that are clauses ("Why ...?").
 """
 
@@ -16,6 +21,7 @@ from collections.abc import Collection
 
 from assistant.evidence import COMMON_OPENERS, Span, kind_spans
 from assistant.lexical import covered_terms, tokenize
+from assistant.speakers import Mention, mentions
 
 APPOSITIVE = re.compile(r",\s+(?:the|a|an|its|his|her|their)\s+[^,.;:“”\"()]{2,60}?(?=,)")
 NAME_KINDS = frozenset({"person", "organisation", "place"})
@@ -51,7 +57,10 @@ def answer_phrase(
     anchors = [i for i, m in enumerate(words) if covered_terms(set(tokenize(m.group(0))), asked)]
 
     def widened(span: Span) -> Span:
-        """A name with the appositive that follows it ("Jane Okafor, the mayor")."""
+        """A name with the appositive that follows it ("Jane Okafor, the mayor"), a
+        person's with the title before it ("Mayor Jane Okafor")."""
+        if kind == "person":
+            span = with_role(sentence, span)
         appositive = APPOSITIVE.match(sentence, span[1]) if kind in NAME_KINDS else None
         return (span[0], appositive.end()) if appositive else span
 
@@ -70,3 +79,57 @@ def _given(phrase: str, asked: set[str]) -> bool:
     """Whether every content word of ``phrase`` is already in the question."""
     words = set(tokenize(phrase))
     return bool(words) and words <= asked
+
+
+def _mention_at(text: str, span: Span) -> Mention | None:
+    """The person mention of ``text`` (``speakers.mentions``) that overlaps ``span``."""
+    return next((m for m in mentions(text) if m.start < span[1] and span[0] < m.end), None)
+
+
+def _role_place(text: str, mention: Mention) -> Span | None:
+    """Where the role ``speakers`` found for ``mention`` stands: right before the name (a
+    title, possibly after a comma) or right after it (an appositive)."""
+    if not mention.role:
+        return None
+    before = text.rfind(mention.role, 0, mention.start)
+    if before >= 0 and not text[before + len(mention.role) : mention.start].strip(" ,"):
+        return before, before + len(mention.role)
+    after = text.find(mention.role, mention.end)
+    if after >= 0 and re.fullmatch(r",\s+(?:who\s+(?:is|was)\s+)?(?:the\s+|a\s+|an\s+)?", text[mention.end : after]):
+        return after, after + len(mention.role)
+    return None
+
+
+def with_role(text: str, span: Span) -> Span:
+    """A person's name widened to the role written next to it, title or appositive.
+
+    >>> t = "Conservatives mocked it, with Shadow Home Secretary Chris Philp calling it a stunt."
+    >>> a, b = with_role(t, (t.index("Chris"), t.index(" calling"))); t[a:b]
+    'Shadow Home Secretary Chris Philp'
+    >>> t = "Dana Osei, the fire chief, said so."
+    >>> a, b = with_role(t, (0, 9)); t[a:b]
+    'Dana Osei, the fire chief'
+    """
+    mention = _mention_at(text, span)
+    place = _role_place(text, mention) if mention is not None else None
+    if place is None:
+        return span
+    return min(span[0], place[0]), max(span[1], place[1])
+
+
+def role_span(name: str, text: str) -> Span | None:
+    """Where ``text`` gives the role of the person ``name`` (any of its words), or None.
+
+    >>> t = "Senior General Ko Lwin, head of the junta, visited the site."
+    >>> a, b = role_span("Ko Lwin", t); t[a:b]
+    'Senior General'
+    >>> role_span("Ko Lwin", "Ko Lwin visited the site.") is None
+    True
+    """
+    wanted = {w.lower() for w in re.findall(r"[\w’'-]+", name)}
+    for mention in mentions(text):
+        if wanted & {w.lower() for w in mention.words}:
+            place = _role_place(text, mention)
+            if place is not None:
+                return place
+    return None

@@ -145,6 +145,21 @@ PERSON_PRONOUN = re.compile(
     re.I,
 )
 AUX = re.compile(r"^\W*(did|does|do|is|are|was|were|has|have|had|will|would|can|could|should)\s+(.+?)\W*$", re.I)
+ROLE_NOUN_ASKED = r"(?:role|job|position|post|title|office|function|occupation|profession|rank)"
+ASKS_ROLE = (
+    # "What is Chris Philp's role?", "What was the role of Ana Ruiz?"
+    re.compile(
+        rf"^\W*(?:and\s+)?what\s+(?:is|was|are|were)\s+(?:(?P<a>.+?)[’']s?\s+{ROLE_NOUN_ASKED}|the\s+{ROLE_NOUN_ASKED}\s+of\s+(?P<b>.+?))\W*$",
+        re.I,
+    ),
+    # "What role does Ana Ruiz have?", "What position did Ko Lwin hold?", "What does Ana Ruiz do?"
+    re.compile(
+        rf"^\W*(?:and\s+)?what\s+(?:{ROLE_NOUN_ASKED}\s+)?(?:does|did|do)\s+(?P<c>.+?)\s+(?:have|hold|play|do|occupy)\W*$",
+        re.I,
+    ),
+    # "Who is Chris Philp?"
+    re.compile(r"^\W*(?:[Aa]nd\s+)?[Ww]ho\s+(?:is|was|are|were)\s+(?P<d>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)\W*$"),
+)
 DETERMINERS = frozenset("the a an this that these those its their his her our your my".split())
 
 
@@ -171,6 +186,8 @@ class Question:
     standalone: str = ""  # a follow-up rewritten into a question that reads alone ("" when not rewritten)
     names: tuple[str, ...] = field(default_factory=tuple)  # names the question uses ("Edi Rama")
     counted: tuple[str, ...] = field(default_factory=tuple)  # stems of what "how many" counts
+    role_of: str = ""  # the person whose role the question asks ("What is X's role?", "Who is X?")
+    asks_reason: bool = False  # "Why ...?", "What reason ...?": a cause or purpose is the answer
 
 
 def validate(question: object, max_chars: int = MAX_QUESTION_CHARS) -> str:
@@ -294,6 +311,40 @@ def counted_words(question: str) -> tuple[str, ...]:
         words.append(word)
     plural = [w for w in words if len(w) > 3 and w.lower().endswith("s") and not w.lower().endswith("ss")]
     return tuple(t for w in plural for t in tokenize(w))
+
+
+def role_asked(question: str) -> str:
+    """The person whose role, job or office a question asks about ("" if it asks no role).
+
+    >>> [role_asked(q) for q in ["What is Ana Ruiz's role?", "Who is Ko Lwin?", "What does the mayor do?"]]
+    ['Ana Ruiz', 'Ko Lwin', 'the mayor']
+    >>> role_asked("Who is the mayor of Leeds?")
+    ''
+    """
+    for pattern in ASKS_ROLE:
+        found = pattern.match(question)
+        if found:
+            return next(v for v in found.groupdict().values() if v).strip()
+    return ""
+
+
+ASKS_REASON = re.compile(
+    r"^\W*(?:and\s+|but\s+|so\s+)?(?:why\b|how\s+come\b)|\b(?:what|which)\s+(?:\w+\s+){0,2}(?:reasons?|"
+    r"causes?|motives?|grounds|justification|explanation|rationale)\b|\bfor\s+what\s+reason\b|"
+    r"\bwhat\s+(?:caused|led\s+to|prompted|drove|motivated)\b",
+    re.I,
+)
+
+
+def asks_reason(question: str) -> bool:
+    """Whether a question asks for a cause, a reason or a purpose.
+
+    >>> [asks_reason(q) for q in ["Why did the dam fail?", "What caused the outage?", "When did it fail?"]]
+    [True, True, False]
+    >>> asks_reason("What reason did the union give for the strike?")
+    True
+    """
+    return ASKS_REASON.search(question) is not None
 
 
 def source_topic(question: str) -> str | None:
@@ -459,4 +510,6 @@ def analyse(text: str, history: Sequence[tuple[str, str]] = (), rewrite: bool = 
         standalone=standalone,
         names=question_names(focus),
         counted=counted_words(focus),
+        role_of=role_asked(focus),
+        asks_reason=asks_reason(focus),
     )

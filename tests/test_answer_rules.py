@@ -10,10 +10,19 @@ from __future__ import annotations
 import pytest
 
 from assistant.calibrated import refers_back
-from assistant.direct import answer_phrase
+from assistant.direct import answer_phrase, role_span, with_role
 from assistant.evidence import amount_spans, date_spans, money_spans, name_kind, name_spans, percentage_spans
 from assistant.lexical import covered_terms
-from assistant.question import asked_kind, question_names, rewrite_pronouns, rewrite_what_about, rewrite_why
+from assistant.question import (
+    asked_kind,
+    asks_reason,
+    question_names,
+    rewrite_pronouns,
+    rewrite_what_about,
+    rewrite_why,
+    role_asked,
+)
+from assistant.reasons import asks_why_refused, effect_clause, reason_match
 from assistant.records import Sentence
 from assistant.sources import named_documents, same_statement, source_name
 from assistant.stance import REFUSAL, STOPPED, asks_about_refusal, presumes_agreement, presumes_ongoing, refuses
@@ -339,3 +348,141 @@ def test_statements_a_correction_supersedes(sentence: str, retraction: str, expe
         )
         is expected
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        # a title before the name (a flood report, a football club)
+        (
+            "The works were ordered by Environment Secretary Maya Holt after the levee broke.",
+            "Maya Holt",
+            "Environment Secretary Maya Holt",
+        ),
+        ("Club chairman Ivo Berg said the stand would reopen.", "Ivo Berg", "Club chairman Ivo Berg"),
+        # an appositive after it (a central bank, a hospital trust)
+        (
+            "Lena Park, the bank's chief economist, said rates would hold.",
+            "Lena Park",
+            "Lena Park, the bank's chief economist",
+        ),
+        (
+            "Omar Said, chief executive of the trust, apologised.",
+            "Omar Said",
+            "Omar Said, chief executive of the trust",
+        ),
+        # no role given: the name alone
+        ("Ivo Berg scored twice in the second half.", "Ivo Berg", "Ivo Berg"),
+    ],
+)
+def test_a_name_keeps_its_role(text: str, name: str, expected: str) -> None:
+    a = text.index(name)
+    start, end = with_role(text, (a, a + len(name)))
+    assert text[start:end] == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "expected"),
+    [
+        ("Maya Holt", "The works were ordered by Environment Secretary Maya Holt on Friday.", "Environment Secretary"),
+        ("Lena Park", "Lena Park, the bank's chief economist, said rates would hold.", "bank's chief economist"),
+        ("Park", "Lena Park, the bank's chief economist, said rates would hold.", "bank's chief economist"),
+        ("Omar Said", "The museum's director, Omar Said, opened the wing.", "museum's director"),
+        ("Ivo Berg", "Ivo Berg scored twice in the second half.", None),
+        ("Maya Holt", "Club chairman Ivo Berg said the stand would reopen.", None),
+    ],
+)
+def test_the_role_of_a_person(name: str, text: str, expected: str | None) -> None:
+    found = role_span(name, text)
+    assert (text[found[0] : found[1]] if found else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("What is Maya Holt's role?", "Maya Holt"),
+        ("What was the job of Lena Park?", "Lena Park"),
+        ("What position does Omar Said hold?", "Omar Said"),
+        ("What does the club chairman do?", "the club chairman"),
+        ("Who is Ivo Berg?", "Ivo Berg"),
+        ("Who is the chief economist of the bank?", ""),
+        ("Who opened the museum wing?", ""),
+        ("What is the role of the levee?", "the levee"),
+    ],
+)
+def test_questions_about_a_role(question: str, expected: str) -> None:
+    assert role_asked(question) == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Why did the levee break?", True),
+        ("And why?", True),
+        ("What caused the flooding in the valley?", True),
+        ("What reason did the club give for closing the stand?", True),
+        ("For what reason was the museum shut?", True),
+        ("How come the bank held rates?", True),
+        ("When did the levee break?", False),
+        ("What did the bank decide?", False),
+    ],
+)
+def test_questions_that_ask_for_a_reason(question: str, expected: bool) -> None:
+    assert asks_reason(question) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The stand was closed because cracks were found in the roof.", "The stand was closed "),
+        ("Rates were held due to weak growth.", "Rates were held "),
+        ("The trust hired nurses in order to cut waiting lists.", "The trust hired nurses "),
+        ("The museum shut its east wing on the grounds that the wiring was unsafe.", "The museum shut its east wing "),
+        ("The river rose by two metres overnight.", None),
+    ],
+)
+def test_the_effect_a_reason_explains(text: str, expected: str | None) -> None:
+    assert effect_clause(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "speaker", "expected"),
+    [
+        # the effect shares the question's words (a hospital trust, a football club)
+        ("Why did the trust hire nurses?", "The trust hired nurses in order to cut waiting lists.", "", 3),
+        ("Why did the club close the stand?", "The stand was closed because cracks were found.", "", 2),
+        # a refusal asked about and stated (a trade treaty, a council)
+        ("Why did Norway reject the treaty?", "Norway said no because its fishing rights were at stake.", "", 3),
+        (
+            "Why did the council not approve the plan?",
+            "“We refused because the costs doubled,” she said.",
+            "Ana Ruiz council leader",
+            3,
+        ),
+        # the speaker's role stands for the question's words
+        (
+            "What reason did the council leader give?",
+            "“We stopped because the costs doubled,” she said.",
+            "Ana Ruiz council leader",
+            2,
+        ),
+        # no causal connective: no reason
+        ("Why did the trust hire nurses?", "The trust hired 40 nurses in May.", "", 0),
+    ],
+)
+def test_how_well_a_sentence_gives_the_reason_asked(question: str, sentence: str, speaker: str, expected: int) -> None:
+    assert reason_match(question, sentence, speaker) == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Why did Norway reject the treaty?", True),
+        ("Why did the council not approve the plan?", True),
+        ("Why did the club refuse the offer?", True),
+        ("Why did the club accept the offer?", False),
+        ("Why did the river rise?", False),
+    ],
+)
+def test_why_questions_about_a_refusal(question: str, expected: bool) -> None:
+    assert asks_why_refused(question) is expected
