@@ -56,7 +56,7 @@ from assistant.compose import CONTINUES, CONTRAST, INJECTION_NOTE, NOT_IN_SOURCE
 from assistant.direct import answer_phrase, role_span, with_role
 from assistant.index import Snapshot
 from assistant.lexical import covered_terms, tokenize
-from assistant.question import Question
+from assistant.question import Question, analyse
 from assistant.reasons import reason_match
 from assistant.records import Answer, Behaviour, Citation, Hit, Sentence, ShortAnswer
 from assistant.sources import (
@@ -461,17 +461,36 @@ class CalibratedComposer:
         sentences = self.snapshot.sentences
         return [list({f.doc_id: sentences[f.sentence_id] for f in group.figures}.values()) for group in found.values]
 
+    def parts(self, question: Question, candidates: list[Candidate]) -> list[Candidate]:
+        """Step 7b: a question in two parts ("Near which city was it, and which bridge
+        fell?"): the best candidate for each part, each part ranked on its own (a part
+        whose best is below the related-passage bar adds nothing)."""
+        split = split_compound(question.focus)
+        if split is None:
+            return []
+        hits = [c.hit for c in candidates]
+        chosen: list[Candidate] = []
+        for part in split:
+            ranked = self.rank(analyse(part), hits)
+            if ranked and ranked[0].probability >= self.calibration.related_floor:
+                found = next(c for c in candidates if c.sentence.sentence_id == ranked[0].sentence.sentence_id)
+                if found not in chosen:
+                    chosen.append(found)
+        return chosen if len(chosen) > 1 else []
+
     def select(self, question: Question, candidates: list[Candidate]) -> list[list[Sentence]]:
         """Step 8: the items of the answer, each a sentence and the same statement in other
         documents, with what each needs to be read alone."""
         best = candidates[0]
-        chosen = [best]
-        covered = set(best.covered)
+        chosen = self.parts(question, candidates) or [best]
+        covered = {t for c in chosen for t in c.covered}
         # A question in two parts ("..., and which bridge fell?") may need a second,
         # weaker sentence for its second part.
         share = self.calibration.near_share if COMPOUND.search(question.focus) else self.calibration.nearly_as_good
         bar = share * best.probability
         for other in candidates[1:]:
+            if other in chosen:
+                continue
             if len(chosen) >= MAX_ITEMS or other.probability < bar:
                 break
             if any(same_statement(c.sentence, other.sentence) for c in chosen):
@@ -721,6 +740,23 @@ class CalibratedComposer:
                 piece = f"{' and '.join(names)}: {piece}"
             pieces.append(f"\n• {piece}" if head.kind == "bullet" else piece)
         return " ".join(pieces).replace(" \n", "\n"), citations
+
+
+def split_compound(question: str) -> tuple[str, str] | None:
+    """A question in two parts joined by "and" before a second wh-word, as two questions.
+
+    >>> split_compound("Who opened the dam, and when did it fail?")
+    ('Who opened the dam?', 'when did it fail?')
+    >>> split_compound("Who opened the dam?") is None
+    True
+    """
+    found = COMPOUND.search(question)
+    if found is None:
+        return None
+    first = question[: found.start()].rstrip(" ,;") + "?"
+    second = question[found.start() :].lstrip(" ,")
+    second = re.sub(r"^and\s+", "", second, flags=re.I).strip()
+    return first, second if second.endswith("?") else second + "?"
 
 
 def _name_in(name: str, text: str) -> tuple[int, int] | None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.calibrated import refers_back
+from assistant.calibrated import refers_back, split_compound
 from assistant.direct import answer_phrase, role_span, with_role
 from assistant.evidence import amount_spans, date_spans, money_spans, name_kind, name_spans, percentage_spans
 from assistant.lexical import covered_terms
@@ -486,3 +486,17 @@ def test_how_well_a_sentence_gives_the_reason_asked(question: str, sentence: str
 )
 def test_why_questions_about_a_refusal(question: str, expected: bool) -> None:
     assert asks_why_refused(question) is expected
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Which river flooded, and when did the levee break?", ("Which river flooded?", "when did the levee break?")),
+        ("Who chairs the club and who coaches it?", ("Who chairs the club?", "who coaches it?")),
+        ("How much did the bank lend, and why", ("How much did the bank lend?", "why?")),
+        ("Did the trust and the council agree?", None),
+        ("Who opened the museum?", None),
+    ],
+)
+def test_questions_in_two_parts(question: str, expected: tuple[str, str] | None) -> None:
+    assert split_compound(question) == expected
