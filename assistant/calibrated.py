@@ -13,21 +13,27 @@ verdict with its reason, and the answer carries the reasons (``Answer.reason``):
    a refusal or stop by a name it uses, or an outright denial of what it presumes ("no
    evidence of a cyberattack"), corrects "Why did X agree ...?" (``assistant.stance``),
    from any of the first five candidates above the related-passage bar.
+   ``reason``: a why-question is answered by the sentence whose causal clause is about
+   what it asks (``assistant.reasons``), ahead of the answerable gate.
 3. ``answerable``: decline (``answered`` False) when the best probability is below the
    fitted threshold; the closest passages above a lower bar are shown as related.
    ``corrected``: a statement a correction says was wrong gives way to the correction.
 4. ``years``: a year the question gives must be in the evidence, else decline.
 5. ``typed``: a question asking for a date or a figure needs a nearly-best sentence
    holding one (for "how many X", a count of X), else decline.
-6. ``prefer``: a quotation by the person "What did X say?" names, or in a follow-up a
-   candidate with the follow-up's own words, comes first.
+6. ``prefer``: a quotation by the person "What did X say?" names, a sentence stating the
+   state of what a status question names, a sentence giving the role a role question
+   asks, or in a follow-up a candidate with the follow-up's own words, comes first.
 7. ``disagreement``: when two documents give different values for the figure asked for,
    "Sources differ:" with each value, its source and its citation.
-8. ``select``: the best sentence, others nearly as good that cover words it misses, and
-   what each needs to be read alone (a bullet's lead-in, the sentence a pronoun refers to);
+8. ``parts`` and ``select``: for a question in two parts, the best sentence of each part;
+   else the best sentence, others nearly as good that cover words it misses, and
+   what each needs to be read alone (a bullet's lead-in, the sentence a pronoun or "this
+   statement" refers to);
    statements repeated by other documents join their item as further citations.
 9. ``direct``: for a wh-question, lead with the answer phrase quoted from the best sentence
-   (the speaker of its quotation for "Who said ...?", the figure the question measures).
+   (the speaker of its quotation with their role for "Who said ...?", the figure the
+   question measures, the role for "What is X's role?", the state for a status question).
 10. ``write``: when the cited sentences come from several documents, each item names its source.
 """
 
@@ -53,7 +59,7 @@ from assistant.answerability import (
 )
 from assistant.citations import markers
 from assistant.compose import CONTINUES, CONTRAST, INJECTION_NOTE, NOT_IN_SOURCES, PREMISE_LEAD, ExtractiveComposer
-from assistant.direct import answer_phrase, role_span, with_role
+from assistant.direct import answer_phrase, role_span, status_span, with_role
 from assistant.index import Snapshot
 from assistant.lexical import covered_terms, tokenize
 from assistant.question import Question, analyse
@@ -97,6 +103,8 @@ SPEECH = re.compile(
     re.I,
 )
 SPREAD = 5  # retrieved sentences that say whether the evidence spans documents
+# The words a status question frames its subject with ("the status of X"): not the subject.
+STATUS_FRAME = frozenset(tokenize("status state situation position progress current latest happened stand going"))
 REASON_POOL = 20  # candidates a why-question's reason is looked for among (rank is not fit for reasons)
 REASON_MIN_MATCH = 3  # question words (a refusal counts two) a reason's effect clause must share
 COMPOUND = re.compile(r",?\s+and\s+(?:who|whom|what|which|when|where|why|how)\b", re.I)
@@ -107,6 +115,13 @@ SHELL_NOUN_START = re.compile(
     r"reason|result|outcome|problem|change|fact|claim|finding|announcement|statement|step|effort|approach)\b",
     re.I,
 )
+SHELL_NOUNS = (
+    r"statements?|remarks?|comments?|claims?|announcement|decision|move|plan|proposal|policy|measure|deal|"
+    r"agreement|warning|pledge|promise|criticism|view|figures?|findings?|report|news|argument|step|change"
+)
+# "Critics seized on this statement": a demonstrative and a shell noun inside the sentence
+# refer to what the sentence before said.
+DEMONSTRATIVE_SHELL = re.compile(rf"\b(?:this|these|such)\s+(?:{SHELL_NOUNS})\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -153,13 +168,16 @@ def is_question(text: str) -> bool:
 
 
 def refers_back(text: str) -> bool:
-    """Whether a sentence opens by referring to what came before: a pronoun, a demonstrative,
-    or a shell noun ("The aim is ...").
+    """Whether a sentence refers to what came before: it opens with a pronoun, a
+    demonstrative or a shell noun ("The aim is ..."), or names "this statement", "these
+    remarks" inside.
 
     >>> [refers_back(t) for t in ["This rule applies from May.", "The plan was dropped.", "Rain fell."]]
     [True, True, False]
+    >>> refers_back("Fans cheered these remarks loudly.")
+    True
     """
-    return leans_back(text) or SHELL_NOUN_START.match(text) is not None
+    return leans_back(text) or SHELL_NOUN_START.match(text) is not None or DEMONSTRATIVE_SHELL.search(text) is not None
 
 
 class CalibratedComposer:
@@ -235,15 +253,41 @@ class CalibratedComposer:
 
     def has_step_for(self, question: Question, hits: list[Hit]) -> bool:
         """Whether a step only this pipeline has applies: a reason found for a why-question,
-        a role found for a question about someone's role."""
-        if not (question.asks_reason or question.role_of):
+        a role found for a question about someone's role, a state for a status question, a
+        quotation's speaker for "Who said ...?"."""
+        who_said = question.asks_for == "person" and SPEECH.search(question.focus) is not None
+        if not (question.asks_reason or question.role_of or question.asks_status or who_said):
             return False
         candidates = self.rank(question, hits)
+        if not candidates:
+            return False
         if question.asks_reason and self.reason(question, candidates) is not None:
+            return True
+        if who_said and self._speaker_of(candidates[0].sentence):
+            return True
+        if question.asks_status and self._stated(question, candidates) is not None:
             return True
         return bool(question.role_of) and any(
             role_span(question.role_of, c.sentence.text) is not None for c in candidates[:5]
         )
+
+    def _stated(self, question: Question, candidates: list[Candidate]) -> Candidate | None:
+        """For a status question, the first nearly-best candidate whose predicate states a
+        state (``direct.status_span``) and that covers the question's distinctive words."""
+        return self._near_best(
+            candidates, lambda c: self._state_of(question, c.sentence) is not None, self.calibration.near_share
+        )
+
+    def _state_of(self, question: Question, sentence: Sentence) -> tuple[int, int] | None:
+        """The predicate of ``sentence`` stating a state (``direct.status_span``) whose
+        subject, the words before it, names what the status question asks about (its
+        distinctive words)."""
+        span = status_span(sentence.text)
+        if span is None:
+            return None
+        rare = {t for t in question.terms if self.idf(t) >= self.calibration.distinctive_idf} - STATUS_FRAME
+        subject_words = set(tokenize(sentence.text[: span[0]]))
+        return span if rare and covered_terms(rare, subject_words) == rare else None
 
     def rank(self, question: Question, hits: list[Hit]) -> list[Candidate]:
         """Step 1: candidates with their probability of answering, best first."""
@@ -376,6 +420,12 @@ class CalibratedComposer:
             if quoted is not None and quoted is not candidates[0]:
                 reasons.append(f"{quoted.sentence.sentence_id} quotes a person the question names")
                 candidates = _first(quoted, candidates)
+        if question.asks_status:
+            # "What is the status of X?": a sentence stating X's state comes first.
+            stated = self._stated(question, candidates)
+            if stated is not None and stated is not candidates[0]:
+                reasons.append(f"{stated.sentence.sentence_id} states a state")
+                candidates = _first(stated, candidates)
         if question.role_of:
             # "What is X's role?": a sentence that gives X a role comes first.
             titled = self._near_best(
@@ -641,6 +691,13 @@ class CalibratedComposer:
             return ShortAnswer(
                 text=sentence.text[a:b], marker=cited.marker, start=sentence.start + a, end=sentence.start + b
             )
+        if question.asks_status:
+            state = self._state_of(question, sentence)
+            if state is not None:
+                a, b = state
+                return ShortAnswer(
+                    text=sentence.text[a:b], marker=cited.marker, start=sentence.start + a, end=sentence.start + b
+                )
         if question.asks_for == "person" and SPEECH.search(question.focus):
             speaker = self._speaker_of(sentence)
             if speaker:

@@ -133,3 +133,34 @@ def role_span(name: str, text: str) -> Span | None:
             if place is not None:
                 return place
     return None
+
+
+# A verb group that states what state its subject is in ("is currently stalled", "remains on hold").
+STATE_VERB = re.compile(
+    r"\b(?:is|are|was|were|has\s+been|have\s+been|had\s+been|remains?|remained|stays?|stayed)\s+"
+    r"(?=(?:now|currently|still|no\s+longer|yet\s+to|being|under|on|in|awaiting|pending|\w+ed\b|\w+en\b))",
+    re.I,
+)
+
+
+def status_span(text: str) -> Span | None:
+    """The predicate of ``text`` that states a state, from after its verb to the end of
+    the sentence, or None when its verb states none.
+
+    >>> t = "The bypass is currently on hold pending a review."
+    >>> a, b = status_span(t); t[a:b]
+    'currently on hold pending a review'
+    >>> t = "Talks between the unions and the club remain suspended."
+    >>> a, b = status_span(t); t[a:b]
+    'suspended'
+    >>> t = "The club was founded in 1899 by miners."  # a passive reads as a state too
+    >>> a, b = status_span(t); t[a:b]
+    'founded in 1899 by miners'
+    >>> status_span("The mayor opened the bridge.") is None
+    True
+    """
+    found = STATE_VERB.search(text)
+    if found is None:
+        return None
+    end = len(text.rstrip().rstrip(".!;"))
+    return (found.end(), end) if end > found.end() else None

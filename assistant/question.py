@@ -188,6 +188,7 @@ class Question:
     counted: tuple[str, ...] = field(default_factory=tuple)  # stems of what "how many" counts
     role_of: str = ""  # the person whose role the question asks ("What is X's role?", "Who is X?")
     asks_reason: bool = False  # "Why ...?", "What reason ...?": a cause or purpose is the answer
+    asks_status: bool = False  # "What is the status of X?", "Where does X stand?": a state is the answer
 
 
 def validate(question: object, max_chars: int = MAX_QUESTION_CHARS) -> str:
@@ -345,6 +346,26 @@ def asks_reason(question: str) -> bool:
     True
     """
     return ASKS_REASON.search(question) is not None
+
+
+ASKS_STATUS = re.compile(
+    r"\b(?:what(?:\s+is|\s+was|['’]s)\s+(?:the\s+)?(?:current\s+|latest\s+)?(?:status|state|situation|position|"
+    r"progress)\s+(?:of|on|with)|where\s+(?:does|do|did|is|are)\s+.{1,60}?\s+stand|what\s+(?:has\s+)?"
+    r"happened\s+(?:to|with)|how\s+(?:is|are)\s+.{1,60}?\s+(?:going|progressing|getting\s+on)|"
+    r"is\s+.{1,60}?\s+still\s+(?:going|on|running|in\s+place|in\s+force|under\s+way))\b",
+    re.I,
+)
+
+
+def asks_status(question: str) -> bool:
+    """Whether a question asks what state something is in.
+
+    >>> [asks_status(q) for q in ["What is the status of the bypass?", "Where do the talks stand?", "Who built it?"]]
+    [True, True, False]
+    >>> asks_status("What happened to the stadium plan?")
+    True
+    """
+    return ASKS_STATUS.search(question) is not None
 
 
 def source_topic(question: str) -> str | None:
@@ -512,4 +533,5 @@ def analyse(text: str, history: Sequence[tuple[str, str]] = (), rewrite: bool = 
         counted=counted_words(focus),
         role_of=role_asked(focus),
         asks_reason=asks_reason(focus),
+        asks_status=asks_status(focus),
     )

@@ -10,12 +10,13 @@ from __future__ import annotations
 import pytest
 
 from assistant.calibrated import refers_back, split_compound
-from assistant.direct import answer_phrase, role_span, with_role
+from assistant.direct import answer_phrase, role_span, status_span, with_role
 from assistant.evidence import amount_spans, date_spans, money_spans, name_kind, name_spans, percentage_spans
 from assistant.lexical import covered_terms
 from assistant.question import (
     asked_kind,
     asks_reason,
+    asks_status,
     question_names,
     rewrite_pronouns,
     rewrite_what_about,
@@ -197,7 +198,11 @@ def test_question_names(question: str, names: tuple[str, ...]) -> None:
         ("This rule applies from May.", True),
         ("They voted against it.", True),
         ("The decision was welcomed by fans.", True),
+        ("Opposition councillors attacked this decision within the hour.", True),
+        ("Supporters of the club mocked these remarks online.", True),
+        ("Economists at the bank questioned such figures.", True),
         ("The council met on Monday.", False),
+        ("The mayor said that plan was sound.", False),
         ("Rain fell across the north.", False),
     ],
 )
@@ -500,3 +505,35 @@ def test_why_questions_about_a_refusal(question: str, expected: bool) -> None:
 )
 def test_questions_in_two_parts(question: str, expected: tuple[str, str] | None) -> None:
     assert split_compound(question) == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("What is the status of the bypass?", True),
+        ("What's the latest situation with the strike?", True),
+        ("Where do the pay talks stand?", True),
+        ("What happened to the museum extension?", True),
+        ("Is the flood barrier still under way?", True),
+        ("Who built the flood barrier?", False),
+        ("What did the bank decide?", False),
+    ],
+)
+def test_questions_about_a_status(question: str, expected: bool) -> None:
+    assert asks_status(question) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The bypass is currently on hold pending a review.", "currently on hold pending a review"),
+        ("Talks between the union and the trust remain suspended.", "suspended"),
+        ("The museum extension has been delayed by two years.", "delayed by two years"),
+        ("The treaty is now in force in all member states.", "now in force in all member states"),
+        ("The mayor opened the bridge.", None),
+        ("Rates are high.", None),
+    ],
+)
+def test_the_state_a_sentence_states(text: str, expected: str | None) -> None:
+    found = status_span(text)
+    assert (text[found[0] : found[1]] if found else None) == expected
