@@ -7,7 +7,9 @@ when the sources give nothing for it:
 1. Key points: extractive summarisation over the sentence vectors already in the index.
    a. Candidates: every citable sentence (headings never; a lead-in ending in ":" only
       with its list; questions and fragments of fewer than ``min_words`` words never),
-      or, for a topic, the sentences hybrid retrieval finds for it.
+      or, for a topic, the sentences hybrid retrieval finds for it. A sentence of a
+      correction, or one that describes its own document ("The following exchange ..."),
+      never makes a point of its own.
    b. Centrality: LexRank (Erkan & Radev 2004) by power iteration over the cosine graph
       of the candidates, edges below ``link_min`` dropped. The random jump is biased
       (Otterbacher et al. 2005) towards sentences near the topic, when there is one, and
@@ -18,11 +20,15 @@ when the sources give nothing for it:
       document (the lead), closeness to its document's title (Edmundson 1969), and how
       many other documents report the same (cross-document support).
    d. Selection: maximal marginal relevance (Carbonell & Goldstein 1998) against
-      redundancy; a sentence nearly the same as one already chosen is never chosen.
+      redundancy, each source heard before one is heard again (``source_spread``); a
+      sentence nearly the same as one already chosen is never chosen, nor a second report
+      of a measure a chosen one gives (the same figure, or another value of it: "Where
+      sources differ" shows those).
    e. Writing: points in order of selection (so the lead facts come first); a point is a
-      paragraph's chosen sentences, or a list under its lead-in; a sentence that opens by
-      referring back brings the one before it; a sentence that says the same in other
-      documents cites them too.
+      passage (sentences picked from one paragraph, or next to each other in one
+      document) or a whole list under its lead-in; a sentence that opens by referring
+      back brings the one before it; a statement a correction says was wrong brings the
+      correction; a sentence that says the same in other documents cites them too.
 2. Who said what: quotations (``speakers``) grouped by speaker, with the speaker's role.
 3. Figures: money, percentages and counts (``figures``), identical ones from several
    documents merged into one item citing all.
@@ -37,6 +43,7 @@ would then go through the generative composer's checks), events dated only by a 
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -54,12 +61,14 @@ from assistant.figures import (
     disagreements,
     merge,
     raw_figures,
+    same_figure,
     same_measure,
 )
 from assistant.index import Snapshot
 from assistant.lexical import tokenize
 from assistant.records import Answer, Citation, Document, Sentence
 from assistant.references import footnote
+from assistant.sources import is_correction, retracts, superseded
 from assistant.speakers import Quote
 
 KEY_POINTS = "Key points"
@@ -72,8 +81,9 @@ TIMELINE = "Timeline"
 @dataclass(frozen=True)
 class BriefingSettings:
     """Every number that shapes a briefing. Set on the tune sets of evals/briefing.yaml
-    (the seed article, return-hubs, iberian-blackout; a small grid, never the check
-    corpus); change one, re-run ``python -m evals.briefing --split tune``."""
+    (the seed article, return-hubs, iberian-blackout, myanmar-earthquake; a small grid,
+    never the check corpus; ``source_spread`` and ``passage_gap`` on 2026-11-27, checked
+    at 6, 8, 10 and 12 points); change one, re-run ``python -m evals.briefing --split tune``."""
 
     # Key points: salience = (centrality / max) ** centrality_power * informativeness
     #   * lead ** lead_power * (1 + support_weight * support) * (1 + title_weight * title closeness)
@@ -91,11 +101,13 @@ class BriefingSettings:
     support_weight: float = 1.0  # salience gain per other document reporting it ...
     max_support: int = 3  # ... counting this many at most
     mmr_lambda: float = 0.7  # salience against novelty
+    source_spread: float = 0.6  # MMR: salience kept per pick a document has already given
     title_weight: float = 2.0  # salience gain for closeness to the document's title ...
     title_documents: int = 100  # ... when the candidates come from at most this many documents
     duplicate: float = 0.86  # cosine at which a sentence repeats one already chosen
     same_point: float = 0.8  # cosine at which a sentence of another document says the same
-    per_paragraph: int = 3  # sentences of one paragraph gathered in one point
+    per_paragraph: int = 3  # sentences of one passage gathered in one point
+    passage_gap: int = 1  # picked sentences this close in one document (ordinals) read as one passage
     max_bullets: int = 4  # bullets of one list gathered under its lead-in
     topic_k: int = 40  # sentences retrieval brings for a topic
     topic_floor: float = 0.6  # topic candidates must be this close to the best one (share of its cosine)
@@ -248,28 +260,45 @@ def lexrank(
     return scores
 
 
-def mmr(scores: np.ndarray, similarity: np.ndarray, k: int, lam: float, duplicate: float) -> list[int]:
+def mmr(
+    scores: np.ndarray,
+    similarity: np.ndarray,
+    k: int,
+    lam: float,
+    duplicate: float,
+    sources: np.ndarray | None = None,
+    spread: float = 1.0,
+) -> list[int]:
     """Maximal marginal relevance: pick ``k`` items, each maximising
-    ``lam * score - (1 - lam) * (highest similarity to those picked)``; an item at least
-    ``duplicate`` similar to a picked one is never picked. Scores are scaled to [0, 1].
+    ``lam * score * spread ** n - (1 - lam) * (highest similarity to those picked)``, where
+    ``n`` counts the picks already taken from the item's source (``sources``: one label per
+    item; none: ``n`` = 0), so each source gets its say before one gives a second point; an
+    item at least ``duplicate`` similar to a picked one is never picked. Scores are scaled
+    to [0, 1].
 
     >>> sim = np.array([[1, .95, .2], [.95, 1, .2], [.2, .2, 1]])
     >>> mmr(np.array([.5, .45, .3]), sim, 2, 0.7, 0.9)
     [0, 2]
+    >>> mmr(np.array([.5, .4, .3]), np.eye(3), 2, 0.7, 0.9), mmr(np.array([.5, .4, .3]), np.eye(3), 2, 0.7, 0.9, np.array([0, 0, 1]), 0.5)
+    ([0, 1], [0, 2])
     """
     if len(scores) == 0 or k <= 0:
         return []
     top = scores.max() or 1.0
     norm = scores / top
+    groups = np.zeros(len(scores), dtype=int) if sources is None else np.unique(sources, return_inverse=True)[1]
+    taken = np.zeros(int(groups.max()) + 1)
     picked: list[int] = []
     nearest = np.zeros(len(scores))
     allowed = np.ones(len(scores), dtype=bool)
     while len(picked) < k:
-        value = np.where(allowed, lam * norm - (1 - lam) * nearest, -np.inf)
+        gain = norm if sources is None else norm * spread ** taken[groups]
+        value = np.where(allowed, lam * gain - (1 - lam) * nearest, -np.inf)
         best = int(np.argmax(value))
         if not np.isfinite(value[best]):
             break
         picked.append(best)
+        taken[groups[best]] += 1
         allowed[best] = False
         nearest = np.maximum(nearest, similarity[best])
         allowed &= similarity[best] < duplicate
@@ -317,6 +346,27 @@ def informativeness(text: str, figure_weight: float, name_weight: float) -> floa
     return 1.0 + figure_weight * min(figures, 2) + name_weight * min(names, 4) / 4
 
 
+# Words that introduce or annotate the document itself, not the events it reports.
+DESCRIBES_DOCUMENT = re.compile(
+    r"^(?:(?:the following|what follows)\s+(?:is|are|was|were|exchange|statement|transcript|text|excerpt|extract|"
+    r"interview|remarks|questions|conversation|account)\b|below\s+(?:is|are)\b|here\s+(?:is|are)\s+the\b|"
+    r"this\s+(?:article|story|page|report|transcript|excerpt|statement|release|document)\s+(?:was|has\s+been|is\s+an?)\b)",
+    re.I,
+)
+
+
+def describes_document(text: str) -> bool:
+    """Whether a sentence introduces or annotates its own document rather than telling of
+    events ("The following exchange took place ...", "This article was amended ...").
+
+    >>> describes_document("The following exchange is between reporters and a spokesperson.")
+    True
+    >>> describes_document("The following day, rescuers reached the town.")
+    False
+    """
+    return DESCRIBES_DOCUMENT.match(text.strip().lstrip("“\"‘' ")) is not None
+
+
 def opens_with_reference(text: str) -> bool:
     """Whether a sentence opens by referring back to the one before ("He said",
     "That policy", "In contrast"), so it cannot be read alone."""
@@ -337,6 +387,21 @@ def support(pool: _Pool, threshold: float) -> np.ndarray:
         counts[:, d] = close[:, of_doc == d].any(axis=1)
     counts[np.arange(len(pool.sentences)), of_doc] = False
     return counts.sum(axis=1).astype(float)
+
+
+_Measured = tuple[list[Figure], Callable[[Figure, Figure], bool]]  # figures, and when two measure the same
+
+
+def same_measures(figures: Sequence[Figure], related: Callable[[Figure, Figure], bool]) -> list[list[Figure]]:
+    """Figures of one measure that several documents give, as groups: the same figure
+    repeated (``figures.merge``), or different values of it (``figures.disagreements``).
+
+    >>> f = lambda d, v: Figure(d, d + "#s0", 0, 1, "", "count", v, measure=("driver", "strike"))
+    >>> [[x.doc_id for x in g] for g in same_measures([f("a", 300.0), f("b", 300.0), f("c", 340.0)], same_measure)]
+    [['a', 'b'], ['a', 'b', 'c']]
+    """
+    repeated = [list(g.figures) for g in merge(figures, same_figure) if len(g.doc_ids) > 1]
+    return repeated + [[f for g in d.values for f in g.figures] for d in disagreements(figures, related)]
 
 
 def speaker_matches(quote: Quote, terms: Iterable[str]) -> bool:
@@ -381,6 +446,8 @@ class Briefer:
         self.embed = embed
         self.search = search
         self.settings = settings
+        self._fixes: list[tuple[Sentence, Sentence]] | None = None  # (an error a correction reports, its fix)
+        self._titles: dict[str, np.ndarray] = {}  # document -> its title's vector
 
     def brief(
         self,
@@ -393,10 +460,14 @@ class Briefer:
         """A briefing of the corpus (or of ``doc_ids``), on ``topic`` when given."""
         topic = " ".join(topic.split()) if topic and topic.strip() else None
         pool = self._pool(topic, doc_ids)
-        sections = [BriefingSection(KEY_POINTS, tuple(self._key_points(pool, max_points)))]
+        docs = sorted({s.doc_id for s in pool.sentences}, key=self._doc_order)
+        in_pool = {s.sentence_id for s in pool.sentences}
+        # The candidates' figures: every sentence of a small corpus, each document's lead
+        # in a large one (``max_candidates``), the topic's sentences for a topic.
+        figures = [f for d in docs for f in self.snapshot.figures_of(d) if f.sentence_id in in_pool]
+        measured = self._measured(figures, pool)
+        sections = [BriefingSection(KEY_POINTS, tuple(self._key_points(pool, max_points, measured)))]
         if not only_key_points:
-            docs = sorted({s.doc_id for s in pool.sentences}, key=self._doc_order)
-            in_pool = {s.sentence_id for s in pool.sentences}
             terms = tokenize(topic) if topic else []
             quotes = [
                 q
@@ -404,13 +475,10 @@ class Briefer:
                 for q in self.snapshot.quotes_of(d)
                 if topic is None or q.sentence_id in in_pool or speaker_matches(q, terms)
             ]
-            # The candidates' figures: every sentence of a small corpus, each document's lead
-            # in a large one (``max_candidates``), the topic's sentences for a topic.
-            figures = [f for d in docs for f in self.snapshot.figures_of(d) if f.sentence_id in in_pool]
             sections += [
                 BriefingSection(WHO_SAID_WHAT, tuple(self._who_said_what(quotes))),
                 BriefingSection(FIGURES, tuple(self._figures(figures))),
-                BriefingSection(SOURCES_DIFFER, tuple(self._differences(figures))),
+                BriefingSection(SOURCES_DIFFER, tuple(self._differences(measured))),
                 BriefingSection(TIMELINE, tuple(self._timeline(figures))),
             ]
         docs_used = {c.doc_id for s in sections for i in s.items for c in i.citations}
@@ -447,10 +515,9 @@ class Briefer:
         return _Pool(sentences, vectors, relevance)
 
     # -- key points -------------------------------------------------------------------
-    def _key_points(self, pool: _Pool, max_points: int) -> list[BriefingItem]:
+    def _salience(self, pool: _Pool) -> np.ndarray:
+        """Each candidate's salience (step 1c of the module docstring)."""
         st = self.settings
-        if not pool.sentences:
-            return []
         relevance = np.clip(pool.relevance, 1e-6, None)
         positions = np.array([self._position(s) for s in pool.sentences], dtype=np.float32)
         lead = lead_prior(positions, st.lead_weight, st.lead_scale)
@@ -458,29 +525,101 @@ class Briefer:
         informative = np.array([informativeness(s.text, st.figure_weight, st.name_weight) for s in pool.sentences])
         reported = 1.0 + st.support_weight * np.minimum(support(pool, st.support_similarity), st.max_support)
         score = (centrality / centrality.max()) ** st.centrality_power * informative * lead**st.lead_power * relevance
-        score = score * reported * (1.0 + st.title_weight * self._title_closeness(pool))
-        order = mmr(score, pool.similarity, len(pool.sentences), st.mmr_lambda, st.duplicate)
-        # A point is a paragraph (or a list under its lead-in): sentences picked from the same
-        # one are read together, in document order, not as separate points.
+        return score * reported * (1.0 + st.title_weight * self._title_closeness(pool))
+
+    def _may_be_point(self, sentence: Sentence) -> bool:
+        """Whether a candidate may make a key point of its own: not a sentence of a
+        correction (it speaks of other coverage; it is cited with the point it corrects),
+        nor one that describes its document instead of the events."""
+        doc = self.snapshot.documents.get(sentence.doc_id)
+        return not (doc is not None and is_correction(doc)) and not describes_document(sentence.text)
+
+    def _key_points(self, pool: _Pool, max_points: int, measured: _Measured) -> list[BriefingItem]:
+        st = self.settings
+        if not pool.sentences:
+            return []
+        score = self._salience(pool)
+        rows = np.array([i for i, s in enumerate(pool.sentences) if self._may_be_point(s)], dtype=int)
+        if len(rows) == 0:  # only corrections (or the like) to go on: they are what there is
+            rows = np.arange(len(pool.sentences))
+        docs = [pool.sentences[i].doc_id for i in rows]
+        sources = np.array(docs) if len(set(docs)) > 1 else None
+        # Two reports of one measure (the same figure, or different values of it) are one
+        # fact: they never make two points.
+        similarity = pool.similarity.copy()
+        at = {s.sentence_id: i for i, s in enumerate(pool.sentences)}
+        for group in same_measures(*measured):
+            members = sorted({at[f.sentence_id] for f in group if f.sentence_id in at})
+            similarity[np.ix_(members, members)] = np.maximum(similarity[np.ix_(members, members)], st.duplicate)
+        similarity = similarity[np.ix_(rows, rows)]
+        picks = mmr(score[rows], similarity, len(rows), st.mmr_lambda, st.duplicate, sources, st.source_spread)
+        order = [int(rows[i]) for i in picks]
+        items = []
+        used: set[str] = set()
+        for picked in self._gather(pool, order, max_points):
+            sentences = self._with_context(sorted((pool.sentences[i] for i in picked), key=lambda s: s.ordinal))
+            fixes = self._corrections_of(sentences)
+            others = [o for i in picked[:1] for o in self._same_point(pool, i, used)]
+            items.append(self._item([*sentences, *fixes, *others], shown=len(sentences) + len(fixes)))
+            used.update(s.sentence_id for s in [*sentences, *fixes])
+        return items
+
+    def _gather(self, pool: _Pool, order: Sequence[int], max_points: int) -> list[list[int]]:
+        """Picks (pool rows, best first) gathered into at most ``max_points`` points. A point
+        is a passage: sentences picked from one paragraph, or within ``passage_gap``
+        sentences of each other in one document under one heading (news often gives each
+        sentence a paragraph), up to ``per_paragraph``; or a list under its lead-in, read
+        whole (its bullets best first, up to ``max_bullets``). A sentence that a point
+        brings as context (``_with_context``) belongs to that point."""
+        st = self.settings
         points: dict[str, list[int]] = {}
+        joins: dict[str, str] = {}
+
+        def near(i: int) -> str | None:
+            s = pool.sentences[i]
+            for key, members in points.items():
+                for j in members:
+                    o = pool.sentences[j]
+                    same_passage = o.doc_id == s.doc_id and o.section == s.section and o.kind != "bullet"
+                    if same_passage and abs(o.ordinal - s.ordinal) <= st.passage_gap:
+                        return key
+            return None
+
         for i in order:
-            key = self._point_key(pool.sentences[i])
+            sentence = pool.sentences[i]
+            key = self._point_key(sentence)
+            key = joins.get(key, key)
+            if key not in points and sentence.kind != "bullet":
+                key = near(i) or key
             if key in points:
-                limit = st.max_bullets if pool.sentences[i].kind == "bullet" else st.per_paragraph
+                limit = st.max_bullets if sentence.kind == "bullet" else st.per_paragraph
                 if len(points[key]) < limit:
                     points[key].append(i)
             elif len(points) < max_points:
                 points[key] = [i]
+                for before in self._with_context([sentence])[:-1]:
+                    joins.setdefault(self._point_key(before), key)
             else:
                 break  # the picks after this one rank below every point already made
-        items = []
-        used: set[str] = set()
-        for picked in points.values():
-            sentences = self._with_context(sorted((pool.sentences[i] for i in picked), key=lambda s: s.ordinal))
-            others = [o for i in picked[:1] for o in self._same_point(pool, i, used)]
-            items.append(self._item([*sentences, *others]))
-            used.update(s.sentence_id for s in sentences)
-        return items
+        for i in order:
+            key = self._point_key(pool.sentences[i])
+            bullet = pool.sentences[i].kind == "bullet"
+            if bullet and key in points and i not in points[key] and len(points[key]) < st.max_bullets:
+                points[key].append(i)
+        return list(points.values())
+
+    def _corrections_of(self, sentences: Sequence[Sentence]) -> list[Sentence]:
+        """The corrected statements of corrections that say one of ``sentences`` was wrong
+        (``sources.superseded``): a point never repeats an error without its correction."""
+        if self._fixes is None:
+            self._fixes = []
+            for doc_id, document in self.snapshot.documents.items():
+                if is_correction(document):
+                    own = [s for s in self.snapshot.by_doc.get(doc_id, []) if s.citable]
+                    self._fixes += [
+                        (a, b) for a, b in itertools.pairwise(own) if retracts(a.text) and not retracts(b.text)
+                    ]
+        return list(dict.fromkeys(fix for s in sentences for error, fix in self._fixes if superseded(s, error)))
 
     def _title_closeness(self, pool: _Pool) -> np.ndarray:
         """Each candidate's cosine to its document's title (0 when the title is only the
@@ -492,12 +631,15 @@ class Briefer:
         named = [i for i, (d, t) in enumerate(zip(docs, titles, strict=True)) if t and t != PurePosixPath(d).name]
         if not named:
             return np.zeros(len(pool.sentences))
-        vectors = self.embed([titles[i] for i in named])
-        row = {docs[i]: r for r, i in enumerate(named)}
+        missing = [docs[i] for i in named if docs[i] not in self._titles]
+        if missing:  # a snapshot's titles do not change: embedded once
+            self._titles.update(
+                zip(missing, self.embed([self.snapshot.documents[d].title for d in missing]), strict=True)
+            )
         closeness = np.zeros(len(pool.sentences))
         for n, s in enumerate(pool.sentences):
-            if s.doc_id in row:
-                closeness[n] = max(0.0, float(pool.vectors[n] @ vectors[row[s.doc_id]]))
+            if s.doc_id in self._titles:
+                closeness[n] = max(0.0, float(pool.vectors[n] @ self._titles[s.doc_id]))
         return closeness
 
     def _position(self, sentence: Sentence) -> int:
@@ -529,8 +671,14 @@ class Briefer:
             return [lead, *sentences] if lead is not None else sentences
         doc = self.snapshot.by_doc.get(first.doc_id, [])
         if opens_with_reference(first.text) and first.ordinal > 0:
+            # The sentence before, in its paragraph or (news often writes a paragraph per
+            # sentence) the paragraph just before, under the same heading.
             before = doc[first.ordinal - 1]
-            if before.kind == "sentence" and before.paragraph == first.paragraph:
+            if (
+                before.kind == "sentence"
+                and before.section == first.section
+                and before.paragraph >= first.paragraph - 1
+            ):
                 return [before, *sentences]
         return sentences
 
@@ -552,15 +700,19 @@ class Briefer:
     def _citation(self, marker: int, sentence: Sentence) -> Citation:
         return Citation.of(marker, sentence, self.snapshot.documents[sentence.doc_id])
 
-    def _item(self, sentences: Sequence[Sentence], join: str = " ", label: str | None = None) -> BriefingItem:
-        """The first sentence's text (and, for a list, each of its sentences), with markers
-        for every sentence; sentences of other documents that say the same are only cited."""
-        first_doc = sentences[0].doc_id
-        shown = [s for s in sentences if s.doc_id == first_doc]
-        sentences = [*shown, *(s for s in sentences if s.doc_id != first_doc)]
+    def _item(
+        self, sentences: Sequence[Sentence], join: str = " ", label: str | None = None, shown: int | None = None
+    ) -> BriefingItem:
+        """The text of the first ``shown`` sentences (default: those of the first sentence's
+        document), with markers for every sentence; the rest (other documents that say the
+        same) are only cited."""
+        if shown is None:
+            first_doc = sentences[0].doc_id
+            sentences = sorted(sentences, key=lambda s: s.doc_id != first_doc)
+            shown = sum(1 for s in sentences if s.doc_id == first_doc)
         citations = tuple(self._citation(n, s) for n, s in enumerate(sentences, start=1))
-        parts = [f"{s.text} [{n}]" for n, s in enumerate(shown, start=1)]
-        extra = "".join(f"[{n}]" for n in range(len(shown) + 1, len(sentences) + 1))
+        parts = [f"{s.text} [{n}]" for n, s in enumerate(sentences[:shown], start=1)]
+        extra = "".join(f"[{n}]" for n in range(shown + 1, len(sentences) + 1))
         return BriefingItem(text=join.join(parts) + extra, citations=citations, label=label)
 
     # -- who said what ------------------------------------------------------------------
@@ -603,23 +755,25 @@ class Briefer:
                 break
         return items
 
-    def _differences(self, figures: Sequence[Figure]) -> list[BriefingItem]:
+    def _measured(self, figures: Sequence[Figure], pool: _Pool) -> _Measured:
+        """The figures that measure something (money, percentages, counts with words), and
+        when two of them measure the same: the words test, or comparable figures in
+        sentences (of the pool) close in meaning that share a word."""
         candidates = [f for f in figures if f.kind in ("money", "percent", "count") and f.measure]
-        if not candidates:
-            return []
-        sentences = list(dict.fromkeys(self.snapshot.sentences[f.sentence_id] for f in candidates))
-        row = {s.sentence_id: i for i, s in enumerate(sentences)}
-        vectors = self.vectors(sentences)
+        row = {s.sentence_id: i for i, s in enumerate(pool.sentences)}
+        vectors = pool.vectors
 
         def related(a: Figure, b: Figure) -> bool:
-            """The words test, or comparable figures in sentences close in meaning that share a word."""
             if same_measure(a, b):
                 return True
             if not (comparable(a, b) and set(a.measure) & set(b.measure)):
                 return False
             return float(vectors[row[a.sentence_id]] @ vectors[row[b.sentence_id]]) >= self.settings.figure_similarity
 
-        return [self._difference(d) for d in disagreements(candidates, related)]
+        return candidates, related
+
+    def _differences(self, measured: _Measured) -> list[BriefingItem]:
+        return [self._difference(d) for d in disagreements(*measured)]
 
     def _difference(self, found: Disagreement) -> BriefingItem:
         citations: list[Citation] = []

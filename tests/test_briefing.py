@@ -17,6 +17,7 @@ from assistant.briefing import (
     WHO_SAID_WHAT,
     BriefingRequest,
     briefing_request,
+    describes_document,
     informativeness,
     is_candidate,
     lexrank,
@@ -183,15 +184,20 @@ STRIKE = {
 }
 
 
-@pytest.fixture(scope="module")
-def strike_bot(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+def _corpus_bot(factory: pytest.TempPathFactory, name: str, documents: dict[str, tuple[str, str]]):  # type: ignore[no-untyped-def]
+    """An assistant over ``documents`` (file name -> (metadata TOML, text)) in a scratch folder."""
     from assistant import Assistant
 
-    folder = tmp_path_factory.mktemp("strike")
-    for name, (meta, text) in STRIKE.items():
-        (folder / name).write_text(text, encoding="utf-8")
-        (folder / name.replace(".txt", ".meta.toml")).write_text(meta, encoding="utf-8")
-    return Assistant(corpus=folder, index_dir=tmp_path_factory.mktemp("strike-index") / "idx")
+    folder = factory.mktemp(name)
+    for file, (meta, text) in documents.items():
+        (folder / file).write_text(text, encoding="utf-8")
+        (folder / file.replace(".txt", ".meta.toml")).write_text(meta, encoding="utf-8")
+    return Assistant(corpus=folder, index_dir=factory.mktemp(f"{name}-index") / "idx")
+
+
+@pytest.fixture(scope="module")
+def strike_bot(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    return _corpus_bot(tmp_path_factory, "strike", STRIKE)
 
 
 def _verify_all(bot, briefing) -> None:  # type: ignore[no-untyped-def]
@@ -310,3 +316,99 @@ def test_support_counts_other_documents_that_say_the_same() -> None:
     assert list(support(pool, 0.9)) == [1.0, 1.0, 0.0, 1.0]
     single = _Pool([sentence("a", 0), sentence("a", 1)], vectors[:2], np.ones(2))
     assert list(support(single, 0.9)) == [0.0, 0.0]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The following exchange took place between reporters and the fire chief.", True),
+        ("The following is an edited transcript of the minister's remarks.", True),
+        ("Below is the full statement from the club.", True),
+        ("This article was amended on 4 March to correct the age of the bridge.", True),
+        ("This report has been updated with figures from the health board.", True),
+        ("The following day, rescuers reached the village.", False),
+        ("The following spring the council closed the pool.", False),
+        ("This report found that waiting lists had doubled.", False),
+        ("Below the dam, the river rose by two metres.", False),
+        ("The fire chief said crews were still pumping water.", False),
+    ],
+)
+def test_describes_document(text: str, expected: bool) -> None:
+    assert describes_document(text) is expected
+
+
+def test_mmr_hears_each_source_before_one_gives_a_second_pick() -> None:
+    scores = np.array([1.0, 0.9, 0.8, 0.5])
+    sources = np.array(["a", "a", "a", "b"])
+    assert mmr(scores, np.eye(4), 2, 0.7, 0.9) == [0, 1]
+    assert mmr(scores, np.eye(4), 2, 0.7, 0.9, sources, 0.5) == [0, 3]
+    assert mmr(scores, np.eye(4), 4, 0.7, 0.9, sources, 1.0) == [0, 1, 2, 3]
+
+
+# A flood in a town, in four documents written for these tests: a report, a council statement
+# with a list, a press-briefing transcript, and a correction of the report.
+FLOOD = {
+    "wire.txt": (
+        'title = "River Alder bursts its banks in Northam"\noutlet = "Valley Wire"\ndate = "2025-03-03"\n',
+        "River Alder bursts its banks in Northam\n\n"
+        "The River Alder burst its banks in Northam on Sunday night, flooding about 400 homes.\n"
+        "The Environment Agency issued a severe flood warning, its highest level, for the town centre.\n"
+        "Rescue crews took 120 people from flooded homes by boat.\n"
+        "The old Mill Bridge, built in 1862, was swept away by the water.\n"
+        "Insurers expect claims to run for months.\n",
+    ),
+    "council.txt": (
+        'title = "Council response to the Northam flood"\noutlet = "Northam Council"\ndate = "2025-03-04"\n'
+        'kind = "statement"\n',
+        "Council response to the Northam flood\n\n"
+        "The council will:\n"
+        "• Open three rest centres for families who cannot go home\n"
+        "• Waive council tax on flooded homes for six months\n"
+        "• Pay for skips and cleaning crews in every flooded street\n"
+        "Council leader Asha Brook said: “No family will be left to face this alone.”\n",
+    ),
+    "transcript.txt": (
+        'title = "Transcript: press briefing at Northam fire station"\noutlet = "Fire Service"\n'
+        'date = "2025-03-04"\nkind = "transcript"\n',
+        "The following exchange took place between reporters and the fire chief, Tom Reyes.\n"
+        "Q: How many people did you rescue?\n"
+        "Reyes: Our crews took 150 people from flooded homes.\n"
+        "Q: Is the water still rising?\n"
+        "Reyes: It peaked overnight, and pumps are now working in every flooded street.\n",
+    ),
+    "correction.txt": (
+        'title = "Correction: Mill Bridge"\noutlet = "Valley Wire"\ndate = "2025-03-05"\nkind = "correction"\n',
+        'Our report of 3 March, "River Alder bursts its banks in Northam", said the Mill Bridge was built in 1862.\n'
+        "The bridge was built in 1826.\n"
+        "Valley Wire regrets the error.\n",
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def flood_bot(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    return _corpus_bot(tmp_path_factory, "flood", FLOOD)
+
+
+def test_key_points_rules_on_a_corpus_with_a_correction_a_list_and_a_transcript(flood_bot) -> None:  # type: ignore[no-untyped-def]
+    briefing = flood_bot.brief(max_points=20)  # every candidate gets its chance
+    _verify_all(flood_bot, briefing)
+    points = briefing.section(KEY_POINTS).items
+    firsts = [item.citations[0] for item in points]
+    # Corrections and a transcript's preamble never lead a point.
+    assert all(c.doc_id != "correction.txt" for c in firsts)
+    assert all(not c.quote.startswith("The following exchange") for c in firsts)
+    # The statement the correction says was wrong carries the correction.
+    bridge = next(item for item in points if "Mill Bridge, built in 1862" in item.text)
+    assert "The bridge was built in 1826." in bridge.text
+    assert any(c.doc_id == "correction.txt" for c in bridge.citations)
+    # A list is read whole, under its lead-in.
+    listed = next(item for item in points if item.citations[0].quote == "The council will:")
+    assert [c.quote[:4] for c in listed.citations[1:4]] == ["Open", "Waiv", "Pay "]
+    # Two reports of one measure (120 and 150 people rescued) make one point, not two.
+    assert sum(("120 people" in item.text) or ("150 people" in item.text) for item in points) == 1
+    # Sentences picked next to each other in one document read as one passage.
+    assert any(
+        len([c for c in item.citations if c.doc_id == "wire.txt"]) >= 2 and item.citations[0].doc_id == "wire.txt"
+        for item in points
+    )
