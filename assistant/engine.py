@@ -34,6 +34,7 @@ from assistant.locks import Notify
 from assistant.question import MAX_QUESTION_CHARS, Question, analyse, validate
 from assistant.records import Answer, Document, Hit, Sentence
 from assistant.retrieval import Retriever
+from assistant.savedindex import SavedIndex
 from assistant.settings import default_collection, default_corpus, default_index_dir
 
 if TYPE_CHECKING:
@@ -101,13 +102,12 @@ class Assistant:
         }
         found = self._read_corpus()  # fails before the index is touched
         documents = found.documents
-        self.index = Index(
-            Embedder(query_encoder),
-            self.index_dir,
-            chroma_url=chroma_url,
-            namespace=collection or default_collection(self.corpus_dir),
-            notify=notify,
-            rebuild=rebuild,
+        embedder, namespace = Embedder(query_encoder), collection or default_collection(self.corpus_dir)
+        # An embedded index is read from its saved read copy when it has one (no chromadb).
+        self.index: Index | SavedIndex = (
+            Index(embedder, self.index_dir, chroma_url=chroma_url, namespace=namespace, notify=notify, rebuild=rebuild)
+            if chroma_url or rebuild
+            else SavedIndex(embedder, self.index_dir, namespace, notify=notify)
         )
         self.last_ingest: IngestSummary | None = None
         if rebuild or not self.index.is_current(documents):

@@ -30,7 +30,7 @@ import shutil
 import time
 import uuid
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -194,6 +194,39 @@ def sentences_from_spans(doc: Document, spans: str) -> list[Sentence]:
     """Rebuild a document's sentences from stored spans, without re-splitting its text."""
     units = [(start, end, KINDS[k], para) for start, end, k, para in json.loads(spans)]
     return assemble(doc.doc_id, doc.text, units)  # type: ignore[arg-type]
+
+
+def snapshot_from(records: Iterable[tuple[str, dict[str, Any] | None, str | None]]) -> Snapshot:
+    """The snapshot of registry records (doc id, metadata, text), as ``Index.load`` reads
+    them from Chroma (and ``savedindex`` from its read copy); the manifest is skipped."""
+    snap = Snapshot()
+    for doc_id, meta, text in records:
+        if doc_id == MANIFEST_ID or meta is None:
+            continue
+        doc = Document(
+            doc_id=doc_id,
+            text=text or "",
+            title=str(meta.get("title", doc_id)),
+            content_hash=str(meta.get("content_hash", "")),
+            kind=str(meta.get("kind", "document")),
+            date=meta.get("date") or None,
+            source_url=meta.get("source_url") or None,
+            path=str(meta.get("path", "")),
+            outlet=meta.get("outlet") or None,
+            author=meta.get("author") or None,
+        )
+        snap.documents[doc_id] = doc
+        sentences = sentences_from_spans(doc, str(meta.get("spans", "[]")))
+        sentences = mark_addressed(sentences, _ordinals(meta.get("addressed")))
+        citable = [s for s in sentences if s.citable]
+        snap.by_doc[doc_id] = sentences
+        for s in sentences:
+            snap.sentences[s.sentence_id] = s
+        for s, rid in zip(citable, _record_ids(citable), strict=True):
+            snap.by_record[rid] = s.sentence_id
+        for chunk in make_chunks(sentences):
+            snap.chunks[chunk.chunk_id] = chunk
+    return snap
 
 
 def _client(index_dir: Path, chroma_url: str | None) -> Any:
@@ -472,7 +505,10 @@ class Index:
                 try:
                     if self._current_generation() != self._known_generation:
                         self.reopen()
-                    yield
+                    from assistant.savedindex import kept_current  # (it imports this module)
+
+                    with kept_current(self):  # readers' copy: set aside now, saved anew after
+                        yield
                 finally:
                     self._holding = False
             return
@@ -859,35 +895,11 @@ class Index:
         return self._settled(self._load)
 
     def _load(self) -> Snapshot:
-        snap = Snapshot()
-        for ids, metas, texts in self._pages(include=["metadatas", "documents"]):
-            for doc_id, meta, text in zip(ids, metas, texts, strict=True):
-                if doc_id == MANIFEST_ID or meta is None:
-                    continue
-                doc = Document(
-                    doc_id=doc_id,
-                    text=text or "",
-                    title=str(meta.get("title", doc_id)),
-                    content_hash=str(meta.get("content_hash", "")),
-                    kind=str(meta.get("kind", "document")),
-                    date=meta.get("date") or None,
-                    source_url=meta.get("source_url") or None,
-                    path=str(meta.get("path", "")),
-                    outlet=meta.get("outlet") or None,
-                    author=meta.get("author") or None,
-                )
-                snap.documents[doc_id] = doc
-                sentences = sentences_from_spans(doc, str(meta.get("spans", "[]")))
-                sentences = mark_addressed(sentences, _ordinals(meta.get("addressed")))
-                citable = [s for s in sentences if s.citable]
-                snap.by_doc[doc_id] = sentences
-                for s in sentences:
-                    snap.sentences[s.sentence_id] = s
-                for s, rid in zip(citable, _record_ids(citable), strict=True):
-                    snap.by_record[rid] = s.sentence_id
-                for chunk in make_chunks(sentences):
-                    snap.chunks[chunk.chunk_id] = chunk
-        return snap
+        return snapshot_from(
+            record
+            for ids, metas, texts in self._pages(include=["metadatas", "documents"])
+            for record in zip(ids, metas, texts, strict=True)
+        )
 
     def sentence_vectors(self, record_ids: Sequence[str]) -> dict[str, np.ndarray]:
         """The stored vectors of sentences by Chroma record id (those that exist)."""

@@ -12,12 +12,14 @@ Also exposed as a LangChain ``BaseRetriever`` (``langchain_views.SentenceRetriev
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
+from typing import Protocol
 
 import numpy as np
 
 from assistant.chunks import embedding_text
-from assistant.index import Index, Snapshot
+from assistant.embeddings import Embedder
+from assistant.index import Snapshot
 from assistant.lexical import LexicalIndex
 from assistant.records import Hit, Sentence
 
@@ -27,10 +29,24 @@ CHUNK_K = 12
 LEXICAL_K = 40
 
 
+class VectorIndex(Protocol):
+    """What retrieval reads from an index (``Index``, or ``SavedIndex``'s read copy)."""
+
+    embedder: Embedder
+
+    def query_sentences(
+        self, vector: list[float], k: int, doc_ids: Sequence[str] | None = None
+    ) -> list[tuple[str, float]]: ...
+
+    def query_chunks(
+        self, vector: list[float], k: int, doc_ids: Sequence[str] | None = None
+    ) -> list[tuple[str, float]]: ...
+
+
 class Retriever:
     """Ranks the citable sentences of an index snapshot for a query."""
 
-    def __init__(self, index: Index, snapshot: Snapshot) -> None:
+    def __init__(self, index: VectorIndex, snapshot: Snapshot) -> None:
         self.index = index
         self.snapshot = snapshot
         self._citable: list[Sentence] = [s for s in snapshot.sentences.values() if s.citable]

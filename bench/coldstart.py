@@ -5,13 +5,17 @@ query path in the same run (a script, not a test: nothing here asserts).
 
 1. ``python -c "import assistant"`` and ``briefing --help``: wall seconds, median of ``--runs``.
 2. Cold ``briefing ask QUESTION`` on the article with its index already built (in a
-   temporary folder, built once before the clock), ``--query-encoder numpy`` (the default)
-   and ``--query-encoder sentence-transformers`` alternating, ``--runs`` each: median wall
-   seconds, CPU seconds and peak RSS of the whole process (``os.wait4``), and the ratio
-   sentence-transformers / numpy.
+   temporary folder, built once before the clock), three ways alternating, ``--runs`` each:
+   the default (the index's read copy, ``assistant.savedindex``; NumPy query encoder); the
+   same index read through Chroma (a copy of the folder without its read copy); and
+   ``--query-encoder sentence-transformers`` through Chroma (the start-up before issue 11).
+   Median wall seconds, CPU seconds and peak RSS of the whole process (``os.wait4``), and
+   the ratios against the default.
 3. ``briefing serve`` restart (what ``make run`` runs once installed) on a free port with the
    index built: seconds from process start to the first HTTP 200 on ``/`` (either encoder
-   is loaded at the first question, so the page's start-up does not depend on it).
+   is loaded at the first question, so the page's start-up does not depend on it); then the
+   same steps timed one by one inside one process (``--serve-parts``: importing Gradio, the
+   package, ``Assistant()``, ``build_app``, ``launch``, the first ``GET /``).
 
 The 1-minute load average before and after is printed: on a shared machine every wall
 figure moves with it; the ratios and CPU seconds move far less.
@@ -20,7 +24,9 @@ figure moves with it; the ratios and CPU seconds move far less.
 from __future__ import annotations
 
 import argparse
+import json
 import os
+import shutil
 import socket
 import statistics
 import subprocess
@@ -32,7 +38,12 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 QUESTION = "Did Albania agree to host a UK return hub?"
-ENCODERS = ("numpy", "sentence-transformers")
+# (label, index folder key, extra arguments) of the cold asks, run alternating.
+WAYS = (
+    ("read copy, numpy encoder", "index", []),
+    ("Chroma, numpy encoder", "chroma", []),
+    ("Chroma, sentence-transformers encoder", "chroma", ["--query-encoder", "sentence-transformers"]),
+)
 
 
 def briefing() -> list[str]:
@@ -95,23 +106,86 @@ def median_row(rows: list[tuple[float, ...]]) -> tuple[float, ...]:
     return tuple(statistics.median(col) for col in zip(*rows, strict=True))
 
 
+def serve_parts(index_dir: str) -> dict[str, list[float]]:
+    """In this process: each step ``briefing serve`` takes, as (wall s, CPU s)."""
+    marks = [(time.perf_counter(), time.process_time())]
+    parts: dict[str, list[float]] = {}
+
+    def mark(name: str) -> None:
+        marks.append((time.perf_counter(), time.process_time()))
+        parts[name] = [marks[-1][0] - marks[-2][0], marks[-1][1] - marks[-2][1]]
+
+    import gradio  # noqa: F401
+
+    mark("import gradio")
+    from assistant import Assistant
+    from assistant.ui import build_app, launch_kwargs
+
+    mark("import assistant.ui")
+    bot = Assistant(corpus=ROOT / "corpus", index_dir=index_dir)
+    mark("Assistant()")
+    demo = build_app(bot)
+    demo.queue(default_concurrency_limit=8)
+    mark("build_app")
+    port = free_port()
+    demo.launch(
+        quiet=True,
+        server_name="127.0.0.1",
+        server_port=port,
+        share=False,
+        ssr_mode=False,
+        footer_links=["api"],
+        run_history=False,
+        prevent_thread_lock=True,
+        **launch_kwargs(),
+    )
+    mark("launch")
+    with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=30) as response:
+        response.read()
+    mark("first GET /")
+    demo.close()
+    return parts
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5, help="runs of each measurement (median printed)")
     parser.add_argument("--no-serve", action="store_true", help="skip the serve restart measurement")
+    parser.add_argument("--serve-parts", metavar="INDEX_DIR", help=argparse.SUPPRESS)  # the child of step 3
     args = parser.parse_args()
+    if args.serve_parts:
+        print(json.dumps(serve_parts(args.serve_parts)))
+        return 0
     load_before = os.getloadavg()[0]
     with tempfile.TemporaryDirectory(prefix="briefing-cold-") as tmp:
-        where = ["--corpus", str(ROOT / "corpus"), "--index-dir", str(Path(tmp) / "index")]
-        subprocess.run([*briefing(), "ingest", *where], check=True, capture_output=True, env=env(), cwd=ROOT)
+        folders = {"index": Path(tmp) / "index", "chroma": Path(tmp) / "chroma"}
+        corpus = ["--corpus", str(ROOT / "corpus")]
+        subprocess.run(
+            [*briefing(), "ingest", *corpus, "--index-dir", str(folders["index"])],
+            check=True,
+            capture_output=True,
+            env=env(),
+            cwd=ROOT,
+        )
+        shutil.copytree(folders["index"], folders["chroma"])
+        for saved in folders["chroma"].glob("read-*.npz"):
+            saved.unlink()  # without its read copy, the index is read through Chroma
 
         imports = median_row([timed([sys.executable, "-c", "import assistant"]) for _ in range(args.runs)])
         helps = median_row([timed([*briefing(), "--help"]) for _ in range(args.runs)])
-        asks: dict[str, list[tuple[float, float, float]]] = {e: [] for e in ENCODERS}
+        asks: dict[str, list[tuple[float, float, float]]] = {label: [] for label, _, _ in WAYS}
         for _ in range(args.runs):
-            for encoder in ENCODERS:  # alternating, so both see the same machine
-                asks[encoder].append(timed([*briefing(), "ask", QUESTION, *where, "--query-encoder", encoder]))
-        serves = [] if args.no_serve else [serve_until_200(where) for _ in range(args.runs)]
+            for label, folder, extra in WAYS:  # alternating, so each sees the same machine
+                cmd = [*briefing(), "ask", QUESTION, *corpus, "--index-dir", str(folders[folder]), *extra]
+                asks[label].append(timed(cmd))
+        serves: list[float] = []
+        parts: list[dict[str, list[float]]] = []
+        if not args.no_serve:
+            for _ in range(args.runs):
+                serves.append(serve_until_200([*corpus, "--index-dir", str(folders["index"])]))
+                child = [sys.executable, str(Path(__file__).resolve()), "--serve-parts", str(folders["index"])]
+                done = subprocess.run(child, check=True, capture_output=True, text=True, env=env(), cwd=ROOT)
+                parts.append(json.loads(done.stdout.strip().splitlines()[-1]))
     load_after = os.getloadavg()[0]
 
     print(f"cpus: {os.cpu_count()}; 1-minute load average {load_before:.1f} before, {load_after:.1f} after")
@@ -120,22 +194,34 @@ def main() -> int:
     print("|---|---|---|---|")
     print(f"| `python -c 'import assistant'` | {imports[0]:.2f} | {imports[1]:.2f} | {imports[2]:.0f} |")
     print(f"| `briefing --help` | {helps[0]:.2f} | {helps[1]:.2f} | {helps[2]:.0f} |")
-    cold = {e: median_row(asks[e]) for e in ENCODERS}
-    for e in ENCODERS:
-        print(
-            f"| cold `briefing ask` (index built), `--query-encoder {e}` | {cold[e][0]:.2f} | {cold[e][1]:.2f} | {cold[e][2]:.0f} |"
-        )
+    cold = {label: median_row(rows) for label, rows in asks.items()}
+    for label, row in cold.items():
+        print(f"| cold `briefing ask` (index built), {label} | {row[0]:.2f} | {row[1]:.2f} | {row[2]:.0f} |")
     if serves:
         print(f"| `briefing serve` start to HTTP 200 | {statistics.median(serves):.2f} | | |")
-    ratio = cold["sentence-transformers"][0] / cold["numpy"][0]
+    base_label = WAYS[0][0]
+    base = cold[base_label]
+    for label, row in list(cold.items())[1:]:
+        print(
+            f"\ncold ask, {label} / {base_label}: {row[0] / base[0]:.1f}x wall, "
+            f"{row[1] / base[1]:.1f}x CPU, {row[2] / base[2]:.1f}x peak RSS"
+        )
     print(
-        f"\ncold ask, sentence-transformers / numpy: {ratio:.1f}x wall, "
-        f"{cold['sentence-transformers'][1] / cold['numpy'][1]:.1f}x CPU, "
-        f"{cold['sentence-transformers'][2] / cold['numpy'][2]:.1f}x peak RSS"
+        "\ncold ask wall per run: " + "; ".join(f"{k}: " + ", ".join(f"{r[0]:.2f}" for r in v) for k, v in asks.items())
     )
-    print("cold ask wall per run: " + "; ".join(f"{e}: " + ", ".join(f"{r[0]:.2f}" for r in asks[e]) for e in ENCODERS))
     if serves:
         print("serve to HTTP 200 per run: " + ", ".join(f"{s:.2f}" for s in serves))
+        print("\n`briefing serve`, step by step in one process (medians):\n")
+        print("| step | wall s | CPU s |")
+        print("|---|---|---|")
+        for step in parts[0]:
+            wall = statistics.median(p[step][0] for p in parts)
+            cpu = statistics.median(p[step][1] for p in parts)
+            print(f"| {step} | {wall:.2f} | {cpu:.2f} |")
+        total = [sum(p[step][i] for step in p) for p in parts for i in (0,)]
+        print(
+            f"| all steps | {statistics.median(total):.2f} | {statistics.median(sum(v[1] for v in p.values()) for p in parts):.2f} |"
+        )
     return 0
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from answers import same_answers
 
 from assistant import Assistant
 from assistant.embeddings import Embedder, NumpyEncoder, STEncoder, blas_threads
@@ -93,23 +94,6 @@ def test_blas_threads_limits_numpys_blas_and_restores() -> None:
     with blas_threads(1):
         assert numpy_blas_threads() == [1] * len(before)
     assert numpy_blas_threads() == before
-
-
-def same_answers(light: Assistant, heavy: Assistant, conversations: list[tuple[str, ...]]) -> int:
-    """Ask each conversation through both assistants (earlier answers become history);
-    assert every answer is the same; return the number of questions asked."""
-    asked = 0
-    for turns in conversations:
-        history: list[tuple[str, str]] = []
-        for turn in turns:
-            a = light.ask(turn, history=history).to_dict()
-            b = heavy.ask(turn, history=history).to_dict()
-            a.pop("latency_ms", None)
-            b.pop("latency_ms", None)
-            assert a == b, turn
-            history.append((turn, a["text"]))
-            asked += 1
-    return asked
 
 
 def test_article_answers_are_the_same_through_either_query_encoder(bot: Assistant) -> None:

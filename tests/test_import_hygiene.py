@@ -21,8 +21,9 @@ ROOT = Path(__file__).resolve().parents[1]
 HEAVY = ["torch", "transformers", "sentence_transformers", "gradio", "sklearn"]
 # LangChain loads only when a LangChain view is asked for (as_retriever, as_runnable, ...).
 LANGCHAIN = ["langchain_core", "langchain_chroma"]
-# Not needed to answer from a built index either (BM25 is NumPy: assistant.lexical).
-READ_PATH = ["scipy", "bm25s"]
+# Not needed to answer from a built embedded index either: BM25 is NumPy (assistant.lexical)
+# and the index is read from its saved copy (assistant.savedindex).
+READ_PATH = ["scipy", "bm25s", "chromadb"]
 
 REPORT = "import json, sys; print(json.dumps(sorted({m.split('.')[0] for m in sys.modules})))"
 
