@@ -224,6 +224,10 @@ class CalibratedComposer:
             if corrects:
                 return self._answer(question, [[best.sentence]], PREMISE_LEAD, "correct_premise", reasons)
             return self._answer(question, self._with_context([[best.sentence]]), "No:", "answer", reasons)
+        listed = self.more_of_list(question, hits)
+        if listed is not None:
+            reasons.append(f"the rest of the list {listed[0][0].sentence_id} belongs to")
+            return self._answer(question, self._with_context(listed), None, "answer", reasons)
         because = self.reason(question, candidates)
         if because is not None:
             reasons.append(because.reason)
@@ -280,14 +284,14 @@ class CalibratedComposer:
 
     def _state_of(self, question: Question, sentence: Sentence) -> tuple[int, int] | None:
         """The predicate of ``sentence`` stating a state (``direct.status_span``) whose
-        subject, the words before it, names what the status question asks about (its
-        distinctive words)."""
+        subject, the words before it, names what the status question asks about (every
+        word of the question but its frame, "the status of")."""
         span = status_span(sentence.text)
         if span is None:
             return None
-        rare = {t for t in question.terms if self.idf(t) >= self.calibration.distinctive_idf} - STATUS_FRAME
+        asked = set(question.terms) - STATUS_FRAME
         subject_words = set(tokenize(sentence.text[: span[0]]))
-        return span if rare and covered_terms(rare, subject_words) == rare else None
+        return span if asked and covered_terms(asked, subject_words) == asked else None
 
     def rank(self, question: Question, hits: list[Hit]) -> list[Candidate]:
         """Step 1: candidates with their probability of answering, best first."""
@@ -323,6 +327,30 @@ class CalibratedComposer:
             best.probability >= threshold,
             f"best {best.sentence.sentence_id} p={best.probability:.2f} {relation} threshold {threshold:.2f}",
         )
+
+    def more_of_list(self, question: Question, hits: list[Hit]) -> list[list[Sentence]] | None:
+        """Step 2a: "What else ...?" after an answer that quoted an item of a list: the
+        list's items the previous answer did not quote (or, when it quoted the whole list,
+        all but the item that answered the previous question best), when one of them has
+        a word of the follow-up ("What else will it fund?" -> "Fund a new ... programme")."""
+        said = question.previous_answer
+        if not (question.wants_more and said):
+            return None
+        own = set(question.terms)
+        before = set(tokenize(question.context_text))
+        for doc_id in dict.fromkeys(h.sentence.doc_id for h in hits):
+            doc = self.snapshot.by_doc.get(doc_id, [])
+            quoted = next((s for s in doc if s.kind == "bullet" and s.lead_in and s.text in said), None)
+            if quoted is None:
+                continue
+            items = [s for s in doc if s.kind == "bullet" and s.lead_in == quoted.lead_in and s.citable]
+            rest = [s for s in items if s.text not in said]
+            if not rest:
+                answered = max(items, key=lambda s: len(covered_terms(before, set(tokenize(s.text)))))
+                rest = [s for s in items if s is not answered]
+            if any(covered_terms(own, set(tokenize(s.text))) for s in rest):
+                return [[s] for s in rest]
+        return None
 
     def reason(self, question: Question, candidates: list[Candidate]) -> Verdict | None:
         """Step 2b: for a why-question, the candidate whose causal clause is about what the

@@ -1,0 +1,91 @@
+"""The calibrated pipeline's question-shaped steps end to end (issue 8, points 2, 5-7): why,
+role, status, who said, "what else" after a list, questions in two parts, and the
+sentence a "this statement" refers to. The two documents are written for this test in
+our own words (a fictional bridge closure and a fictional port strike)."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant import Assistant
+from assistant.citations import markers
+
+DOCUMENTS = {
+    "bridge.md": (
+        "---\ntitle: Harlow Bridge shut for repairs\noutlet: Riverside Courier\nkind: news report\n---\n"
+        "The Harlow Bridge was closed to traffic on Monday because inspectors found cracks in two of its steel "
+        "cables. County engineer Priya Nandi said the repairs would take at least six months. "
+        "The county will also:\n"
+        "- Run a free shuttle bus between the two banks\n"
+        "- Extend the opening hours of the passenger ferry\n"
+        "- Pay for extra traffic wardens in the town centre\n\n"
+        "A plan to build a second crossing downstream is currently on hold pending a funding review.\n"
+    ),
+    "strike.md": (
+        "---\ntitle: Dockers walk out at Port Elwin\noutlet: Coastal Times\nkind: news report\n---\n"
+        "Dockers at Port Elwin began a three-day strike on Tuesday. "
+        "Union organiser Tomas Varga said the workers had rejected the pay offer because it fell below inflation. "
+        "The port operator called the strike “reckless and unnecessary”. "
+        "Local traders criticised this statement, with Chamber of Commerce president Lena Holm calling it "
+        "“tone-deaf”.\n"
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def bot(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    root = tmp_path_factory.mktemp("steps")
+    corpus = root / "corpus"
+    corpus.mkdir()
+    for name, text in DOCUMENTS.items():
+        (corpus / name).write_text(text, encoding="utf-8")
+    return Assistant(corpus=corpus, index_dir=root / "index", calibrated=True)
+
+
+def ask(bot: Assistant, question: str, history: list[tuple[str, str]] | None = None) -> dict:  # type: ignore[type-arg]
+    answer = bot.ask(question, history=history)
+    assert markers(answer.text) == [c.marker for c in answer.citations]
+    out = answer.to_dict()
+    short = out["short_answer"]
+    if short:
+        cited = next(c for c in answer.citations if c.marker == short["marker"])
+        assert bot.document(cited.doc_id).text[short["start"] : short["end"]] == short["text"]
+    return out
+
+
+def test_why_is_answered_by_the_sentence_giving_the_reason(bot: Assistant) -> None:
+    out = ask(bot, "Why did the dockers reject the pay offer?")
+    assert out["answered"] and "because it fell below inflation" in out["text"]
+
+
+def test_a_role_question_gets_the_role(bot: Assistant) -> None:
+    out = ask(bot, "What is Priya Nandi's role?")
+    assert out["answered"] and out["short_answer"]["text"] == "County engineer"
+
+
+def test_a_status_question_gets_the_state(bot: Assistant) -> None:
+    out = ask(bot, "What is the status of the second crossing?")
+    assert out["answered"]
+    assert out["short_answer"]["text"] == "currently on hold pending a funding review"
+
+
+def test_who_said_names_the_speaker_with_the_role(bot: Assistant) -> None:
+    out = ask(bot, "Who called the statement tone-deaf?")
+    assert out["answered"]
+    assert out["short_answer"]["text"] == "Chamber of Commerce president Lena Holm"
+    # "this statement" brings the sentence it refers to.
+    assert "reckless and unnecessary" in out["text"]
+
+
+def test_what_else_after_a_list_gives_the_rest_of_it(bot: Assistant) -> None:
+    first = ask(bot, "Will the county run a shuttle bus?")
+    out = ask(
+        bot, "What else will the county pay for?", history=[("Will the county run a shuttle bus?", first["text"])]
+    )
+    assert out["answered"] and "traffic wardens" in out["text"]
+
+
+def test_a_question_in_two_parts_cites_both(bot: Assistant) -> None:
+    out = ask(bot, "Why was the Harlow Bridge closed, and who leads the dockers' union at Port Elwin?")
+    assert out["answered"]
+    assert {c["doc_id"] for c in out["citations"]} == {"bridge.md", "strike.md"}
