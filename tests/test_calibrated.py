@@ -6,9 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from asking import bot_on
+from asking import checked_answer as check
 
 from assistant import Assistant
-from assistant.citations import markers
 
 REPORTS = {
     "valley-gazette.md": (
@@ -34,25 +35,7 @@ REPORTS = {
 
 @pytest.fixture(scope="module")
 def bot(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
-    root = tmp_path_factory.mktemp("flood")
-    corpus = root / "corpus"
-    corpus.mkdir()
-    for name, text in REPORTS.items():
-        (corpus / name).write_text(text, encoding="utf-8")
-    return Assistant(corpus=corpus, index_dir=root / "index", calibrated=True)
-
-
-def check(bot: Assistant, question: str, history: list[tuple[str, str]] | None = None) -> dict:  # type: ignore[type-arg]
-    answer = bot.ask(question, history=history)
-    assert markers(answer.text) == [c.marker for c in answer.citations]
-    for c in answer.citations:
-        assert bot.document(c.doc_id).text[c.start : c.end] == c.quote
-    out = answer.to_dict()
-    short = out["short_answer"]
-    if short:
-        cited = next(c for c in answer.citations if c.marker == short["marker"])
-        assert bot.document(cited.doc_id).text[short["start"] : short["end"]] == short["text"]
-    return out
+    return bot_on(tmp_path_factory, "flood", REPORTS)
 
 
 def test_sources_differ_on_a_figure(bot: Assistant) -> None:

@@ -6,9 +6,10 @@ our own words (a fictional bridge closure and a fictional port strike)."""
 from __future__ import annotations
 
 import pytest
+from asking import bot_on
+from asking import checked_answer as ask
 
 from assistant import Assistant
-from assistant.citations import markers
 
 DOCUMENTS = {
     "bridge.md": (
@@ -34,23 +35,7 @@ DOCUMENTS = {
 
 @pytest.fixture(scope="module")
 def bot(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
-    root = tmp_path_factory.mktemp("steps")
-    corpus = root / "corpus"
-    corpus.mkdir()
-    for name, text in DOCUMENTS.items():
-        (corpus / name).write_text(text, encoding="utf-8")
-    return Assistant(corpus=corpus, index_dir=root / "index", calibrated=True)
-
-
-def ask(bot: Assistant, question: str, history: list[tuple[str, str]] | None = None) -> dict:  # type: ignore[type-arg]
-    answer = bot.ask(question, history=history)
-    assert markers(answer.text) == [c.marker for c in answer.citations]
-    out = answer.to_dict()
-    short = out["short_answer"]
-    if short:
-        cited = next(c for c in answer.citations if c.marker == short["marker"])
-        assert bot.document(cited.doc_id).text[short["start"] : short["end"]] == short["text"]
-    return out
+    return bot_on(tmp_path_factory, "steps", DOCUMENTS)
 
 
 def test_why_is_answered_by_the_sentence_giving_the_reason(bot: Assistant) -> None:
