@@ -26,7 +26,8 @@ when the sources give nothing for it:
       sources differ" shows those).
    e. Writing: points in order of selection (so the lead facts come first); a point is a
       passage (sentences picked from one paragraph, or next to each other in one
-      document) or a whole list under its lead-in; a sentence that opens by referring
+      document; a pick a little below the last point still joins the passage of a
+      point) or a whole list under its lead-in; a sentence that opens by referring
       back brings the one before it; a statement a correction says was wrong brings the
       correction; a sentence that says the same in other documents cites them too.
 2. Who said what: quotations (``speakers``) grouped by speaker, with the speaker's role.
@@ -82,8 +83,8 @@ TIMELINE = "Timeline"
 class BriefingSettings:
     """Every number that shapes a briefing. Set on the tune sets of evals/briefing.yaml
     (the seed article, return-hubs, iberian-blackout, myanmar-earthquake; a small grid,
-    never the check corpus; ``source_spread`` and ``passage_gap`` on 2026-11-27, checked
-    at 6, 8, 10 and 12 points); change one, re-run ``python -m evals.briefing --split tune``."""
+    never the check corpus; ``source_spread``, ``passage_gap`` and ``fill_depth`` on
+    2026-11-27, checked at 6, 8, 10 and 12 points); change one, re-run ``python -m evals.briefing --split tune``."""
 
     # Key points: salience = (centrality / max) ** centrality_power * informativeness
     #   * lead ** lead_power * (1 + support_weight * support) * (1 + title_weight * title closeness)
@@ -106,7 +107,8 @@ class BriefingSettings:
     title_documents: int = 100  # ... when the candidates come from at most this many documents
     duplicate: float = 0.86  # cosine at which a sentence repeats one already chosen
     same_point: float = 0.8  # cosine at which a sentence of another document says the same
-    per_paragraph: int = 3  # sentences of one passage gathered in one point
+    per_paragraph: int = 3  # sentences of one passage gathered in one point ...
+    fill_depth: float = 2.0  # ... from the best fill_depth * max_points picks
     passage_gap: int = 1  # picked sentences this close in one document (ordinals) read as one passage
     max_bullets: int = 4  # bullets of one list gathered under its lead-in
     topic_k: int = 40  # sentences retrieval brings for a topic
@@ -557,11 +559,11 @@ class Briefer:
         items = []
         used: set[str] = set()
         for picked in self._gather(pool, order, max_points):
-            sentences = self._with_context(sorted((pool.sentences[i] for i in picked), key=lambda s: s.ordinal))
-            fixes = self._corrections_of(sentences)
+            passage = self._with_context(sorted((pool.sentences[i] for i in picked), key=lambda s: s.ordinal))
+            shown = list(dict.fromkeys(x for s in passage for x in [s, *self._corrections_of(s)]))
             others = [o for i in picked[:1] for o in self._same_point(pool, i, used)]
-            items.append(self._item([*sentences, *fixes, *others], shown=len(sentences) + len(fixes)))
-            used.update(s.sentence_id for s in [*sentences, *fixes])
+            items.append(self._item([*shown, *others], shown=len(shown)))
+            used.update(s.sentence_id for s in shown)
         return items
 
     def _gather(self, pool: _Pool, order: Sequence[int], max_points: int) -> list[list[int]]:
@@ -570,7 +572,9 @@ class Briefer:
         sentences of each other in one document under one heading (news often gives each
         sentence a paragraph), up to ``per_paragraph``; or a list under its lead-in, read
         whole (its bullets best first, up to ``max_bullets``). A sentence that a point
-        brings as context (``_with_context``) belongs to that point."""
+        brings as context (``_with_context``) belongs to that point. Points are what is
+        scarce, not sentences: once ``max_points`` are made, a pick among the best
+        ``fill_depth * max_points`` still joins a point of its passage."""
         st = self.settings
         points: dict[str, list[int]] = {}
         joins: dict[str, str] = {}
@@ -585,7 +589,7 @@ class Briefer:
                         return key
             return None
 
-        for i in order:
+        for rank, i in enumerate(order):
             sentence = pool.sentences[i]
             key = self._point_key(sentence)
             key = joins.get(key, key)
@@ -599,7 +603,7 @@ class Briefer:
                 points[key] = [i]
                 for before in self._with_context([sentence])[:-1]:
                     joins.setdefault(self._point_key(before), key)
-            else:
+            elif rank >= st.fill_depth * max_points:
                 break  # the picks after this one rank below every point already made
         for i in order:
             key = self._point_key(pool.sentences[i])
@@ -608,8 +612,8 @@ class Briefer:
                 points[key].append(i)
         return list(points.values())
 
-    def _corrections_of(self, sentences: Sequence[Sentence]) -> list[Sentence]:
-        """The corrected statements of corrections that say one of ``sentences`` was wrong
+    def _corrections_of(self, sentence: Sentence) -> list[Sentence]:
+        """The corrected statements of corrections that say ``sentence`` was wrong
         (``sources.superseded``): a point never repeats an error without its correction."""
         if self._fixes is None:
             self._fixes = []
@@ -619,7 +623,7 @@ class Briefer:
                     self._fixes += [
                         (a, b) for a, b in itertools.pairwise(own) if retracts(a.text) and not retracts(b.text)
                     ]
-        return list(dict.fromkeys(fix for s in sentences for error, fix in self._fixes if superseded(s, error)))
+        return [fix for error, fix in self._fixes if superseded(sentence, error)]
 
     def _title_closeness(self, pool: _Pool) -> np.ndarray:
         """Each candidate's cosine to its document's title (0 when the title is only the

@@ -400,8 +400,10 @@ def test_key_points_rules_on_a_corpus_with_a_correction_a_list_and_a_transcript(
     assert all(not c.quote.startswith("The following exchange") for c in firsts)
     # The statement the correction says was wrong carries the correction.
     bridge = next(item for item in points if "Mill Bridge, built in 1862" in item.text)
-    assert "The bridge was built in 1826." in bridge.text
-    assert any(c.doc_id == "correction.txt" for c in bridge.citations)
+    quotes = [c.quote for c in bridge.citations]
+    assert quotes[quotes.index("The old Mill Bridge, built in 1862, was swept away by the water.") + 1] == (
+        "The bridge was built in 1826."
+    )
     # A list is read whole, under its lead-in.
     listed = next(item for item in points if item.citations[0].quote == "The council will:")
     assert [c.quote[:4] for c in listed.citations[1:4]] == ["Open", "Waiv", "Pay "]
