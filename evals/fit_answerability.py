@@ -20,7 +20,10 @@ Then, in order:
 4. write weights, threshold and the sha256 of everything read (questions, gold, document
    texts) with the measurements, so ``assistant.answerability`` knows what it runs on.
 
-Check splits are never read. Left out: cross-validation of the L2 strength (fixed at 1).
+Check splits are never read by the fit; ``--check`` prints, after the fit is written, the
+best-is-gold share and the ROC AUC (answerable against unanswerable questions) on the
+check splits of the same sets (never the check-only corpora). ``--measure`` fits nothing
+and prints those figures for the calibration file as it is (``--out``). Left out: cross-validation of the L2 strength (fixed at 1).
 """
 
 from __future__ import annotations
@@ -35,7 +38,16 @@ from pathlib import Path
 
 import numpy as np
 
-from assistant.answerability import ANSWER_FEATURES, CALIBRATION_FILE, FEATURES, answer_row, logistic_fit, rank_fit
+from assistant.answerability import (
+    ANSWER_FEATURES,
+    CALIBRATION_FILE,
+    FEATURES,
+    Calibration,
+    answer_row,
+    load_calibration,
+    logistic_fit,
+    rank_fit,
+)
 from assistant.calibrated import CalibratedComposer
 from assistant.engine import RETRIEVE_K, Assistant
 from assistant.question import analyse
@@ -73,9 +85,9 @@ def _composer(bot: Assistant) -> CalibratedComposer:
     return composer
 
 
-def case_rows(name: str, set_file: Path, corpus: Path | None) -> Rows | None:
-    """Rows of the tune cases of a YAML set on its corpus (None: no tune cases)."""
-    cases = [c for c in load_cases(set_file) if c.split == "tune"]
+def case_rows(name: str, set_file: Path, corpus: Path | None, split: str = "tune") -> Rows | None:
+    """Rows of the cases of one split of a YAML set on its corpus (None: no such cases)."""
+    cases = [c for c in load_cases(set_file) if c.split == split]
     if not cases:
         return None  # a check-only corpus is not even indexed
     with tempfile.TemporaryDirectory(prefix="fit-") as tmp:
@@ -104,11 +116,11 @@ def case_rows(name: str, set_file: Path, corpus: Path | None) -> Rows | None:
     return rows
 
 
-def squad_rows() -> Rows:
-    """Rows of the SQuAD tune article(s)."""
+def squad_rows(split: str = "tune") -> Rows:
+    """Rows of the SQuAD article(s) of one split."""
     articles, questions = squad.load()
-    articles = [a for a in articles if squad_split(a.title) == "tune"]
-    questions = [q for q in questions if squad_split(q.article) == "tune"]
+    articles = [a for a in articles if squad_split(a.title) == split]
+    questions = [q for q in questions if squad_split(q.article) == split]
     rows = Rows("squad2", [], [], [], [], hashlib.sha256())
     with tempfile.TemporaryDirectory(prefix="fit-squad-") as tmp:
         corpus = Path(tmp) / "corpus"
@@ -163,6 +175,101 @@ def choose_threshold(sources: Iterable[tuple[np.ndarray, np.ndarray]]) -> float:
     return float(max(grid, key=utility))
 
 
+@dataclass(frozen=True)
+class Model:
+    """The two fitted models, as ``Calibration`` reads them (before the threshold)."""
+
+    rank_mean: np.ndarray
+    rank_scale: np.ndarray
+    rank_weights: np.ndarray
+    answer_mean: np.ndarray
+    answer_scale: np.ndarray
+    answer_weights: np.ndarray
+    answer_bias: float
+
+    @classmethod
+    def of(cls, calibration: Calibration) -> Model:
+        """The models of a calibration file, to measure them as they run."""
+        c = calibration
+        arrays = [np.asarray(v) for v in (c.rank_mean, c.rank_scale, c.rank_weights)]
+        arrays += [np.asarray(v) for v in (c.answer_mean, c.answer_scale, c.answer_weights)]
+        return cls(*arrays, answer_bias=c.answer_bias)
+
+    def best(self, rows: Rows, k: int) -> tuple[int, float] | None:
+        """The row of question ``k``'s best-ranked candidate and its score (None: no candidates)."""
+        at = np.flatnonzero(np.asarray(rows.question) == k)
+        if not len(at):
+            return None
+        scores = ((np.asarray(rows.x)[at] - self.rank_mean) / self.rank_scale) @ self.rank_weights
+        top = int(np.argmax(scores))
+        return int(at[top]), float(scores[top])
+
+    def probability(self, answer_rows: np.ndarray) -> np.ndarray:
+        """P(answerable) of each best candidate's ``ANSWER_FEATURES`` row."""
+        z = ((answer_rows - self.answer_mean) / self.answer_scale) @ self.answer_weights + self.answer_bias
+        return 1.0 / (1.0 + np.exp(-z))
+
+
+def fit(sources: Sequence[Rows]) -> tuple[Model, list[tuple[str, np.ndarray, np.ndarray]]]:
+    """Steps 1 and 2: the ranking and answerability models, and per source the best
+    candidates' answer rows with their labels (a gold sentence is among the candidates)."""
+    x = np.asarray([row for s in sources for row in s.x])
+    rank_mean, rank_scale = x.mean(axis=0), x.std(axis=0)
+    rank_scale[rank_scale == 0] = 1.0
+    groups = []
+    for s in sources:
+        sx, sy, sq = (np.asarray(s.x) - rank_mean) / rank_scale, np.asarray(s.y, dtype=float), np.asarray(s.question)
+        positive = [k for k in range(len(s.answerable)) if sy[sq == k].sum() > 0]
+        groups += [(sx[sq == k], sy[sq == k], 1.0 / (len(positive) * len(sources))) for k in positive]
+    rank_weights = rank_fit(groups, l2=RANK_L2)
+    ranked = Model(rank_mean, rank_scale, rank_weights, np.zeros(0), np.ones(0), np.zeros(0), 0.0)
+
+    # Question level: the best candidate's answer features; answerable when a gold
+    # sentence is among the candidates (otherwise no answer can cite one).
+    per_source, sample = [], []
+    for s in sources:
+        rows, labels = [], []
+        for k in range(len(s.answerable)):
+            found = ranked.best(s, k)
+            if found is None:
+                continue
+            at = np.flatnonzero(np.asarray(s.question) == k)
+            rows.append(answer_row(np.asarray(s.x[found[0]]), found[1]))
+            labels.append(bool(np.asarray(s.y)[at].sum() > 0))
+        per_source.append((s.name, np.asarray(rows), np.asarray(labels)))
+        sample += [1.0 / (len(rows) * len(sources))] * len(rows)
+    ax = np.vstack([rows for _, rows, _ in per_source])
+    ay = np.concatenate([labels for _, _, labels in per_source]).astype(float)
+    answer_mean, answer_scale = ax.mean(axis=0), ax.std(axis=0)
+    answer_scale[answer_scale == 0] = 1.0
+    weight = np.asarray(sample) * len(sample)
+    answer_weights, answer_bias = logistic_fit((ax - answer_mean) / answer_scale, ay, L2, sample=weight)
+    model = Model(rank_mean, rank_scale, rank_weights, answer_mean, answer_scale, answer_weights, answer_bias)
+    return model, per_source
+
+
+def measure(model: Model, rows: Rows, split: str) -> dict[str, float]:
+    """How well the models do on one source's questions: the share of questions with a gold
+    candidate whose best-ranked candidate is gold, and the ROC AUC of P(answerable) for the
+    questions to answer against those to decline."""
+    best_is_gold, p, answerable = [], [], []
+    y = np.asarray(rows.y)
+    for k, expected in enumerate(rows.answerable):
+        found = model.best(rows, k)
+        if found is None:
+            continue
+        if y[np.asarray(rows.question) == k].any():
+            best_is_gold.append(bool(y[found[0]]))
+        row = answer_row(np.asarray(rows.x[found[0]]), found[1])
+        p.append(float(model.probability(row[None, :])[0]))
+        answerable.append(expected)
+    return {
+        f"{rows.name}.{split}.questions": len(rows.answerable),
+        f"{rows.name}.{split}.best_is_gold": round(float(np.mean(best_is_gold)), 4),
+        f"{rows.name}.{split}.answerable_auc": round(auc(np.asarray(p), np.asarray(answerable, bool)), 4),
+    }
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m evals.fit_answerability", description=__doc__.splitlines()[0])
     parser.add_argument(
@@ -174,85 +281,69 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="a YAML set and its corpus (default: article on corpus/ and every evals/corpora set)",
     )
     parser.add_argument("--out", type=Path, default=CALIBRATION_FILE)
+    parser.add_argument(
+        "--measure",
+        action="store_true",
+        help="fit nothing: print best-is-gold and ROC AUC of the calibration file as it is, on the tune "
+        "splits and (with --check) the check splits",
+    )
+    parser.add_argument(
+        "--check",
+        action="store_true",
+        help="after the fit, print best-is-gold and ROC AUC on the check splits too (numbers only; "
+        "check-only corpora are still never read)",
+    )
     args = parser.parse_args(argv)
+    _provisional_calibration()
     specs = args.sets or [f"article={ARTICLE_SET}"] + [
         f"{folder.name}={folder / 'cases.yaml'}:{folder / 'corpus'}"
         for folder in sorted(CORPORA_DIR.glob("*"))
         if (folder / "cases.yaml").is_file() and folder.name not in CHECK_ONLY_CORPORA
     ]
-    sources = [squad_rows()]
+    parsed = []
     for spec in specs:
         name, _, rest = spec.partition("=")
         yaml_file, _, corpus = rest.partition(":")
-        rows = case_rows(name, Path(yaml_file), Path(corpus) if corpus else None)
+        parsed.append((name, Path(yaml_file), Path(corpus) if corpus else None))
+    sources = [squad_rows()]
+    for name, yaml_file, corpus in parsed:
+        rows = case_rows(name, yaml_file, corpus)
         if rows is not None:
             sources.append(rows)
 
-    x = np.asarray([row for s in sources for row in s.x])
-    rank_mean, rank_scale = x.mean(axis=0), x.std(axis=0)
-    rank_scale[rank_scale == 0] = 1.0
-    groups = []
-    for s in sources:
-        sx, sy, sq = (np.asarray(s.x) - rank_mean) / rank_scale, np.asarray(s.y, dtype=float), np.asarray(s.question)
-        positive = [k for k in range(len(s.answerable)) if sy[sq == k].sum() > 0]
-        groups += [(sx[sq == k], sy[sq == k], 1.0 / (len(positive) * len(sources))) for k in positive]
-    rank_weights = rank_fit(groups, l2=RANK_L2)
+    if args.measure:
+        model = Model.of(load_calibration(args.out))
+        measured = {}
+        for rows in sources:
+            measured |= measure(model, rows, "tune")
+        print(json.dumps(measured, indent=1))
+        if args.check:
+            print(json.dumps(_check(model, parsed), indent=1))
+        return 0
 
-    # Question level: the best candidate's answer features; answerable when a gold
-    # sentence is among the candidates (otherwise no answer can cite one).
-    answer_x, answer_y, sample, per_source = [], [], [], []
+    model, per_source = fit(sources)
     measured: dict[str, float] = {}
-    for s in sources:
-        sx, sy, sq = np.asarray(s.x), np.asarray(s.y), np.asarray(s.question)
-        scores = ((sx - rank_mean) / rank_scale) @ rank_weights
-        rows, labels, top_gold = [], [], []
-        for k in range(len(s.answerable)):
-            at = np.flatnonzero(sq == k)
-            if not len(at):
-                continue
-            top = at[int(np.argmax(scores[at]))]
-            rows.append(answer_row(sx[top], float(scores[top])))
-            labels.append(bool(sy[at].sum() > 0))
-            if labels[-1]:
-                top_gold.append(bool(sy[top]))
-        answer_x += rows
-        answer_y += labels
-        sample += [1.0 / (len(rows) * len(sources))] * len(rows)
-        per_source.append((s.name, np.asarray(rows), np.asarray(labels)))
-        measured[f"{s.name}.questions"] = len(s.answerable)
-        measured[f"{s.name}.best_is_gold"] = round(float(np.mean(top_gold)), 4)
-    ax = np.asarray(answer_x)
-    answer_mean, answer_scale = ax.mean(axis=0), ax.std(axis=0)
-    answer_scale[answer_scale == 0] = 1.0
-    weight = np.asarray(sample) * len(sample)
-    answer_weights, answer_bias = logistic_fit(
-        (ax - answer_mean) / answer_scale, np.asarray(answer_y, float), L2, sample=weight
-    )
-
-    def probability(rows: np.ndarray) -> np.ndarray:
-        return 1.0 / (1.0 + np.exp(-(((rows - answer_mean) / answer_scale) @ answer_weights + answer_bias)))
-
-    scored = [(probability(rows), labels) for _, rows, labels in per_source]
+    scored = [(model.probability(rows), labels) for _, rows, labels in per_source]
     threshold = choose_threshold(scored)
-    for (name, _, _), (p, labels) in zip(per_source, scored, strict=True):
-        measured[f"{name}.answerable_auc"] = round(auc(p, labels), 4)
-        measured[f"{name}.answerable_kept"] = round(float((p[labels] >= threshold).mean()), 4)
+    for s, (name, _, _), (p, labels) in zip(sources, per_source, scored, strict=True):
+        measured |= measure(model, s, "tune")
+        measured[f"{name}.tune.answerable_kept"] = round(float((p[labels] >= threshold).mean()), 4)
         if (~labels).any():
-            measured[f"{name}.unanswerable_declined"] = round(float((p[~labels] < threshold).mean()), 4)
+            measured[f"{name}.tune.unanswerable_declined"] = round(float((p[~labels] < threshold).mean()), 4)
 
     digest = hashlib.sha256()
     for s in sources:
         digest.update(s.digest.digest())
     out = {
         "features": list(FEATURES),
-        "rank_mean": _rounded(rank_mean),
-        "rank_scale": _rounded(rank_scale),
-        "rank_weights": _rounded(rank_weights),
+        "rank_mean": _rounded(model.rank_mean),
+        "rank_scale": _rounded(model.rank_scale),
+        "rank_weights": _rounded(model.rank_weights),
         "answer_features": list(ANSWER_FEATURES),
-        "answer_mean": _rounded(answer_mean),
-        "answer_scale": _rounded(answer_scale),
-        "answer_weights": _rounded(answer_weights),
-        "answer_bias": round(answer_bias, 6),
+        "answer_mean": _rounded(model.answer_mean),
+        "answer_scale": _rounded(model.answer_scale),
+        "answer_weights": _rounded(model.answer_weights),
+        "answer_bias": round(model.answer_bias, 6),
         "threshold": round(threshold, 4),
         "related_floor": round(threshold / 2, 4),
         "nearly_as_good": NEARLY_AS_GOOD,
@@ -264,7 +355,48 @@ def main(argv: Sequence[str] | None = None) -> int:
     }
     args.out.write_text(json.dumps(out, indent=1) + "\n", encoding="utf-8")
     print(json.dumps({k: out[k] for k in ("rank_weights", "answer_weights", "threshold", "measured")}, indent=1))
+    if args.check:
+        print(json.dumps(_check(model, parsed), indent=1))  # after the fit is written: it never sees them
     return 0
+
+
+def _check(model: Model, sets: Sequence[tuple[str, Path, Path | None]]) -> dict[str, float]:
+    """``measure`` on the check splits of the SQuAD sample and of ``sets``."""
+    checked: dict[str, float] = {}
+    for rows in [squad_rows("check")] + [case_rows(name, y, c, "check") for name, y, c in sets]:
+        if rows is not None:
+            checked |= measure(model, rows, "check")
+    return checked
+
+
+def _provisional_calibration(path: Path = CALIBRATION_FILE) -> None:
+    """When the engine's calibration file was fit on other features, replace it by one that
+    ranks by nothing and answers everything, so the engine can run to compute the features
+    of the new fit (which then overwrites it)."""
+    try:
+        load_calibration(path)
+        return
+    except (ValueError, KeyError, OSError):
+        pass
+    n, m = len(FEATURES), len(ANSWER_FEATURES)
+    raw = {
+        "features": list(FEATURES),
+        "answer_features": list(ANSWER_FEATURES),
+        **{k: [0.0] * n for k in ("rank_mean", "rank_weights")},
+        "rank_scale": [1.0] * n,
+        **{k: [0.0] * m for k in ("answer_mean", "answer_weights")},
+        "answer_scale": [1.0] * m,
+        "answer_bias": 0.0,
+        "threshold": 0.0,
+        "related_floor": 0.0,
+        "nearly_as_good": NEARLY_AS_GOOD,
+        "distinctive_idf": DISTINCTIVE_IDF,
+        "near_share": NEAR_SHARE,
+        "fit_on": [],
+        "data_hash": "",
+    }
+    path.write_text(json.dumps(raw, indent=1) + "\n", encoding="utf-8")
+    print(f"{path} was fit on other features: a provisional one stands in until this fit ends")
 
 
 def _rounded(values: np.ndarray) -> list[float]:
