@@ -560,6 +560,7 @@ class Briefer:
         used: set[str] = set()
         for picked in self._gather(pool, order, max_points):
             passage = self._with_context(sorted((pool.sentences[i] for i in picked), key=lambda s: s.ordinal))
+            passage = [s for s in passage if s.sentence_id not in used] or passage  # no sentence shown twice
             shown = list(dict.fromkeys(x for s in passage for x in [s, *self._corrections_of(s)]))
             others = [o for i in picked[:1] for o in self._same_point(pool, i, used)]
             items.append(self._item([*shown, *others], shown=len(shown)))
@@ -675,14 +676,12 @@ class Briefer:
             return [lead, *sentences] if lead is not None else sentences
         doc = self.snapshot.by_doc.get(first.doc_id, [])
         if opens_with_reference(first.text) and first.ordinal > 0:
-            # The sentence before, in its paragraph or (news often writes a paragraph per
-            # sentence) the paragraph just before, under the same heading.
+            # The sentence before, in its paragraph or, where news gives each sentence a
+            # paragraph of its own, the one-sentence paragraph just before.
             before = doc[first.ordinal - 1]
-            if (
-                before.kind == "sentence"
-                and before.section == first.section
-                and before.paragraph >= first.paragraph - 1
-            ):
+            alone = sum(1 for s in doc if s.paragraph in (before.paragraph, first.paragraph)) == 2
+            joined = before.paragraph == first.paragraph or (before.paragraph == first.paragraph - 1 and alone)
+            if before.kind == "sentence" and before.section == first.section and joined:
                 return [before, *sentences]
         return sentences
 
@@ -869,18 +868,24 @@ def verify_briefing(briefing: Briefing, documents: Mapping[str, Document], sente
 # -- asking for a briefing in chat --------------------------------------------------------
 
 # General English ways of asking for a summary, at the start of a request.
+_SUMMARY_SIZE = r"(?:short|quick|brief|full|concise|executive|overall|general|one-page|[a-z]+-(?:page|paragraph|line|minute|sentence))"
+_SUMMARY_NOUN = r"(?:briefing(?:\s+note)?|brief|summary|overview|rundown|recap|digest|key\s+points|main\s+points|highlights|takeaways|gist)"
 BRIEFING_ASK = re.compile(
     r"^(?:(?:please|can you|could you|would you|will you|kindly|now|ok|okay|so|and)[\s,]+)*"
     r"(?:"
     r"(?:brief|update)\s+(?:me|us)\b"
-    r"|(?:give|send|write|prepare|make|draft|show|get)\s+(?:me\s+|us\s+)?(?:an?\s+|the\s+|my\s+)?"
-    r"(?:(?:short|quick|brief|one-page|full|concise|executive)\s+)?(?:briefing|brief|summary|overview|rundown|recap|"
-    r"digest|key\s+points|main\s+points|highlights|takeaways|gist)\b"
+    rf"|(?:give|send|write|prepare|make|draft|show|get|i\s+need|i\s+want|i(?:'d|\s+would)\s+like|"
+    rf"(?:can|could|may)\s+(?:i|we)\s+(?:have|get|see))\s+(?:me\s+|us\s+)?(?:an?\s+|the\s+|my\s+)?"
+    rf"(?:{_SUMMARY_SIZE}\s+)?{_SUMMARY_NOUN}\b"
     r"|(?:summari[sz]e|sum\s+up|recap|outline|condense|digest)\b"
-    r"|(?:an?\s+|the\s+)?(?:short\s+|quick\s+)?(?:briefing|summary|overview|rundown|recap|tl;?dr)"
+    r"|sum\s+(?:it|this|them|that|everything)\s+up\b"
+    r"|(?:catch|fill)\s+(?:me|us)\s+(?:up|in)\b|(?:bring|get)\s+(?:me|us)\s+up\s+to\s+speed\b"
+    r"|what\s+do\s+(?:i|we)\s+need\s+to\s+know\b|in\s+a\s+nutshell\b"
+    rf"|(?:an?\s+|the\s+)?(?:{_SUMMARY_SIZE}\s+)?(?:briefing|summary|overview|rundown|recap|highlights|tl;?dr)"
     r"(?=\s*(?:$|[?.!,]|(?:on|of|about|please|for|regarding)\b))"
     r"|what\s+(?:are|were)\s+the\s+(?:key|main|most\s+important|important|essential|big)\s+"
     r"(?:points|facts|takeaways|findings|issues|messages|details|things)\b"
+    r"|what\s+(?:are|were)\s+the\s+(?:highlights|takeaways)\b"
     r"|(?:the\s+)?(?:key|main)\s+(?:points|facts|takeaways)\b"
     r"|what(?:'s|\s+is)\s+(?:the\s+)?(?:gist|summary|tl;?dr)\b"
     r"|what(?:'s|\s+is|\s+are)\s+(?:the|this|these)\s+(?:article|report|story|document|documents|reports|news|sources?)\s+(?:about|saying)\b"
@@ -923,10 +928,14 @@ def briefing_request(text: str) -> BriefingRequest | None:
     rest = text[match.end() :].strip(" ?.!:")
     # "What are the key points of X", "Give me a summary of X", "Summarise X for me"
     rest = re.sub(
-        r"^(?:(?:a|an|the)\s+)?(?:(?:short|quick|brief)\s+)?(?:briefing|summary|overview)\b", "", rest, flags=re.I
+        rf"^(?:(?:a|an|the)\s+)?(?:{_SUMMARY_SIZE}\s+)?(?:briefing(?:\s+note)?|summary|overview|highlights|"
+        r"(?:key|main)\s+(?:points|facts))\b",
+        "",
+        rest,
+        flags=re.I,
     )
     for _ in range(3):
-        rest = TOPIC_TAIL.sub("", TOPIC_LEAD.sub("", rest.strip(" ?.!:,"))).strip(" ?.!:,")
+        rest = TOPIC_LEAD.sub("", TOPIC_TAIL.sub("", rest.strip(" ?.!:,"))).strip(" ?.!:,")
     if re.match(r"^(?:is|was|are|were|does|did|do|has|had)\b", rest, re.I) or re.search(
         r"\b(?:is|was|are|were)\s+(?:what|who|when|where|which|how)\W*$", rest, re.I
     ):

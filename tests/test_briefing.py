@@ -52,6 +52,21 @@ BRIEFING_REQUESTS = [
     ("What is this report about?", None),
     ("A summary of the vaccine trial, please", "the vaccine trial"),
     ("Give me the highlights", None),
+    ("I need a briefing on the blackout", "the blackout"),
+    ("I'd like a short summary of the coverage", None),
+    ("Could I get a summary of the reports?", None),
+    ("Can I have a briefing note on the flood?", "the flood"),
+    ("Give me a one-paragraph summary", None),
+    ("Please summarise the key points of the documents", None),
+    ("What are the highlights?", None),
+    ("Highlights please", None),
+    ("Executive summary", None),
+    ("Catch me up", None),
+    ("Fill me in on the tower collapse", "the tower collapse"),
+    ("Bring me up to speed on the measles outbreak", "the measles outbreak"),
+    ("What do I need to know about the earthquake?", "the earthquake"),
+    ("Sum it up for me", None),
+    ("In a nutshell?", None),
 ]
 
 
@@ -77,6 +92,10 @@ def test_briefing_requests_are_recognised(text: str, topic: str | None) -> None:
         "When was the report published?",
         "What does the article say about summaries of evidence?",
         "briefing room renovations",
+        "What happened?",
+        "I want to know who paid for the buses",
+        "I need to know when the bridge reopens",
+        "Can I have the figures for March?",
     ],
 )
 def test_questions_that_are_not_briefing_requests(text: str) -> None:
@@ -266,7 +285,17 @@ def test_article_briefing(bot) -> None:  # type: ignore[no-untyped-def]
     assert "Edi Rama, Albanian Prime Minister" in who
 
 
-@pytest.mark.parametrize("question", ["Brief me", "Summarise what Albania said", "What are the key points?"])
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Brief me",
+        "Summarise what Albania said",
+        "What are the key points?",
+        "I need a short briefing on the return hubs",
+        "Catch me up",
+        "What do I need to know about the Rwanda scheme?",
+    ],
+)
 def test_article_chat_briefings(bot, question: str) -> None:  # type: ignore[no-untyped-def]
     answer = bot.ask(question)
     assert answer.answered
