@@ -223,7 +223,10 @@ class CalibratedComposer:
             )
             if corrects:
                 return self._answer(question, [[best.sentence]], PREMISE_LEAD, "correct_premise", reasons)
-            return self._answer(question, self._with_context([[best.sentence]]), "No:", "answer", reasons)
+            # "No:" leads the refusal itself; what it needs to be read alone follows it.
+            items = self._with_context([[best.sentence]])
+            items.sort(key=lambda item: item[0].sentence_id != best.sentence.sentence_id)
+            return self._answer(question, items, "No:", "answer", reasons)
         listed = self.more_of_list(question, hits)
         if listed is not None:
             reasons.append(f"the rest of the list {listed[0][0].sentence_id} belongs to")
