@@ -79,9 +79,9 @@ def _gradio() -> Any:
     os.environ["GRADIO_ANALYTICS_ENABLED"] = "False"
     os.environ["HF_HUB_OFFLINE"] = "1"
     os.environ["TRANSFORMERS_OFFLINE"] = "1"
-    import gradio
+    from assistant.gradio_loader import load_gradio  # without Gradio's stub writer: half its import
 
-    return gradio
+    return load_gradio()
 
 
 def is_loopback(host: str) -> bool:

@@ -14,8 +14,9 @@ query path in the same run (a script, not a test: nothing here asserts).
 3. ``briefing serve`` restart (what ``make run`` runs once installed) on a free port with the
    index built: seconds from process start to the first HTTP 200 on ``/`` (either encoder
    is loaded at the first question, so the page's start-up does not depend on it); then the
-   same steps timed one by one inside one process (``--serve-parts``: importing Gradio, the
-   package, ``Assistant()``, ``build_app``, ``launch``, the first ``GET /``).
+   same steps timed one by one inside one process, in ``serve``'s order (``--serve-parts``:
+   importing the package, ``Assistant()``, importing Gradio, ``build_app``, ``launch``, the
+   first ``GET /``).
 
 The 1-minute load average before and after is printed: on a shared machine every wall
 figure moves with it; the ratios and CPU seconds move far less.
@@ -115,15 +116,14 @@ def serve_parts(index_dir: str) -> dict[str, list[float]]:
         marks.append((time.perf_counter(), time.process_time()))
         parts[name] = [marks[-1][0] - marks[-2][0], marks[-1][1] - marks[-2][1]]
 
-    import gradio  # noqa: F401
-
-    mark("import gradio")
     from assistant import Assistant
-    from assistant.ui import build_app, launch_kwargs
+    from assistant.ui import _gradio, build_app, launch_kwargs
 
     mark("import assistant.ui")
     bot = Assistant(corpus=ROOT / "corpus", index_dir=index_dir)
     mark("Assistant()")
+    _gradio()  # as ``serve`` imports it (``assistant.gradio_loader``)
+    mark("import gradio")
     demo = build_app(bot)
     demo.queue(default_concurrency_limit=8)
     mark("build_app")
