@@ -67,6 +67,7 @@ UPLOAD_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024  # per file added from the page
 SUGGESTIONS = 3  # suggestion buttons under the chat
 REFRESH_SECONDS = 5.0  # how often an open page checks the index for changes
+CONVERSATION_KEY = "briefing-conversation"  # localStorage key of the saved conversation
 NEAR = 5  # sentences either side of a cited one that follow-up questions come from
 
 
@@ -509,7 +510,7 @@ def build_app(bot: Assistant) -> gr.Blocks:
 
     with gr.Blocks(title=f"Briefing assistant · {bot.corpus_name}") as demo:
         header = gr.HTML(lib.header(), elem_id="app-head", padding=False)
-        saved = gr.BrowserState({"entries": []}, storage_key="briefing-conversation")
+        saved = gr.BrowserState({"entries": []}, storage_key=CONVERSATION_KEY)
         state = gr.State([])
         seen = gr.State(bot.generation)
         known_docs = gr.State([d.doc_id for d in bot.documents])  # the documents this page last showed

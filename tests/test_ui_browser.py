@@ -249,9 +249,27 @@ def test_copy_and_export_give_markdown_with_footnotes(browser: Any, server: AppS
     close(page)
 
 
+CONVERSATION_KEY = "briefing-conversation"  # as assistant.ui names it (not imported: that loads Gradio)
+
+
+def stored(page: Any) -> int:
+    """The length of the conversation the page keeps in the browser (encrypted by Gradio)."""
+    return int(page.evaluate(f"(localStorage.getItem({CONVERSATION_KEY!r}) || '').length"))
+
+
+def wait_until_stored(page: Any, grew: bool, than: int) -> None:
+    """Wait until the stored conversation is longer (or shorter) than ``than``: Gradio
+    writes it to localStorage just after the page shows the change, and a reload before
+    that would read the old one."""
+    op = ">" if grew else "<"
+    page.wait_for_function(f"(localStorage.getItem({CONVERSATION_KEY!r}) || '').length {op} {than}", timeout=WAIT)
+
+
 def test_reload_keeps_the_conversation_and_browsers_never_share_one(browser: Any, server: AppServer) -> None:
     page, _ = open_page(browser, server, DESKTOP)
+    empty = stored(page)
     ask(page, "Who branded the trip an embarrassment?", 1)
+    wait_until_stored(page, grew=True, than=empty)
     page.reload()
     page.wait_for_selector("#chat .answer.turn-1", timeout=WAIT)
     assert "embarrassment" in page.inner_text("#chat")
@@ -266,9 +284,11 @@ def test_reload_keeps_the_conversation_and_browsers_never_share_one(browser: Any
     assert "North Macedonia" not in page.inner_text("#chat")
     assert "embarrassment" not in other.inner_text("#chat")
 
+    one_turn = stored(page)
     page.get_by_role("button", name="New chat").click()  # the one reset: chat and sources
     page.wait_for_selector("#sources .sources-empty")
     assert page.locator("#chat .answer").count() == 0
+    wait_until_stored(page, grew=False, than=one_turn)
     page.reload()
     page.wait_for_selector("#question textarea")
     page.wait_for_timeout(1500)
