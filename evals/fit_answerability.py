@@ -250,23 +250,28 @@ def fit(sources: Sequence[Rows]) -> tuple[Model, list[tuple[str, np.ndarray, np.
 
 def measure(model: Model, rows: Rows, split: str) -> dict[str, float]:
     """How well the models do on one source's questions: the share of questions with a gold
-    candidate whose best-ranked candidate is gold, and the ROC AUC of P(answerable) for the
-    questions to answer against those to decline."""
-    best_is_gold, p, answerable = [], [], []
-    y = np.asarray(rows.y)
+    candidate whose best-ranked candidate is gold, the ROC AUC of P(answerable) for the
+    questions to answer against those to decline, and, as the bar it must clear, the ROC
+    AUC of the best sentence cosine among the candidates (``cosine_auc``)."""
+    best_is_gold, p, cosine, answerable = [], [], [], []
+    x, y, question = np.asarray(rows.x), np.asarray(rows.y), np.asarray(rows.question)
+    dense = FEATURES.index("dense")
     for k, expected in enumerate(rows.answerable):
         found = model.best(rows, k)
         if found is None:
             continue
-        if y[np.asarray(rows.question) == k].any():
+        if y[question == k].any():
             best_is_gold.append(bool(y[found[0]]))
-        row = answer_row(np.asarray(rows.x[found[0]]), found[1])
+        row = answer_row(x[found[0]], found[1])
         p.append(float(model.probability(row[None, :])[0]))
+        cosine.append(float(x[question == k, dense].max()))
         answerable.append(expected)
+    labels = np.asarray(answerable, bool)
     return {
         f"{rows.name}.{split}.questions": len(rows.answerable),
         f"{rows.name}.{split}.best_is_gold": round(float(np.mean(best_is_gold)), 4),
-        f"{rows.name}.{split}.answerable_auc": round(auc(np.asarray(p), np.asarray(answerable, bool)), 4),
+        f"{rows.name}.{split}.answerable_auc": round(auc(np.asarray(p), labels), 4),
+        f"{rows.name}.{split}.cosine_auc": round(auc(np.asarray(cosine), labels), 4),
     }
 
 

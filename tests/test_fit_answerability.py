@@ -48,6 +48,7 @@ def test_measure_reads_the_best_ranked_candidate() -> None:
     assert measured["toy.tune.questions"] == 3
     assert measured["toy.tune.best_is_gold"] == 0.5  # question 1's gold is its second candidate
     assert measured["toy.tune.answerable_auc"] == 1.0  # P rises with the best candidate's dense score
+    assert measured["toy.tune.cosine_auc"] == 1.0
 
 
 def test_the_shipped_calibration_reads_as_a_model() -> None:
