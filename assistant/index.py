@@ -75,6 +75,8 @@ Progress = Callable[[str, int, int], None]
 STAGE_INDEX = "indexing documents"
 STAGE_REMOVE = "removing documents"
 STAGE_EMBED = "embedding sentences"  # inside one large batch (a big document): counts sentences
+STAGE_SPLIT = "splitting text"  # inside one large document: counts characters
+SPLIT_PROGRESS_CHARS = 512 * 1024  # a larger document reports its split as it goes
 
 
 @dataclass(frozen=True)
@@ -733,7 +735,7 @@ class Index:
         lap("store")
         plans = []
         for doc in documents:
-            sentences = mark_addressed(split_sentences(doc.doc_id, doc.text))
+            sentences = mark_addressed(split_sentences(doc.doc_id, doc.text, _split_progress(doc, progress)))
             citable = [s for s in sentences if s.citable]
             plans.append((doc, sentences, citable, _record_ids(citable)))
         lap("split")
@@ -936,6 +938,14 @@ class Index:
             raise store_error(self.location, "searched", exc) from exc
         # Chroma returns cosine distance; similarity is 1 - distance.
         return [(rid, 1.0 - float(d)) for rid, d in zip(found["ids"][0], found["distances"][0], strict=True) if rid]
+
+
+def _split_progress(doc: Document, progress: Progress | None) -> Callable[[int, int], None] | None:
+    """The progress callback for splitting a large document (None for a small one)."""
+    if progress is None or len(doc.text) < SPLIT_PROGRESS_CHARS:
+        return None
+    report = progress
+    return lambda done, total: report(STAGE_SPLIT, done, total)
 
 
 def _heading_key(sentence: Sentence) -> str:

@@ -99,3 +99,21 @@ def test_index_failures_get_the_next_step_that_fits(failure: str, says: str, hin
     error = store_error("/srv/idx", "read", RuntimeError(failure))
     assert says in str(error) and hint in str(error.hint)
     assert "--" not in str(error)  # the library message names no flag; the CLI adds the hint
+
+
+def test_a_large_document_reports_its_split(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import assistant.index
+    import assistant.sentences
+    from assistant.index import STAGE_SPLIT
+
+    monkeypatch.setattr(assistant.index, "SPLIT_PROGRESS_CHARS", 1000)  # "large" scaled down
+    monkeypatch.setattr(assistant.sentences, "PROGRESS_CHARS", 400)
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    text = "\n\n".join(f"Crews cleared {n} drains on the ring road in week {n}." for n in range(60))
+    (corpus / "drains.txt").write_text(text + "\n", encoding="utf-8")
+    (corpus / "small.txt").write_text("Rents rose in May.\n", encoding="utf-8")
+    calls: list[tuple[str, int, int]] = []
+    Assistant(corpus=corpus, index_dir=tmp_path / "idx", progress=lambda *call: calls.append(call))
+    split = [(done, total) for stage, done, total in calls if stage == STAGE_SPLIT]
+    assert len(split) >= 4 and split[-1] == (len(text) + 1, len(text) + 1)  # the small file reports nothing

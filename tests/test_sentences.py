@@ -135,3 +135,55 @@ def test_spans_are_exact_ordered_and_disjoint(text: str) -> None:
 )
 def test_an_html_comment_opening_a_line_is_one_unit(text: str, expected: list[str]) -> None:
     assert [u.text for u in split_sentences("d", text)] == expected
+
+
+# Sentences from several kinds of documents (a court report, a weather bulletin, a recipe
+# blog, a sports report), run together into paragraphs far longer than a block.
+LONG_PARAGRAPH_SENTENCES = [
+    "The court heard that Mr. Dale paid £4,500 to the contractor on 3 March.",
+    "Judge Amara Osei said the evidence was “thin, but not nothing.”",
+    "Showers will clear by mid-afternoon, with highs of 14C in the south.",
+    "Is it worth soaking the beans overnight?",
+    "Yes: it halves the cooking time, and the skins stay whole!",
+    "The visitors led 2-1 at half-time after goals from Ruiz and St. John.",
+    "Attendance was 41,230, the club's highest since the 2019-20 season.",
+]
+
+
+def _long_paragraph(sentences: int) -> str:
+    return " ".join(LONG_PARAGRAPH_SENTENCES[i % len(LONG_PARAGRAPH_SENTENCES)] for i in range(sentences))
+
+
+@pytest.mark.parametrize("block", [300, 1000, 4000])
+def test_a_long_paragraph_is_split_in_blocks_as_if_whole(block: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    import assistant.sentences
+
+    text = "Heading of a long page\n\n" + _long_paragraph(160) + "\n\nA last line."
+    monkeypatch.setattr(assistant.sentences, "BLOCK_CHARS", 10**9)
+    whole = [(u.start, u.end) for u in split_sentences("d", text)]
+    monkeypatch.setattr(assistant.sentences, "BLOCK_CHARS", block)
+    units = split_sentences("d", text)
+    assert [(u.start, u.end) for u in units] == whole
+    assert all(text[u.start : u.end] == u.text for u in units)
+
+
+def test_a_run_on_longer_than_a_block_is_cut_and_loses_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+    import assistant.sentences
+
+    monkeypatch.setattr(assistant.sentences, "BLOCK_CHARS", 100)
+    text = " ".join(f"word{i}" for i in range(200)) + "\n" + "x" * 250
+    units = split_sentences("d", text)
+    assert all(text[u.start : u.end] == u.text for u in units)
+    assert "".join("".join(u.text.split()) for u in units) == "".join(text.split())  # all of it, once, in order
+    assert max(len(u.text) for u in units) <= 100
+
+
+def test_splitting_reports_progress_in_characters(monkeypatch: pytest.MonkeyPatch) -> None:
+    import assistant.sentences
+
+    monkeypatch.setattr(assistant.sentences, "PROGRESS_CHARS", 2000)
+    text = "\n\n".join(_long_paragraph(5) for _ in range(40))
+    calls: list[tuple[int, int]] = []
+    split_sentences("d", text, progress=lambda done, total: calls.append((done, total)))
+    assert len(calls) >= 5 and calls[-1] == (len(text), len(text))
+    assert [d for d, _ in calls] == sorted(d for d, _ in calls)
