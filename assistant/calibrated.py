@@ -54,11 +54,11 @@ from assistant.answerability import (
     WordVectors,
     answer_row,
     figure_kind,
-    leans_back,
     load_calibration,
 )
 from assistant.citations import markers
-from assistant.compose import CONTINUES, CONTRAST, INJECTION_NOTE, NOT_IN_SOURCES, PREMISE_LEAD, ExtractiveComposer
+from assistant.compose import INJECTION_NOTE, NOT_IN_SOURCES, PREMISE_LEAD, ExtractiveComposer
+from assistant.context import CONTINUES, CONTRAST, is_question, refers_back
 from assistant.direct import answer_phrase, role_span, status_span, with_role
 from assistant.index import Snapshot
 from assistant.lexical import covered_terms, tokenize
@@ -108,20 +108,6 @@ STATUS_FRAME = frozenset(tokenize("status state situation position progress curr
 REASON_POOL = 20  # candidates a why-question's reason is looked for among (rank is not fit for reasons)
 REASON_MIN_MATCH = 3  # question words (a refusal counts two) a reason's effect clause must share
 COMPOUND = re.compile(r",?\s+and\s+(?:who|whom|what|which|when|where|why|how)\b", re.I)
-# Shell nouns (Schmid 2000): "The aim is ...", "The decision was ..." refer to something
-# the sentence before introduced.
-SHELL_NOUN_START = re.compile(
-    r"^\W*the\s+(?:aim|goal|purpose|idea|plan|move|decision|proposal|policy|measure|scheme|deal|agreement|"
-    r"reason|result|outcome|problem|change|fact|claim|finding|announcement|statement|step|effort|approach)\b",
-    re.I,
-)
-SHELL_NOUNS = (
-    r"statements?|remarks?|comments?|claims?|announcement|decision|move|plan|proposal|policy|measure|deal|"
-    r"agreement|warning|pledge|promise|criticism|view|figures?|findings?|report|news|argument|step|change"
-)
-# "Critics seized on this statement": a demonstrative and a shell noun inside the sentence
-# refer to what the sentence before said.
-DEMONSTRATIVE_SHELL = re.compile(rf"\b(?:this|these|such)\s+(?:{SHELL_NOUNS})\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -156,28 +142,6 @@ class RoutedComposer:
         if len(spread) > 1 or question.asks_source or self.calibrated.has_step_for(question, hits):
             return self.calibrated.compose(question, hits)
         return self.calibrated.with_short_answer(question, self.rules.compose(question, hits))
-
-
-def is_question(text: str) -> bool:
-    """Whether a sentence is itself a question (in a transcript, an FAQ, an interview).
-
-    >>> [is_question(t) for t in ["Q: Will fares rise?", "Fares will rise.", "Why now?” she asked."]]
-    [True, False, False]
-    """
-    return text.rstrip().rstrip("”\"'’").endswith("?")
-
-
-def refers_back(text: str) -> bool:
-    """Whether a sentence refers to what came before: it opens with a pronoun, a
-    demonstrative or a shell noun ("The aim is ..."), or names "this statement", "these
-    remarks" inside.
-
-    >>> [refers_back(t) for t in ["This rule applies from May.", "The plan was dropped.", "Rain fell."]]
-    [True, True, False]
-    >>> refers_back("Fans cheered these remarks loudly.")
-    True
-    """
-    return leans_back(text) or SHELL_NOUN_START.match(text) is not None or DEMONSTRATIVE_SHELL.search(text) is not None
 
 
 class CalibratedComposer:

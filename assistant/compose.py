@@ -23,6 +23,16 @@ state nothing the sources do not. Its algorithm:
    subject; a wh-question that presumes an agreement, or something still going on, gets
    its premise corrected when a sentence states a refusal or a stop ("stalled",
    "scrapped") about a name it uses. Nothing is said without such a cue.
+
+Status (issue 8): this composer's cue lists (``REFUSAL``, ``STOPPED``, ``AGREEING``,
+``ONGOING``, ``PRONOUN_START``) and its thresholds were written from the seed article and
+its eval set before that set was split, so they are not general rules. The routed
+composer still sends single-document questions here because the article check half
+depends on them: the calibrated pipeline alone scores 0.795 correctness there (threshold
+0.94), and swapping these cue lists for ``assistant.stance``'s general ones drops the
+article check to 0.923 correctness and 0.60 premise correction (measured with ``briefing
+eval``, November 2026). Retire this module once the calibrated pipeline holds the
+article check thresholds.
 """
 
 from __future__ import annotations
@@ -34,6 +44,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Protocol
 
+from assistant.context import CONTINUES, CONTRAST
 from assistant.index import Snapshot
 from assistant.lexical import covered_terms, stem, tokenize
 from assistant.question import Question
@@ -84,13 +95,6 @@ ONGOING = re.compile(
     re.I,
 )
 ASKS_REFUSAL = re.compile(REFUSAL.pattern + "|" + STOPPED.pattern, re.I)
-CONTRAST = re.compile(
-    r"\b(?:differ(?:s|ed|ence|ent)?|compar(?:e|ed|es|ison)|contrast|versus|vs\.?|distinct|unlike|same as|similar to)\b",
-    re.I,
-)
-CONTINUES = re.compile(
-    r"^(?:that|this|these|those|such|it|in contrast|by contrast|however|instead|unlike|whereas|but)\b", re.I
-)
 # Openings that refer back: pronouns, and "The aim"/"The plan"-style nouns that name
 # something the sentence before introduced.
 PRONOUN_START = re.compile(

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.calibrated import refers_back, split_compound
+from assistant.calibrated import split_compound
+from assistant.context import refers_back
 from assistant.direct import answer_phrase, role_span, status_span, with_role
 from assistant.evidence import amount_spans, date_spans, money_spans, name_kind, name_spans, percentage_spans
 from assistant.lexical import covered_terms

@@ -1,0 +1,72 @@
+"""What a cited sentence needs to be read alone, and what carries a comparison on.
+
+A sentence refers back when it opens with a pronoun, a demonstrative or a shell noun
+("The aim is ...", Schmid 2000), or names "this statement", "these remarks", "any such
+deal" inside: the sentence before it is cited with it. A sentence that is itself a
+question (in a transcript or an FAQ) is answered by the line after it. A question that
+compares ("How does X differ from Y?") is answered by the best sentence and the ones
+after it that carry the comparison on ("That policy ...", "In contrast, ...").
+
+Not handled: references further back than the sentence before, cataphora ("Before she
+spoke, the mayor ...").
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.answerability import leans_back
+
+CONTRAST = re.compile(
+    r"\b(?:differ(?:s|ed|ence|ent)?|compar(?:e|ed|es|ison)|contrast|versus|vs\.?|distinct|unlike|same as|similar to)\b",
+    re.I,
+)
+CONTINUES = re.compile(
+    r"^(?:that|this|these|those|such|it|in contrast|by contrast|however|instead|unlike|whereas|but)\b", re.I
+)
+# Shell nouns (Schmid 2000): "The aim is ...", "The decision was ..." refer to something
+# the sentence before introduced.
+SHELL_NOUN_START = re.compile(
+    r"^\W*the\s+(?:aim|goal|purpose|idea|plan|move|decision|proposal|policy|measure|scheme|deal|agreement|"
+    r"reason|result|outcome|problem|change|fact|claim|finding|announcement|statement|step|effort|approach)\b",
+    re.I,
+)
+SHELL_NOUNS = (
+    r"statements?|remarks?|comments?|claims?|announcement|decision|move|plan|proposal|policy|measure|deal|"
+    r"agreement|warning|pledge|promise|criticism|view|figures?|findings?|report|news|argument|step|change"
+)
+# "Critics seized on this statement": a demonstrative and a shell noun inside the sentence
+# refer to what the sentence before said.
+DEMONSTRATIVE_SHELL = re.compile(rf"\b(?:this|these|such)\s+(?:{SHELL_NOUNS})\b", re.I)
+
+
+def is_question(text: str) -> bool:
+    """Whether a sentence is itself a question (in a transcript, an FAQ, an interview).
+
+    >>> [is_question(t) for t in ["Q: Will fares rise?", "Fares will rise.", "Why now?” she asked."]]
+    [True, False, False]
+    """
+    return text.rstrip().rstrip("”\"'’").endswith("?")
+
+
+def opens_with_reference(text: str) -> bool:
+    """Whether a sentence opens by referring to what came before: a pronoun, a
+    demonstrative or a shell noun ("The aim is ...").
+
+    >>> [opens_with_reference(t) for t in ["The plan was dropped.", "Fans cheered these remarks."]]
+    [True, False]
+    """
+    return leans_back(text) or SHELL_NOUN_START.match(text) is not None
+
+
+def refers_back(text: str) -> bool:
+    """Whether a sentence refers to what came before: it opens with a pronoun, a
+    demonstrative or a shell noun ("The aim is ..."), or names "this statement", "these
+    remarks" inside.
+
+    >>> [refers_back(t) for t in ["This rule applies from May.", "The plan was dropped.", "Rain fell."]]
+    [True, True, False]
+    >>> refers_back("Fans cheered these remarks loudly.")
+    True
+    """
+    return opens_with_reference(text) or DEMONSTRATIVE_SHELL.search(text) is not None
