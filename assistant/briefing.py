@@ -29,7 +29,9 @@ when the sources give nothing for it:
       document; a pick a little below the last point still joins the passage of a
       point) or a whole list under its lead-in; a sentence that opens by referring
       back brings the one before it; a statement a correction says was wrong brings the
-      correction; a sentence that says the same in other documents cites them too.
+      correction; a sentence that says the same in other documents (nearly the same words,
+      or the same figure) cites them too, never a correction's account of an error nor
+      another value of a figure it gives.
 2. Who said what: quotations (``speakers``) grouped by speaker, with the speaker's role.
 3. Figures: money, percentages and counts (``figures``), identical ones from several
    documents merged into one item citing all.
@@ -556,6 +558,7 @@ class Briefer:
         similarity = similarity[np.ix_(rows, rows)]
         picks = mmr(score[rows], similarity, len(rows), st.mmr_lambda, st.duplicate, sources, st.source_spread)
         order = [int(rows[i]) for i in picks]
+        repeats, differ = self._figure_links(measured)
         items = []
         used: set[str] = set()
         for picked in self._gather(pool, order, max_points):
@@ -563,9 +566,34 @@ class Briefer:
             passage = [s for s in passage if s.sentence_id not in used] or passage  # no sentence shown twice
             shown = list(dict.fromkeys(x for s in passage for x in [s, *self._corrections_of(s)]))
             others = [o for i in picked[:1] for o in self._same_point(pool, i, used)]
-            items.append(self._item([*shown, *others], shown=len(shown)))
+            others += [o for x in shown for o in repeats.get(x.sentence_id, []) if o.doc_id != x.doc_id]
+            conflicting = {d for x in shown for d in differ.get(x.sentence_id, ())}
+            # Never a correction's account of an error, nor another value of a figure shown.
+            others = [
+                o
+                for o in dict.fromkeys(others)
+                if o.sentence_id not in used | conflicting and o not in shown and self._may_be_point(o)
+            ]
+            items.append(self._item([*shown, *others[:3]], shown=len(shown)))
             used.update(s.sentence_id for s in shown)
         return items
+
+    def _figure_links(self, measured: _Measured) -> tuple[dict[str, list[Sentence]], dict[str, set[str]]]:
+        """For each sentence with a measured figure: the sentences that give the same figure
+        (a point cites them too), and the ids of those that give another value of it (never
+        cited as saying the same)."""
+        repeats: dict[str, list[Sentence]] = {}
+        for group in merge(measured[0], same_figure):
+            for f in group.figures:
+                repeats.setdefault(f.sentence_id, []).extend(
+                    self.snapshot.sentences[g.sentence_id] for g in group.figures
+                )
+        differ: dict[str, set[str]] = {}
+        for found in disagreements(*measured):
+            for one, other in itertools.permutations(found.values, 2):
+                for f in one.figures:
+                    differ.setdefault(f.sentence_id, set()).update(g.sentence_id for g in other.figures)
+        return repeats, differ
 
     def _gather(self, pool: _Pool, order: Sequence[int], max_points: int) -> list[list[int]]:
         """Picks (pool rows, best first) gathered into at most ``max_points`` points. A point

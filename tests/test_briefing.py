@@ -239,6 +239,15 @@ def test_briefing_of_several_documents(strike_bot) -> None:  # type: ignore[no-u
     two_million = next(i for i in figures if "£2m" in (i.label or ""))
     assert {c.doc_id for c in two_million.citations} == {"wire.txt", "courier.txt"}
 
+    # A key point giving a figure cites the other documents that give the same figure, and
+    # never one that gives another value of it.
+    points = briefing.section(KEY_POINTS).items
+    buses = next(i for i in points if "£2m" in i.text)
+    assert {c.doc_id for c in buses.citations} >= {"wire.txt", "courier.txt"}
+    for item in points:
+        quotes = " ".join(c.quote for c in item.citations)
+        assert not ("3,400" in quotes and "3,000" in quotes)
+
     differ = briefing.section(SOURCES_DIFFER).items
     assert len(differ) == 1
     text = differ[0].text
