@@ -58,7 +58,7 @@ from assistant.answerability import (
 )
 from assistant.citations import markers
 from assistant.compose import INJECTION_NOTE, NOT_IN_SOURCES, PREMISE_LEAD, ExtractiveComposer
-from assistant.context import CONTINUES, CONTRAST, is_question, refers_back
+from assistant.context import CONTINUES, CONTRAST, is_question, refers_back, states_attribute
 from assistant.direct import answer_phrase, role_span, status_span, with_role
 from assistant.index import Snapshot
 from assistant.lexical import covered_terms, tokenize
@@ -227,11 +227,13 @@ class CalibratedComposer:
         a role found for a question about someone's role, a state for a status question, a
         quotation's speaker for "Who said ...?"."""
         who_said = question.asks_for == "person" and SPEECH.search(question.focus) is not None
-        if not (question.asks_reason or question.role_of or question.asks_status or who_said):
+        if not (question.asks_reason or question.role_of or question.asks_status or who_said or question.attribute):
             return False
         candidates = self.rank(question, hits)
         if not candidates:
             return False
+        if self._stating(question, candidates) is not None:
+            return True
         if question.asks_reason and self.reason(question, candidates) is not None:
             return True
         if who_said and self._speaker_of(candidates[0].sentence):
@@ -241,6 +243,23 @@ class CalibratedComposer:
         return bool(question.role_of) and any(
             role_span(question.role_of, c.sentence.text) is not None for c in candidates[:5]
         )
+
+    def _stating(self, question: Question, candidates: list[Candidate]) -> Candidate | None:
+        """For "What is the N of X?", the first candidate that opens by stating the N
+        ("The aim is ...", ``context.states_attribute``) in a sentence about X or right
+        after one (X's words all there)."""
+        if question.attribute is None:
+            return None
+        noun, holder = question.attribute
+        wanted = set(tokenize(holder))
+        for c in candidates:
+            if not wanted or not states_attribute(noun, c.sentence.text):
+                continue
+            before = self._before(c.sentence)
+            words = set(tokenize(" ".join(filter(None, [before.text if before else "", c.sentence.text]))))
+            if covered_terms(wanted, words) == wanted:
+                return c
+        return None
 
     def _stated(self, question: Question, candidates: list[Candidate]) -> Candidate | None:
         """For a status question, the first nearly-best candidate whose predicate states a
@@ -421,6 +440,13 @@ class CalibratedComposer:
             if stated is not None and stated is not candidates[0]:
                 reasons.append(f"{stated.sentence.sentence_id} states a state")
                 candidates = _first(stated, candidates)
+        stating = self._stating(question, candidates)
+        if stating is not None and stating is not candidates[0]:
+            # "What is the aim of X?": "The aim is ..." right after a sentence about X comes first.
+            reasons.append(
+                f"{stating.sentence.sentence_id} states the {question.attribute[0] if question.attribute else ''}"
+            )
+            candidates = _first(stating, candidates)
         if question.role_of:
             # "What is X's role?": a sentence that gives X a role comes first.
             titled = self._near_best(

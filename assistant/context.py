@@ -70,3 +70,16 @@ def refers_back(text: str) -> bool:
     True
     """
     return opens_with_reference(text) or DEMONSTRATIVE_SHELL.search(text) is not None
+
+
+def states_attribute(noun: str, text: str) -> bool:
+    """Whether ``text`` opens by stating ``noun`` of something named before it: "The aim is
+    to ...", "Its purpose was ...", "The cause, investigators said, was ...".
+
+    >>> states_attribute("goal", "The goal is to halve waiting lists by 2027.")
+    True
+    >>> states_attribute("goal", "The club scored a late goal.")
+    False
+    """
+    pattern = rf"^\W*(?:the|its|their|his|her)\s+(?:\w+\s+)?{re.escape(noun)}s?\b[^.]{{0,40}}?\b(?:is|was|are|were|will be|would be)\b"
+    return re.match(pattern, text, re.I) is not None

@@ -189,6 +189,7 @@ class Question:
     role_of: str = ""  # the person whose role the question asks ("What is X's role?", "Who is X?")
     asks_reason: bool = False  # "Why ...?", "What reason ...?": a cause or purpose is the answer
     asks_status: bool = False  # "What is the status of X?", "Where does X stand?": a state is the answer
+    attribute: tuple[str, str] | None = None  # "What is the aim of X?" -> ("aim", "X")
 
 
 def validate(question: object, max_chars: int = MAX_QUESTION_CHARS) -> str:
@@ -368,6 +369,27 @@ def asks_status(question: str) -> bool:
     return ASKS_STATUS.search(question) is not None
 
 
+ATTRIBUTE_OF = re.compile(
+    r"^\W*(?:and\s+)?what\s+(?:is|was|are|were|will\s+be|would\s+be)\s+the\s+(?:main\s+|stated\s+|real\s+)?"
+    r"([a-z]+)\s+(?:of|for|behind)\s+(.+?)\W*$",
+    re.I,
+)
+
+
+def attribute_asked(question: str) -> tuple[str, str] | None:
+    """The attribute and its holder a "What is the N of X?" question asks for.
+
+    >>> attribute_asked("What is the aim of the new levy?")
+    ('aim', 'the new levy')
+    >>> attribute_asked("What was the cause behind the outage?")
+    ('cause', 'the outage')
+    >>> attribute_asked("Who leads the council?") is None
+    True
+    """
+    found = ATTRIBUTE_OF.match(question)
+    return (found.group(1).lower(), found.group(2)) if found else None
+
+
 def source_topic(question: str) -> str | None:
     """What a question asks a named source about, or None.
 
@@ -534,4 +556,5 @@ def analyse(text: str, history: Sequence[tuple[str, str]] = (), rewrite: bool = 
         role_of=role_asked(focus),
         asks_reason=asks_reason(focus),
         asks_status=asks_status(focus),
+        attribute=attribute_asked(focus),
     )

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.calibrated import split_compound
-from assistant.context import refers_back
+from assistant.context import refers_back, states_attribute
 from assistant.direct import answer_phrase, role_span, status_span, with_role
 from assistant.evidence import amount_spans, date_spans, money_spans, name_kind, name_spans, percentage_spans
 from assistant.lexical import covered_terms
@@ -18,6 +18,7 @@ from assistant.question import (
     asked_kind,
     asks_reason,
     asks_status,
+    attribute_asked,
     question_names,
     rewrite_pronouns,
     rewrite_what_about,
@@ -538,3 +539,31 @@ def test_questions_about_a_status(question: str, expected: bool) -> None:
 def test_the_state_a_sentence_states(text: str, expected: str | None) -> None:
     found = status_span(text)
     assert (text[found[0] : found[1]] if found else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("What is the goal of the waiting-list programme?", ("goal", "the waiting-list programme")),
+        ("What was the purpose of the flood wall?", ("purpose", "the flood wall")),
+        ("What is the main reason for the rate rise?", ("reason", "the rate rise")),
+        ("What did the bank decide?", None),
+        ("Who is the chair of the club?", None),
+    ],
+)
+def test_questions_about_an_attribute(question: str, expected: tuple[str, str] | None) -> None:
+    assert attribute_asked(question) == expected
+
+
+@pytest.mark.parametrize(
+    ("noun", "text", "expected"),
+    [
+        ("goal", "The goal is to halve waiting lists by 2027.", True),
+        ("purpose", "Its purpose was to hold back a one-in-a-century flood.", True),
+        ("reason", "The main reason, the governor said, was stubborn wage growth.", True),
+        ("goal", "The striker scored a late goal.", False),
+        ("purpose", "The wall was built for that purpose in 1953.", False),
+    ],
+)
+def test_sentences_that_state_an_attribute(noun: str, text: str, expected: bool) -> None:
+    assert states_attribute(noun, text) is expected
