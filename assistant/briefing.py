@@ -29,7 +29,7 @@ when the sources give nothing for it:
       document; a pick a little below the last point still joins the passage of a
       point) or a whole list under its lead-in; a sentence that opens by referring
       back brings the one before it; a statement a correction says was wrong brings the
-      correction; a sentence that says the same in other documents (nearly the same words,
+      correction; a sentence that says the same in other documents (close in meaning,
       or the same figure) cites them too, never a correction's account of an error nor
       another value of a figure it gives.
 2. Who said what: quotations (``speakers``) grouped by speaker, with the speaker's role.
@@ -393,19 +393,20 @@ def support(pool: _Pool, threshold: float) -> np.ndarray:
     return counts.sum(axis=1).astype(float)
 
 
-_Measured = tuple[list[Figure], Callable[[Figure, Figure], bool]]  # figures, and when two measure the same
+@dataclass(frozen=True)
+class _Measures:
+    """What the measured figures (money, percentages, counts with words) of the candidates
+    say across documents: the same figure given by several, and measures they give
+    different values of."""
 
+    repeated: list[FigureGroup]  # one figure (same value) in two or more documents
+    differing: list[Disagreement]
 
-def same_measures(figures: Sequence[Figure], related: Callable[[Figure, Figure], bool]) -> list[list[Figure]]:
-    """Figures of one measure that several documents give, as groups: the same figure
-    repeated (``figures.merge``), or different values of it (``figures.disagreements``).
-
-    >>> f = lambda d, v: Figure(d, d + "#s0", 0, 1, "", "count", v, measure=("driver", "strike"))
-    >>> [[x.doc_id for x in g] for g in same_measures([f("a", 300.0), f("b", 300.0), f("c", 340.0)], same_measure)]
-    [['a', 'b'], ['a', 'b', 'c']]
-    """
-    repeated = [list(g.figures) for g in merge(figures, same_figure) if len(g.doc_ids) > 1]
-    return repeated + [[f for g in d.values for f in g.figures] for d in disagreements(figures, related)]
+    def groups(self) -> list[list[Figure]]:
+        """Figures of one measure that several documents give (the same value or not)."""
+        return [list(g.figures) for g in self.repeated] + [
+            [f for g in d.values for f in g.figures] for d in self.differing
+        ]
 
 
 def speaker_matches(quote: Quote, terms: Iterable[str]) -> bool:
@@ -469,8 +470,8 @@ class Briefer:
         # The candidates' figures: every sentence of a small corpus, each document's lead
         # in a large one (``max_candidates``), the topic's sentences for a topic.
         figures = [f for d in docs for f in self.snapshot.figures_of(d) if f.sentence_id in in_pool]
-        measured = self._measured(figures, pool)
-        sections = [BriefingSection(KEY_POINTS, tuple(self._key_points(pool, max_points, measured)))]
+        measures = self._measures(figures, pool)
+        sections = [BriefingSection(KEY_POINTS, tuple(self._key_points(pool, max_points, measures)))]
         if not only_key_points:
             terms = tokenize(topic) if topic else []
             quotes = [
@@ -482,7 +483,7 @@ class Briefer:
             sections += [
                 BriefingSection(WHO_SAID_WHAT, tuple(self._who_said_what(quotes))),
                 BriefingSection(FIGURES, tuple(self._figures(figures))),
-                BriefingSection(SOURCES_DIFFER, tuple(self._differences(measured))),
+                BriefingSection(SOURCES_DIFFER, tuple(self._difference(d) for d in measures.differing)),
                 BriefingSection(TIMELINE, tuple(self._timeline(figures))),
             ]
         docs_used = {c.doc_id for s in sections for i in s.items for c in i.citations}
@@ -538,7 +539,7 @@ class Briefer:
         doc = self.snapshot.documents.get(sentence.doc_id)
         return not (doc is not None and is_correction(doc)) and not describes_document(sentence.text)
 
-    def _key_points(self, pool: _Pool, max_points: int, measured: _Measured) -> list[BriefingItem]:
+    def _key_points(self, pool: _Pool, max_points: int, measures: _Measures) -> list[BriefingItem]:
         st = self.settings
         if not pool.sentences:
             return []
@@ -552,13 +553,13 @@ class Briefer:
         # fact: they never make two points.
         similarity = pool.similarity.copy()
         at = {s.sentence_id: i for i, s in enumerate(pool.sentences)}
-        for group in same_measures(*measured):
+        for group in measures.groups():
             members = sorted({at[f.sentence_id] for f in group if f.sentence_id in at})
             similarity[np.ix_(members, members)] = np.maximum(similarity[np.ix_(members, members)], st.duplicate)
         similarity = similarity[np.ix_(rows, rows)]
         picks = mmr(score[rows], similarity, len(rows), st.mmr_lambda, st.duplicate, sources, st.source_spread)
         order = [int(rows[i]) for i in picks]
-        repeats, differ = self._figure_links(measured)
+        repeats, differ = self._figure_links(measures)
         items = []
         used: set[str] = set()
         for picked in self._gather(pool, order, max_points):
@@ -578,18 +579,18 @@ class Briefer:
             used.update(s.sentence_id for s in shown)
         return items
 
-    def _figure_links(self, measured: _Measured) -> tuple[dict[str, list[Sentence]], dict[str, set[str]]]:
+    def _figure_links(self, measures: _Measures) -> tuple[dict[str, list[Sentence]], dict[str, set[str]]]:
         """For each sentence with a measured figure: the sentences that give the same figure
         (a point cites them too), and the ids of those that give another value of it (never
         cited as saying the same)."""
         repeats: dict[str, list[Sentence]] = {}
-        for group in merge(measured[0], same_figure):
+        for group in measures.repeated:
             for f in group.figures:
                 repeats.setdefault(f.sentence_id, []).extend(
                     self.snapshot.sentences[g.sentence_id] for g in group.figures
                 )
         differ: dict[str, set[str]] = {}
-        for found in disagreements(*measured):
+        for found in measures.differing:
             for one, other in itertools.permutations(found.values, 2):
                 for f in one.figures:
                     differ.setdefault(f.sentence_id, set()).update(g.sentence_id for g in other.figures)
@@ -786,10 +787,11 @@ class Briefer:
                 break
         return items
 
-    def _measured(self, figures: Sequence[Figure], pool: _Pool) -> _Measured:
-        """The figures that measure something (money, percentages, counts with words), and
-        when two of them measure the same: the words test, or comparable figures in
-        sentences (of the pool) close in meaning that share a word."""
+    def _measures(self, figures: Sequence[Figure], pool: _Pool) -> _Measures:
+        """What the figures that measure something (money, percentages, counts with words)
+        say across documents. Two measure the same by the words test (``same_measure``), or
+        when comparable figures sit in sentences (of the pool) close in meaning that share a
+        measure word; computed once, read by key points and "Where sources differ"."""
         candidates = [f for f in figures if f.kind in ("money", "percent", "count") and f.measure]
         row = {s.sentence_id: i for i, s in enumerate(pool.sentences)}
         vectors = pool.vectors
@@ -801,10 +803,8 @@ class Briefer:
                 return False
             return float(vectors[row[a.sentence_id]] @ vectors[row[b.sentence_id]]) >= self.settings.figure_similarity
 
-        return candidates, related
-
-    def _differences(self, measured: _Measured) -> list[BriefingItem]:
-        return [self._difference(d) for d in disagreements(*measured)]
+        repeated = [g for g in merge(candidates, same_figure) if len(g.doc_ids) > 1]
+        return _Measures(repeated, disagreements(candidates, related))
 
     def _difference(self, found: Disagreement) -> BriefingItem:
         citations: list[Citation] = []
