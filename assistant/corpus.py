@@ -120,6 +120,11 @@ def _scan(folder: Path, follow_links: bool) -> tuple[list[Path], list[str], list
     if not folder.is_dir():
         raise CorpusError(f"corpus path {folder} is a file, not a folder: pass the folder that holds the documents")
     root = folder.resolve()
+    if not utf8_name(str(root)):
+        raise CorpusError(
+            f"the corpus folder's path {root} is not UTF-8 text, and documents are named by their paths: "
+            "rename the folder (or the folders above it) in UTF-8"
+        )
     failed: list[str] = []
 
     def unreadable(exc: OSError) -> None:
@@ -150,6 +155,20 @@ def _scan(folder: Path, follow_links: bool) -> tuple[list[Path], list[str], list
     if not files and not failed:
         raise CorpusError(f"{folder} holds no .txt, .md or .html files: add documents", hint="or pass --corpus DIR")
     return sorted(files), sorted(failed), outside
+
+
+def utf8_name(name: str) -> bool:
+    """True when a file name decodes as UTF-8 (Python keeps other bytes as lone surrogates,
+    which no index can store).
+
+    >>> utf8_name("r\\u00e9sum\\u00e9.txt"), utf8_name("r\\udce9sum\\udce9.txt")
+    (True, False)
+    """
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _inside(path: Path, root: Path) -> bool:
@@ -331,6 +350,9 @@ def title_from_text(path: Path, text: str) -> str:
 
 def load_document(path: Path, folder: Path, max_bytes: int | None = MAX_FILE_BYTES) -> Document:
     """Read one file into a ``Document``; ``doc_id`` is its path relative to ``folder``."""
+    doc_id = path.relative_to(folder).as_posix()
+    if not utf8_name(doc_id):
+        raise CorpusError(f"{path}: its name is not UTF-8 text (written in another encoding): rename it in UTF-8")
     raw = _read_text(path, max_bytes)
     meta: dict[str, Any] = {}
     suffix = path.suffix.lower()
@@ -346,7 +368,6 @@ def load_document(path: Path, folder: Path, max_bytes: int | None = MAX_FILE_BYT
     meta = {**normalise_metadata(meta), **normalise_metadata(_sidecar(path))}
     # The title a document gets from its text is hashed too, so a changed rule re-ingests it.
     meta.setdefault("title", title_from_text(path, text))
-    doc_id = path.relative_to(folder).as_posix()
     digest = hashlib.sha256(text.encode("utf-8"))
     digest.update(json.dumps(meta, sort_keys=True).encode("utf-8"))
     return Document(

@@ -24,6 +24,7 @@ Chroma's default embedding function is never constructed; telemetry is off.
 from __future__ import annotations
 
 import contextlib
+import errno
 import hashlib
 import json
 import shutil
@@ -39,7 +40,7 @@ from typing import Any, TypeVar
 import numpy as np
 
 from assistant.chunks import embedding_text, make_chunks
-from assistant.corpus import corpus_hash
+from assistant.corpus import corpus_hash, utf8_name
 from assistant.embeddings import Embedder
 from assistant.errors import IndexStoreError
 from assistant.figures import Figure, extract
@@ -274,11 +275,7 @@ def store_error(location: str, doing: str, exc: Exception) -> IndexStoreError:
     reason = f"{type(exc).__name__}: {' '.join(str(exc).split())[:200]}"
     text = reason.lower()
     if any(word in text for word in READ_ONLY):
-        return IndexStoreError(
-            f"the index at {location} is read-only ({reason}): make its folder and files writable "
-            "(the index is written whenever the corpus changes), or use another index folder",
-            hint="or pass another folder with --index-dir",
-        )
+        return read_only_error(location, reason)
     if any(word in text for word in DAMAGED):
         return IndexStoreError(
             f"the index at {location} is damaged ({reason}): rebuild it from scratch",
@@ -287,6 +284,16 @@ def store_error(location: str, doing: str, exc: Exception) -> IndexStoreError:
     if doing == "written":
         return IndexStoreError(f"the index at {location} could not be written ({reason})", hint=RUN_AGAIN)
     return IndexStoreError(f"the index at {location} cannot be {doing} ({reason}): rebuild it", hint=REBUILD)
+
+
+def read_only_error(location: str | Path, reason: str) -> IndexStoreError:
+    """The error for an index that cannot be written: the fix is permissions or another
+    folder, never deleting it (it is fine, and may be someone else's)."""
+    return IndexStoreError(
+        f"the index at {location} is read-only ({reason}): make its folder and files writable "
+        "(the index is written whenever the corpus changes), or use another index folder",
+        hint="or pass another folder with --index-dir",
+    )
 
 
 def _forget_system(index_dir: Path) -> None:
@@ -319,6 +326,12 @@ def _drop_client(client: Any) -> None:
 def _check_index_dir(index_dir: Path) -> None:
     """Refuse a folder that is not ours; create a new one with our marker file."""
     marker = index_dir / MARKER_FILE
+    if not utf8_name(str(index_dir.absolute())):
+        raise IndexStoreError(
+            f"the index folder's path {index_dir} is not UTF-8 text, which Chroma cannot open: "
+            "use a folder whose path is UTF-8",
+            hint="pass one with --index-dir",
+        )
     try:
         if index_dir.exists():
             if not index_dir.is_dir():
@@ -339,13 +352,9 @@ def _check_index_dir(index_dir: Path) -> None:
         probe = index_dir / ".write-check"
         probe.write_text("", encoding="utf-8")
         probe.unlink()
-    except PermissionError as exc:
-        raise IndexStoreError(
-            f"the index folder {index_dir} cannot be written ({exc.strerror}): fix its permissions "
-            "or use another folder for the index",
-            hint="pass another with --index-dir",
-        ) from exc
     except OSError as exc:
+        if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+            raise read_only_error(index_dir, exc.strerror or str(exc)) from exc
         raise IndexStoreError(
             f"the index folder {index_dir} cannot be used ({exc}): use another folder for the index",
             hint="pass another with --index-dir",

@@ -21,22 +21,27 @@ FOREIGN_WORDS = frozenset(
     "el los las del una es está están qué quién dónde cuándo por cómo cuánto cuántos con sí "
     # German
     "der die das den dem ist sind wer wie warum wann wo welche hat haben nicht mit und ein eine "
-    # Italian, Portuguese, Dutch
-    "il gli della che è sono perché quanto não você é são onde quem het een niet wat waarom hoe zijn".split()
+    # Italian
+    "il gli della che è sono perché quanto "
+    # Portuguese
+    "não você é são onde quem os da dos das em na um uma qual quais quando "
+    # Dutch
+    "de het een niet wat waarom hoe zijn waar wanneer hebben heeft".split()  # not "van": Van Gogh, Van Dyke
 )
 ENGLISH_WORDS = frozenset(
-    "the a an is are was were did does do what who whom when where why how which of to in and for on "
+    "the an is are was were did does do what who whom when where why how which of to in and for on "
     "with that this has have had will would can could should".split()
-)
+)  # not "a", which Portuguese, Spanish and Italian use as much as English
 HINT = "The documents and the model read English: ask the question in English for a better match."
 
 
 def looks_non_english(text: str) -> bool:
     """True when a question is most likely not in English: mostly non-Latin letters, or
-    at least two common foreign function words and more of them than English ones.
+    at least two common foreign function words and more of them than English ones, or,
+    in a question of three words or more, a foreign function word and no English one.
 
     >>> looks_non_english("¿Aceptó Albania acoger el centro?"), looks_non_english("Did Albania agree?")
-    (False, False)
+    (True, False)
     >>> looks_non_english("¿Qué dijo el primer ministro sobre los centros?")
     True
     """
@@ -49,4 +54,4 @@ def looks_non_english(text: str) -> bool:
     words = re.findall(r"[^\W\d_]+", text.lower())
     foreign = sum(1 for w in words if w in FOREIGN_WORDS)
     english = sum(1 for w in words if w in ENGLISH_WORDS)
-    return foreign >= 2 and foreign > english
+    return (foreign >= 2 and foreign > english) or (foreign >= 1 and english == 0 and len(words) >= 3)

@@ -54,7 +54,7 @@ def default_corpus() -> Path:
 def default_index_dir(corpus: Path) -> Path:
     """One index folder per corpus folder, under ``.index/`` of the checkout (git-ignored)."""
     resolved = corpus.resolve()
-    digest = hashlib.sha256(str(resolved).encode()).hexdigest()[:8]
+    digest = hashlib.sha256(str(resolved).encode("utf-8", "surrogateescape")).hexdigest()[:8]
     root = PROJECT_ROOT if (PROJECT_ROOT / "pyproject.toml").exists() else Path.cwd()
     return root / ".index" / f"{_slug(resolved.name)}-{digest}"
 

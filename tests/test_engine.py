@@ -211,7 +211,7 @@ def test_unwritable_index_folder(tmp_path: Path, article_corpus: Path) -> None:
     else:
         (tmp_path / "locked").mkdir(mode=0o500)
         locked = tmp_path / "locked" / "idx"
-    with pytest.raises(IndexStoreError, match="cannot be written"):
+    with pytest.raises(IndexStoreError, match="is read-only"):
         Assistant(corpus=article_corpus, index_dir=locked)
 
 
