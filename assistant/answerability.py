@@ -51,6 +51,7 @@ from pathlib import Path
 
 import numpy as np
 
+from assistant.errors import ModelError
 from assistant.evidence import holds
 from assistant.lexical import STOPWORDS, covered_terms, stem, tokenize
 from assistant.question import Question
@@ -134,7 +135,7 @@ def load_calibration(path: Path = CALIBRATION_FILE) -> Calibration:
     """Read the calibration file written by ``evals/fit_answerability.py``."""
     raw = json.loads(path.read_text(encoding="utf-8"))
     if tuple(raw["features"]) != FEATURES or tuple(raw["answer_features"]) != ANSWER_FEATURES:
-        raise ValueError(f"{path} was fit on other features: rerun python -m evals.fit_answerability")
+        raise ModelError(f"{path} was fit on other features: rerun python -m evals.fit_answerability")
     numbers = {k: tuple(raw[k]) for k in ("rank_mean", "rank_scale", "rank_weights")}
     numbers |= {k: tuple(raw[k]) for k in ("answer_mean", "answer_scale", "answer_weights")}
     return Calibration(

@@ -86,7 +86,7 @@ class BriefingSettings:
     """Every number that shapes a briefing. Set on the tune sets of evals/briefing.yaml
     (the seed article, return-hubs, iberian-blackout, myanmar-earthquake; a small grid,
     never the check corpus; ``source_spread``, ``passage_gap`` and ``fill_depth`` on
-    2026-11-27, checked at 6, 8, 10 and 12 points); change one, re-run ``python -m evals.briefing --split tune``."""
+    2026-11-27, checked at 6, 8, 10 and 12 points); change one, re-run ``briefing eval --set briefing --split tune``."""
 
     # Key points: salience = (centrality / max) ** centrality_power * informativeness
     #   * lead ** lead_power * (1 + support_weight * support) * (1 + title_weight * title closeness)

@@ -36,7 +36,7 @@ from typing import Protocol
 
 from assistant.claims import Source, Verdict, check_reply, quantities, without_markers
 from assistant.compose import ExtractiveComposer
-from assistant.errors import ConfigError, ModelServerError
+from assistant.errors import ModelError, ModelServerError
 from assistant.question import Question
 from assistant.records import Answer, Citation, Hit, Sentence
 
@@ -51,7 +51,7 @@ def load_prompt() -> str:
     try:
         return path.read_text(encoding="utf-8")
     except OSError as exc:
-        raise ConfigError(
+        raise ModelError(
             f"the prompt of the generative composer ({path}) is missing from the installed package: "
             "reinstall briefing-assistant, or pass prompt= to GenerativeComposer"
         ) from exc
@@ -93,8 +93,8 @@ class OpenAICompatibleModel:
             return str(response.json()["choices"][0]["message"]["content"])
         except httpx.HTTPError as exc:
             raise ModelServerError(
-                f"the language model server at {url} failed ({exc}): check that it runs and that "
-                "BRIEFING_LLM_URL points at it"
+                f"the language model server at {url} failed ({exc}): check that it runs and that this is its address",
+                hint="BRIEFING_LLM_URL sets the address",
             ) from exc
         except (KeyError, IndexError, TypeError, json.JSONDecodeError) as exc:
             raise ModelServerError(

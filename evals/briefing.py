@@ -2,9 +2,11 @@
 right people, flag figures that differ between sources, and check out line by line?
 
 ``evals/briefing.yaml`` lists sets, each a corpus folder with what its briefing must
-hold. ``python -m evals.briefing`` (or ``run_briefing_eval``) briefs each corpus, scores
-it with the pure metric functions below, prints a table, writes ``briefing.json`` into
-the report folder and returns 1 when a metric breaks its threshold.
+hold. ``briefing eval --set briefing`` (``run_briefing_set``) briefs each corpus, scores
+it with the pure metric functions below and judges the check split by ``[briefing]`` in
+thresholds.toml; ``run_briefing_eval`` (the CI test) judges each set by its own
+thresholds in the YAML. ``python -m evals.briefing`` is the same as ``briefing eval --set
+briefing`` (same flags).
 
 A set:
 
@@ -400,12 +402,7 @@ def _cell(value: object) -> str:
     return str(value)
 
 
-if __name__ == "__main__":
-    import argparse
+if __name__ == "__main__":  # one eval command: this is `briefing eval --set briefing`
+    from assistant.cli import main
 
-    parser = argparse.ArgumentParser(prog="python -m evals.briefing", description="briefing evals")
-    parser.add_argument("--set", dest="sets", action="append", metavar="NAME")
-    parser.add_argument("--split", choices=["tune", "check"])
-    parser.add_argument("--report", metavar="DIR")
-    args = parser.parse_args()
-    sys.exit(run_briefing_eval(report=Path(args.report) if args.report else None, only=args.sets, split=args.split))
+    sys.exit(main(["eval", "--set", "briefing", *sys.argv[1:]]))

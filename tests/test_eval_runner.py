@@ -273,3 +273,15 @@ def test_engines_take_reading_and_answer_options_and_report_skipped_files(tmp_pa
     )
     assert code == 0 and calibrated == [True]
     assert len(skipped) == 1 and any(p.endswith("latin.txt") for p in skipped[0])
+
+
+@pytest.mark.parametrize("module", ["evals", "evals.briefing"])
+def test_module_entries_are_briefing_eval(module: str) -> None:
+    """One eval command: ``python -m evals`` and ``python -m evals.briefing`` are ``briefing eval``."""
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-m", module, "--help"], capture_output=True, text=True, timeout=120, cwd=ROOT
+    )
+    assert done.returncode == 0 and done.stdout.startswith("usage: briefing eval"), done.stderr

@@ -190,6 +190,7 @@ def test_openai_compatible_client_against_a_local_server() -> None:
     finally:
         server.shutdown()
         server.server_close()
-    with pytest.raises(ModelServerError, match="BRIEFING_LLM_URL") as failed:
+    with pytest.raises(ModelServerError, match="check that it runs and that this is its address") as failed:
         OpenAICompatibleModel(f"http://127.0.0.1:{server.server_port}/v1", "tiny", timeout=2).complete("s", "u")
     assert not isinstance(failed.value, ConfigError)
+    assert "BRIEFING_LLM_URL" in str(failed.value.hint)  # the environment variable is the CLI's hint only
