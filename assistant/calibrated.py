@@ -346,8 +346,9 @@ class CalibratedComposer:
             return None
         if candidates[0].probability < self.calibration.related_floor:
             return None
+        asked = question.standalone or question.focus  # "Why not?" as the question it stands for
         scored = [
-            (reason_match(question.focus, c.sentence.text, self._speaker_words(c.sentence)), -i, c)
+            (reason_match(asked, c.sentence.text, self._speaker_words(c.sentence)), -i, c)
             for i, c in enumerate(candidates[:REASON_POOL])
         ]
         match, _, best = max(scored, key=lambda t: (t[0], t[1]))

@@ -12,14 +12,17 @@ from assistant import Assistant
 from assistant.citations import markers
 
 
-def bot_on(tmp_path_factory: pytest.TempPathFactory, name: str, documents: Mapping[str, str]) -> Assistant:
-    """The calibrated pipeline on a fresh corpus of ``documents`` (file name -> text)."""
+def bot_on(
+    tmp_path_factory: pytest.TempPathFactory, name: str, documents: Mapping[str, str], calibrated: bool | None = True
+) -> Assistant:
+    """The engine on a fresh corpus of ``documents`` (file name -> text): the calibrated
+    pipeline alone, or with ``calibrated=None`` the default routed composer."""
     root = tmp_path_factory.mktemp(name)
     corpus = root / "corpus"
     corpus.mkdir()
     for file_name, text in documents.items():
         (corpus / file_name).write_text(text, encoding="utf-8")
-    return Assistant(corpus=corpus, index_dir=root / "index", calibrated=True)
+    return Assistant(corpus=corpus, index_dir=root / "index", calibrated=calibrated)
 
 
 def checked_answer(bot: Assistant, question: str, history: list[tuple[str, str]] | None = None) -> dict[str, Any]:

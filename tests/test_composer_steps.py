@@ -74,3 +74,11 @@ def test_a_question_in_two_parts_cites_both(bot: Assistant) -> None:
     out = ask(bot, "Why was the Harlow Bridge closed, and who leads the dockers' union at Port Elwin?")
     assert out["answered"]
     assert {c["doc_id"] for c in out["citations"]} == {"bridge.md", "strike.md"}
+
+
+def test_why_not_after_a_yes_no_question_on_one_document(tmp_path_factory: pytest.TempPathFactory) -> None:
+    # One document: the default engine routes, and does not rewrite the follow-up before retrieval.
+    routed = bot_on(tmp_path_factory, "strike", {"strike.md": DOCUMENTS["strike.md"]}, calibrated=None)
+    first = ask(routed, "Did the dockers accept the pay offer?")
+    out = ask(routed, "Why not?", history=[("Did the dockers accept the pay offer?", first["text"])])
+    assert out["answered"] and "because it fell below inflation" in out["text"]
