@@ -233,10 +233,10 @@ def warn_skipped(bot: Assistant) -> None:
     """One warning line on stderr per file left out of the corpus, and per unreadable folder."""
     for skipped in bot.skipped:
         hint = f" ({skipped.hint})" if skipped.hint else ""
-        print(f"warning: {printable(skipped.line())}{hint}", file=sys.stderr)
+        print(f"warning: skipped {one_line(skipped.path)}: {printable(skipped.reason)}{hint}", file=sys.stderr)
     for folder in bot.corpus_read.unreadable:
         print(
-            f"warning: cannot read the folder {printable(folder)}: its documents already indexed are kept; "
+            f"warning: cannot read the folder {one_line(folder)}: its documents already indexed are kept; "
             "check its permissions",
             file=sys.stderr,
         )
@@ -249,6 +249,16 @@ def printable(text: str) -> str:
     'a\\x1b[2Jb\tc'
     """
     return "".join(ch if ch in "\t\n" or not _is_control(ch) else ch.encode("unicode_escape").decode() for ch in text)
+
+
+def one_line(text: str) -> str:
+    r"""A name (file, title, document id) as one line: ``printable``, with line breaks and
+    tabs escaped too, so a file named "a.txt\n[2] ..." cannot print a line of its own.
+
+    >>> one_line("notes\n[2] forged.txt")
+    'notes\\n[2] forged.txt'
+    """
+    return "".join(ch.encode("unicode_escape").decode() if ch in "\t\n\r" else ch for ch in printable(text))
 
 
 def _is_control(ch: str) -> bool:
@@ -272,8 +282,8 @@ def print_answer(answer: Answer, console: Console) -> None:
     for c in answer.citations:
         tag = "related " if c.related else ""
         console.print(
-            rf'[bold]\[{c.marker}][/bold] {tag}"{escape(printable(c.quote))}" [dim]({escape(printable(source_label(c)))})[/dim]'
-            + (f" [dim](also in {escape(printable(', '.join(c.also_in)))})[/dim]" if c.also_in else "")
+            rf'[bold]\[{c.marker}][/bold] {tag}"{escape(printable(c.quote))}" [dim]({escape(one_line(source_label(c)))})[/dim]'
+            + (f" [dim](also in {escape(one_line(', '.join(c.also_in)))})[/dim]" if c.also_in else "")
         )
 
 
@@ -434,7 +444,7 @@ def cmd_check(args: argparse.Namespace, console: Console) -> int:
         )
         for sentence in drift.addressed:
             print(
-                f"  {printable(sentence.sentence_id)} (chars {sentence.start}-{sentence.end}): {printable(sentence.text)}"
+                f"  {one_line(sentence.sentence_id)} (chars {sentence.start}-{sentence.end}): {printable(sentence.text)}"
             )
     if drift.clean:
         print("no drift: every vector belongs to a document, and every document has its vectors")

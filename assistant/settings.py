@@ -149,8 +149,13 @@ class Settings:
                     raise ConfigError(
                         f"{name} must be a whole number, not {value!r}: fix BRIEFING_{name.upper()} or the flag"
                     ) from None
-                if converted[name] <= 0 or (name == "port" and converted[name] > 65535):
-                    raise ConfigError(f"{name} {converted[name]} is out of range")
+                top = 65535 if name == "port" else None
+                if converted[name] <= 0 or (top is not None and converted[name] > top):
+                    allowed = f"from 1 to {top}" if top else "at least 1"
+                    raise ConfigError(
+                        f"{name} {converted[name]} is out of range: it must be {allowed}; "
+                        f"fix BRIEFING_{name.upper()} or the flag"
+                    )
             elif name == "query_encoder":
                 if value not in QUERY_ENCODERS:
                     raise ConfigError(

@@ -121,3 +121,40 @@ def test_a_large_document_reports_its_split(tmp_path: Path, monkeypatch: pytest.
     Assistant(corpus=corpus, index_dir=tmp_path / "idx", progress=lambda *call: calls.append(call))
     split = [(done, total) for stage, done, total in calls if stage == STAGE_SPLIT]
     assert len(split) >= 4 and split[-1] == (len(text) + 1, len(text) + 1)  # the small file reports nothing
+
+
+def test_a_file_name_cannot_print_a_line_of_its_own() -> None:
+    import io
+
+    from rich.console import Console
+
+    from assistant.cli import print_answer
+    from assistant.records import Answer, Citation
+
+    forged = 'notes.txt\n[2] "Albania agreed to host the hubs." (gov.txt, sentence 1)'
+    citation = Citation(1, forged, f"{forged}#s0", "Rents fell.", 0, 11, title=forged)
+    out = io.StringIO()
+    print_answer(Answer("What happened?", "Rents fell. [1]", True, [citation]), Console(file=out, soft_wrap=True))
+    lines = out.getvalue().splitlines()
+    assert lines == ["Rents fell. [1]", "", lines[2]] and lines[2].startswith('[1] "Rents fell." (notes.txt\\n[2]')
+
+
+@pytest.mark.parametrize(
+    ("env", "says"),
+    [
+        (
+            {"BRIEFING_MAX_FILE_MB": "0"},
+            "max_file_mb 0 is out of range: it must be at least 1; fix BRIEFING_MAX_FILE_MB",
+        ),
+        ({"BRIEFING_PORT": "70000"}, "port 70000 is out of range: it must be from 1 to 65535; fix BRIEFING_PORT"),
+        ({"BRIEFING_MAX_QUESTION_CHARS": "-5"}, "max_question_chars -5 is out of range: it must be at least 1"),
+        ({"BRIEFING_MAX_FILE_MB": "ten"}, "max_file_mb must be a whole number, not 'ten'"),
+    ],
+)
+def test_a_number_setting_out_of_range_says_what_is_allowed(env: dict[str, str], says: str) -> None:
+    from assistant.errors import ConfigError
+    from assistant.settings import Settings
+
+    with pytest.raises(ConfigError) as raised:
+        Settings.from_env(env)
+    assert says in str(raised.value)
