@@ -140,6 +140,17 @@ def _scan(folder: Path, follow_links: bool) -> tuple[list[Path], list[str], list
         base = Path(here)
         seen.add(base.resolve())
         dirs[:] = sorted(d for d in dirs if not d.startswith(".") and (base / d).resolve() not in seen)
+        if not follow_links:
+            for d in dirs:
+                if (base / d).is_symlink() and not _inside(base / d, root):
+                    rel = (base / d).relative_to(folder).as_posix()
+                    outside.append(
+                        Skipped(
+                            rel,
+                            "is a link to a folder outside the corpus folder",
+                            hint="pass --follow-links to read it",
+                        )
+                    )
         for name in names:
             path = base / name
             if name.startswith(".") or path.suffix.lower() not in SUFFIXES or name.endswith(SIDECAR_SUFFIX):

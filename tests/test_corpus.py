@@ -266,7 +266,8 @@ def test_links_leaving_the_corpus_are_not_followed(tmp_path: Path) -> None:
     (corpus / "leakdir").symlink_to(outside, target_is_directory=True)
     found = read_corpus(corpus)
     assert [d.doc_id for d in found.documents] == ["good.txt", "inside.txt"]
-    assert [s.path for s in found.skipped] == ["leak.txt"] and "--follow-links" in str(found.skipped[0].hint)
+    assert [s.path for s in found.skipped] == ["leak.txt", "leakdir"] and "--follow-links" in str(found.skipped[0].hint)
+    assert found.skipped[1].reason == "is a link to a folder outside the corpus folder"  # not silently left out
     followed = read_corpus(corpus, follow_links=True)
     assert [d.doc_id for d in followed.documents] == ["good.txt", "inside.txt", "leak.txt", "leakdir/keys.txt"]
 
