@@ -400,7 +400,7 @@ def cmd_brief(args: argparse.Namespace, console: Console) -> int:
         else briefing.to_markdown()
     )
     if out is None:
-        sys.stdout.write(text)
+        sys.stdout.write(printable(text))  # a terminal gets no raw control character from a document
     else:
         try:
             out.write_text(text, encoding="utf-8")

@@ -310,10 +310,20 @@ def normalise_metadata(raw: Mapping[str, Any]) -> dict[str, str]:
     for key in METADATA_KEYS:
         value = merged.get(key)
         if isinstance(value, list | tuple):
-            value = ", ".join(str(v).strip() for v in value if str(v).strip())
-        if value is not None and str(value).strip():
-            out[key] = str(value).strip()
+            value = ", ".join(one_line(v) for v in value if one_line(v))
+        if value is not None and one_line(value):
+            out[key] = one_line(value)
     return out
+
+
+def one_line(value: object) -> str:
+    """A metadata value as one line of text: control characters (terminal escapes) removed,
+    line breaks and runs of spaces made one space.
+
+    >>> one_line("Tram strike\\n ends \\x1b]0;pwned\\x07")
+    'Tram strike ends'
+    """
+    return " ".join(strip_controls(str(value)).split())
 
 
 _DATE_WORDS = frozenset(
@@ -378,7 +388,7 @@ def load_document(path: Path, folder: Path, max_bytes: int | None = MAX_FILE_BYT
         text = raw
     meta = {**normalise_metadata(meta), **normalise_metadata(_sidecar(path))}
     # The title a document gets from its text is hashed too, so a changed rule re-ingests it.
-    meta.setdefault("title", title_from_text(path, text))
+    meta.setdefault("title", one_line(title_from_text(path, text)) or path.name)
     digest = hashlib.sha256(text.encode("utf-8"))
     digest.update(json.dumps(meta, sort_keys=True).encode("utf-8"))
     return Document(

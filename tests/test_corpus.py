@@ -339,3 +339,15 @@ def test_control_characters_are_gone_before_offsets_are_taken(tmp_path: Path) ->
 )
 def test_binary_kind(raw: bytes, kind: str | None) -> None:
     assert binary_kind(raw) == kind
+
+
+def test_metadata_is_one_line_without_control_characters(tmp_path: Path) -> None:
+    (tmp_path / "tram.md").write_text(
+        '---\ntitle: "Trams run again \\e]0;pwned\\a"\nauthor: ["Ana\\nLee", "Bo Yu"]\n---\nTrams resumed on Monday.\n',
+        encoding="utf-8",
+    )
+    (tmp_path / "ferry.txt").write_text("Fares rose in June.\n", encoding="utf-8")
+    (tmp_path / "ferry.meta.toml").write_text('outlet = "Harbour\\u001b[2J Times"\n', encoding="utf-8")
+    docs = {d.doc_id: d for d in read_corpus(tmp_path).documents}
+    assert (docs["tram.md"].title, docs["tram.md"].author) == ("Trams run again", "Ana Lee, Bo Yu")
+    assert docs["ferry.txt"].outlet == "Harbour Times"
