@@ -383,6 +383,9 @@ class Index:
         self._lease: Lease | None = None
         self._holding = False  # this process holds the writer lock
         self._max_batch: int | None = None
+        # Vectors written to the sentences and chunks collections while ``written`` is a dict
+        # (``savedindex.kept_current`` sets it during a write: its read copy needs them).
+        self.written: dict[str, dict[str, np.ndarray]] | None = None
         self._index_dir = None if chroma_url else index_dir
         try:
             if self._index_dir is not None and not (index_dir / "chroma.sqlite3").exists():
@@ -849,6 +852,8 @@ class Index:
                 documents=[r[2] for r in part],
                 metadatas=[r[3] for r in part],
             )
+            if self.written is not None and collection is not self._docs:
+                self.written.setdefault(collection.name, {}).update((r[0], r[1]) for r in part)
 
     def _delete_documents(self, doc_ids: list[str]) -> None:
         """Remove documents: their sentences and chunks first, their registry records last,

@@ -67,13 +67,17 @@ def kept_current(index: Index) -> Iterator[None]:
     pending = path.with_name(path.name + ".pending")
     if path.exists():
         os.replace(path, pending)
-    yield
+    index.written = {}
+    try:
+        yield  # an error in the write leaves no read copy: readers read Chroma
+    finally:
+        written, index.written = index.written, None
     try:
         old = _read(pending) if pending.exists() else None
         if old is not None and old.fingerprint == _fingerprint(index):
             os.replace(pending, path)  # a write that changed nothing (a no-op reconcile)
         else:
-            save(index, path, old)
+            save(index, path, old, written)
     except Exception as exc:  # a read copy that cannot be saved only slows readers down
         if index.notify is not None:
             index.notify(f"could not save the index's read copy ({type(exc).__name__}: {exc}); questions read Chroma")
@@ -90,10 +94,13 @@ def _fingerprint(index: Index) -> list[Any]:
     return [manifest.generation if manifest else None, *counts]
 
 
-def save(index: Index, path: Path, old: Saved | None = None) -> None:
+def save(
+    index: Index, path: Path, old: Saved | None = None, written: dict[str, dict[str, np.ndarray]] | None = None
+) -> None:
     """Write everything a reader needs from ``index`` to ``path`` (atomically: a temporary
-    file renamed over it). Vectors already in ``old`` are taken from it (record ids are
-    content hashes, so an id's vector never changes); the rest are read from Chroma."""
+    file renamed over it). Vectors already in ``old`` or in ``written`` (by collection
+    name: what this write upserted) are taken from there (record ids are content hashes,
+    so an id's vector never changes); the rest are read from Chroma."""
     from assistant.index import FORMAT_VERSION, MANIFEST_ID
 
     manifest = index.manifest()
@@ -108,7 +115,9 @@ def save(index: Index, path: Path, old: Saved | None = None) -> None:
     doc_names: dict[str, int] = {}
     arrays: dict[str, np.ndarray] = {}
     for name, collection in (("sentences", index._sentences), ("chunks", index._chunks)):
-        ids, docs, vectors = _read_vectors(collection, old.vectors_by_id(name) if old else {})
+        known = old.vectors_by_id(name) if old else {}
+        known.update((written or {}).get(collection.name, {}))
+        ids, docs, vectors = _read_vectors(collection, known)
         arrays[f"{name}_ids"] = np.array(ids, dtype=str)
         arrays[f"{name}_docs"] = np.array([doc_names.setdefault(d, len(doc_names)) for d in docs], dtype=np.int32)
         arrays[f"{name}_vectors"] = vectors
