@@ -43,6 +43,7 @@ import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from pathlib import PurePosixPath
 
 import numpy as np
 
@@ -593,7 +594,31 @@ class CalibratedComposer:
                     items.insert(0, [naming])  # who said it, then what was said
         if CONTRAST.search(question.focus):
             items = self._with_contrast(items)
+        if question.asks_source:
+            items = self._with_self_naming(items)
         return items
+
+    def _with_self_naming(self, items: list[list[Sentence]]) -> list[list[Sentence]]:
+        """For "Which outlet says/corrected ...?", add the sentence in which the best
+        item's document names itself ("The Valley Gazette regrets the error."): the
+        source's own words that it is the source."""
+        best = items[0][0]
+        document = self.snapshot.documents[best.doc_id]
+        name = source_name(document)
+        have = {s.sentence_id for item in items for s in item}
+        if name == PurePosixPath(document.doc_id).stem:
+            return items  # named by its file name only: the text cannot name it
+        naming = next(
+            (
+                s
+                for s in self.snapshot.by_doc.get(best.doc_id, [])
+                if s.citable and s.kind == "sentence" and re.search(rf"\b{re.escape(name)}\b", s.text)
+            ),
+            None,
+        )
+        if naming is None or naming.sentence_id in have:
+            return items
+        return [*items, [naming]]
 
     def _whole_list(self, best: Candidate, candidates: list[Candidate]) -> list[list[Sentence]] | None:
         """A bullet ranked with another of its list among the first three candidates: the

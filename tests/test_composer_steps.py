@@ -1,7 +1,7 @@
 """The calibrated pipeline's question-shaped steps end to end (issue 8, points 2, 5-7): why,
 role, status, who said, "what else" after a list, questions in two parts, and the
 sentence a "this statement" refers to. The two documents are written for this test in
-our own words (a fictional bridge closure and a fictional port strike)."""
+our own words (a fictional bridge closure, a correction of it, and a fictional port strike)."""
 
 from __future__ import annotations
 
@@ -29,6 +29,12 @@ DOCUMENTS = {
         "The port operator called the strike “reckless and unnecessary”. "
         "Local traders criticised this statement, with Chamber of Commerce president Lena Holm calling it "
         "“tone-deaf”.\n"
+    ),
+    "courier-correction.md": (
+        '---\ntitle: "Correction: Harlow Bridge"\noutlet: Riverside Courier\nkind: correction\n---\n'
+        "Our report of 3 June said the repairs to the cables would take three weeks. "
+        "They will take at least six months. "
+        "The Riverside Courier regrets the error.\n"
     ),
 }
 
@@ -74,6 +80,12 @@ def test_a_question_in_two_parts_cites_both(bot: Assistant) -> None:
     out = ask(bot, "Why was the Harlow Bridge closed, and who leads the dockers' union at Port Elwin?")
     assert out["answered"]
     assert {c["doc_id"] for c in out["citations"]} == {"bridge.md", "strike.md"}
+
+
+def test_which_outlet_corrected_cites_the_outlet_naming_itself(bot: Assistant) -> None:
+    out = ask(bot, "Which outlet corrected how long the repairs to the cables would take?")
+    assert out["answered"] and "Riverside Courier" in out["text"]
+    assert any(c["quote"] == "The Riverside Courier regrets the error." for c in out["citations"])
 
 
 def test_why_not_after_a_yes_no_question_on_one_document(tmp_path_factory: pytest.TempPathFactory) -> None:
