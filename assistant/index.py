@@ -27,6 +27,7 @@ import contextlib
 import errno
 import hashlib
 import json
+import re
 import shutil
 import time
 import uuid
@@ -42,7 +43,7 @@ import numpy as np
 from assistant.chunks import embedding_text, make_chunks
 from assistant.corpus import corpus_hash, utf8_name
 from assistant.embeddings import Embedder
-from assistant.errors import IndexStoreError
+from assistant.errors import ConfigError, IndexStoreError
 from assistant.figures import Figure, extract
 from assistant.instructions import mark_addressed
 from assistant.locks import LOCK_TIMEOUT, Lease, Notify, file_lock, index_lock_path, server_lock_path
@@ -76,6 +77,8 @@ Progress = Callable[[str, int, int], None]
 STAGE_INDEX = "indexing documents"
 STAGE_REMOVE = "removing documents"
 STAGE_EMBED = "embedding sentences"  # inside one large batch (a big document): counts sentences
+NAMESPACE = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9_-]|\.(?!\.))*")
+MAX_NAMESPACE = 480  # Chroma's 512, less the longest suffix and room to spare
 STAGE_SPLIT = "splitting text"  # inside one large document: counts characters
 SPLIT_PROGRESS_CHARS = 512 * 1024  # a larger document reports its split as it goes
 
@@ -286,6 +289,24 @@ def store_error(location: str, doing: str, exc: Exception) -> IndexStoreError:
     return IndexStoreError(f"the index at {location} cannot be {doing} ({reason}): rebuild it", hint=REBUILD)
 
 
+def check_namespace(namespace: str) -> None:
+    """Refuse a collection prefix Chroma would refuse (its names: 3-512 of letters, digits,
+    ``.``, ``_``, ``-``, no ``..``, alphanumeric at both ends; ours add "-sentences").
+
+    >>> check_namespace("briefing-corpus")
+    >>> check_namespace("a b/c")
+    Traceback (most recent call last):
+    ...
+    assistant.errors.ConfigError: the collection name 'a b/c' cannot be used: it must be letters, digits, '.', '_' and '-' (no '..'), start with a letter or digit, and be at most 480 characters
+    """
+    if not NAMESPACE.fullmatch(namespace) or len(namespace) > MAX_NAMESPACE:
+        raise ConfigError(
+            f"the collection name {namespace!r} cannot be used: it must be letters, digits, '.', '_' and '-' "
+            f"(no '..'), start with a letter or digit, and be at most {MAX_NAMESPACE} characters",
+            hint="pass another with --collection",
+        )
+
+
 def read_only_error(location: str | Path, reason: str) -> IndexStoreError:
     """The error for an index that cannot be written: the fix is permissions or another
     folder, never deleting it (it is fine, and may be someone else's)."""
@@ -374,6 +395,7 @@ class Index:
         lock_timeout: float = LOCK_TIMEOUT,
         rebuild: bool = False,
     ) -> None:
+        check_namespace(namespace)
         self.embedder = embedder
         self.location = chroma_url or str(index_dir)
         self.namespace = namespace

@@ -158,3 +158,30 @@ def test_a_number_setting_out_of_range_says_what_is_allowed(env: dict[str, str],
     with pytest.raises(ConfigError) as raised:
         Settings.from_env(env)
     assert says in str(raised.value)
+
+
+@pytest.mark.parametrize(
+    ("name", "usable"),
+    [
+        ("briefing-corpus", True),
+        ("x", True),
+        ("team.briefing_2", True),
+        ("a b/c", False),
+        ("é", False),
+        ("..", False),
+        ("a..b", False),
+        ("-lead", False),
+        ("n" * 481, False),
+    ],
+)
+def test_a_collection_name_chroma_would_refuse_is_a_setting_error(name: str, usable: bool) -> None:
+    """Chroma's own refusal surfaced as a damaged index ('rebuild it'), which never helps."""
+    from assistant.errors import ConfigError
+    from assistant.index import check_namespace
+
+    if usable:
+        check_namespace(name)
+    else:
+        with pytest.raises(ConfigError, match="cannot be used") as raised:
+            check_namespace(name)
+        assert raised.value.hint == "pass another with --collection"
