@@ -94,6 +94,18 @@ class Manifest:
     rules: int = 1  # RULES_VERSION of the ingest that wrote it
 
 
+def up_to_date(manifest: Manifest | None, model: str, documents: Sequence[Document]) -> bool:
+    """Whether an index with this manifest holds exactly ``documents`` as this version
+    writes them: same format, model, sentence rules and corpus."""
+    return (
+        manifest is not None
+        and manifest.format_version == FORMAT_VERSION
+        and manifest.model == model
+        and manifest.corpus_hash == corpus_hash(documents)
+        and manifest.rules == RULES_VERSION
+    )
+
+
 @dataclass(frozen=True)
 class CollectionDrift:
     """How one collection's records compare with what the registry says it should hold."""
@@ -640,14 +652,7 @@ class Index:
             offset += len(got["ids"])
 
     def is_current(self, documents: Sequence[Document]) -> bool:
-        manifest = self.manifest()
-        return (
-            manifest is not None
-            and manifest.format_version == FORMAT_VERSION
-            and manifest.model == self.embedder.name
-            and manifest.corpus_hash == corpus_hash(documents)
-            and manifest.rules == RULES_VERSION
-        )
+        return up_to_date(self.manifest(), self.embedder.name, documents)
 
     def reconcile(self) -> Drift | None:
         """Delete vectors no document owns (an ingest killed between its vector writes and

@@ -335,14 +335,9 @@ class SavedIndex:
         return Manifest(**current.header["manifest"])
 
     def is_current(self, documents: Sequence[Document]) -> bool:
-        from assistant.corpus import corpus_hash
-        from assistant.index import FORMAT_VERSION
+        from assistant.index import up_to_date
 
-        current = self._current()
-        if current is None:
-            return self.chroma.is_current(documents)
-        manifest = current.header["manifest"]
-        return manifest["format_version"] == FORMAT_VERSION and manifest["corpus_hash"] == corpus_hash(documents)
+        return up_to_date(self.manifest(), self.embedder.name, documents)
 
     def generation(self) -> str | None:
         """The generation of the index on disk: the read copy's, or Chroma's without one."""
