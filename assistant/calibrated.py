@@ -60,7 +60,7 @@ from assistant.answerability import (
 from assistant.citations import markers
 from assistant.compose import INJECTION_NOTE, NOT_IN_SOURCES, PREMISE_LEAD, ExtractiveComposer
 from assistant.context import CONTINUES, CONTRAST, is_question, refers_back, states_attribute
-from assistant.direct import answer_phrase, role_span, status_span, with_role
+from assistant.direct import answer_phrase, predicate_sentence, role_span, status_span, with_role
 from assistant.index import Snapshot
 from assistant.lexical import covered_terms, tokenize
 from assistant.question import Question, analyse
@@ -726,7 +726,14 @@ class CalibratedComposer:
     def _short_answer(self, question: Question, sentence: Sentence, citations: list[Citation]) -> ShortAnswer | None:
         """Step 9: the phrase of the best sentence that answers the question, if any: the
         speaker of its quotation for "Who said ...?", the figure whose measure the question
-        names for "How many/much ...?", else ``direct.answer_phrase``."""
+        names for "How many/much ...?", else ``direct.answer_phrase``. For a question asking
+        for a kind of thing, the phrase comes from the cited sentence that states most of the
+        question's words (``direct.predicate_sentence``), or from none when it holds no phrase."""
+        if question.asks_for and not question.role_of:
+            answering = self._predicate_sentence(question, sentence, citations)
+            if answering is None:
+                return None
+            sentence = answering
         cited = next((c for c in citations if c.sentence_id == sentence.sentence_id), None)
         if cited is None:
             return None
@@ -769,6 +776,34 @@ class CalibratedComposer:
             return None
         start, end = sentence.start + span[0], sentence.start + span[1]
         return ShortAnswer(text=sentence.text[span[0] : span[1]], marker=cited.marker, start=start, end=end)
+
+    def _predicate_sentence(self, question: Question, sentence: Sentence, citations: list[Citation]) -> Sentence | None:
+        """Of ``sentence`` and the other cited evidence, the one that answers the question's
+        predicate ("reopen", not "closed"): ``sentence`` unless another states more of its
+        words; None when the uncited sentence after one of them states more (no phrase then
+        rather than the date of another event)."""
+        cited = [sentence] + [
+            s
+            for c in citations
+            if not c.related and c.sentence_id != sentence.sentence_id
+            for s in [self.snapshot.sentences.get(c.sentence_id)]
+            if s is not None
+        ]
+        ids = {s.sentence_id for s in cited}
+        following = [
+            doc[s.ordinal + 1]
+            for s in cited
+            for doc in [self.snapshot.by_doc.get(s.doc_id, [])]
+            if s.ordinal + 1 < len(doc) and doc[s.ordinal + 1].citable and doc[s.ordinal + 1].sentence_id not in ids
+        ]
+        candidates = cited + following
+        texts = [
+            (s.text, self.snapshot.by_doc[s.doc_id][s.ordinal - 1].text if s.ordinal > 0 else "") for s in candidates
+        ]
+        best = predicate_sentence(question.terms, texts)
+        if best is None:
+            return sentence
+        return candidates[best] if best < len(cited) else None
 
     def with_short_answer(self, question: Question, answer: Answer) -> Answer:
         """``answer`` (from another composer) led by the phrase that answers a wh-question,

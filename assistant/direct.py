@@ -11,13 +11,18 @@ Philp") or an appositive after it ("Chris Philp, the shadow home secretary"); a 
 about a person's role ("What is X's role?", "Who is X?") is answered by that role alone
 (``role_span``).
 
+Which cited sentence the phrase comes from (``predicate_sentence``): the one that states
+the most of the question's words, a sentence opening with a pronoun counting the words of
+the sentence it refers back to; so "When will the bridge reopen?" takes its date from "It
+will reopen in August", not from the sentence before it about the closure.
+
 Not handled: "what"/"which" questions without a kind, answers that are clauses ("Why ...?").
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 
 from assistant.evidence import COMMON_OPENERS, Span, kind_spans
 from assistant.lexical import covered_terms, tokenize
@@ -73,6 +78,40 @@ def answer_phrase(
     if kind in NAME_KINDS and distance(best) > NEAR_WORDS:
         return None  # a name far from what the question asks about is not its answer
     return best
+
+
+# A sentence holding one of these words, or opening with a demonstrative, is about what the
+# sentence before it names ("It will reopen in August", "The owners say it will restart").
+REFERS_BACK = re.compile(r"^\s*(?:this|that|these|those)\b|\b(?:it|its|they|them|their|he|him|his|she|her)\b", re.I)
+
+
+def stated_terms(terms: Collection[str], text: str, before: str = "") -> frozenset[str]:
+    """The question terms ``text`` states, with those of ``before`` when ``text`` refers back to it.
+
+    >>> sorted(stated_terms({"bridge", "reopen"}, "It will reopen in August.", "The bridge closed."))
+    ['bridge', 'reopen']
+    >>> sorted(stated_terms({"bridge", "reopen"}, "Crews will reopen the road.", "The bridge closed."))
+    ['reopen']
+    """
+    words = set(tokenize(text))
+    if before and REFERS_BACK.search(text):
+        words |= set(tokenize(before))
+    return covered_terms(set(terms), words)
+
+
+def predicate_sentence(terms: Collection[str], sentences: Sequence[tuple[str, str]]) -> int | None:
+    """Index of the first ``(text, text before)`` stating the most question terms, then most in its own words.
+
+    >>> before = "The bridge closed on 4 May."
+    >>> predicate_sentence({"bridge", "reopen"}, [(before, ""), ("It will reopen in August.", before)])
+    1
+    >>> predicate_sentence({"bridge", "closed"}, [("It will reopen in August.", before), (before, "")])
+    1
+    """
+    if not sentences:
+        return None
+    scores = [(len(stated_terms(terms, text, before)), len(stated_terms(terms, text))) for text, before in sentences]
+    return scores.index(max(scores))
 
 
 def _given(phrase: str, asked: set[str]) -> bool:

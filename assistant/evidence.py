@@ -41,7 +41,8 @@ DATE_RE = re.compile(
     rf"eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|"
     rf"twenty-first))\s+centur(?:y|ies)|(?:(?:early|mid|late)[- ])?{YEAR}|yesterday|today|tomorrow"
     rf"|(?:last|next|this|coming|previous)\s+(?:week|month|year|decade|spring|summer|autumn|winter)"
-    rf"|(?:spring|summer|autumn|winter)\s+(?:of\s+)?{YEAR}"
+    rf"|(?:(?:early|mid|late)[- ])?(?:spring|summer|autumn|winter)\s+(?:of\s+)?{YEAR}"
+    rf"|(?:early|mid|late)[- ](?:spring|summer|autumn|winter)"
     rf"|\d{{1,2}}:\d{{2}}(?:\s?[ap]\.?m\b\.?)?(?:\s+(?:local\s+time|GMT|UTC|CET|BST))?)\b",
     re.I,
 )

@@ -11,7 +11,7 @@ import pytest
 
 from assistant.calibrated import split_compound
 from assistant.context import refers_back, states_attribute
-from assistant.direct import answer_phrase, role_span, status_span, with_role
+from assistant.direct import answer_phrase, predicate_sentence, role_span, stated_terms, status_span, with_role
 from assistant.evidence import amount_spans, date_spans, money_spans, name_kind, name_spans, percentage_spans
 from assistant.lexical import covered_terms
 from assistant.question import (
@@ -42,6 +42,9 @@ def phrases(spans: list[tuple[int, int]], text: str) -> list[str]:
         ("The club was founded in 1899 and moved in the 1960s.", ["1899", "1960s"]),
         ("Rivers rose last week after storms in the 19th century floods.", ["last week", "the 19th century"]),
         ("No date here, only 42 members.", []),
+        ("The gallery will reopen in August, its director said.", ["August"]),
+        ("The plant should restart in spring 2026 or by 2027 at the latest.", ["spring 2026", "2027"]),
+        ("The ballot was put off until late autumn.", ["late autumn"]),
     ],
 )
 def test_dates(text: str, expected: list[str]) -> None:
@@ -137,6 +140,44 @@ def test_what_a_question_asks_for(question: str, kind: str | None) -> None:
 def test_direct_answer_phrase(kind: str, question: str, sentence: str, expected: str | None) -> None:
     span = answer_phrase(kind, question, sentence)
     assert (sentence[span[0] : span[1]] if span else None) == expected
+
+
+MUSEUM = (
+    "The Harbour Museum shut its doors in March 2024.",
+    "It will reopen in spring 2026 after the roof is replaced.",
+)
+FACTORY = ("Production at the Kelso plant stopped in January.", "The owners say it will restart by 2027.")
+VOTE = ("The council vote on the budget was scheduled for 12 June.", "Councillors have postponed it until next spring.")
+
+
+@pytest.mark.parametrize(
+    ("terms", "text", "before", "expected"),
+    [
+        ({"harbour", "museum", "reopen"}, MUSEUM[1], MUSEUM[0], {"harbour", "museum", "reopen"}),
+        ({"kelso", "plant", "restart"}, FACTORY[1], FACTORY[0], {"kelso", "plant", "restart"}),
+        ({"kelso", "plant", "restart"}, "Crews will restart the mill.", FACTORY[0], {"restart"}),  # no reference back
+        ({"vote", "postpone"}, VOTE[1], VOTE[0], {"vote", "postpone"}),
+    ],
+)
+def test_stated_terms(terms: set[str], text: str, before: str, expected: set[str]) -> None:
+    assert stated_terms(terms, text, before) == expected
+
+
+@pytest.mark.parametrize(
+    ("terms", "pair", "expected"),
+    [
+        ({"harbour", "museum", "reopen"}, MUSEUM, 1),  # the reopening, not the closure
+        ({"harbour", "museum", "shut"}, MUSEUM, 0),
+        ({"kelso", "plant", "restart"}, FACTORY, 1),
+        ({"kelso", "plant", "stopped"}, FACTORY, 0),
+        ({"vote", "postponed"}, VOTE, 1),
+        ({"vote", "scheduled"}, VOTE, 0),  # the later sentence borrows the same words: its own break the tie
+    ],
+)
+def test_predicate_sentence(terms: set[str], pair: tuple[str, str], expected: int) -> None:
+    first, second = pair
+    assert predicate_sentence(terms, [(first, ""), (second, first)]) == expected
+    assert predicate_sentence(terms, [(second, first), (first, "")]) == 1 - expected  # whichever comes first
 
 
 @pytest.mark.parametrize(
