@@ -16,7 +16,8 @@ query path in the same run (a script, not a test: nothing here asserts).
    is loaded at the first question, so the page's start-up does not depend on it); then the
    same steps timed one by one inside one process, in ``serve``'s order (``--serve-parts``:
    importing the package, ``Assistant()``, importing Gradio, ``build_app``, ``launch``, the
-   first ``GET /``).
+   first ``GET /``), alternating with the same steps after a plain ``import gradio`` (its
+   stub writer on: the baseline of ``assistant.gradio_loader``), and their ratio.
 
 The 1-minute load average before and after is printed: on a shared machine every wall
 figure moves with it; the ratios and CPU seconds move far less.
@@ -107,8 +108,10 @@ def median_row(rows: list[tuple[float, ...]]) -> tuple[float, ...]:
     return tuple(statistics.median(col) for col in zip(*rows, strict=True))
 
 
-def serve_parts(index_dir: str) -> dict[str, list[float]]:
-    """In this process: each step ``briefing serve`` takes, as (wall s, CPU s)."""
+def serve_parts(index_dir: str, plain_gradio: bool = False) -> dict[str, list[float]]:
+    """In this process: each step ``briefing serve`` takes, as (wall s, CPU s);
+    ``plain_gradio`` imports Gradio with a plain ``import gradio`` (its stub writer on),
+    the baseline of ``assistant.gradio_loader``."""
     marks = [(time.perf_counter(), time.process_time())]
     parts: dict[str, list[float]] = {}
 
@@ -122,7 +125,10 @@ def serve_parts(index_dir: str) -> dict[str, list[float]]:
     mark("import assistant.ui")
     bot = Assistant(corpus=ROOT / "corpus", index_dir=index_dir)
     mark("Assistant()")
-    _gradio()  # as ``serve`` imports it (``assistant.gradio_loader``)
+    if plain_gradio:
+        os.environ["GRADIO_ANALYTICS_ENABLED"] = "False"
+        import gradio  # noqa: F401
+    _gradio()  # as ``serve`` imports it (``assistant.gradio_loader``); a no-op once imported
     mark("import gradio")
     demo = build_app(bot)
     demo.queue(default_concurrency_limit=8)
@@ -152,9 +158,10 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=5, help="runs of each measurement (median printed)")
     parser.add_argument("--no-serve", action="store_true", help="skip the serve restart measurement")
     parser.add_argument("--serve-parts", metavar="INDEX_DIR", help=argparse.SUPPRESS)  # the child of step 3
+    parser.add_argument("--plain-gradio", action="store_true", help=argparse.SUPPRESS)  # its baseline
     args = parser.parse_args()
     if args.serve_parts:
-        print(json.dumps(serve_parts(args.serve_parts)))
+        print(json.dumps(serve_parts(args.serve_parts, args.plain_gradio)))
         return 0
     load_before = os.getloadavg()[0]
     with tempfile.TemporaryDirectory(prefix="briefing-cold-") as tmp:
@@ -180,12 +187,16 @@ def main() -> int:
                 asks[label].append(timed(cmd))
         serves: list[float] = []
         parts: list[dict[str, list[float]]] = []
+        plain: list[dict[str, list[float]]] = []
         if not args.no_serve:
             for _ in range(args.runs):
                 serves.append(serve_until_200([*corpus, "--index-dir", str(folders["index"])]))
                 child = [sys.executable, str(Path(__file__).resolve()), "--serve-parts", str(folders["index"])]
-                done = subprocess.run(child, check=True, capture_output=True, text=True, env=env(), cwd=ROOT)
-                parts.append(json.loads(done.stdout.strip().splitlines()[-1]))
+                for extra, into in (([], parts), (["--plain-gradio"], plain)):  # alternating
+                    done = subprocess.run(
+                        [*child, *extra], check=True, capture_output=True, text=True, env=env(), cwd=ROOT
+                    )
+                    into.append(json.loads(done.stdout.strip().splitlines()[-1]))
     load_after = os.getloadavg()[0]
 
     print(f"cpus: {os.cpu_count()}; 1-minute load average {load_before:.1f} before, {load_after:.1f} after")
@@ -212,15 +223,20 @@ def main() -> int:
     if serves:
         print("serve to HTTP 200 per run: " + ", ".join(f"{s:.2f}" for s in serves))
         print("\n`briefing serve`, step by step in one process (medians):\n")
-        print("| step | wall s | CPU s |")
-        print("|---|---|---|")
-        for step in parts[0]:
-            wall = statistics.median(p[step][0] for p in parts)
-            cpu = statistics.median(p[step][1] for p in parts)
-            print(f"| {step} | {wall:.2f} | {cpu:.2f} |")
-        total = [sum(p[step][i] for step in p) for p in parts for i in (0,)]
+        print("| step | wall s | CPU s | with a plain `import gradio`: wall s | CPU s |")
+        print("|---|---|---|---|---|")
+
+        def med(rows: list[dict[str, list[float]]], step: str | None, i: int) -> float:
+            return statistics.median(sum(v[i] for k, v in p.items() if step in (None, k)) for p in rows)
+
+        for step in [*parts[0], None]:
+            print(
+                f"| {step or 'all steps'} | {med(parts, step, 0):.2f} | {med(parts, step, 1):.2f} "
+                f"| {med(plain, step, 0):.2f} | {med(plain, step, 1):.2f} |"
+            )
         print(
-            f"| all steps | {statistics.median(total):.2f} | {statistics.median(sum(v[1] for v in p.values()) for p in parts):.2f} |"
+            f"\nall steps, plain import / gradio_loader: {med(plain, None, 0) / med(parts, None, 0):.2f}x wall, "
+            f"{med(plain, None, 1) / med(parts, None, 1):.2f}x CPU"
         )
     return 0
 
