@@ -297,11 +297,12 @@ def cmd_ingest(args: argparse.Namespace, console: Console) -> int:
     bot = open_assistant(settings, console, rebuild=args.rebuild)
     summary = bot.last_ingest
     where = settings.chroma_url or str(settings.index_path)
-    if summary is None:  # nothing changed; still delete vectors a killed ingest left behind
-        drift = bot.index.reconcile()
-        if drift is not None:
-            orphans = sum(c.orphans for c in drift.collections)
-            print(f"deleted {orphans:,} vectors that no document owns (left by an interrupted ingest)", file=sys.stderr)
+    # Nothing changed: still delete vectors a killed ingest left behind (an ingest that
+    # wrote does this at its end).
+    drift = bot.index.reconcile() if summary is None else summary.drift
+    orphans = sum(c.orphans for c in drift.collections) if drift is not None else 0
+    if orphans:
+        print(f"deleted {orphans:,} vectors that no document owns (left by an interrupted ingest)", file=sys.stderr)
     skipped = f"; {len(bot.skipped)} skipped (see the warnings above)" if bot.skipped else ""
     if summary is None:
         n = len(bot.documents)

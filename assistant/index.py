@@ -629,6 +629,17 @@ class Index:
         self._docs.upsert(ids=[MANIFEST_ID], embeddings=[[1.0]], documents=[""], metadatas=[meta])
         self._known_generation = generation
 
+    def _mark_incomplete(self, manifest: Manifest | None) -> None:
+        """Before an ingest's first write, make the manifest match no corpus: an ingest
+        killed or interrupted before its last step (the new manifest) then leaves an index
+        that the next ingest compares document by document, not one that looks current
+        for a corpus it no longer holds."""
+        if manifest is None:
+            return
+        meta = {**manifest.__dict__, "corpus_hash": "", "generation": uuid.uuid4().hex}
+        self._docs.upsert(ids=[MANIFEST_ID], embeddings=[[1.0]], documents=[""], metadatas=[meta])
+        self._known_generation = meta["generation"]
+
     def _registry(self) -> dict[str, dict[str, Any]]:
         """Stored document metadata by doc_id (without texts)."""
         out: dict[str, dict[str, Any]] = {}
@@ -717,6 +728,8 @@ class Index:
         counts = {d: int(m.get("sentences", 0)) for d, m in registry.items() if d not in set(removed)}
         done = 0
         try:
+            if todo or removed:
+                self._mark_incomplete(None if summary.rebuilt else manifest)
             if progress and todo:
                 progress(STAGE_INDEX, 0, len(todo))
             for batch in _batches(todo):

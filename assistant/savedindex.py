@@ -30,6 +30,8 @@ import contextlib
 import hashlib
 import json
 import os
+import zipfile
+import zlib
 from collections.abc import Collection, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -221,7 +223,7 @@ def _read(path: Path, header_only: bool = False) -> Saved | None:
                 Vectors(data[f"{name}_ids"], data[f"{name}_docs"], _unit(data[f"{name}_vectors"]))
                 for name in ("sentences", "chunks")
             ]
-    except (OSError, ValueError, KeyError):  # gone since the stat, or damaged: read Chroma instead
+    except (OSError, ValueError, KeyError, EOFError, zipfile.BadZipFile, zlib.error):  # gone or damaged: read Chroma
         return None
     return Saved(header, registry, *parts)
 

@@ -1,5 +1,6 @@
-"""An ingest killed part-way (SIGKILL) or interrupted (Ctrl-C, SIGINT) leaves the previous
-index answerable, and the next ingest finishes the job without redoing what was written.
+"""An ingest killed part-way (SIGKILL) or interrupted (Ctrl-C, SIGINT) leaves an index that
+the next ingest finishes without redoing what was written, and never one that looks current
+for a corpus it does not hold.
 
 The generated documents are real sentences of the SQuAD 2.0 dev sample
 (evals/data/squad2-dev-sample; CC BY-SA 4.0, Rajpurkar, Jia and Liang, "Know What You
@@ -140,15 +141,20 @@ def test_killed_ingest_keeps_the_previous_index_and_the_next_one_finishes(articl
         ingest.communicate()
     assert ingest.returncode == -signal.SIGKILL
 
-    # The previous index still answers, as it stood (the manifest still names it).
-    old = reopen(before, index)
-    assert old.last_ingest is None
+    # Opened with the previous corpus (on a copy of the killed run's index), the index is
+    # brought back to it: the killed run marked the manifest out of date before its first
+    # write, so the documents it wrote are found and removed, and the rest answers as it was.
+    shutil.copytree(index, tmp_path / "index-copy")
+    old = reopen(before, tmp_path / "index-copy")
+    assert old.last_ingest is not None
+    written = old.last_ingest.removed  # documents of the killed run whose records were written
+    assert 0 < written < 150
+    assert (old.last_ingest.added, old.last_ingest.replaced, old.last_ingest.sentences) == (0, 0, 0)
+    assert len(old.documents) == 12
     albania = old.ask(ALBANIA)
     assert any("publicly ruled out participation" in c.quote for c in albania.citations)
     hits = old.retrieve("Which quotas did Norway agree to share with Iceland?", k=5)
     assert any(h.sentence.doc_id == "zz-note.md" and "cod quotas" in h.sentence.text for h in hits)  # as it was
-    written = len(old.documents) - 12  # documents of the killed run whose records were written
-    assert 0 < written < 150
     del old
 
     # The next ingest finishes the job: every document, every sentence once, none re-embedded twice.
@@ -192,3 +198,44 @@ def test_ctrl_c_gives_the_friendly_message_and_exit_130(article_corpus: Path, tm
     message = " ".join(err.split())  # rich wraps long lines
     assert "interrupted" in message and "run the same command again to finish" in message
     assert "Traceback" not in err
+
+
+# Ingests the corpus in another process and dies (as a SIGKILL would) at the very end,
+# after every document's vectors and records are written but before the new manifest.
+DIES_BEFORE_THE_MANIFEST = """
+import os, sys
+import assistant.index
+from assistant import Assistant
+
+assistant.index.Index._write_manifest = lambda *args, **kwargs: os._exit(9)
+Assistant(corpus=sys.argv[1], index_dir=sys.argv[2])
+"""
+
+HARBOUR = (
+    "The harbour wall was breached in the storm.\nRebuilding it will cost {cost} million euros, the council said.\n"
+)
+
+
+def test_an_ingest_killed_before_its_manifest_and_an_undone_edit_leave_no_stale_answer(tmp_path: Path) -> None:
+    """Edit a file, have the ingest killed before its last step, put the file back: the
+    next ingest must index the file again, not call the index up to date and answer from
+    the killed run's text, which is in no file."""
+    corpus, index = tmp_path / "corpus", tmp_path / "index"
+    corpus.mkdir()
+    harbour = corpus / "harbour.txt"
+    harbour.write_text(HARBOUR.format(cost="4.2"), encoding="utf-8")
+    (corpus / "ferry.txt").write_text("The night ferry to the island runs until 2027.\n", encoding="utf-8")
+    Assistant(corpus=corpus, index_dir=index)
+
+    harbour.write_text(HARBOUR.format(cost="6.1"), encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    killed = subprocess.run(
+        [sys.executable, "-c", DIES_BEFORE_THE_MANIFEST, str(corpus), str(index)], env=env, timeout=300
+    )
+    assert killed.returncode == 9
+    harbour.write_text(HARBOUR.format(cost="4.2"), encoding="utf-8")
+
+    bot = Assistant(corpus=corpus, index_dir=index)
+    assert bot.last_ingest is not None and bot.last_ingest.replaced == 1
+    answer = bot.ask("How much will rebuilding the harbour wall cost?")
+    assert "4.2 million" in answer.text and "6.1" not in answer.text

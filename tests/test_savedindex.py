@@ -139,9 +139,32 @@ def test_a_failed_write_leaves_no_read_copy_and_readers_fall_back_to_chroma(
     assert Assistant(corpus=article_corpus, index_dir=tmp_path / "index").index._saved is not None  # type: ignore[union-attr]
 
 
-def test_a_damaged_read_copy_is_ignored(article_corpus: Path, tmp_path: Path) -> None:
-    bot = Assistant(corpus=article_corpus, index_dir=tmp_path / "index")
-    read_copy(bot).write_bytes(b"not a zip file")
-    fresh = Assistant(corpus=article_corpus, index_dir=tmp_path / "index")
+def _flip_middle_byte(data: bytes) -> bytes:
+    middle = len(data) // 2
+    return data[:middle] + bytes([data[middle] ^ 0xFF]) + data[middle + 1 :]
+
+
+DAMAGES = {
+    "not a zip file": lambda data: b"not a zip file",
+    "empty": lambda data: b"",
+    "half of it": lambda data: data[: len(data) // 2],
+    "its last 100 bytes cut": lambda data: data[:-100],
+    "one byte flipped": _flip_middle_byte,
+}
+
+
+@pytest.mark.parametrize("damage", sorted(DAMAGES))
+def test_a_damaged_read_copy_is_ignored_and_the_next_write_saves_a_good_one(
+    damage: str, article_corpus: Path, tmp_path: Path
+) -> None:
+    corpus = shutil.copytree(article_corpus, tmp_path / "corpus")
+    bot = Assistant(corpus=corpus, index_dir=tmp_path / "index")
+    path = read_copy(bot)
+    path.write_bytes(DAMAGES[damage](path.read_bytes()))
+    fresh = Assistant(corpus=corpus, index_dir=tmp_path / "index")
     assert fresh.index._saved is None  # type: ignore[union-attr]
     assert fresh.ask("Did Albania agree to host a UK return hub?").answered
+    (corpus / "note.txt").write_text("The ferry timetable changes on Monday.\n", encoding="utf-8")
+    assert fresh.ingest().added == 1
+    again = Assistant(corpus=corpus, index_dir=tmp_path / "index")
+    assert again.index._saved is not None  # type: ignore[union-attr]
