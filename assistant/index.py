@@ -289,6 +289,12 @@ def store_error(location: str, doing: str, exc: Exception) -> IndexStoreError:
     fits the cause: a read-only index needs permissions, a damaged one a rebuild."""
     reason = f"{type(exc).__name__}: {' '.join(str(exc).split())[:200]}"
     text = reason.lower()
+    if "code: 1032" in text:  # SQLITE_READONLY_DBMOVED: the file was deleted or moved under an open index
+        return IndexStoreError(
+            f"the index at {location} was deleted or moved while in use ({reason}): open it again, "
+            "and it is built anew from the corpus",
+            hint=RUN_AGAIN,
+        )
     if any(word in text for word in READ_ONLY):
         return read_only_error(location, reason)
     if any(word in text for word in DAMAGED):
@@ -508,6 +514,8 @@ class Index:
         """
         if self._index_dir is not None:
             _drop_client(self._client)
+            if not (self._index_dir / "chroma.sqlite3").exists():
+                _check_index_dir(self._index_dir)  # deleted while open: made anew, empty, to be filled again
             self._client = _client(self._index_dir, None)
         self._open()
         self._known_generation = self._current_generation()
@@ -548,10 +556,13 @@ class Index:
         is opened again, so this process writes over what the previous writer left, not
         over its own older view of it; a server's collections are always looked up again."""
         if self._index_dir is not None:
+            if not self._index_dir.exists():
+                _check_index_dir(self._index_dir)  # deleted while open: the lock file needs the folder
             with file_lock(index_lock_path(self._index_dir, self.namespace), self.lock_timeout, self.notify):
                 self._holding = True
                 try:
-                    if self._current_generation() != self._known_generation:
+                    deleted = not (self._index_dir / "chroma.sqlite3").exists()  # while this process had it open
+                    if deleted or self._current_generation() != self._known_generation:
                         self.reopen()
                     from assistant.savedindex import kept_current  # (it imports this module)
 

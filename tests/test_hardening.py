@@ -95,6 +95,7 @@ def test_a_file_that_turns_bad_keeps_its_indexed_version(tmp_path: Path) -> None
         ("Error loading hnsw index", "is damaged", "--rebuild"),
         ("Error executing plan: Internal error: segment reader failed", "is damaged", "--rebuild"),
         ("something else entirely", "cannot be read", "--rebuild"),
+        ("(code: 1032) attempt to write a readonly database", "was deleted or moved while in use", "same command"),
     ],
 )
 def test_index_failures_get_the_next_step_that_fits(failure: str, says: str, hint: str) -> None:
@@ -185,3 +186,17 @@ def test_a_collection_name_chroma_would_refuse_is_a_setting_error(name: str, usa
         with pytest.raises(ConfigError, match="cannot be used") as raised:
             check_namespace(name)
         assert raised.value.hint == "pass another with --collection"
+
+
+def test_an_index_folder_deleted_while_in_use_is_built_again_by_the_next_ingest(tmp_path: Path) -> None:
+    import shutil
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "strike.txt").write_text(STRIKE, encoding="utf-8")
+    bot = Assistant(corpus=corpus, index_dir=tmp_path / "idx")
+    shutil.rmtree(tmp_path / "idx")  # "to start afresh", while a server still has it open
+    summary = bot.ingest()  # was: "is read-only (... attempt to write a readonly database)"
+    assert summary.added == 1 and (tmp_path / "idx" / "chroma.sqlite3").exists()
+    assert "ten days" in bot.ask("How long did the Rotterdam strike last?").text
+    assert Assistant(corpus=corpus, index_dir=tmp_path / "idx").last_ingest is None  # current for a new process
