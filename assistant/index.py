@@ -682,9 +682,14 @@ class Index:
         ``sync`` does this at its end; ``briefing ingest`` calls it when nothing changed."""
         with self.writing():
             manifest = self.manifest()
-            if manifest is None or self._sentences.count() == manifest.sentences:
-                return None
-            return self._verify(fix=True)
+            try:
+                if manifest is None or self._sentences.count() == manifest.sentences:
+                    return None
+                return self._verify(fix=True)
+            except IndexStoreError:
+                raise
+            except Exception as exc:
+                raise store_error(self.location, "read", exc) from exc
 
     # -- ingest -------------------------------------------------------------------------
     def sync(
