@@ -222,7 +222,39 @@ def measure_words(text: str, start: int, end: int) -> tuple[str, ...]:
     left, right = clause_of(text, start, end)
     before = [w for w in tokenize(text[left:start]) if _is_measure_word(w)][-WINDOW_BEFORE:]
     after = [w for w in tokenize(text[end:right]) if _is_measure_word(w)][:WINDOW_AFTER]
-    return tuple(dict.fromkeys(before + after))
+    noun = counted_noun(text, start, end)
+    return tuple(dict.fromkeys(([noun] if noun else []) + before + after))
+
+
+# A count that stands as the subject of one of these verbs has left out what it counts
+# ("344 were cancelled", "12 have since died", "two of them remain").
+ELIDED_NOUN = re.compile(
+    r"\s+(?:of\s+(?:them|those|these)\b|(?:were|was|are|is|have|has|had|remain(?:ed)?|will|would|could|may|"
+    r"might|must|died|survived)\b)",
+    re.I,
+)
+
+
+def counted_noun(text: str, start: int, end: int) -> str | None:
+    """What a count at text[start:end] counts when the sentence leaves it out: a count
+    followed by a verb ("344 were cancelled") counts the noun of the count before it in
+    the sentence ("Of about 6,000 flights scheduled ..., 344 were cancelled" -> "flight").
+    None when the count names its own noun or no earlier count names one.
+
+    >>> t = "Of the 120 passengers on board, 14 were taken to hospital."
+    >>> counted_noun(t, t.index("14"), t.index("14") + 2), counted_noun(t, 7, 10)
+    ('passenger', None)
+    """
+    if not ELIDED_NOUN.match(text, end):
+        return None
+    earlier = [(s, e) for s, e, kind, *_ in raw_figures(text[:start]) if kind == "count"]
+    for _, e in reversed(earlier):
+        after = re.match(r"\s+([A-Za-z][\w'’-]*)", text[e:])
+        if after and not ELIDED_NOUN.match(text, e):
+            words = [w for w in tokenize(after.group(1)) if _is_measure_word(w)]
+            if words:
+                return words[0]
+    return None
 
 
 def _is_measure_word(stem: str) -> bool:

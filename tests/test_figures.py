@@ -8,6 +8,7 @@ import pytest
 from assistant.figures import (
     Figure,
     clause_of,
+    counted_noun,
     disagreements,
     document_year,
     extract,
@@ -108,6 +109,30 @@ def test_clause_of(text: str, part: str, expected: str) -> None:
 def test_measure_words(text: str, part: str, expected: tuple[str, ...]) -> None:
     start = text.index(part)
     assert measure_words(text, start, start + len(part)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "part", "expected"),
+    [
+        ("Of the 120 passengers on board, 14 were taken to hospital.", "14", "passenger"),  # transport
+        ("The council inspected 80 bridges last year; 12 were found unsafe.", "12", "bridg"),  # infrastructure
+        ("Of 2,300 schools in the region, 41% have no heating.", "41%", "school"),  # education
+        ("The 2024 cohort had 300 pupils, and 12 of them left.", "12", "pupil"),
+        ("Of about 900 trains planned, 215 had been cancelled by noon.", "215", "train"),  # rail
+        ("Twelve were detained overnight.", "Twelve", None),  # nothing earlier names what is counted
+        ("More than 400 flights were cancelled at the airports.", "400", None),  # names its own noun
+        ("Of the 120 passengers on board, 14 were taken to hospital.", "120", None),
+    ],
+)
+def test_counted_noun(text: str, part: str, expected: str | None) -> None:
+    start = text.index(part)
+    assert counted_noun(text, start, start + len(part)) == expected
+
+
+def test_an_elided_count_measures_what_the_sentence_counts() -> None:
+    text = "Of about 900 trains planned, 215 had been cancelled by noon."
+    start = text.index("215")
+    assert measure_words(text, start, start + 3)[:2] == ("train", "cancell")
 
 
 @pytest.mark.parametrize(
