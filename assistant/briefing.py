@@ -71,7 +71,7 @@ from assistant.index import Snapshot
 from assistant.lexical import tokenize
 from assistant.records import Answer, Citation, Document, Sentence
 from assistant.references import footnote
-from assistant.sources import is_correction, retracts, superseded
+from assistant.sources import is_correction, retracts, source_name, superseded
 from assistant.speakers import Quote
 
 KEY_POINTS = "Key points"
@@ -857,13 +857,6 @@ class Briefer:
         if len(docs) == 1:
             return f"Briefing: {docs[0].title}"
         return f"Briefing on {len(docs)} documents"
-
-
-def source_name(doc: Document) -> str:
-    """How a briefing names a document: its outlet (when the metadata gives one), else
-    its title, else its file name."""
-    outlet = getattr(doc, "outlet", None)
-    return str(outlet or doc.title or PurePosixPath(doc.doc_id).name)
 
 
 def _one_per_doc(group: FigureGroup) -> list[Figure]:

@@ -606,7 +606,7 @@ class CalibratedComposer:
         document = self.snapshot.documents[best.doc_id]
         name = source_name(document)
         have = {s.sentence_id for item in items for s in item}
-        if name == PurePosixPath(document.doc_id).stem:
+        if name == PurePosixPath(document.doc_id).name:
             return items  # named by its file name only: the text cannot name it
         naming = next(
             (

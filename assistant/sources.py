@@ -1,6 +1,6 @@
 """Answers over several documents: naming sources, merging repeated statements, finding disagreement.
 
-- ``source_name``: what an answer calls a document (its outlet or publisher, else its
+- ``source_name``: what an answer or a briefing calls a document (its outlet, else its
   title, else its file name).
 - ``same_statement``: two sentences from different documents that say the same thing
   (the same content words, mostly, and the same figures), cited as one item.
@@ -29,21 +29,18 @@ SAME_STATEMENT = 0.5  # share of content words two sentences must have in common
 
 
 def source_name(document: Document) -> str:
-    """How an answer names a document: outlet or publisher, else title, else file name.
+    """How answers and briefings name a document: its outlet, else its title, else its file name.
+
+    A document loaded without a title already has one (``corpus.title_from_text``: its
+    first line when that reads as a headline, else its file name).
 
     >>> from assistant.records import Document
     >>> source_name(Document("a/flood-report.txt", "x", "", "h"))
-    'flood-report'
-    >>> source_name(Document("b.txt", "x", "Rivers burst their banks", "h"))
+    'flood-report.txt'
+    >>> source_name(Document("b.txt", "x", " Rivers burst their banks ", "h", outlet=" "))
     'Rivers burst their banks'
     """
-    for key in ("outlet", "publisher"):
-        value = getattr(document, key, None)
-        if isinstance(value, str) and value.strip():
-            return value.strip()
-    if document.title.strip():
-        return document.title.strip()
-    return PurePosixPath(document.doc_id).stem
+    return (document.outlet or "").strip() or document.title.strip() or PurePosixPath(document.doc_id).name
 
 
 def same_statement(a: Sentence, b: Sentence) -> bool:

@@ -322,7 +322,7 @@ def test_source_names_and_named_documents() -> None:
     release = Document("release.txt", "x", "Council sets budget", "h", kind="press release", outlet="City Council")
     report = Document("report.txt", "x", "Budget row", "h", kind="news report")
     bare = Document("notes/flood-log.txt", "x", "", "h")
-    assert [source_name(d) for d in (release, report, bare)] == ["City Council", "Budget row", "flood-log"]
+    assert [source_name(d) for d in (release, report, bare)] == ["City Council", "Budget row", "flood-log.txt"]
     docs = {d.doc_id: d for d in (release, report, bare)}
     assert named_documents("What does the press release say about rents?", docs) == {"release.txt"}
     assert named_documents("What did City Council announce?", docs) == {"release.txt"}

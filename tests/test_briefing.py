@@ -23,10 +23,9 @@ from assistant.briefing import (
     lexrank,
     mmr,
     opens_with_reference,
-    source_name,
 )
 from assistant.citations import verify
-from assistant.records import Answer, Document, Sentence
+from assistant.records import Answer, Sentence
 
 BRIEFING_REQUESTS = [
     ("Brief me", None),
@@ -166,13 +165,6 @@ def test_mmr_never_picks_a_near_duplicate() -> None:
     sim = np.array([[1, 0.99, 0.1], [0.99, 1, 0.1], [0.1, 0.1, 1]])
     assert mmr(np.array([1.0, 0.99, 0.2]), sim, 3, 0.7, 0.9) == [0, 2]
     assert mmr(np.zeros(0), np.zeros((0, 0)), 3, 0.7, 0.9) == []
-
-
-def test_source_name_prefers_outlet_then_title_then_file_name() -> None:
-    base = Document("news/a.txt", "x", "", "h")
-    assert source_name(base) == "a.txt"
-    assert source_name(Document("a.txt", "x", "Strike ends", "h")) == "Strike ends"
-    assert source_name(Document("a.txt", "x", "Strike ends", "h", outlet="The Courier")) == "The Courier"
 
 
 # A small story in three documents, written for these tests: a tram strike in a city.
