@@ -14,6 +14,7 @@ from assistant.corpus import load_corpus
 from evals import metrics as m
 from evals.cases import load_cases
 from evals.runner import CHECK_ONLY_CORPORA
+from evals.tune_data import TUNE_ONLY_CORPORA
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPORA = sorted(p for p in (ROOT / "evals" / "corpora").glob("*") if (p / "cases.yaml").is_file())
@@ -92,12 +93,17 @@ def test_documents_do_not_copy_the_seed_article(folder: Path) -> None:
         assert not copied, (doc.doc_id, sorted(copied)[:3])
 
 
-def test_there_are_at_least_three_corpora_and_one_is_check_only() -> None:
+def test_there_are_at_least_three_corpora_and_check_or_tune_only_ones_are_all_one_split() -> None:
     assert len(CORPORA) >= 3, [p.name for p in CORPORA]
     assert {p.name for p in CORPORA} >= CHECK_ONLY_CORPORA
     for name in CHECK_ONLY_CORPORA:
         cases = load_cases(ROOT / "evals" / "corpora" / name / "cases.yaml")
         assert {c.split for c in cases} == {"check"}, name
+    assert {p.name for p in CORPORA} >= TUNE_ONLY_CORPORA
+    assert not CHECK_ONLY_CORPORA & TUNE_ONLY_CORPORA
+    for name in TUNE_ONLY_CORPORA:
+        cases = load_cases(ROOT / "evals" / "corpora" / name / "cases.yaml")
+        assert {c.split for c in cases} == {"tune"}, name
     for folder in CORPORA:
-        if folder.name not in CHECK_ONLY_CORPORA:
+        if folder.name not in CHECK_ONLY_CORPORA | TUNE_ONLY_CORPORA:
             assert {c.split for c in load_cases(folder / "cases.yaml")} == {"tune", "check"}, folder.name
