@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from typing import Any
 
 import pytest
+from corpus_folder import write_corpus
 
 from assistant import Assistant
 from assistant.citations import markers
@@ -18,10 +19,7 @@ def bot_on(
     """The engine on a fresh corpus of ``documents`` (file name -> text): the calibrated
     pipeline alone, or with ``calibrated=None`` the default routed composer."""
     root = tmp_path_factory.mktemp(name)
-    corpus = root / "corpus"
-    corpus.mkdir()
-    for file_name, text in documents.items():
-        (corpus / file_name).write_text(text, encoding="utf-8")
+    corpus = write_corpus(root / "corpus", documents)
     return Assistant(corpus=corpus, index_dir=root / "index", calibrated=calibrated)
 
 

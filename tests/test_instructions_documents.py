@@ -15,6 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from corpus_folder import write_corpus
 
 from assistant.corpus import read_corpus
 from assistant.instructions import mark_addressed
@@ -97,11 +98,7 @@ BAITED = [
 
 @pytest.fixture
 def corpus(tmp_path: Path) -> Path:
-    folder = tmp_path / "corpus"
-    folder.mkdir()
-    for name, text in DOCUMENTS.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    return folder
+    return write_corpus(tmp_path / "corpus", DOCUMENTS)
 
 
 def _marked(folder: Path) -> dict[str, list[str]]:

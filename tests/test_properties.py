@@ -11,6 +11,7 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
+from corpus_folder import write_corpus
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
@@ -58,10 +59,7 @@ questions = st.one_of(
 @given(docs=st.lists(document, min_size=1, max_size=3), asked=st.lists(questions, min_size=1, max_size=4))
 def test_citation_invariants_hold_for_any_corpus_and_question(docs: list[str], asked: list[str]) -> None:
     with tempfile.TemporaryDirectory() as tmp:
-        corpus = Path(tmp) / "corpus"
-        corpus.mkdir()
-        for i, text in enumerate(docs):
-            (corpus / f"doc{i}.txt").write_text(text, encoding="utf-8")
+        corpus = write_corpus(Path(tmp) / "corpus", {f"doc{i}.txt": text for i, text in enumerate(docs)})
         bot = Assistant(corpus=corpus, index_dir=Path(tmp) / "index")
         history: list[tuple[str, str]] = []
         for question in asked:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from corpus_folder import write_corpus
 
 from tests.reliability.procs import DOCUMENTS
 
@@ -12,8 +13,4 @@ from tests.reliability.procs import DOCUMENTS
 @pytest.fixture
 def corpus(tmp_path: Path) -> Path:
     """Three small documents on different subjects."""
-    folder = tmp_path / "corpus"
-    folder.mkdir()
-    for name, text in DOCUMENTS.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    return folder
+    return write_corpus(tmp_path / "corpus", DOCUMENTS)
