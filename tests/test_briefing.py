@@ -334,18 +334,43 @@ def test_cli_brief_writes_markdown_and_json(strike_bot, tmp_path: Path, capsys: 
     assert main(["brief", *where, "--max-points", "0"]) == 2
 
 
-def test_support_counts_other_documents_that_say_the_same() -> None:
-    from assistant.briefing import _Pool, support
+@pytest.mark.parametrize(
+    ("sentences", "expected"),
+    [
+        (  # a ferry strike told by three of six outlets in different words; "ferry", which
+            # every outlet gives, is the story's topic, not a specific
+            [
+                ("wire", "Crews on the Oslo ferries walked out on Monday over a pay offer of 3%."),
+                ("local", "Ferry crews in Oslo began a strike on Monday, rejecting a 3% rise."),
+                ("union", "The union said the 3% offer left Oslo crews worse off than last year."),
+                ("history", "Ferries have served the fjord towns since the 1920s."),
+                ("ministry", "The ministry asked both sides to return to talks over the ferries."),
+                ("tourism", "Hotels along the fjord reported cancellations as ferries stayed in port."),
+            ],
+            [2.0, 2.0, 2.0, 0.0, 0.0, 0.0],
+        ),
+        (  # a flood: the closure is reported twice, the rainfall once
+            [
+                ("council", "The river Kelvin burst its banks at Partick and the A82 was closed."),
+                ("radio", "Police closed the A82 near Partick after the Kelvin flooded."),
+                ("weather", "Some 80 millimetres of rain fell on Glasgow in a day."),
+            ],
+            [1.0, 1.0, 0.0],
+        ),
+        (  # one document never supports itself
+            [("memo", "The depot in Leith will close in May."), ("memo", "The Leith depot closes in May.")],
+            [0.0, 0.0],
+        ),
+    ],
+)
+def test_shared_units_count_other_documents_giving_the_same_specifics(
+    sentences: list[tuple[str, str]], expected: list[float]
+) -> None:
+    from assistant.briefing import shared_units
+    from assistant.lexical import tokenize
 
-    def sentence(doc: str, n: int) -> Sentence:
-        return Sentence(f"{doc}#s{n}", doc, n, 0, 1, "x")
-
-    vectors = np.array([[1.0, 0.0], [0.99, 0.14], [0.0, 1.0], [0.98, 0.2]])
-    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
-    pool = _Pool([sentence("a", 0), sentence("b", 0), sentence("b", 1), sentence("a", 1)], vectors, np.ones(4))
-    assert list(support(pool, 0.9)) == [1.0, 1.0, 0.0, 1.0]
-    single = _Pool([sentence("a", 0), sentence("a", 1)], vectors[:2], np.ones(2))
-    assert list(support(single, 0.9)) == [0.0, 0.0]
+    units = [set(tokenize(text)) for _, text in sentences]
+    assert shared_units(units, [doc for doc, _ in sentences], 3).tolist() == expected
 
 
 @pytest.mark.parametrize(
