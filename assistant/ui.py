@@ -733,8 +733,10 @@ def serve(settings: Settings, *, progress: Progress | None = None) -> None:
         )
     finally:
         console.close()
+    from starlette.middleware import Middleware
+
     from assistant.cli import warn_skipped
-    from assistant.logins import password_check
+    from assistant.logins import ClientAddress, password_check
 
     warn_skipped(bot)
     demo = build_app(bot)
@@ -743,8 +745,10 @@ def serve(settings: Settings, *, progress: Progress | None = None) -> None:
         quiet=True,  # Gradio's banner suggests share links, which this app never makes
         server_name=host,
         server_port=settings.port,
-        # Wrong passwords are slowed down; Gradio awaits a coroutine function (its type says sync).
+        # Wrong passwords slow down their own client (ClientAddress tells the check who asks);
+        # Gradio awaits a coroutine function (its type says sync).
         auth=cast(Any, password_check(users)) if users else None,
+        app_kwargs={"middleware": [Middleware(ClientAddress)]},
         share=False,
         ssr_mode=False,
         footer_links=["api"],

@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 
 from assistant.errors import ConfigError
+from assistant.logins import FREE_FAILURES
 from assistant.ui import check_exposure, is_loopback, parse_auth
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -266,8 +267,35 @@ def test_authenticated_server_on_all_interfaces(tmp_path: Path) -> None:
             "Did Albania agree to host a return hub?", api_name="/ask"
         )
         assert "ruled out" in answer["text"]
+
+        # Someone guessing from another address (127.0.0.2 reaches the same machine) is
+        # slowed down; the user's right password from 127.0.0.1 is still answered at once.
+        guesses = [_login(app.url, "ann", f"guess{i}", "127.0.0.2") for i in range(FREE_FAILURES + 2)]
+        assert [status for status, _ in guesses] == [400] * (FREE_FAILURES + 2)
+        assert guesses[-1][1] >= 0.9  # the 7th wrong password waited a second
+        status, seconds = _login(app.url, "ann", "correct horse", "127.0.0.1")
+        assert status == 200 and seconds < 1.5, seconds
+        status, seconds = _login(app.url, "ann", "correct horse", "127.0.0.2")
+        assert status == 200 and seconds >= 1.8, seconds  # the guesser waits, then gets in
     finally:
         app.stop()
+
+
+def _login(url: str, user: str, password: str, source: str) -> tuple[int, float]:
+    """POST Gradio's login form from the address ``source``: (HTTP status, seconds taken)."""
+    import http.client
+    from urllib.parse import urlencode, urlsplit
+
+    parts = urlsplit(url)
+    connection = http.client.HTTPConnection(parts.hostname or "", parts.port, timeout=60, source_address=(source, 0))
+    started = time.monotonic()
+    try:
+        body = urlencode({"username": user, "password": password})
+        connection.request("POST", "/login", body, {"Content-Type": "application/x-www-form-urlencoded"})
+        status = connection.getresponse().status
+    finally:
+        connection.close()
+    return status, time.monotonic() - started
 
 
 @pytest.mark.slow
