@@ -127,7 +127,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     serve = sub.add_parser("serve", help="start the chat UI (same as python app.py)")
     _common(serve)
-    serve.add_argument("--host", help="address to bind (BRIEFING_HOST; default 127.0.0.1; others need BRIEFING_AUTH)")
+    serve.add_argument(
+        "--host",
+        help="address to bind (BRIEFING_HOST; default 127.0.0.1; others need users: BRIEFING_AUTH=user:password or BRIEFING_AUTH_FILE=path)",
+    )
     serve.add_argument("--port", type=int, help="port (BRIEFING_PORT; default 7860)")
     return parser
 

@@ -96,7 +96,8 @@ def is_loopback(host: str) -> bool:
 
 
 def parse_auth(auth: str | None, auth_file: str | Path | None) -> list[tuple[str, str]]:
-    """Users from ``user:password`` and/or a file of such lines (``#`` starts a comment).
+    """Users from ``user:password`` and/or a file of such lines (``#`` starts a comment);
+    the first ``:`` ends the user name, so a password may hold ``:``.
 
     >>> parse_auth("ann:s3cr:et", None)
     [('ann', 's3cr:et')]
@@ -109,21 +110,46 @@ def parse_auth(auth: str | None, auth_file: str | Path | None) -> list[tuple[str
         path = Path(auth_file)
         try:
             lines = path.read_text(encoding="utf-8").splitlines()
-        except OSError as exc:
+        except (OSError, UnicodeDecodeError) as exc:
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else "it is not UTF-8 text"
             raise ConfigError(
-                f"cannot read the auth file {path}: {exc.strerror or exc}; "
-                "point BRIEFING_AUTH_FILE at a file with one user:password per line"
+                f"cannot read the auth file {path} (BRIEFING_AUTH_FILE): {reason}; "
+                "point BRIEFING_AUTH_FILE at a readable file with one user:password per line"
             ) from exc
-        sources += [(f"{path}:{n}", line) for n, line in enumerate(lines, 1)]
+        sources += [(f"{path} line {n}", line) for n, line in enumerate(lines, 1)]
     for where, raw in sources:
         line = raw.strip()
         if not line or line.startswith("#"):
             continue
         user, sep, password = line.partition(":")
-        if not sep or not user.strip() or not password:
-            raise ConfigError(f"{where}: expected user:password with a non-empty user and password")
+        problem = auth_problem(user, sep, password)
+        if problem:  # the value itself is never echoed: it may hold a password
+            example = (
+                "e.g. BRIEFING_AUTH=analyst:secret" if where == "BRIEFING_AUTH" else "one per line, e.g. analyst:secret"
+            )
+            raise ConfigError(f"{where} {problem}: write it as user:password ({example})")
         entries.append((user.strip(), password))
+    if auth_file and len(entries) == (1 if auth else 0):
+        raise ConfigError(
+            f"the auth file {auth_file} (BRIEFING_AUTH_FILE) holds no users: add one user:password per line "
+            "(e.g. analyst:secret), or unset BRIEFING_AUTH_FILE"
+        )
     return entries
+
+
+def auth_problem(user: str, sep: str, password: str) -> str | None:
+    """What is wrong with one ``user:password`` entry split at its first colon, or None.
+
+    >>> auth_problem("ann", "", ""), auth_problem(" ", ":", "pw"), auth_problem("ann", ":", "pw")
+    ("has no ':' between user and password", 'has an empty user name', None)
+    """
+    if not sep:
+        return "has no ':' between user and password"
+    if not user.strip():
+        return "has an empty user name"
+    if not password:
+        return "has an empty password"
+    return None
 
 
 def check_exposure(host: str, auth: str | None, auth_file: str | Path | None) -> list[tuple[str, str]] | None:
@@ -135,8 +161,10 @@ def check_exposure(host: str, auth: str | None, auth_file: str | Path | None) ->
     if not users and not is_loopback(host):
         raise ConfigError(
             f"refusing to serve on {host} without authentication: anyone who can reach "
-            "this address could use the assistant. Set BRIEFING_AUTH=user:password or "
-            "BRIEFING_AUTH_FILE=path (one user:password per line), or bind 127.0.0.1."
+            "this address could use the assistant. Set BRIEFING_AUTH=user:password (one user) or "
+            "BRIEFING_AUTH_FILE=path (a file with one user:password per line) in the server's "
+            f"environment, e.g. BRIEFING_AUTH=analyst:secret briefing serve --host {host}; "
+            "or serve on this machine only with --host 127.0.0.1 (or BRIEFING_HOST=127.0.0.1)"
         )
     return users or None
 

@@ -147,15 +147,47 @@ def test_non_loopback_needs_users(tmp_path: Path) -> None:
     assert check_exposure("0.0.0.0", None, users) == [("ann", "pw1"), ("bob", " p:w2")]
 
 
-@pytest.mark.parametrize("bad", ["nocolon", ":pw", "ann:", "  :  "])
-def test_bad_auth_is_refused(bad: str) -> None:
-    with pytest.raises(ConfigError, match="user:password"):
+@pytest.mark.parametrize(
+    ("bad", "problem"),
+    [
+        ("nocolon-s3cret", "BRIEFING_AUTH has no ':' between user and password"),
+        (":s3cret", "BRIEFING_AUTH has an empty user name"),
+        ("ann:", "BRIEFING_AUTH has an empty password"),
+        ("  :  ", "BRIEFING_AUTH has an empty user name"),
+    ],
+)
+def test_bad_auth_says_what_is_wrong_without_echoing_it(bad: str, problem: str) -> None:
+    with pytest.raises(ConfigError) as refused:
         parse_auth(bad, None)
+    message = str(refused.value)
+    assert message.startswith(problem) and "write it as user:password (e.g. BRIEFING_AUTH=analyst:secret)" in message
+    assert "s3cret" not in message
 
 
-def test_missing_auth_file_is_refused(tmp_path: Path) -> None:
-    with pytest.raises(ConfigError, match="BRIEFING_AUTH_FILE"):
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        ("ann:pw\nbob\n", "users line 2 has no ':' between user and password"),
+        ("# nobody yet\n\n", "holds no users: add one user:password per line"),
+        ("", "holds no users"),
+    ],
+)
+def test_a_bad_auth_file_is_refused_with_its_line(tmp_path: Path, text: str, problem: str) -> None:
+    users = tmp_path / "users"
+    users.write_text(text, encoding="utf-8")
+    with pytest.raises(ConfigError, match=problem):
+        parse_auth(None, users)
+    with pytest.raises(ConfigError, match=problem):
+        parse_auth("ann:pw", users)  # an empty file is a mistake even beside BRIEFING_AUTH
+
+
+def test_an_unreadable_auth_file_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match=r"No such file.*point BRIEFING_AUTH_FILE at a readable file"):
         parse_auth(None, tmp_path / "absent")
+    latin = tmp_path / "latin"
+    latin.write_bytes("jos\xe9:pw\n".encode("latin-1"))
+    with pytest.raises(ConfigError, match="not UTF-8 text"):
+        parse_auth(None, latin)
 
 
 def test_app_refuses_a_public_host_without_auth_before_loading_anything(tmp_path: Path) -> None:
@@ -173,6 +205,7 @@ def test_app_refuses_a_public_host_without_auth_before_loading_anything(tmp_path
     assert done.returncode == 2, done.stderr
     assert "refusing to serve on 0.0.0.0 without authentication" in done.stderr
     assert "BRIEFING_AUTH=user:password" in done.stderr and "Traceback" not in done.stderr
+    assert "in the server's environment" in done.stderr and "--host 127.0.0.1" in done.stderr
     assert time.monotonic() - started < 60
 
 
