@@ -37,6 +37,7 @@ from collections.abc import Callable, Sequence, Set
 from dataclasses import dataclass
 
 from assistant.lexical import stem, tokenize
+from assistant.stance import REFUSAL
 
 MARKER = re.compile(r"\[(\d+(?:\s*,\s*\d+)*)\]")
 
@@ -91,11 +92,6 @@ QUANTITY = re.compile(
 QUANTITY_WORDS = frozenset(stem(w) for w in [*NUMBER_WORDS, *SCALES, "per", "cent", "percent"])
 
 NEGATION = re.compile(r"\b(?:not|no|never|none|nothing|nobody|neither|nor|without|cannot)\b|n[’']t\b", re.I)
-REFUSAL = re.compile(
-    r"\b(?:rul(?:e|ed|es|ing) out|said no|says no|declin(?:e|ed|es|ing)|refus(?:e|ed|es|ing)|"
-    r"reject(?:ed|s|ing)?|den(?:y|ies|ied|ying)|dismiss(?:ed|es|ing)?|oppos(?:e|ed|es|ing))\b",
-    re.I,
-)
 # Clause boundaries inside one sentence: a semicolon, or a comma before a conjunction.
 CLAUSES = re.compile(r";\s*|,\s+(?=(?:and|but|while|whereas|although)\b)")
 # A negation's scope: the words after the cue, up to the end of its clause.

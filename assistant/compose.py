@@ -24,9 +24,10 @@ state nothing the sources do not. Its algorithm:
    its premise corrected when a sentence states a refusal or a stop ("stalled",
    "scrapped") about a name it uses. Nothing is said without such a cue.
 
-Status (issue 8): this composer's cue lists (``REFUSAL``, ``STOPPED``, ``AGREEING``,
-``ONGOING``, ``PRONOUN_START``) and its thresholds were written from the seed article and
-its eval set before that set was split, so they are not general rules. The routed
+Status (issue 8): this composer's cue lists (``STOPPED``, ``AGREEING``, ``ONGOING``,
+``PRONOUN_START``) and its thresholds were written from the seed article and its eval set
+before that set was split, so they are not general rules (its refusal cues are
+``assistant.stance.REFUSAL``, shared). The routed
 composer still sends single-document questions here because the article check half
 depends on them: the calibrated pipeline alone scores 0.795 correctness there (threshold
 0.94), and swapping these cue lists for ``assistant.stance``'s general ones drops the
@@ -49,7 +50,7 @@ from assistant.index import Snapshot
 from assistant.lexical import covered_terms, stem, tokenize
 from assistant.question import Question
 from assistant.records import Answer, Behaviour, Citation, Hit, Sentence
-from assistant.stance import refuses
+from assistant.stance import REFUSAL, refuses
 
 NOT_IN_SOURCES = "The sources do not say."
 PREMISE_LEAD = "The sources say otherwise:"
@@ -72,11 +73,7 @@ MAX_SENTENCES = 3
 # hub?" -> "No: Albania ... has publicly ruled out participation"); a stop contradicts a
 # question that presumes something is going on ("Since when has the plan been operating?"
 # -> "A similar plan ... is currently stalled"). Nothing else is read as a yes or a no.
-REFUSAL = re.compile(
-    r"\b(?:ruled? out|ruling out|said no|says no|say no|declin(?:ed|es|e|ing)|refus(?:ed|es|e|ing)|"
-    r"reject(?:ed|s|ing)?|turn(?:ed|s)? down|den(?:ied|ies|y)|oppos(?:ed|es))\b",
-    re.I,
-)
+# The refusal cues are stance.REFUSAL, shared with the calibrated pipeline and claims.
 STOPPED = re.compile(
     r"\b(?:cancel(?:l?ed|s)?|scrapp(?:ed)|stall(?:ed|s)|halt(?:ed|s)|block(?:ed|s)|suspend(?:ed|s)|"
     r"abandon(?:ed|s)|withdr(?:ew|awn)|no longer|exclu(?:ded|sion))\b",

@@ -19,9 +19,9 @@ import re
 from assistant.lexical import covered_terms, stem
 
 REFUSAL = re.compile(
-    r"\b(?:ruled? out|ruling out|said no|says no|say no|declin(?:ed|es|e|ing)|refus(?:ed|es|e|ing)|"
-    r"reject(?:ed|s|ing)?|turn(?:ed|s)? down|den(?:ied|ies|y)|oppos(?:ed|es)|veto(?:ed|es)?|"
-    r"vote[sd]? against|voting against)\b",
+    r"\b(?:rul(?:ed|es|e|ing) out|sa(?:ys|y|id) no|declin(?:ed|es|e|ing)|refus(?:ed|es|e|ing)|"
+    r"reject(?:ed|s|ing)?|turn(?:ed|s)? down|den(?:ied|ies|ying|y)|dismiss(?:ed|es|ing)?|oppos(?:ed|es|e|ing)|"
+    r"veto(?:ed|es)?|vote[sd]? against|voting against)\b",
     re.I,
 )
 STOPPED = re.compile(
