@@ -37,6 +37,7 @@ from collections.abc import Callable, Sequence, Set
 from dataclasses import dataclass
 
 from assistant.lexical import stem, tokenize
+from assistant.numbers import NUMBER_WORDS, SCALES, parse_number
 from assistant.stance import REFUSAL
 
 MARKER = re.compile(r"\[(\d+(?:\s*,\s*\d+)*)\]")
@@ -48,27 +49,6 @@ LEADING_MARKER = re.compile(r"\s*\[\d+(?:\s*,\s*\d+)*\]\s*[A-Z“\"‘(]")
 LEADING_BOUNDARY = re.compile(r"(?<=[.!?\"”’)])\s+(?=\[\d)")
 BULLET = re.compile(r"^\s*(?:[-*•–]|\d+[.)])\s+")
 
-NUMBER_WORDS = {
-    w: n
-    for n, w in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-        "sixteen seventeen eighteen nineteen twenty".split()
-    )
-} | {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
-SCALES = {
-    "thousand": 1e3,
-    "k": 1e3,
-    "million": 1e6,
-    "millions": 1e6,
-    "mn": 1e6,
-    "m": 1e6,
-    "billion": 1e9,
-    "billions": 1e9,
-    "bn": 1e9,
-    "b": 1e9,
-    "trillion": 1e12,
-    "tn": 1e12,
-}
 CURRENCY_WORDS = {
     "pound": "£",
     "pounds": "£",
@@ -216,11 +196,10 @@ def quantities(text: str) -> set[tuple[float, str]]:
     found = set()
     for m in QUANTITY.finditer(_plain(text)):
         raw = m.group("num").lower()
-        value = float(NUMBER_WORDS[raw]) if raw in NUMBER_WORDS else float(raw.replace(",", ""))
         scale = (m.group("scale") or "").lower()
         if scale in {"m", "b", "k"} and not re.match(r"\d", raw):
             scale = ""  # "one m" is not a million
-        value *= SCALES.get(scale, 1.0)
+        value = parse_number(raw, scale)
         unit = m.group("cur") or ("%" if m.group("pct") else "")
         if m.group("curword"):
             unit = CURRENCY_WORDS[m.group("curword").lower()]

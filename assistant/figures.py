@@ -28,24 +28,13 @@ from dataclasses import dataclass
 from typing import Literal
 
 from assistant.lexical import tokenize
+from assistant.numbers import NUMBER_WORDS, parse_number
 from assistant.records import Sentence
 
 FigureKind = Literal["money", "percent", "count", "year", "date"]
 Bound = Literal["exact", "at least", "at most", "about"]
 
 NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-SCALES = {
-    "thousand": 1e3,
-    "k": 1e3,
-    "million": 1e6,
-    "m": 1e6,
-    "mn": 1e6,
-    "billion": 1e9,
-    "bn": 1e9,
-    "b": 1e9,
-    "trillion": 1e12,
-    "tn": 1e12,
-}
 SCALE = r"(?:thousand|million|billion|trillion|bn|mn|tn|m|k|b)\b"
 CURRENCY_SIGNS = {"£": "GBP", "$": "USD", "US$": "USD", "€": "EUR", "¥": "JPY"}
 CURRENCY_WORDS = {
@@ -76,15 +65,10 @@ DATE_MDY = re.compile(rf"\b(?P<month>{MONTH})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th
 DATE_MY = re.compile(rf"\b(?P<month>{MONTH})\s+(?P<year>(?:19|20)\d\d)\b")
 YEAR = re.compile(r"(?<![\w£$€¥.,\-])(?P<year>(?:19|20)\d\d)(?![\w%]|[.,]\d)")
 TIME = re.compile(r"\b\d{1,2}[:.]\d{2}(?:\s?[ap]\.?m\b\.?)?|\b\d{1,2}\s?[ap]\.?m\b\.?", re.I)
-NUMBER_WORDS = {
-    w: i + 2
-    for i, w in enumerate(
-        "two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
-        "seventeen eighteen nineteen twenty".split()
-    )
-} | {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+# Number words that count ("zero" and "one" are too often no count: "one of them", "one day").
+COUNT_WORDS = {w: n for w, n in NUMBER_WORDS.items() if n >= 2}
 # A number word counts something when a word other than "of" follows ("eight deaths", not "two of them").
-WORD_COUNT = re.compile(rf"\b(?P<word>{'|'.join(NUMBER_WORDS)})\b(?=\s+(?!of\b)[a-z])", re.I)
+WORD_COUNT = re.compile(rf"\b(?P<word>{'|'.join(COUNT_WORDS)})\b(?=\s+(?!of\b)[a-z])", re.I)
 COUNT = re.compile(
     rf"(?<![\w£$€¥.,\-/])(?P<num>{NUMBER})(?:\s(?P<scale>thousand|million|billion|trillion)\b)?(?![\w%/])"
 )
@@ -176,16 +160,6 @@ class Disagreement:
 
     values: tuple[FigureGroup, ...]
     measure: tuple[str, ...]  # the content words the figures share
-
-
-def parse_number(number: str, scale: str | None = None) -> float:
-    """The value of a written number with an optional scale word.
-
-    >>> parse_number("12,500"), parse_number("1", "m"), parse_number("2.5", "billion")
-    (12500.0, 1000000.0, 2500000000.0)
-    """
-    value = float(number.replace(",", ""))
-    return value * SCALES.get((scale or "").lower(), 1.0)
 
 
 def qualifier_bound(before: str) -> tuple[Bound, int]:
@@ -337,7 +311,7 @@ def raw_figures(text: str) -> list[tuple[int, int, FigureKind, float, str]]:
             add(m.start(), m.end(), "count", parse_number(m["num"], m["scale"]), "")
     for m in WORD_COUNT.finditer(text):
         if not is_duration(text, m.end()):
-            add(m.start(), m.end(), "count", float(NUMBER_WORDS[m["word"].lower()]), "")
+            add(m.start(), m.end(), "count", float(COUNT_WORDS[m["word"].lower()]), "")
     return sorted(found)
 
 
