@@ -21,7 +21,8 @@ when the sources give nothing for it:
       many other documents report the same (cross-document support, ``shared_units``:
       they share several of its specific words, names and figures, whatever the wording).
    d. Selection: maximal marginal relevance (Carbonell & Goldstein 1998) against
-      redundancy, each source heard before one is heard again (``source_spread``); a
+      redundancy (sentence cosine, or ``alike`` for two reports sharing several specific
+      words: ``alike_reports``), each source heard before one is heard again (``source_spread``); a
       sentence nearly the same as one already chosen is never chosen, nor a second report
       of a measure a chosen one gives (the same figure, or another value of it: "Where
       sources differ" shows those).
@@ -110,6 +111,8 @@ class BriefingSettings:
     support_units: int = 3
     support_weight: float = 0.5  # salience gain per other document reporting it ...
     max_support: int = 3  # ... counting this many at most
+    alike: float = 0.7  # MMR: similarity of two reports that share support_units specific words ...
+    alike_candidates: int = 300  # ... among this many best candidates
     mmr_lambda: float = 0.7  # salience against novelty
     source_spread: float = 0.6  # MMR: salience kept per pick a document has already given
     title_weight: float = 2.0  # salience gain for closeness to the document's title ...
@@ -384,32 +387,59 @@ def opens_with_reference(text: str) -> bool:
     return bool(REFERS_BACK.match(text.lstrip("“\"‘' ")))
 
 
-def shared_units(units: Sequence[Collection[str]], docs: Sequence[str], need: int) -> np.ndarray:
-    """For each sentence (its content units and document), how many other documents share
-    at least ``need`` of its specific units: those that at least two and at most half of
-    the documents give (names, figures, uncommon words). A fact several reports give in
-    different words still shares its names and numbers. 0 for a single document.
+def specific_units(units: Sequence[Collection[str]], docs: Sequence[str]) -> list[set[str]]:
+    """Each sentence's specific units (of its content units, with ``docs`` its documents):
+    those that at least two and at most half of the documents give (names, figures,
+    uncommon words); what nearly every document says is the story's topic, not a fact.
 
-    >>> units = [{"ferry", "oslo", "strike"}, {"oslo", "strike", "crew"}, {"ferry", "fare"}, {"bus", "fare"}]
-    >>> shared_units(units, ["a", "b", "c", "d"], 2).tolist()
-    [1.0, 1.0, 0.0, 0.0]
+    >>> units = [{"ferry", "oslo"}, {"ferry", "oslo"}, {"ferry", "fare"}, {"ferry", "bus"}]
+    >>> specific_units(units, ["a", "b", "c", "d"])
+    [{'oslo'}, {'oslo'}, set(), set()]
     """
     holders: dict[str, set[str]] = {}
     for us, d in zip(units, docs, strict=True):
         for u in us:
             holders.setdefault(u, set()).add(d)
-    n = len(set(docs))
+    most = max(2, len(set(docs)) // 2)
+    return [{u for u in us if 2 <= len(holders[u]) <= most} for us in units]
+
+
+def shared_units(units: Sequence[Collection[str]], docs: Sequence[str], need: int) -> np.ndarray:
+    """For each sentence (its content units and document), how many other documents share
+    at least ``need`` of its specific units (``specific_units``). A fact several reports
+    give in different words still shares its names and numbers. 0 for a single document.
+
+    >>> units = [{"ferry", "oslo", "strike"}, {"oslo", "strike", "crew"}, {"ferry", "fare"}, {"bus", "fare"}]
+    >>> shared_units(units, ["a", "b", "c", "d"], 2).tolist()
+    [1.0, 1.0, 0.0, 0.0]
+    """
+    specific = specific_units(units, docs)
+    holders: dict[str, set[str]] = {}
+    for us, d in zip(specific, docs, strict=True):
+        for u in us:
+            holders.setdefault(u, set()).add(d)
     out = np.zeros(len(units))
-    if n < 2:
-        return out
-    for i, (us, d) in enumerate(zip(units, docs, strict=True)):
+    for i, (us, d) in enumerate(zip(specific, docs, strict=True)):
         shared: dict[str, int] = {}
         for u in us:
-            if 2 <= len(holders[u]) <= max(2, n // 2):
-                for other in holders[u]:
-                    shared[other] = shared.get(other, 0) + 1
+            for other in holders[u]:
+                shared[other] = shared.get(other, 0) + 1
         out[i] = sum(1 for other, k in shared.items() if other != d and k >= need)
     return out
+
+
+def alike_reports(specific: Sequence[set[str]], docs: Sequence[str], need: int) -> list[tuple[int, int]]:
+    """Pairs (i, j), i < j, of sentences of different documents that share at least
+    ``need`` specific units: two reports of one fact, however differently worded.
+
+    >>> alike_reports([{"oslo", "strike", "monday"}, {"oslo", "strike", "monday"}, {"oslo"}], ["a", "b", "c"], 3)
+    [(0, 1)]
+    """
+    return [
+        (i, j)
+        for i, j in itertools.combinations(range(len(specific)), 2)
+        if docs[i] != docs[j] and len(specific[i] & specific[j]) >= need
+    ]
 
 
 @dataclass(frozen=True)
@@ -577,6 +607,14 @@ class Briefer:
         for group in measures.groups():
             members = sorted({at[f.sentence_id] for f in group if f.sentence_id in at})
             similarity[np.ix_(members, members)] = np.maximum(similarity[np.ix_(members, members)], st.duplicate)
+        # Two reports that share several specific words tell one fact: MMR hears it once.
+        # Only the best candidates are compared (pairs grow with the square of their number).
+        best = np.argsort(-score)[: st.alike_candidates]
+        units = [set(tokenize(pool.sentences[i].text)) for i in best]
+        docs_of = [pool.sentences[i].doc_id for i in best]
+        for a, b in alike_reports(specific_units(units, docs_of), docs_of, st.support_units):
+            i, j = int(best[a]), int(best[b])
+            similarity[i, j] = similarity[j, i] = max(similarity[i, j], st.alike)
         similarity = similarity[np.ix_(rows, rows)]
         picks = mmr(score[rows], similarity, len(rows), st.mmr_lambda, st.duplicate, sources, st.source_spread)
         order = [int(rows[i]) for i in picks]

@@ -374,6 +374,44 @@ def test_shared_units_count_other_documents_giving_the_same_specifics(
 
 
 @pytest.mark.parametrize(
+    ("sentences", "expected"),
+    [
+        (  # a hospital strike: two outlets tell the walkout in other words; a third gives a new fact
+            [
+                ("wire", "Nurses at Leeds General walked out at dawn on Tuesday over unpaid overtime."),
+                ("local", "A dawn walkout by Leeds General nurses began on Tuesday, the union said."),
+                ("trust", "The trust moved 40 patients to Bradford while the strike lasted."),
+                ("radio", "Talks between the union and the trust resume on Friday."),
+            ],
+            [(0, 1)],
+        ),
+        (  # a landslide: the road closure twice, the rainfall and the rescue once each
+            [
+                ("council", "A landslide closed the A83 at Rest and Be Thankful on Sunday night."),
+                ("police", "The A83 at Rest and Be Thankful stays shut after Sunday's landslide."),
+                ("met", "Over 100 millimetres of rain fell on Argyll in two days."),
+                ("council", "Crews freed a lorry driver trapped near the slip."),
+            ],
+            [(0, 1)],
+        ),
+        (  # one outlet repeating itself is not two reports
+            [("memo", "The Leith depot will close in May."), ("memo", "The depot at Leith closes in May.")],
+            [],
+        ),
+    ],
+)
+def test_alike_reports_pair_one_fact_told_by_two_documents(
+    sentences: list[tuple[str, str]], expected: list[tuple[int, int]]
+) -> None:
+    from assistant.briefing import alike_reports, specific_units
+    from assistant.lexical import tokenize
+
+    docs = [doc for doc, _ in sentences]
+    specific = specific_units([set(tokenize(text)) for _, text in sentences], docs)
+    assert alike_reports(specific, docs, 3) == expected
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         ("The following exchange took place between reporters and the fire chief.", True),
