@@ -13,7 +13,15 @@ from a verb of speech ("said", "told", "added", "warned", "according to" ...):
 4. a participle ("..., saying: “...”") speaks for the first person named in the sentence;
 5. he/she/they stand for the nearest person named earlier in the document;
 6. a sentence that is all quotation, with no verb of speech, continues the quotation just
-   before it in the same paragraph.
+   before it in the same paragraph;
+7. in a transcript, a paragraph opening with a speaker label ("Wilmore: ...", "ANA RUIZ
+   (mayor): ...") is that speaker's words, every sentence of the paragraph.
+
+When a sentence has several verbs of speech, the quotation belongs to the one that
+governs it: a verb right after it ("“...,” said Ruiz"), else the nearest one before it
+("Ruiz said she had asked the firm to “start again”", not a name inside the reported
+clause). A quotation that names a work ("an article headlined “...”", "the report,
+“...”,") is a title, not speech, and has no speaker.
 
 Names across a document resolve to the fullest form given: "Rama" and "Mr Rama" become
 "Edi Rama", "Sir Keir" becomes "Keir Starmer". A role comes from words before the name
@@ -27,7 +35,7 @@ four capitalised words that are not an organisation, a place after "in"/"to"/"fr
 month or a day. A quotation whose speaker cannot be told is left out rather than guessed.
 
 Not handled: single quotation marks (they double as apostrophes), quotations spanning
-paragraphs, reported speech without quotation marks, languages other than English.
+paragraphs (a transcript turn aside), reported speech without quotation marks, languages other than English.
 """
 
 from __future__ import annotations
@@ -94,12 +102,18 @@ ROLE_NOUNS = frozenset(
     superintendent commander constable sheriff rapporteur mogul owner partner principal dean rector
     president-elect secretary-general vice-president minister-president boss scientist doctor teacher
     nurse engineer historian student worker resident farmer journalist reporter spokesperson pilot
-    captain organiser organizer volunteer""".split()
+    captain organiser organizer volunteer administrator astronaut cosmonaut""".split()
 )
 HONORIFICS = frozenset("sir dame lord lady mr mrs ms miss dr prof professor rev baroness baron".split())
+# Months, days and directions: capitalised words that are never part of a person's name.
+DATES_AND_DIRECTIONS = frozenset(
+    """january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday east west north south western eastern
+    northern southern central""".split()
+)
 # Last words of organisation and document names (general English), months and days:
 # capitalised words that are not a person.
-NOT_PERSON = frozenset(
+NOT_PERSON = DATES_AND_DIRECTIONS | frozenset(
     """office party government council commission ministry department agency force union court
     committee service services police bank group association organisation organization institute
     university times news post channel kingdom states republic nations house parliament senate
@@ -108,9 +122,7 @@ NOT_PERSON = frozenset(
     trust network league club team army navy commons lords cabinet coalition alliance summit treaty
     agreement convention order report review inquiry hospital school college press media community
     conference forum summit festival games cup championship prize award museum
-    january february march april may june july august september october november december
-    monday tuesday wednesday thursday friday saturday sunday europe africa asia america balkans
-    east west north south western eastern northern southern central""".split()
+    europe africa asia america balkans""".split()
 )
 PLACE_PREPOSITIONS = frozenset("in to from at across into near throughout via visit visited visiting".split())
 # Capitalised words that open a sentence or clause and are not names.
@@ -181,14 +193,39 @@ def strip_honorific(words: Sequence[str]) -> tuple[list[str], bool]:
 
 def looks_like_person(words: Sequence[str], cue: bool) -> bool:
     """Whether capitalised ``words`` name a person: 1-4 words, none an organisation, place
-    direction, month or day word, and a single word only with a cue (role, honorific)."""
+    direction, month or day word, and a single word only with a cue (role, honorific).
+    After a role, a first name that is also an organisation word is a name ("Director
+    Bill Nelson", "Coach Mark Ito")."""
     if not words or len(words) > 4:
         return False
-    if any(w.lower().strip(".’'") in NOT_PERSON or (w.isupper() and len(w) > 1) for w in words):
+    if any(_not_a_name_word(w, first=i == 0 and cue and len(words) > 1) for i, w in enumerate(words)):
         return False
     if words[0].lower() in FUNCTION_CAPS:
         return False
     return cue or len(words) >= 2
+
+
+def owner_length(words: Sequence[str]) -> int:
+    """How many of a run of capitalised words name someone when one of them is a
+    possessive: the words up to it, since what follows is what they own ("Elon Musk's
+    SpaceX" -> 2), unless a role follows ("Boeing's Chief Executive Kelly Ortberg": all).
+
+    >>> owner_length(["Ana", "Ruiz's", "Harbour", "Trust"]), owner_length(["Ana", "Ruiz"])
+    (2, 2)
+    """
+    for i, word in enumerate(words[:-1]):
+        if re.search(r"[’']s$", word) and not any(is_role_word(w) for w in words[i + 1 :]):
+            return i + 1
+    return len(words)
+
+
+def _not_a_name_word(word: str, first: bool) -> bool:
+    """Whether ``word`` cannot be part of a person's name; a name's first word after a role
+    is only barred as a month, day or direction."""
+    lower = word.lower().strip(".’'")
+    if word.isupper() and len(word) > 1:
+        return True
+    return lower in (DATES_AND_DIRECTIONS if first else NOT_PERSON)
 
 
 def _possessive_free(word: str) -> str:
@@ -269,6 +306,7 @@ def mentions(text: str) -> list[Mention]:
         if run.start() == 0 or text[: run.start()].rstrip().endswith(("“", '"', ":")):
             while tokens and tokens[0][0].lower() in FUNCTION_CAPS:
                 tokens = tokens[1:]
+        tokens = tokens[: owner_length([w for w, _, _ in tokens])]
         if not tokens:
             continue
         role_words, name_words = split_role([w for w, _, _ in tokens])
@@ -328,6 +366,7 @@ class _State:
     people: People = field(default_factory=People)
     recent: Person | None = None  # the person most recently named, for he/she/they
     last_quote: tuple[int, Person] | None = None  # (paragraph, speaker) of the last quotation
+    turn: tuple[int, Person] | None = None  # (paragraph, speaker) of a transcript turn
 
 
 def attribute(sentences: Sequence[Sentence]) -> list[Quote]:
@@ -343,8 +382,66 @@ def attribute(sentences: Sequence[Sentence]) -> list[Quote]:
     for sentence in sentences:
         if not sentence.citable:
             continue
+        turn = _turn_quote(sentence, state)
+        if turn is not None:
+            quotes.append(turn)
+            continue
         quotes.extend(_sentence_quotes(sentence, state))
     return quotes
+
+
+LABEL = re.compile(
+    r"(?P<name>(?:[A-Z][\w’'\-.]*\s+){0,3}[A-Z][\w’'\-.]*)\s*(?:\((?P<role>[^()]{1,60})\))?\s*:\s+(?=\S)"
+)
+
+
+def speaker_label(text: str) -> tuple[list[str], str | None, int] | None:
+    """A transcript speaker label opening ``text``: the name's words (capitals made title
+    case), the role in brackets if given, and where the spoken words start.
+
+    >>> speaker_label("ANA RUIZ (mayor): We open on Monday.")
+    (['Ana', 'Ruiz'], 'mayor', 18)
+    >>> speaker_label("Ruiz: Thank you."), speaker_label("It rained: all day.")
+    ((['Ruiz'], None, 6), None)
+    """
+    m = LABEL.match(text)
+    if m is None:
+        return None
+    words = [w.title() if w.isupper() and len(w) > 1 else w for w in m["name"].split()]
+    if words[0].lower() in FUNCTION_CAPS:
+        return None
+    return words, m["role"], m.end()
+
+
+def _turn_quote(sentence: Sentence, state: _State) -> Quote | None:
+    """A sentence of a transcript turn as its speaker's words: one opening with a label
+    that names a person (named before in the document, given a role in brackets, or two
+    to four words in capitals), and every later sentence of that paragraph."""
+    label = speaker_label(sentence.text)
+    start = 0
+    person: Person | None = None
+    if label is not None:
+        words, role, start = label
+        shouted = len(words) >= 2 and sentence.text[:start].split("(")[0].isupper()
+        known = state.people.find(words)
+        if known is not None or ((role or shouted) and looks_like_person(words, cue=True)):
+            person = known or state.people.add(Mention(0, 0, tuple(words), role))
+        state.turn = (sentence.paragraph, person) if person is not None else None
+    elif state.turn is not None and state.turn[0] == sentence.paragraph:
+        person = state.turn[1]
+    if person is None:
+        return None
+    s, e = _trim(sentence.text, start, len(sentence.text))
+    state.recent = person
+    return Quote(
+        sentence_id=sentence.sentence_id,
+        doc_id=sentence.doc_id,
+        speaker=person.name,
+        role=person.role,
+        start=sentence.start + s,
+        end=sentence.start + e,
+        text=sentence.text[s:e],
+    )
 
 
 def _sentence_quotes(sentence: Sentence, state: _State) -> Iterator[Quote]:
@@ -418,7 +515,53 @@ def _speaker(
         if frame[: span[0]].rstrip().endswith(":"):
             return _subject(frame, span[0], people_here, state)
         return None
-    start, end, kind = min(cues, key=lambda c: min(abs(c[0] - span[1]), abs(c[1] - span[0])))
+    if names_a_work(frame[: span[0]]):
+        return None
+    nearest = min(cues, key=lambda c: min(abs(c[0] - span[1]), abs(c[1] - span[0])))
+    for cue in [*governing_cues(frame, cues, span), nearest]:
+        speaker = _cue_speaker(frame, span, cue, people_here, state)
+        if speaker is not None:
+            return speaker
+    return None
+
+
+def governing_cues(
+    frame: str, cues: Sequence[tuple[int, int, str]], span: tuple[int, int]
+) -> list[tuple[int, int, str]]:
+    """The verbs of speech (start, end, kind) a quotation may belong to, likeliest first:
+    one right after it ("“...,” said Ruiz"); else the nearest before it (the quotation is
+    what that verb reports: "Ruiz said she had asked the firm to “start again”, which it
+    did"), then the ones before that within the same clause (a noun like "a hard call"
+    may sit between); else the nearest after it.
+
+    >>> f = "Ito said he had asked Ana Ruiz to ‘ ’ , whom he thanked."
+    >>> governing_cues(f, [(4, 8, "verb"), (16, 21, "verb"), (45, 52, "verb")], (36, 37))
+    [(16, 21, 'verb'), (4, 8, 'verb')]
+    """
+    after = [c for c in cues if c[0] >= span[1]]
+    right_after = [c for c in after if not frame[span[1] : c[0]].strip(' ,.!?”"—–-')]
+    if right_after:
+        return right_after[:1]
+    before = [c for c in cues if c[1] <= span[0]]
+    if not before:
+        return [min(after or cues, key=lambda c: c[0])]
+    chosen = [before[-1]]
+    for cue in reversed(before[:-1]):
+        if re.search(r"[,;:—–]", frame[cue[1] : chosen[-1][0]]):
+            break
+        chosen.append(cue)
+    return chosen
+
+
+def _cue_speaker(
+    frame: str,
+    span: tuple[int, int],
+    cue: tuple[int, int, str],
+    people_here: list[tuple[Mention, Person]],
+    state: _State,
+) -> Person | None:
+    """The speaker of the quotation at ``span`` through the verb of speech ``cue``."""
+    start, end, kind = cue
     if kind == "according":
         named_after = [p for m, p in people_here if m.start >= end]
         return named_after[0] if named_after else None
@@ -436,6 +579,36 @@ def _speaker(
         if person is not None:
             return person
     return _subject(frame, start, people_here, state)
+
+
+# General English nouns of written or broadcast works, whose names are quoted as titles.
+WORK_NOUNS = frozenset(
+    """article report story headline title book novel film movie column editorial piece programme program
+    documentary series episode song album play poem paper study essay podcast show exhibition""".split()
+)
+TITLE_VERB = re.compile(r"\b(?:headlined|titled|entitled|dubbed|nicknamed|named)\s*[,:]?\s*[“\"]?\s*$", re.I)
+TITLE_WINDOW = 6  # words before a quotation a work noun may stand in
+# Verbs that make a quotation after a work noun its predicate ("the story was “...”"), not its title.
+FINITE_VERBS = frozenset("is was are were be been being has have had will would could should may might must".split())
+
+
+def names_a_work(before: str) -> bool:
+    """Whether a quotation preceded by ``before`` (its sentence up to the quotation) is the
+    title of a work rather than speech: a title verb right before it ("an essay headlined
+    “...”"), or a work noun among the last few words, no verb of speech nor "is/was/has"
+    between ("The report, “...”, found", "An article published on 3 May, “...”, said").
+
+    >>> names_a_work("Her second novel, “"), names_a_work("The minister told the report's authors: “")
+    (True, False)
+    """
+    if TITLE_VERB.search(before):
+        return True
+    clause = re.split(r"[.;:!?]\s|[.;:!?]$", before.rstrip(" “\"'"))[-1]
+    words = WORD.findall(clause)[-TITLE_WINDOW:]
+    for i, w in enumerate(words):
+        if w.lower() in WORK_NOUNS and not any(SPEECH_VERB.fullmatch(x) or x in FINITE_VERBS for x in words[i + 1 :]):
+            return True
+    return False
 
 
 def _role_person(role: str, state: _State) -> Person:
@@ -490,7 +663,7 @@ def _subject(frame: str, verb_at: int, people_here: list[tuple[Mention, Person]]
         if pronoun:
             named_before = [p for m, p in people_here if m.end <= pronoun.start()]
             return named_before[-1] if named_before else state.recent
-        bare = re.search(r"[\s,]([A-Z][\w’'\-]+)[\s,]*$", frame[:end])
+        bare = re.search(r"(?:^|[\s,])([A-Z][\w’'\-]+)[\s,]*$", frame[:end])
         lone = _bare_person(bare.group(1), state) if bare else None
         if lone is not None:
             return lone

@@ -11,9 +11,12 @@ from assistant.speakers import (
     is_role_word,
     looks_like_person,
     mentions,
+    names_a_work,
+    owner_length,
     quote_spans,
     role_after,
     role_before,
+    speaker_label,
     split_role,
     strip_honorific,
 )
@@ -89,6 +92,9 @@ def test_strip_honorific(words: list[str], expected: tuple[list[str], bool]) -> 
         (["North", "Macedonia"], False, False),
         (["NHS"], True, False),
         (["The", "Council"], False, False),
+        (["Bill", "Nelson"], True, True),  # after a role, a first name that is also a word
+        (["Mark", "Trust"], True, False),
+        (["May", "Okafor"], True, False),
     ],
 )
 def test_looks_like_person(words: list[str], cue: bool, expected: bool) -> None:
@@ -143,6 +149,49 @@ def test_role_before(text: str, name: str, expected: str | None) -> None:
 )
 def test_mentions(sentence: str, expected: list[tuple[str, str | None]]) -> None:
     assert [(" ".join(m.words), m.role) for m in mentions(sentence)] == expected
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        (["Elon", "Musk's", "SpaceX"], 2),
+        (["Ana", "Ruiz’s", "Harbour", "Trust"], 2),
+        (["Boeing's", "Chief", "Executive", "Kelly", "Ortberg"], 5),  # a role follows: the run is one
+        (["Maria", "Okafor"], 2),
+    ],
+)
+def test_owner_length(words: list[str], expected: int) -> None:
+    assert owner_length(words) == expected
+
+
+@pytest.mark.parametrize(
+    ("before", "expected"),
+    [
+        ("An article published on 2 May, “", True),
+        ("The council's report, “", True),
+        ("She wrote an essay headlined “", True),
+        ("a documentary dubbed “", True),
+        ("Mayor Ana Ruiz said the plan was “", False),
+        ("In a report on Monday, the regulator said: “", False),
+        ("The coach told reporters the story was “", False),
+    ],
+)
+def test_names_a_work(before: str, expected: bool) -> None:
+    assert names_a_work(before) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Okafor: We will rebuild the bridge.", (["Okafor"], None, 8)),
+        ("DR LENA VOSS: The data are clear.", (["Dr", "Lena", "Voss"], None, 14)),
+        ("Ben Ito (head coach): We go again.", (["Ben", "Ito"], "head coach", 22)),
+        ("The result: a draw.", None),
+        ("Shares fell 8% on Monday.", None),
+    ],
+)
+def test_speaker_label(text: str, expected: object) -> None:
+    assert speaker_label(text) == expected
 
 
 # Whole documents: (text, [(speaker, role, quoted words)]).
@@ -206,6 +255,41 @@ DOCUMENTS = [
     ),
     (  # a quotation with no speaker the text names is left out
         "Signs read “No entry” all along the road.\nThe word “resilience” appears often in the report.",
+        [],
+    ),
+    (  # energy: the speaker is the subject of the reporting verb, not a name in the reported clause
+        "Grid operators met on Friday.\n"
+        "Energy Minister Sara Lind said she had asked Tomas Berg's utility to “keep the lights on”, "
+        "which he promised.",
+        [("Sara Lind", "Energy Minister", "keep the lights on")],
+    ),
+    (  # health: a name starting the sentence; a noun ("a fair call") between the verb and the quotation
+        "The trial ended early.\n"
+        "Lead researcher Omar Haddad called it a fair call and “the only safe choice”.\n"
+        "Haddad told reporters he was “hopeful” about a second trial.",
+        [
+            ("Omar Haddad", "Lead researcher", "the only safe choice"),
+            ("Omar Haddad", "Lead researcher", "hopeful"),
+        ],
+    ),
+    (  # a correction quoting a headline: a title, not speech
+        "A report published on 4 May, “Ferry fares to double”, said Ana Ruiz ran the ferry company.\n"
+        "The Valley Gazette regrets the error.",
+        [],
+    ),
+    (  # transcripts: a speaker label names the speaker of every sentence of its paragraph
+        "Mayor Ana Ruiz and engineer Ben Ito answered questions.\n\n"
+        "Q: When will the bridge reopen?\n\n"
+        "Ruiz: In June. The crews have worked every weekend.\n\n"
+        "BEN ITO: The steel is in place.",
+        [
+            ("Ana Ruiz", "Mayor", "In June."),
+            ("Ana Ruiz", "Mayor", "The crews have worked every weekend."),
+            ("Ben Ito", "engineer", "The steel is in place."),
+        ],
+    ),
+    (  # a label that names no one is not a turn
+        "Update: the match was moved to Sunday.\n\nKey Points: two goals in the first half.",
         [],
     ),
 ]
