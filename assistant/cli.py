@@ -205,19 +205,7 @@ def open_assistant(settings: Settings, console: Console, rebuild: bool = False) 
     from assistant.engine import Assistant
 
     with progress_bar(console) as progress:
-        bot = Assistant(
-            corpus=settings.corpus_dir,
-            index_dir=settings.index_path,
-            chroma_url=settings.chroma_url,
-            collection=settings.collection,
-            max_question_chars=settings.max_question_chars,
-            progress=progress,
-            rebuild=rebuild,
-            llm=settings.chat_model(),
-            notify=notice,
-            **settings.corpus_options(),
-            query_encoder=settings.query_encoder,
-        )
+        bot = Assistant(**settings.engine_options(), progress=progress, rebuild=rebuild, notify=notice)
     warn_skipped(bot)
     return bot
 

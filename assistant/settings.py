@@ -177,6 +177,21 @@ class Settings:
 
         return OpenAICompatibleModel(self.llm_url, self.llm_model, api_key=self.llm_api_key)
 
+    def engine_options(self) -> dict[str, Any]:
+        """Keyword arguments for ``Assistant`` from these settings (corpus, index, question
+        limit, language model, query encoder and ``corpus_options``); callers add their own
+        ``progress``, ``notify`` and ``rebuild``."""
+        return {
+            "corpus": self.corpus_dir,
+            "index_dir": self.index_path,
+            "chroma_url": self.chroma_url,
+            "collection": self.collection,
+            "max_question_chars": self.max_question_chars,
+            "llm": self.chat_model(),
+            "query_encoder": self.query_encoder,
+            **self.corpus_options(),
+        }
+
     def corpus_options(self) -> dict[str, Any]:
         """How ``Assistant`` reads the corpus folder: keyword arguments from these settings."""
         return {

@@ -736,34 +736,26 @@ def launch_kwargs() -> dict[str, Any]:
 def serve(settings: Settings, *, progress: Progress | None = None) -> None:
     """Check the host/auth rule, build or load the index, and serve until interrupted.
 
-    Reads ``host``, ``port``, ``auth``, ``auth_file``, ``corpus``, ``index_dir``,
-    ``chroma_url``, ``collection`` and ``max_question_chars`` from ``settings``. Raises ``ConfigError`` (before anything heavy is
-    loaded) when a non-loopback host has no users, ``AssistantError`` for a corpus or
-    index that cannot be used.
+    Reads ``host``, ``port``, ``auth`` and ``auth_file`` from ``settings``, and builds the
+    engine from ``settings.engine_options()`` as every command does. Raises ``ConfigError``
+    (before anything heavy is loaded) when a non-loopback host has no users,
+    ``AssistantError`` for a corpus or index that cannot be used.
     """
     host = settings.host or "127.0.0.1"
     users = check_exposure(host, settings.auth, settings.auth_file)
     from assistant import Assistant
+    from assistant.cli import notice, warn_skipped
 
     console = ConsoleProgress()
     print(f"Loading the corpus {settings.corpus_dir} and its index …", file=sys.stderr, flush=True)
     try:
-        bot = Assistant(
-            corpus=settings.corpus,
-            index_dir=settings.index_dir,
-            chroma_url=settings.chroma_url,
-            collection=settings.collection,
-            max_question_chars=settings.max_question_chars,
-            progress=progress or console,
-            llm=settings.chat_model(),
-            **settings.corpus_options(),
-            query_encoder=settings.query_encoder,
-        )
+        # The same engine options as every other command, and its notices (another ingest
+        # writing the index) on stderr too.
+        bot = Assistant(**settings.engine_options(), progress=progress or console, notify=notice)
     finally:
         console.close()
     from starlette.middleware import Middleware
 
-    from assistant.cli import warn_skipped
     from assistant.logins import ClientAddress, password_check
 
     warn_skipped(bot)

@@ -341,3 +341,37 @@ def test_ask_endpoint_limits_a_question_to_chosen_documents(server: AppServer) -
     assert "ruled out" in answer["text"] and {x["doc_id"] for x in answer["citations"]} == {article}
     with pytest.raises(AppError, match=r"no document 'nope\.txt'"):
         c.predict("Did Albania agree to host a return hub?", [], ["nope.txt"], api_name="/ask")
+
+
+@pytest.mark.slow
+def test_serve_says_when_another_ingest_is_writing_its_index(tmp_path: Path) -> None:
+    """``briefing serve`` builds its engine as every command does, notices included: with
+    another process holding the index's writer lock it says it waits, as ``ingest`` does."""
+    from test_locks import holder
+
+    from assistant.locks import index_lock_path
+    from assistant.settings import default_collection
+
+    corpus, index = tmp_path / "corpus", tmp_path / "index"
+    shutil.copytree(CORPUS, corpus)
+    other = holder(index_lock_path(index, default_collection(corpus)), 120.0)
+    log = tmp_path / "serve.log"
+    env = {**os.environ, "BRIEFING_CORPUS": str(corpus), "BRIEFING_INDEX_DIR": str(index), "PYTHONUNBUFFERED": "1"}
+    with log.open("wb") as out:
+        server = subprocess.Popen(
+            [sys.executable, str(ROOT / "app.py"), "--port", str(free_port())],
+            cwd=ROOT,
+            env=env,
+            stderr=out,
+            stdout=out,
+        )
+    try:
+        deadline = time.monotonic() + START_TIMEOUT
+        while "is writing this index: waiting for it to finish" not in log.read_text(encoding="utf-8"):
+            assert server.poll() is None and time.monotonic() < deadline, log.read_text(encoding="utf-8")
+            time.sleep(0.5)
+        assert f"another ingest (pid {other.pid} on " in log.read_text(encoding="utf-8")
+    finally:
+        for process in (server, other):
+            process.kill()
+            process.wait()
