@@ -41,7 +41,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, replace
 from pathlib import PurePosixPath
 
@@ -59,8 +59,16 @@ from assistant.answerability import (
 )
 from assistant.citations import markers
 from assistant.compose import INJECTION_NOTE, NOT_IN_SOURCES, PREMISE_LEAD, ExtractiveComposer
-from assistant.context import CONTINUES, CONTRAST, is_question, refers_back, states_attribute
-from assistant.direct import answer_phrase, predicate_sentence, role_span, status_span, with_role
+from assistant.context import CONTINUES, CONTRAST, is_question, refers_back, sentence_before, states_attribute
+from assistant.direct import (
+    answer_phrase,
+    category_span,
+    predicate_sentence,
+    role_span,
+    stated_terms,
+    status_span,
+    with_role,
+)
 from assistant.index import Snapshot
 from assistant.lexical import covered_terms, tokenize
 from assistant.question import Question, analyse
@@ -123,9 +131,8 @@ class RoutedComposer:
     """The calibrated pipeline when the evidence spans documents, the rule-based composer
     when it comes from one document.
 
-    The rule-based composer's gates were written for one article and still answer
-    questions about a single document best (its answers get the calibrated pipeline's
-    short answer); the calibrated pipeline is what names sources, merges repeated
+    The rule-based composer's gates still answer questions about a single document best
+    (its answers get the calibrated pipeline's short answer); the calibrated pipeline is what names sources, merges repeated
     statements and finds disagreements. Which one answers is decided per
     question by where its ``SPREAD`` best retrieved sentences come from (a question that
     asks which source says something always goes to the calibrated pipeline, and so does
@@ -170,11 +177,8 @@ class CalibratedComposer:
         self.features = FeatureBuilder(snapshot.documents, self._before, self.idf, vocabulary, word_vectors)
 
     def _before(self, sentence: Sentence) -> Sentence | None:
-        doc = self.snapshot.by_doc.get(sentence.doc_id, [])
-        at = sentence.ordinal
-        if 0 < at < len(doc) and doc[at - 1].paragraph == sentence.paragraph and doc[at - 1].citable:
-            return doc[at - 1]
-        return None
+        """The sentence ``sentence`` leans on (``context.sentence_before``)."""
+        return sentence_before(self.snapshot.by_doc.get(sentence.doc_id, []), sentence)
 
     # -- the pipeline ---------------------------------------------------------------------
     def compose(self, question: Question, hits: list[Hit]) -> Answer:
@@ -584,7 +588,7 @@ class CalibratedComposer:
                     and all(other.sentence.doc_id != s.doc_id for s in item)
                 ):
                     item.append(other.sentence)
-        items = self._with_context(items)
+        items = self._with_context(items, question.terms)
         if question.asks_for == "person" and SPEECH.search(question.focus):
             speaker = self._speaker_of(best.sentence)
             have = {s.sentence_id for item in items for s in item}
@@ -645,10 +649,12 @@ class CalibratedComposer:
         bar = (share if share is not None else self.calibration.nearly_as_good) * candidates[0].probability
         return next((c for c in candidates[:5] if c.probability >= bar and wanted(c)), None)
 
-    def _with_context(self, items: list[list[Sentence]]) -> list[list[Sentence]]:
+    def _with_context(self, items: list[list[Sentence]], terms: Collection[str] = ()) -> list[list[Sentence]]:
         """Add, as items of their own, what each item's first sentence needs to be read alone:
-        a bullet's lead-in, a lead-in's list, the sentence a reference points back to. The
-        best item stays first; the others follow in document order, each after its context."""
+        a bullet's lead-in, a lead-in's list, the sentence a reference points back to (one
+        opening with it, or one with a pronoun inside whose antecedent states question
+        ``terms`` it lacks: "The owners say it will restart"). The best item stays first;
+        the others follow in document order, each after its context."""
         first, rest = items[0], sorted(items[1:], key=lambda i: (i[0].doc_id, i[0].ordinal))
         out: dict[str, list[Sentence]] = {}
         for item in [first, *rest]:
@@ -665,15 +671,33 @@ class CalibratedComposer:
                     if bullet.kind != "bullet" or bullet.lead_in != sentence.text:
                         break
                     out.setdefault(bullet.sentence_id, [bullet])
-            elif refers_back(sentence.text):
-                before = self._before(sentence)
-                if before is not None and before.kind == "sentence":
-                    out.setdefault(before.sentence_id, [before])
+            elif (before := self._referent(sentence, terms)) is not None and before.kind == "sentence":
+                out.setdefault(before.sentence_id, [before])
             out.setdefault(sentence.sentence_id, item)
             if is_question(sentence.text) and at + 1 < len(doc) and doc[at + 1].citable:
                 reply = doc[at + 1]  # a question in a transcript or FAQ is answered by the next line
                 out.setdefault(reply.sentence_id, [reply])
         return list(out.values())
+
+    def _referent(self, sentence: Sentence, terms: Collection[str]) -> Sentence | None:
+        """The sentence ``sentence`` refers back to, when it does (``context.refers_back``:
+        the one before in its paragraph), or when a pronoun inside it stands for question
+        ``terms`` only the sentence before states (``_needs_antecedent``)."""
+        if refers_back(sentence.text) and self._before(sentence) is not None:
+            return self._before(sentence)
+        return self._antecedent(sentence) if self._needs_antecedent(sentence, terms) else None
+
+    def _antecedent(self, sentence: Sentence) -> Sentence | None:
+        """The sentence a pronoun inside ``sentence`` points back to (``context.sentence_before``)."""
+        return sentence_before(self.snapshot.by_doc.get(sentence.doc_id, []), sentence, leans=True)
+
+    def _needs_antecedent(self, sentence: Sentence, terms: Collection[str]) -> bool:
+        """Whether a pronoun inside ``sentence`` stands for question words only the sentence
+        it points back to states (``direct.stated_terms``)."""
+        before = self._antecedent(sentence)
+        if not terms or before is None:
+            return False
+        return len(stated_terms(terms, sentence.text, before.text)) > len(stated_terms(terms, sentence.text))
 
     def _with_contrast(self, items: list[list[Sentence]]) -> list[list[Sentence]]:
         """For a question that compares, add the sentences of the best sentence's section
@@ -772,6 +796,8 @@ class CalibratedComposer:
                 f = max(figures, key=lambda f: (len(covered_terms(terms, set(f.measure))), -f.start))
                 return ShortAnswer(text=f.text, marker=cited.marker, start=f.start, end=f.end)
         span = answer_phrase(question.asks_for, question.focus, sentence.text, self.ordinary)
+        if span is None and question.category and not question.asks_for:
+            span = category_span(question.category, sentence.text, question.terms, self.ordinary)
         if span is None:
             return None
         start, end = sentence.start + span[0], sentence.start + span[1]

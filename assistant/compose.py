@@ -9,31 +9,28 @@ state nothing the sources do not. Its algorithm:
 
 1. Score each hit: cosine similarity of the sentence, of its best chunk, and the share
    of the question's content words that the sentence (with its lead-in and section)
-   contains (``coverage``).
-2. Decide whether the sources answer at all: the best sentence must be close enough in
-   meaning and share enough words; a question that asks for a time, money or a count
-   needs a sentence that holds one, a year it gives must be in the evidence, and two
-   names it gives must be named together. Otherwise decline (``answered`` False) and
-   show the closest sentences labelled as related, not as the answer.
+   contains (``coverage``), plus adjacent question-word pairs found adjacent (``proximity``).
+2. Run the gates in order (``ExtractiveComposer.compose``), each a named method that
+   declines with its reason (``Answer.reason``) or passes the ranking on: ``fresh_first``
+   (a follow-up's new words), ``relevant`` (close enough in meaning or words),
+   ``attribute_known`` ("the capital of X" needs the word "capital"), ``names_together``
+   (two names the question gives, named together), ``years_given`` (a year it gives, in
+   the evidence), ``stance`` (polarity, below), ``typed`` (a time, amount or count asked
+   for, held by the sentence). A decline shows the closest sentences labelled as related.
 3. Pick the smallest set: the best sentence, plus others nearly as good that cover
    question words it misses; a bullet brings its lead-in, a lead-in brings its list; a
-   sentence that opens with a pronoun brings the sentence before it.
-4. Polarity: a yes/no question about agreeing is answered "No:" when a nearly-best
-   sentence states a refusal ("ruled out", "declined", "said no") by the question's own
+   sentence that refers back (``context.opens_with_reference``) brings the sentence before.
+4. Polarity (``assistant.stance``'s general cue words): a yes/no question about agreeing
+   is answered "No:" when a nearly-best sentence states a refusal by the question's own
    subject; a wh-question that presumes an agreement, or something still going on, gets
-   its premise corrected when a sentence states a refusal or a stop ("stalled",
-   "scrapped") about a name it uses. Nothing is said without such a cue.
+   its premise corrected when a sentence states a refusal or a stop about a name it uses.
+   Nothing is said without such a cue.
 
-Status (issue 8): this composer's cue lists (``STOPPED``, ``AGREEING``, ``ONGOING``,
-``PRONOUN_START``) and its thresholds were written from the seed article and its eval set
-before that set was split, so they are not general rules (its refusal cues are
-``assistant.stance.REFUSAL``, shared). The routed
-composer still sends single-document questions here because the article check half
-depends on them: the calibrated pipeline alone scores 0.795 correctness there (threshold
-0.94), and swapping these cue lists for ``assistant.stance``'s general ones drops the
-article check to 0.923 correctness and 0.60 premise correction (measured with ``briefing
-eval``, November 2026). Retire this module once the calibrated pipeline holds the
-article check thresholds.
+Every number is in ``GATES``. Its cue lists were once written from the seed article's
+wording; since issue 8 (third session) they are ``assistant.stance``'s and
+``assistant.context``'s general ones, tested on other documents in
+tests/test_rule_composer.py and tests/test_answer_rules.py. Not handled: stances without
+a cue word, and the numbers in ``GATES`` are set by hand, not fitted.
 """
 
 from __future__ import annotations
@@ -45,68 +42,60 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Protocol
 
-from assistant.context import CONTINUES, CONTRAST
+from assistant.context import CONTINUES, CONTRAST, opens_with_reference, sentence_before
 from assistant.index import Snapshot
 from assistant.lexical import covered_terms, stem, tokenize
 from assistant.question import Question
 from assistant.records import Answer, Behaviour, Citation, Hit, Sentence
-from assistant.stance import REFUSAL, refuses
+from assistant.stance import (
+    REFUSAL,
+    STOPPED,
+    asks_about_refusal,
+    entities,
+    presumes_agreement,
+    presumes_ongoing,
+    refuses,
+    subject,
+)
 
 NOT_IN_SOURCES = "The sources do not say."
 PREMISE_LEAD = "The sources say otherwise:"
 INJECTION_NOTE = "(Instructions inside the question were ignored; this answer comes only from the sources.)"
 
-# Evidence must clear these to count as an answer (support of the best sentence, cosine
-# of MiniLM vectors); set from the article eval set and checked on the SQuAD sample.
-MIN_SUPPORT = 0.62
-STRONG_DENSE = 0.62
-RELATED_MIN_DENSE = 0.315  # the closest passages shown with a decline must be this close
-NEARLY_AS_GOOD = 0.85
-STANCE_AS_GOOD = 0.8
-TIED = 0.97
-FOLLOW_UP_AS_GOOD = 0.6
-DISTINCTIVE_IDF = math.log(10)  # a word in at most about a tenth of the sentences
-PROXIMITY_WEIGHT = 0.35
-MAX_SENTENCES = 3
 
-# Stance cues. A refusal answers a question about agreeing ("Did Albania agree to host a
-# hub?" -> "No: Albania ... has publicly ruled out participation"); a stop contradicts a
-# question that presumes something is going on ("Since when has the plan been operating?"
-# -> "A similar plan ... is currently stalled"). Nothing else is read as a yes or a no.
-# The refusal cues are stance.REFUSAL, shared with the calibrated pipeline and claims.
-STOPPED = re.compile(
-    r"\b(?:cancel(?:l?ed|s)?|scrapp(?:ed)|stall(?:ed|s)|halt(?:ed|s)|block(?:ed|s)|suspend(?:ed|s)|"
-    r"abandon(?:ed|s)|withdr(?:ew|awn)|no longer|exclu(?:ded|sion))\b",
-    re.I,
-)
-AGREEING = re.compile(
-    r"\b(?:agree[sd]?|agreeing|accept(?:ed|s|ing)?|sign(?:ed|s|ing)? up|host(?:ed|s|ing)?|join(?:ed|s|ing)?|"
-    r"approv(?:e|ed|es|ing)|support(?:ed|s|ing)?|participat(?:e|ed|es|ing)|take part|took part|"
-    r"endors(?:e|ed|es|ing)|welcom(?:e|ed|es|ing)|consent(?:ed|s)?|sa(?:y|id) yes|volunteer(?:ed|s)?)\b",
-    re.I,
-)
-ONGOING = re.compile(
-    r"\b(?:operating|running|working|going ahead|proceeding|continuing|succeeding|under way|"
-    r"revive[sd]?|reviving|restor(?:e|ed|es|ing)|reinstat(?:e|ed|es|ing)|bring(?:s|ing)? back|brought back|"
-    r"r(?:u|a)n(?:s)? the|pa(?:y|ys|id|ying) .{0,40}\bto run)\b",
-    re.I,
-)
-ASKS_REFUSAL = re.compile(REFUSAL.pattern + "|" + STOPPED.pattern, re.I)
-# Openings that refer back: pronouns, and "The aim"/"The plan"-style nouns that name
-# something the sentence before introduced.
-PRONOUN_START = re.compile(
-    r"^(?:he|she|it|they|this|that|these|those|his|her|its|their|such|"
-    r"the\s+(?:aim|goal|purpose|idea|plan|move|decision|proposal|policy|measure|scheme|deal|agreement|"
-    r"programme|program|project|initiative|reason|result|outcome|problem|change|law|bill|report)\b)",
-    re.I,
-)
+@dataclass(frozen=True)
+class Gates:
+    """Every number the rule-based composer decides with (support of a sentence, cosine of
+    MiniLM vectors, ratios to the best sentence's support).
+
+    Set by hand on the seed article's eval set (before it was split into tune and check)
+    and checked on the SQuAD sample; no script refits them. ``CalibratedComposer`` is the
+    fitted alternative (``evals/fit_answerability.py``).
+    """
+
+    min_support: float = 0.62  # the best sentence's support (without word order) that answers
+    strong_dense: float = 0.62  # a cosine that answers whatever the words
+    related_min_dense: float = 0.315  # the closest passages shown with a decline must be this close
+    nearly_as_good: float = 0.85  # a sentence this close to the best's support may replace or join it
+    stance_as_good: float = 0.8  # ... or, stating a refusal or a stop, answer a yes/no or correct a premise
+    tied: float = 0.97  # as good as the best: both are shown (the sources are split)
+    follow_up_as_good: float = 0.6  # a follow-up's fresh sentence goes first at this share of the best
+    distinctive_idf: float = math.log(10)  # a word in at most about a tenth of the sentences
+    proximity_weight: float = 0.35  # weight of adjacent question word pairs in support
+    max_sentences: int = 3
+
+
+GATES = Gates()
+
 TIME = re.compile(
     r"\b(?:1[0-9]\d\d|20\d\d|\d{1,2}(?:st|nd|rd|th)|\d+[- ](?:day|week|month|year)s?|january|february|march|april|"
     r"june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|"
     r"saturday|sunday|yesterday|today|tomorrow|(?:last|next|past|this|coming|previous)\s+(?:\w+\s+)?"
     r"(?:day|week|month|year|decade)s?|decades?|centur(?:y|ies)|\d+(?:st|nd|rd|th)\s+century|"
     r"(?:one|two|three|four|five|six|seven|eight|nine|ten|several|many)\s+(?:day|week|month|year)s?|"
-    r"spring|summer|autumn|winter|(?:\w+ )?ago)\b",
+    r"spring|summer|autumn|winter|(?:\w+ )?ago"
+    # "May" only capitalised and beside a day number or a preposition: "may" is a modal verb.
+    r"|\d{1,2}(?:st|nd|rd|th)?\s+(?-i:May)|(?-i:May)\s+\d{1,2}|(?:in|on|since|until|by|from|early|late|mid-?)\s+(?-i:May))\b",
     re.I,
 )
 AMOUNT = re.compile(
@@ -162,6 +151,20 @@ class Scored:
         return self.hit.sentence
 
 
+@dataclass(frozen=True)
+class Verdict:
+    """What one gate says: decline (with its reason), or go on with ``scored`` (best first)."""
+
+    scored: list[Scored]
+    declined: bool = False
+    reason: str = ""
+
+
+def _first(chosen: Scored, scored: list[Scored]) -> list[Scored]:
+    """``scored`` with ``chosen`` moved to the front."""
+    return [chosen] + [s for s in scored if s is not chosen]
+
+
 def _words(sentence: Sentence) -> set[str]:
     return set(tokenize(" ".join(filter(None, [sentence.section, sentence.lead_in, sentence.text]))))
 
@@ -191,14 +194,14 @@ def score_hits(
         borrowed: frozenset[str] = frozenset()
         if antecedent is not None:
             borrowed = covered_terms(terms - own, _words(antecedent))
-        share = 1.0 if PRONOUN_START.match(hit.sentence.text) else 0.5
+        share = 1.0 if opens_with_reference(hit.sentence.text) else 0.5
         covered = own | borrowed
         coverage = (sum(weight[t] for t in own) + share * sum(weight[t] for t in borrowed)) / total if total else 0.0
         # A sentence that leans on the one before has an embedding without its referent;
         # the similarity of its chunk (which holds the referent) stands in for it.
         dense = max(hit.dense, hit.context) if share == 1.0 else hit.dense
         base = dense + 0.25 * hit.context + 0.35 * coverage
-        support = base + PROXIMITY_WEIGHT * proximity(question.terms, hit.sentence, idf)
+        support = base + GATES.proximity_weight * proximity(question.terms, hit.sentence, idf)
         scored.append(Scored(hit, coverage, support, covered, base))
     scored.sort(key=lambda s: -s.support)
     return scored
@@ -232,15 +235,18 @@ def holds_answer_type(answer_type: str | None, sentence: Sentence, question: str
     return True  # "who" and "where" can be answered by common nouns ("failed asylum seekers")
 
 
-def _entities(text: str) -> set[str]:
-    words = ENTITY.findall(text)
-    if words and text.startswith(words[0]):
-        words = words[1:]  # the question's first word is capitalised anyway
-    return {p for w in words for p in re.split(r"[-’']", w.lower()) if len(p) > 1}
-
-
 def _bigrams(tokens: list[str]) -> set[tuple[str, str]]:
     return set(itertools.pairwise(tokens))
+
+
+def attribute_noun(question: str) -> str | None:
+    """The attribute a question asks of a name ("What is the capital of Peru?" -> "capital").
+
+    >>> attribute_noun("What is the capital of Peru?"), attribute_noun("What did Peru say?")
+    ('capital', None)
+    """
+    found = ATTRIBUTE_QUESTION.match(question)
+    return found.group(1).lower() if found else None
 
 
 def proximity(terms: tuple[str, ...], sentence: Sentence, idf: Callable[[str], float] | None = None) -> float:
@@ -261,14 +267,6 @@ def proximity(terms: tuple[str, ...], sentence: Sentence, idf: Callable[[str], f
     )
     total = sum(weight.values())
     return found / total if total else 0.0
-
-
-def _subject(question: str) -> set[str] | None:
-    """The first named thing after a question's opening words ("Did Albania agree" -> {"albania"})."""
-    words = ENTITY.findall(question)
-    if words and question.startswith(words[0]):
-        words = words[1:]
-    return {p for p in re.split(r"[-’']", words[0].lower()) if len(p) > 1} if words else None
 
 
 def names_in(question: str) -> list[set[str]]:
@@ -301,126 +299,164 @@ class ExtractiveComposer:
         self.vocabulary_stems = {stem(w) for w in self.vocabulary} | self.vocabulary
 
     def _before(self, sentence: Sentence) -> Sentence | None:
-        doc = self.snapshot.by_doc.get(sentence.doc_id, [])
-        at = sentence.ordinal
-        if 0 < at < len(doc) and doc[at - 1].paragraph == sentence.paragraph:
-            return doc[at - 1]
-        return None
+        """The sentence ``sentence`` leans on (``context.sentence_before``)."""
+        return sentence_before(self.snapshot.by_doc.get(sentence.doc_id, []), sentence)
 
     def compose(self, question: Question, hits: list[Hit]) -> Answer:
+        """Run the gates of ``GATE_STEPS`` in order over the scored hits: each either
+        declines (with its reason) or passes the ranking on, perhaps with another best
+        sentence first; then select the sentences and write the answer."""
         if question.wants_more and question.previous_answer:
             # "What else ...?": what the previous answer quoted is not news.
             said = question.previous_answer
             hits = [h for h in hits if h.sentence.text not in said] or hits
         scored = score_hits(question, hits, self._before, self.idf)
         if not scored:
-            return self._decline(question, [])
-        distinctive = {t for t in question.terms if self.idf and self.idf(t) >= DISTINCTIVE_IDF}
-        if question.context_terms and distinctive:
-            # A follow-up's own distinctive words say what is new ("... about the gangs?"):
-            # a sentence without them only repeats the previous turn's subject.
-            fresh = [s for s in scored if distinctive & set(tokenize(s.sentence.text))]
-            if fresh and fresh[0].support >= FOLLOW_UP_AS_GOOD * scored[0].support:
-                scored = fresh + [s for s in scored if s not in fresh]
-        best = scored[0]
-        # Relevant: close in meaning, or enough support, or every word of a question of
-        # two or more words in one sentence ("Who is Edi Rama?").
-        relevant = (
-            best.hit.dense >= STRONG_DENSE
-            or max(s.base for s in scored[:3]) >= MIN_SUPPORT
-            or (len(question.terms) >= 2 and any(s.coverage >= 0.999 for s in scored[:3]))
-        )
-        if not relevant:
-            return self._decline(question, scored)
-        # "What is the capital of Albania?" asks for an attribute; if the corpus never uses
-        # the attribute's word, no sentence about Albania answers it.
-        attribute = ATTRIBUTE_QUESTION.match(question.focus)
-        if attribute and not covered_terms({stem(attribute.group(1).lower())}, self.vocabulary_stems):
-            return self._decline(question, scored)
-        # Every name the question uses must be in the evidence: a question about what
-        # Rama said of North Macedonia is not answered by a sentence that names only one.
-        names = [n for n in names_in(question.focus) if covered_terms(n, self.vocabulary)]
-        if len(names) >= 2:
-            named = [
-                s
-                for s in scored[:5]
-                if s.support >= NEARLY_AS_GOOD * best.support and self._names_all(s.sentence, names)
-            ]
-            if not named:
-                return self._decline(question, scored)
-            if named[0] is not best:
-                best = named[0]
-                scored = [best] + [s for s in scored if s is not best]
-        # A year the question gives must be in the evidence: the 2025 figure does not
-        # answer a question about 2024. (Other figures are not checked: quoting the £1
-        # million bullet is the right answer to a question about "£10 million".)
-        years = set(YEAR.findall(question.focus))
-        if years:
-            numbered = [
-                s
-                for s in scored[:5]
-                if s.support >= NEARLY_AS_GOOD * best.support and years <= set(YEAR.findall(s.sentence.text))
-            ]
-            if not numbered:
-                return self._decline(question, scored)
-            if numbered[0] is not best:
-                best = numbered[0]
-                scored = [best] + [s for s in scored if s is not best]
-        entities = _entities(question.focus)
-        # A yes/no answer must be about the question's subject; a presumption may be
-        # contradicted about any of the names the question uses.
-        subject = _subject(question.focus) if question.yes_no else None
-        if question.yes_no and subject is None and question.context_text:
-            # "Did his country agree?": the names of the previous question stand in.
-            subject = _entities(question.context_text) or None
-        asks_refusal = ASKS_REFUSAL.search(question.focus) is not None
-        negated_question = re.search(r"\b(?:not|n't|never)\b", question.focus.replace("’", "'"), re.I) is not None
-        # Which stance could answer this question: a refusal answers "did X agree ...?";
-        # a refusal or a stop contradicts "why did X agree ...?" / "since when is X running?".
-        cues: re.Pattern[str] | None = None
-        if not asks_refusal and not negated_question:
-            if (question.yes_no and subject and AGREEING.search(question.focus)) or (
-                not question.yes_no and AGREEING.search(question.focus)
-            ):
-                cues = REFUSAL
-            elif not question.yes_no and ONGOING.search(question.focus):
-                cues = STOPPED
-        stance = None
-        if cues is not None:
-            actors = subject if question.yes_no and subject else entities
-            stance = next(
-                (
-                    s
-                    for s in scored[:5]
-                    if s.support >= STANCE_AS_GOOD * best.support
-                    and refuses(s.sentence.text, set(question.terms), actors, cues)
-                ),
-                None,
-            )
-        polar = stance is not None
+            return self._decline(question, [], "no sentence retrieved")
+        reasons: list[str] = []
+        for step in (
+            self.fresh_first,
+            self.relevant,
+            self.attribute_known,
+            self.names_together,
+            self.years_given,
+        ):
+            verdict = step(question, scored)
+            if verdict.declined:
+                return self._decline(question, scored, verdict.reason)
+            scored = verdict.scored
+            if verdict.reason:
+                reasons.append(verdict.reason)
+        stance = self.stance(question, scored)
         if stance is not None:
-            best = stance
-            scored = [best] + [s for s in scored if s is not best]
+            scored = [stance] + [s for s in scored if s is not stance]
             if not question.yes_no:
-                return self._answer(question, [best.sentence], PREMISE_LEAD, "correct_premise")
-
-        if question.answer_type and not (question.yes_no or polar):
-            typed = [
-                s
-                for s in scored[:3]
-                if s.support >= NEARLY_AS_GOOD * best.support
-                and s.coverage >= best.coverage
-                and holds_answer_type(question.answer_type, s.sentence, question.focus)
-            ]
-            if not typed:
-                return self._decline(question, scored)
-            best = typed[0]
-            scored = [best] + [s for s in scored if s is not best]
-
-        chosen = self._with_context([best.sentence]) if polar else self._select(scored)
+                reasons.append(f"premise corrected: {stance.sentence.sentence_id} states a refusal or stop")
+                return self._answer(question, [stance.sentence], PREMISE_LEAD, "correct_premise", reasons)
+            reasons.append(f"No: {stance.sentence.sentence_id} states a refusal by the question's subject")
+            chosen = self._with_context([stance.sentence])
+            if CONTRAST.search(question.focus):
+                chosen = self._with_contrast(chosen)
+            return self._answer(question, chosen, "No:", "answer", reasons)
+        verdict = self.typed(question, scored)
+        if verdict.declined:
+            return self._decline(question, scored, verdict.reason)
+        scored = verdict.scored
+        chosen = self._select(scored)
         if CONTRAST.search(question.focus):
             chosen = self._with_contrast(chosen)
-        return self._answer(question, chosen, "No:" if polar else None, "answer")
+        reasons.append(f"best sentence {scored[0].sentence.sentence_id} (support {scored[0].support:.2f})")
+        return self._answer(question, chosen, None, "answer", reasons)
+
+    # -- the gates, in order --------------------------------------------------------------
+    def fresh_first(self, question: Question, scored: list[Scored]) -> Verdict:
+        """A follow-up's own distinctive words say what is new ("... about the gangs?"):
+        a nearly-as-good sentence with them goes first."""
+        distinctive = {t for t in question.terms if self.idf and self.idf(t) >= GATES.distinctive_idf}
+        if not (question.context_terms and distinctive):
+            return Verdict(scored)
+        fresh = [s for s in scored if distinctive & set(tokenize(s.sentence.text))]
+        if fresh and fresh[0].support >= GATES.follow_up_as_good * scored[0].support:
+            return Verdict(fresh + [s for s in scored if s not in fresh])
+        return Verdict(scored)
+
+    def relevant(self, question: Question, scored: list[Scored]) -> Verdict:
+        """The best sentence must be close in meaning, or have enough support, or hold every
+        word of a question of two or more words ("Who is Ana Ruiz?")."""
+        if (
+            scored[0].hit.dense >= GATES.strong_dense
+            or max(s.base for s in scored[:3]) >= GATES.min_support
+            or (len(question.terms) >= 2 and any(s.coverage >= 0.999 for s in scored[:3]))
+        ):
+            return Verdict(scored)
+        return Verdict(scored, declined=True, reason="no sentence close enough to the question")
+
+    def attribute_known(self, question: Question, scored: list[Scored]) -> Verdict:
+        """ "What is the capital of Peru?" asks for an attribute: a corpus that never uses the
+        attribute's word does not answer it."""
+        attribute = attribute_noun(question.focus)
+        if attribute and not covered_terms({stem(attribute)}, self.vocabulary_stems):
+            return Verdict(scored, declined=True, reason=f"the sources never use the word {attribute!r}")
+        return Verdict(scored)
+
+    def names_together(self, question: Question, scored: list[Scored]) -> Verdict:
+        """Every name the question uses must be in one nearly-best sentence (or its context):
+        a question about what Ruiz said of Leeds is not answered by a sentence naming one."""
+        names = [n for n in names_in(question.focus) if covered_terms(n, self.vocabulary)]
+        if len(names) < 2:
+            return Verdict(scored)
+        best = scored[0]
+        named = [
+            s
+            for s in scored[:5]
+            if s.support >= GATES.nearly_as_good * best.support and self._names_all(s.sentence, names)
+        ]
+        if not named:
+            return Verdict(scored, declined=True, reason="no sentence names every name the question uses")
+        return Verdict(_first(named[0], scored))
+
+    def years_given(self, question: Question, scored: list[Scored]) -> Verdict:
+        """A year the question gives must be in a nearly-best sentence: the 2025 figure does
+        not answer a question about 2024 (other figures are not checked)."""
+        years = set(YEAR.findall(question.focus))
+        if not years:
+            return Verdict(scored)
+        best = scored[0]
+        numbered = [
+            s
+            for s in scored[:5]
+            if s.support >= GATES.nearly_as_good * best.support and years <= set(YEAR.findall(s.sentence.text))
+        ]
+        if not numbered:
+            return Verdict(scored, declined=True, reason=f"no sentence gives the year(s) {sorted(years)}")
+        return Verdict(_first(numbered[0], scored))
+
+    def stance(self, question: Question, scored: list[Scored]) -> Scored | None:
+        """A nearly-best sentence stating a refusal (for "did X agree ...?") or a stop (for a
+        question presuming something goes on) by a name the question uses (``assistant.stance``)."""
+        mentioned = entities(question.focus)
+        # A yes/no answer must be about the question's subject; a presumption may be
+        # contradicted about any of the names the question uses.
+        actor = subject(question.focus) if question.yes_no else None
+        if question.yes_no and actor is None and question.context_text:
+            # "Did his country agree?": the names of the previous question stand in.
+            actor = entities(question.context_text) or None
+        if asks_about_refusal(question.focus):
+            return None
+        if presumes_agreement(question.focus) and (actor or not question.yes_no):
+            cues = REFUSAL
+        elif not question.yes_no and presumes_ongoing(question.focus):
+            cues = STOPPED
+        else:
+            return None
+        actors = actor if question.yes_no and actor else mentioned
+        best = scored[0]
+        return next(
+            (
+                s
+                for s in scored[:5]
+                if s.support >= GATES.stance_as_good * best.support
+                and refuses(s.sentence.text, set(question.terms), actors, cues)
+            ),
+            None,
+        )
+
+    def typed(self, question: Question, scored: list[Scored]) -> Verdict:
+        """A wh-question asking for a time, an amount or a count needs a nearly-best sentence,
+        covering as much of the question, that holds one (``holds_answer_type``)."""
+        if not question.answer_type or question.yes_no:
+            return Verdict(scored)
+        best = scored[0]
+        typed = [
+            s
+            for s in scored[:3]
+            if s.support >= GATES.nearly_as_good * best.support
+            and s.coverage >= best.coverage
+            and holds_answer_type(question.answer_type, s.sentence, question.focus)
+        ]
+        if not typed:
+            return Verdict(scored, declined=True, reason=f"no nearly-best sentence holds a {question.answer_type}")
+        return Verdict(_first(typed[0], scored))
 
     def _names_all(self, sentence: Sentence, names: list[set[str]]) -> bool:
         """Whether each name (any of its words) appears in the sentence or its context."""
@@ -435,11 +471,11 @@ class ExtractiveComposer:
         chosen = [best.sentence]
         covered = set(best.covered)
         for other in scored[1:]:
-            if len(chosen) >= MAX_SENTENCES or other.support < NEARLY_AS_GOOD * best.support:
+            if len(chosen) >= GATES.max_sentences or other.support < GATES.nearly_as_good * best.support:
                 break
             # A sentence joins when it covers question words the others miss, or when it
             # is as good as the best (then the sources are split and both are shown).
-            if other.covered - covered or other.support >= TIED * best.support:
+            if other.covered - covered or other.support >= GATES.tied * best.support:
                 chosen.append(other.sentence)
                 covered |= other.covered
         return self._with_context(chosen)
@@ -467,7 +503,7 @@ class ExtractiveComposer:
                     if item.kind != "bullet" or item.lead_in != sentence.text or not item.citable:
                         break
                     out.setdefault(item.sentence_id, item)
-            elif PRONOUN_START.match(sentence.text) and at > 0:
+            elif opens_with_reference(sentence.text) and at > 0:
                 before = doc[at - 1]
                 if before.citable and before.kind == "sentence" and before.paragraph == sentence.paragraph:
                     out.setdefault(before.sentence_id, before)
@@ -489,16 +525,23 @@ class ExtractiveComposer:
         return [*chosen, *extra]
 
     # -- writing ------------------------------------------------------------------------
-    def _answer(self, question: Question, sentences: list[Sentence], lead: str | None, behaviour: Behaviour) -> Answer:
+    def _answer(
+        self, question: Question, sentences: list[Sentence], lead: str | None, behaviour: Behaviour, reasons: list[str]
+    ) -> Answer:
         text, citations = self._write(sentences, related=False)
         parts = [INJECTION_NOTE] if question.injected else []
         parts += [lead, text] if lead else [text]
         return Answer(
-            question=question.text, text=" ".join(parts), answered=True, citations=citations, behaviour=behaviour
+            question=question.text,
+            text=" ".join(parts),
+            answered=True,
+            citations=citations,
+            behaviour=behaviour,
+            reason="; ".join(reasons),
         )
 
-    def _decline(self, question: Question, scored: list[Scored]) -> Answer:
-        related = [s.sentence for s in scored[:2] if s.hit.dense >= RELATED_MIN_DENSE]
+    def _decline(self, question: Question, scored: list[Scored], reason: str) -> Answer:
+        related = [s.sentence for s in scored[:2] if s.hit.dense >= GATES.related_min_dense]
         parts = [INJECTION_NOTE] if question.injected else []
         parts.append(NOT_IN_SOURCES)
         citations: list[Citation] = []
@@ -506,7 +549,12 @@ class ExtractiveComposer:
             text, citations = self._write(sorted(related, key=lambda s: (s.doc_id, s.ordinal)), related=True)
             parts += ["Related passages, which do not answer the question:", text]
         return Answer(
-            question=question.text, text=" ".join(parts), answered=False, citations=citations, behaviour="decline"
+            question=question.text,
+            text=" ".join(parts),
+            answered=False,
+            citations=citations,
+            behaviour="decline",
+            reason=f"declined: {reason}",
         )
 
     def _write(self, sentences: list[Sentence], related: bool) -> tuple[str, list[Citation]]:

@@ -14,8 +14,10 @@ spoke, the mayor ...").
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from assistant.answerability import leans_back
+from assistant.records import Sentence
 
 CONTRAST = re.compile(
     r"\b(?:differ(?:s|ed|ence|ent)?|compar(?:e|ed|es|ison)|contrast|versus|vs\.?|distinct|unlike|same as|similar to)\b",
@@ -83,3 +85,22 @@ def states_attribute(noun: str, text: str) -> bool:
     """
     pattern = rf"^\W*(?:the|its|their|his|her)\s+(?:\w+\s+)?{re.escape(noun)}s?\b[^.]{{0,40}}?\b(?:is|was|are|were|will be|would be)\b"
     return re.match(pattern, text, re.I) is not None
+
+
+def sentence_before(doc: Sequence[Sentence], sentence: Sentence, leans: bool | None = None) -> Sentence | None:
+    """The citable sentence ``sentence`` may lean on: the one before it in its paragraph,
+    or, when it opens its paragraph by referring back ("He added ...") and the paragraph
+    before is one sentence long (a text that gives each sentence a line, where a line
+    break is no change of topic), that sentence, in the same section. ``leans`` says
+    whether it refers back, when the caller knows better than its opening words."""
+    at = sentence.ordinal
+    if not 0 < at < len(doc) or not doc[at - 1].citable:
+        return None
+    before = doc[at - 1]
+    if before.paragraph == sentence.paragraph:
+        return before
+    one_line = at < 2 or doc[at - 2].paragraph != before.paragraph
+    if one_line and before.kind == "sentence" and before.section == sentence.section:
+        refers = opens_with_reference(sentence.text) if leans is None else leans
+        return before if refers else None
+    return None

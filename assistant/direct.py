@@ -16,7 +16,12 @@ the most of the question's words, a sentence opening with a pronoun counting the
 the sentence it refers back to; so "When will the bridge reopen?" takes its date from "It
 will reopen in August", not from the sentence before it about the closure.
 
-Not handled: "what"/"which" questions without a kind, answers that are clauses ("Why ...?").
+A "which NOUN" question whose noun is no kind of the above ("Which port ...?", "Which
+hospital ...?") is answered by the name the sentence attaches to that noun
+(``category_span``: "the port of Leith", "Leith harbour", "St Ann's, the largest hospital").
+
+Not handled: "what"/"which" questions whose noun the sentence does not use, answers that
+are clauses ("Why ...?").
 """
 
 from __future__ import annotations
@@ -24,8 +29,8 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Sequence
 
-from assistant.evidence import COMMON_OPENERS, Span, kind_spans
-from assistant.lexical import covered_terms, tokenize
+from assistant.evidence import COMMON_OPENERS, Span, kind_spans, name_spans
+from assistant.lexical import covered_terms, stem, tokenize
 from assistant.speakers import Mention, mentions
 
 APPOSITIVE = re.compile(r",\s+(?:the|a|an|its|his|her|their)\s+[^,.;:“”\"()]{2,60}?(?=,)")
@@ -203,3 +208,40 @@ def status_span(text: str) -> Span | None:
         return None
     end = len(text.rstrip().rstrip(".!;"))
     return (found.end(), end) if end > found.end() else None
+
+
+def category_span(
+    noun: str, text: str, asked: Collection[str] = (), ordinary: Collection[str] = COMMON_OPENERS
+) -> Span | None:
+    """The name ``text`` attaches to ``noun`` (a question's "which NOUN"), not one the
+    question gives (``asked``): "the NOUN of NAME", "NAME NOUN", "NOUN NAME", "NAME, ... NOUN".
+
+    >>> t = "The minister toured the port of Leith on Monday."
+    >>> a, b = category_span("port", t); t[a:b]
+    'the port of Leith'
+    >>> t = "Crews were sent to Kirkwall harbour at dawn."
+    >>> a, b = category_span("harbour", t); t[a:b]
+    'Kirkwall harbour'
+    >>> category_span("port", "The ferry left the port at noon.") is None
+    True
+    """
+    names = [sp for sp in name_spans(text, ordinary) if not _given(text[sp[0] : sp[1]], set(asked))]
+    if not names:
+        return None
+    for found in re.finditer(r"[\w’'-]+", text):
+        if not covered_terms(set(tokenize(found.group(0))), {stem(noun.lower())}) or found.group(0)[:1].isupper():
+            continue
+        a, b = found.span()
+        for start, end in names:
+            between_after = text[b:start]
+            between_before = text[end:a]
+            if start >= b and re.fullmatch(r"\s+of\s+(?:the\s+)?|\s+", between_after):
+                the = re.search(r"\bthe\s+$", text[:a], re.I)
+                return (the.start() if the else a, end)  # "the port of Leith", "port Leith"
+            if end <= a and between_before == " ":
+                return (start, b)  # "Leith port"
+            if end <= a and re.fullmatch(
+                r",\s+(?:the|a|an|its|their|[\w’']+’s|[\w']+'s)\s+(?:[\w-]+\s+){0,3}", between_before
+            ):
+                return (start, end)  # "Leith, Scotland's busiest port"
+    return None

@@ -190,6 +190,7 @@ class Question:
     asks_reason: bool = False  # "Why ...?", "What reason ...?": a cause or purpose is the answer
     asks_status: bool = False  # "What is the status of X?", "Where does X stand?": a state is the answer
     attribute: tuple[str, str] | None = None  # "What is the aim of X?" -> ("aim", "X")
+    category: str = ""  # "Which port did X tour?" -> "port": a noun no kind of ``asks_for`` covers
 
 
 def validate(question: object, max_chars: int = MAX_QUESTION_CHARS) -> str:
@@ -257,6 +258,8 @@ def answer_name(question: str, answer: str) -> str:
     """
     if not re.match(r"^\s*(?:who|whom|whose|which|what)\b", question, re.I):
         return ""
+    if re.match(r"^\s*what\b", question, re.I) and asked_kind(question) not in {"person", "place", "organisation"}:
+        return ""  # "What happened at the plant?" asks for an event, not a name
     text = re.sub(r"\[\d+\]|\(Instructions[^)]*\)|^(?:No|Yes):", " ", answer)
     asked = set(tokenize(question))
     asked_names = {re.sub(r"[’']s$", "", w.lower()) for w in re.findall(r"\b[A-Z][\w’'-]*", question)[1:]}
@@ -290,6 +293,25 @@ def asked_kind(question: str) -> str | None:
     if ASKS_SOURCE.search(question):
         return None  # the answer is a source, named from metadata
     return next((kind for kind, pattern in ASKED_KINDS if pattern.search(question)), None)
+
+
+CATEGORY_ASKED = re.compile(
+    r"^\W*(?:and\s+|so\s+|but\s+)?(?:(?:at|in|to|from|on|into)\s+)?(?:which\s+(?!of\b|one\b)([a-z]+)\b"
+    r"|what\s+([a-z]+)\s+(?:did|does|do|is|are|was|were|has|have|had|will|would|can|could)\b)",
+    re.I,
+)
+
+
+def category_asked(question: str) -> str:
+    """The noun of a "which NOUN" question that asks for no kind ``asked_kind`` knows.
+
+    >>> [category_asked(q) for q in ["Which port did the minister tour?", "Which city hosts it?", "Why?"]]
+    ['port', '', '']
+    """
+    found = CATEGORY_ASKED.match(question)
+    if found is None or asked_kind(question) is not None or ASKS_SOURCE.search(question):
+        return ""
+    return (found.group(1) or found.group(2)).lower()
 
 
 def counted_words(question: str) -> tuple[str, ...]:
@@ -464,7 +486,7 @@ def rewrite_what_about(focus: str, previous: str) -> str | None:
     return f"{base}: what about {new}?"
 
 
-def rewrite_pronouns(focus: str, person: str) -> str | None:
+def rewrite_pronouns(focus: str, person: str, thing: bool = False) -> str | None:
     """A follow-up with a pronoun (he, she, his, its, their; "it" or "they" after an
     auxiliary), with what the previous turn named in its place.
 
@@ -475,7 +497,11 @@ def rewrite_pronouns(focus: str, person: str) -> str | None:
     >>> rewrite_pronouns("Did Starmer meet its prime minister?", "North Macedonia")
     'Did Starmer meet North Macedonia’s prime minister?'
     """
-    if not person or person.lower() in focus.lower() or not PERSON_PRONOUN.search(focus):
+    if not person or person.lower() in focus.lower():
+        return None
+    if thing and not PERSON_PRONOUN.search(focus) and OBJECT_PRONOUN.search(focus):
+        return OBJECT_PRONOUN.sub(person, focus, count=1)  # "Who repaired it?"
+    if not PERSON_PRONOUN.search(focus):
         return None
 
     def name(match: re.Match[str]) -> str:
@@ -487,13 +513,85 @@ def rewrite_pronouns(focus: str, person: str) -> str | None:
     return PERSON_PRONOUN.sub(name, focus, count=1)
 
 
+THING_PRONOUN = re.compile(r"\b(?:it|its|they|their|them)\b", re.I)
+HUMAN_PRONOUN = re.compile(r"\b(?:he|she|him|her|his|hers)\b", re.I)
+# "Who cancelled it?": "it"/"them" as the question's last word, the object.
+OBJECT_PRONOUN = re.compile(r"(?<=\w\s)\b(?:it|them)(?=\W*$)", re.I)
+PREPOSITIONS = frozenset(
+    "about above across after against along among around at before behind below beside between beyond by "
+    "during for from in inside into near of off on onto out outside over since through to toward towards "
+    "under until upon with within without".split()
+)
+ABOUT_PHRASE = (
+    # "Is there a similar levy in Wales?" -> "a similar levy in Wales"
+    re.compile(r"^\W*(?:is|are|was|were)\s+there\s+(?P<s>.+?)\W*$", re.I),
+    # "What was the Holm Bridge?", "What is the levy for?" -> "the Holm Bridge", "the levy"
+    re.compile(
+        r"^\W*what\s+(?:is|was|are|were)\s+(?P<s>(?:the|a|an)\s+[^?]+?|[A-Z][^?]+?)(?:\s+(?:for|about|like))?\W*$",
+        re.I,
+    ),
+    # "What happened at the paper plant?" -> "the paper plant"
+    re.compile(
+        r"^\W*what\s+(?:has\s+|had\s+)?happen(?:ed|s)?\s+(?:at|to|with)\s+(?P<s>(?:the|a|an)\s+[^?]+?)\W*$", re.I
+    ),
+)
+
+
+def subject_phrase(question: str) -> str | None:
+    """The noun phrase a question is about: "Is there X?", "What is X?", "What happened
+    at X?", or the subject between the auxiliary and the verb ("Why did X close?").
+
+    >>> subject_phrase("Is there a similar levy in Wales?")
+    'a similar levy in Wales'
+    >>> subject_phrase("Why did the Tay bridge close?")
+    'the Tay bridge'
+    >>> subject_phrase("Who opened it?") is None
+    True
+    """
+    for pattern in ABOUT_PHRASE:
+        found = pattern.match(question)
+        if found:
+            return found.group("s")
+    aux = re.match(
+        r"^\W*(?:(?:why|when|where|how|what|which|who)\s+(?:\w+\s+)?)?"
+        r"(?:did|does|do|is|are|was|were|has|have|had|will|would|can|could|should)\s+(.+?)\W*$",
+        question,
+        re.I,
+    )
+    if aux is None:
+        return None
+    words = aux.group(1).split()
+    if not words or (
+        words[0].lower() not in DETERMINERS - {"its", "their", "his", "her"} and not words[0][:1].isupper()
+    ):
+        return None  # "Why did it close?", "Did they agree?": no noun phrase to take
+    # The verb: the first lower-case word after the first that is followed by the end, a
+    # determiner, a preposition or a name ("the council approve the stadium").
+    # ("of" follows nouns: "the port of Leith").
+    for at in range(2 if words[0].lower() in DETERMINERS else 1, len(words)):
+        word = words[at]
+        following = words[at + 1] if at + 1 < len(words) else ""
+        if word[:1].isupper() or word.lower() in PREPOSITIONS | {"and", "or"}:
+            continue
+        if not following or following.lower() in (DETERMINERS | PREPOSITIONS) - {"of"} or following[:1].isupper():
+            return " ".join(words[:at])
+    return None
+
+
 def standalone_question(focus: str, previous_question: str, previous_answer: str) -> str | None:
-    """A follow-up rewritten to read alone from the previous turn, or None when no rule applies."""
+    """A follow-up rewritten to read alone from the previous turn, or None when no rule
+    applies. "it"/"they" stand for the noun phrase the previous question was about
+    (``subject_phrase``: "Why did the Tay bridge close?" -> "When will the Tay bridge
+    reopen?"); he/she and the rest for the person it named or its answer gave."""
     person = answer_name(previous_question, previous_answer) or next(iter(question_names(previous_question)), "")
+    thing = subject_phrase(previous_question)
+    about_thing = bool(thing) and THING_PRONOUN.search(focus) is not None and not HUMAN_PRONOUN.search(focus)
+    if thing and about_thing:
+        person = re.sub(r"^(?:a|an)\s+", "the ", thing, flags=re.I)
     return (
         rewrite_why(focus, previous_question)
         or rewrite_what_about(focus, previous_question)
-        or rewrite_pronouns(focus, person)
+        or rewrite_pronouns(focus, person, thing=about_thing)
     )
 
 
@@ -557,4 +655,5 @@ def analyse(text: str, history: Sequence[tuple[str, str]] = (), rewrite: bool = 
         asks_reason=asks_reason(focus),
         asks_status=asks_status(focus),
         attribute=attribute_asked(focus),
+        category=category_asked(focus),
     )

@@ -11,7 +11,15 @@ import pytest
 
 from assistant.calibrated import split_compound
 from assistant.context import refers_back, states_attribute
-from assistant.direct import answer_phrase, predicate_sentence, role_span, stated_terms, status_span, with_role
+from assistant.direct import (
+    answer_phrase,
+    category_span,
+    predicate_sentence,
+    role_span,
+    stated_terms,
+    status_span,
+    with_role,
+)
 from assistant.evidence import amount_spans, date_spans, money_spans, name_kind, name_spans, percentage_spans
 from assistant.lexical import covered_terms
 from assistant.question import (
@@ -19,11 +27,14 @@ from assistant.question import (
     asks_reason,
     asks_status,
     attribute_asked,
+    category_asked,
     question_names,
     rewrite_pronouns,
     rewrite_what_about,
     rewrite_why,
     role_asked,
+    standalone_question,
+    subject_phrase,
 )
 from assistant.reasons import asks_why_refused, effect_clause, reason_match
 from assistant.records import Sentence
@@ -608,3 +619,84 @@ def test_questions_about_an_attribute(question: str, expected: tuple[str, str] |
 )
 def test_sentences_that_state_an_attribute(noun: str, text: str, expected: bool) -> None:
     assert states_attribute(noun, text) is expected
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Is there a similar levy in Wales?", "a similar levy in Wales"),
+        ("What was the Holm Bridge?", "the Holm Bridge"),
+        ("What happened at the Kelso paper plant?", "the Kelso paper plant"),
+        ("Why did the Tay bridge close?", "the Tay bridge"),
+        ("Did the council approve the stadium?", "the council"),
+        ("Will the port of Leith reopen?", "the port of Leith"),
+        ("Did Italy and Greece sign the accord?", "Italy and Greece"),
+        ("Why did it close?", None),
+        ("Who runs the tram company?", None),
+    ],
+)
+def test_what_a_question_is_about(question: str, expected: str | None) -> None:
+    assert subject_phrase(question) == expected
+
+
+@pytest.mark.parametrize(
+    ("focus", "previous", "answer", "expected"),
+    [
+        # "it" is the noun phrase the previous question was about, not a name inside it
+        (
+            "When did it stop?",
+            "What happened at the Kelso paper plant?",
+            "Production stopped on 14 January.",
+            "When did the Kelso paper plant stop?",
+        ),
+        ("When will it reopen?", "Why did the Tay bridge close?", "For repairs.", "When will the Tay bridge reopen?"),
+        (
+            "Why has it stalled?",
+            "Is there a tram plan between Leeds and Bradford?",
+            "The plan has stalled.",
+            "Why has the tram plan between Leeds and Bradford stalled?",
+        ),
+        ("Who repaired it?", "Why did the Tay bridge close?", "For repairs.", "Who repaired the Tay bridge?"),
+        # he/she: the person the previous answer named
+        (
+            "What did she say?",
+            "Who chairs the Eldham council?",
+            "Mayor Ruth Okoye chairs it.",
+            "What did Mayor Ruth Okoye say?",
+        ),
+        # an event question's answer names no one to stand for "it"
+        ("Who started it?", "What happened in Harwick on Friday?", "A fire broke out on 3 June.", None),
+    ],
+)
+def test_follow_ups_read_alone(focus: str, previous: str, answer: str, expected: str | None) -> None:
+    assert standalone_question(focus, previous, answer) == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Which port did the trade minister tour?", "port"),
+        ("Which hospital treated the injured?", "hospital"),
+        ("What ship was he on?", "ship"),
+        ("Which city hosts the final?", ""),  # a place: asked_kind covers it
+        ("Which report says so?", ""),  # a source: named from metadata
+        ("Which of them agreed?", ""),
+    ],
+)
+def test_the_noun_a_which_question_asks_for(question: str, expected: str) -> None:
+    assert category_asked(question) == expected
+
+
+@pytest.mark.parametrize(
+    ("noun", "text", "expected"),
+    [
+        ("port", "The trade minister toured the port of Leith on Monday.", "the port of Leith"),
+        ("harbour", "Lifeboats were sent to Kirkwall harbour at dawn.", "Kirkwall harbour"),
+        ("hospital", "The injured were taken to St Ann’s hospital in Harwick.", "St Ann’s hospital"),
+        ("port", "The minister visited Durres, Albania’s largest port, on Friday.", "Durres"),
+        ("port", "The ferry left the port at noon.", None),
+    ],
+)
+def test_the_name_a_sentence_gives_a_category(noun: str, text: str, expected: str | None) -> None:
+    found = category_span(noun, text)
+    assert (text[found[0] : found[1]] if found else None) == expected
