@@ -50,6 +50,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import PurePosixPath
@@ -420,11 +421,8 @@ def shared_units(units: Sequence[Collection[str]], docs: Sequence[str], need: in
             holders.setdefault(u, set()).add(d)
     out = np.zeros(len(units))
     for i, (us, d) in enumerate(zip(specific, docs, strict=True)):
-        shared: dict[str, int] = {}
-        for u in us:
-            for other in holders[u]:
-                shared[other] = shared.get(other, 0) + 1
-        out[i] = sum(1 for other, k in shared.items() if other != d and k >= need)
+        shared = Counter(itertools.chain.from_iterable(holders[u] for u in us))  # counted in C
+        out[i] = sum(1 for other, k in shared.items() if k >= need and other != d)
     return out
 
 
