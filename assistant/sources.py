@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable, Mapping
 from pathlib import PurePosixPath
 
 from assistant.evidence import amount_spans, date_spans
-from assistant.figures import MAX_RATIO, Disagreement, Figure, disagreements, raw_figures, same_measure
+from assistant.figures import Disagreement, Figure, comparable, disagreements, raw_figures, same_measure
 from assistant.lexical import tokenize
 from assistant.records import Document, Sentence
 
@@ -85,9 +85,9 @@ def named_documents(question: str, documents: Mapping[str, Document]) -> set[str
 
 
 def asked_measure(terms: Iterable[str]) -> Callable[[Figure, Figure], bool]:
-    """Two figures measure what the question asks about: ``figures.same_measure``, or the
-    same kind, unit and year within a factor of two, sharing a word of what they measure
-    that the question also uses ("over 12,500 migrants ... in small boats" and "more than
+    """Two figures measure what the question asks about: ``figures.same_measure``, or
+    ``figures.comparable`` (same kind, unit and year, within a factor of two; percentages
+    within 25 points) sharing a word of what they measure that the question also uses ("over 12,500 migrants ... in small boats" and "more than
     12,000 people ... in small boats", asked "How many people crossed in small boats?").
 
     >>> f = lambda v, m: Figure("d", "d#s0", 0, 1, "", "count", v, measure=m)
@@ -102,13 +102,7 @@ def asked_measure(terms: Iterable[str]) -> Callable[[Figure, Figure], bool]:
     def related(a: Figure, b: Figure) -> bool:
         if same_measure(a, b):
             return True
-        if a.kind != b.kind or a.unit != b.unit or a.kind in ("year", "date"):
-            return False
-        if a.year is not None and b.year is not None and a.year != b.year:
-            return False
-        if min(a.value, b.value) <= 0 or max(a.value, b.value) / min(a.value, b.value) > MAX_RATIO:
-            return False
-        return bool(set(a.measure) & set(b.measure) & asked)
+        return comparable(a, b) and bool(set(a.measure) & set(b.measure) & asked)
 
     return related
 
