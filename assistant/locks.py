@@ -63,13 +63,34 @@ def describe(info: dict[str, Any]) -> str:
     return " ".join(parts) or "another process"
 
 
+class Waiting:
+    """A writer waiting for another: says so once through ``notify``, and gives up with an
+    ``IndexStoreError`` once ``timeout`` seconds have passed since it began."""
+
+    def __init__(self, timeout: float, notify: Notify | None) -> None:
+        self.timeout = timeout
+        self.deadline = time.monotonic() + timeout
+        self.notify = notify
+        self.told = False
+
+    def still(self, other: dict[str, Any]) -> None:
+        """Another writer (``other``, a holder record) still holds the index: go on waiting or give up."""
+        if time.monotonic() >= self.deadline:
+            raise IndexStoreError(
+                f"another ingest ({describe(other)}) is writing this index and did not finish within "
+                f"{self.timeout:.0f} s: wait for it to end, then run the same command again"
+            )
+        if self.notify and not self.told:
+            self.notify(f"another ingest ({describe(other)}) is writing this index: waiting for it to finish")
+            self.told = True
+
+
 @contextmanager
 def file_lock(path: Path, timeout: float = LOCK_TIMEOUT, notify: Notify | None = None) -> Iterator[None]:
     """Hold an exclusive ``flock`` on ``path``, waiting up to ``timeout`` seconds for it."""
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("a+", encoding="utf-8") as handle:
-        deadline = time.monotonic() + timeout
-        told = False
+        waiting = Waiting(timeout, notify)
         while True:
             try:
                 fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -77,15 +98,8 @@ def file_lock(path: Path, timeout: float = LOCK_TIMEOUT, notify: Notify | None =
             except BlockingIOError:
                 handle.seek(0)
                 other = _read_holder(handle.read())
-                if time.monotonic() >= deadline:
-                    raise IndexStoreError(
-                        f"another ingest ({describe(other)}) is writing this index and did not finish within "
-                        f"{timeout:.0f} s: wait for it to end, then run the same command again"
-                    ) from None
-                if notify and not told:
-                    notify(f"another ingest ({describe(other)}) is writing this index: waiting for it to finish")
-                    told = True
-                time.sleep(POLL_SECONDS)
+            waiting.still(other)
+            time.sleep(POLL_SECONDS)
         try:
             handle.seek(0)
             handle.truncate()
@@ -139,8 +153,7 @@ class Lease:
         self.collection.upsert(ids=[LEASE_ID], embeddings=[[1.0]], documents=[""], metadatas=[meta])
 
     def acquire(self, timeout: float = LOCK_TIMEOUT, notify: Notify | None = None) -> None:
-        deadline = time.monotonic() + timeout
-        told = False
+        waiting = Waiting(timeout, notify)
         while True:
             other = self.current()
             if other is None or other.get("owner") == self.owner:
@@ -150,14 +163,7 @@ class Lease:
                 if other is not None and other.get("owner") == self.owner:
                     return
             if other is not None:
-                if time.monotonic() >= deadline:
-                    raise IndexStoreError(
-                        f"another ingest ({describe(other)}) is writing this index and did not finish within "
-                        f"{timeout:.0f} s: wait for it to end, then run the same command again"
-                    )
-                if notify and not told:
-                    notify(f"another ingest ({describe(other)}) is writing this index: waiting for it to finish")
-                    told = True
+                waiting.still(other)
             time.sleep(POLL_SECONDS)
 
     def release(self) -> None:

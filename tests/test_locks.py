@@ -52,3 +52,19 @@ def test_the_lock_is_free_once_its_holder_dies(tmp_path: Path) -> None:
     other.wait()
     with file_lock(path, timeout=5.0):
         pass
+
+
+def test_a_waiting_writer_says_so_once_and_gives_up_at_its_deadline() -> None:
+    """The file lock and the server lease wait alike (``locks.Waiting``)."""
+    from assistant.locks import Waiting
+
+    other = {"pid": 4242, "host": "host-a"}
+    notices: list[str] = []
+    waiting = Waiting(60.0, notices.append)
+    waiting.still(other)
+    waiting.still(other)
+    assert notices == ["another ingest (pid 4242 on host-a) is writing this index: waiting for it to finish"]
+    with pytest.raises(
+        IndexStoreError, match=r"\(pid 4242 on host-a\) is writing this index and did not finish within 0 s"
+    ):
+        Waiting(0.0, None).still(other)
