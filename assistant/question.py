@@ -84,7 +84,7 @@ ASKED_KINDS = (
         "money",
         re.compile(
             r"\b(?:how\s+much\b.*\b(?:cost|spend|spent|pay|paid|price|budget|fund|funding|worth|invest|"
-            r"investment|money|raise|raised|fine|fined|charge|salary|earn)\w*|what\s+(?:cost|price|budget|sum|fee)|"
+            r"investment|money|raise|raised|fine|fined|charge|salary|earn)\w*|what\s+(?:cost|price|budget|sum|fee|fine|penalty|salary|wage|compensation|refund)s?|"
             r"what\s+(?:is|was|are|were|will\s+be)\s+the\s+(?:cost|price|budget|fee|value|salary|fine)s?|"
             r"how\s+much\s+(?:money|funding|cash)|at\s+what\s+(?:cost|price))\b",
             re.I,
@@ -117,7 +117,8 @@ ASKED_KINDS = (
 # "Which report says ...?", "What does the press release say about ...?": asks about the sources.
 SOURCE_WORDS = (
     r"(?:reports?|outlets?|sources?|documents?|articles?|papers?|newspapers?|publications?|stories|story|"
-    r"press\s+releases?|statements?|releases?|transcripts?|accounts?|briefings?|websites?|sites?|broadcasters?)"
+    r"press\s+releases?|statements?|releases?|transcripts?|accounts?|briefings?|websites?|sites?|broadcasters?|"
+    r"announcements?|explainers?|columns?|broadcasts?|pieces?(?!\s+of\b))"
 )
 ASKS_SOURCE = re.compile(rf"\b(?:which|what|whose)\s+(?:\w+\s+)?{SOURCE_WORDS}\b", re.I)
 # "What does the press release say about rents?": the topic after "about" is what to search for.

@@ -23,6 +23,7 @@ from pathlib import PurePosixPath
 from assistant.evidence import amount_spans, date_spans
 from assistant.figures import Disagreement, Figure, comparable, disagreements, raw_figures, same_measure
 from assistant.lexical import tokenize
+from assistant.question import SOURCE_WORDS
 from assistant.records import Document, Sentence
 
 SAME_STATEMENT = 0.5  # share of content words two sentences must have in common (Jaccard)
@@ -65,21 +66,54 @@ def same_statement(a: Sentence, b: Sentence) -> bool:
     return len(x & y) / len(x | y) >= SAME_STATEMENT
 
 
+SOURCE_VERBS = (
+    r"(?:report|reports|reported|write|writes|wrote|written|publish|publishes|published|print|printed|"
+    r"announce|announces|announced)"
+)
+
+
+def named_as_source(question: str, label: str) -> bool:
+    """Whether ``question`` names ``label`` (an outlet or author) as a source it asks
+    about ("NASA's own announcement", "according to Orbit Daily", "what did the Herald
+    report"), not as the subject of its story ("Why did NASA decide ...?").
+
+    >>> [named_as_source(q, "NASA") for q in ["What did NASA's statement say?", "Why did NASA wait?"]]
+    [True, False]
+    >>> named_as_source("According to the Gulf Coast Herald, who paid?", "Gulf Coast Herald")
+    True
+    """
+    q = " ".join(question.lower().split())
+    name = re.escape(label.lower().strip())
+    return bool(
+        re.search(rf"\baccording\s+to\s+(?:the\s+)?{name}\b", q)
+        or re.search(rf"\b{name}(?:['’]s)?\s+(?:\w+\s+){{0,2}}{SOURCE_WORDS}\b", q)
+        or re.search(rf"\b{name}\s+(?:\w+\s+)?{SOURCE_VERBS}\b", q)
+        or re.search(rf"\b(?:in|by|from)\s+(?:the\s+)?{name}(?:['’]s)?\s*(?:[,?]|$)", q)
+    )
+
+
 def named_documents(question: str, documents: Mapping[str, Document]) -> set[str]:
-    """Ids of the documents a question names by kind, outlet, publisher or author.
+    """Ids of the documents a question names: by kind ("What does the press release say
+    ...?"), or by outlet, publisher or author when it names them as a source
+    (``named_as_source``); a company's own statement is not the only place a question
+    naming the company is answered.
 
     >>> from assistant.records import Document
-    >>> docs = {"a": Document("a", "x", "t", "h", kind="press release"), "b": Document("b", "x", "t", "h")}
+    >>> docs = {"a": Document("a", "x", "t", "h", kind="press release", outlet="Acme"), "b": Document("b", "x", "t", "h")}
     >>> named_documents("What does the press release say about rents?", docs)
     {'a'}
+    >>> named_documents("Why did Acme close the plant?", docs)
+    set()
     """
     lowered = " ".join(question.lower().split())
     found = set()
     for doc_id, doc in documents.items():
-        labels = [doc.kind if doc.kind != "document" else None]
-        labels += [getattr(doc, key, None) for key in ("outlet", "publisher", "author")]
-        for label in labels:
-            if isinstance(label, str) and len(label) > 2 and re.search(rf"\b{re.escape(label.lower())}\b", lowered):
+        kind = doc.kind if doc.kind != "document" else None
+        if isinstance(kind, str) and len(kind) > 2 and re.search(rf"\b{re.escape(kind.lower())}\b", lowered):
+            found.add(doc_id)
+        for key in ("outlet", "publisher", "author"):
+            label = getattr(doc, key, None)
+            if isinstance(label, str) and len(label.strip()) > 2 and named_as_source(question, label):
                 found.add(doc_id)
     return found
 

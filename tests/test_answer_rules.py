@@ -38,7 +38,7 @@ from assistant.question import (
 )
 from assistant.reasons import asks_why_refused, effect_clause, reason_match
 from assistant.records import Sentence
-from assistant.sources import named_documents, same_statement, source_name
+from assistant.sources import named_as_source, named_documents, same_statement, source_name
 from assistant.stance import REFUSAL, STOPPED, asks_about_refusal, presumes_agreement, presumes_ongoing, refuses
 
 
@@ -112,6 +112,8 @@ def test_names_and_their_kinds(text: str, expected: list[tuple[str, str]]) -> No
         ("When did the museum reopen?", "date"),
         ("In what year was the club founded?", "date"),
         ("How much did the new ward cost?", "money"),
+        ("What fine will the water company have to pay?", "money"),
+        ("What penalty did the club face?", "money"),
         ("What is the budget of the flood defence scheme?", "money"),
         ("What percentage of voters backed the treaty?", "percentage"),
         ("How many nurses did the trust hire?", "amount"),
@@ -338,6 +340,24 @@ def test_source_names_and_named_documents() -> None:
     assert named_documents("What does the press release say about rents?", docs) == {"release.txt"}
     assert named_documents("What did City Council announce?", docs) == {"release.txt"}
     assert named_documents("What happened to rents?", docs) == set()
+    # an outlet that is also the story's subject is named as a source only when asked as one
+    assert named_documents("Why did City Council freeze rents?", docs) == set()
+
+
+@pytest.mark.parametrize(
+    ("question", "label", "expected"),
+    [
+        ("What did NASA's own announcement say about the crew?", "NASA", True),
+        ("According to the Gulf Coast Herald, who paid for the seats?", "Gulf Coast Herald", True),
+        ("What did the Orbit Daily report about the thrusters?", "Orbit Daily", True),
+        ("How many flights were cancelled, as reported in the Iberia Wire?", "Iberia Wire", True),
+        ("Why did NASA decide to bring the capsule back empty?", "NASA", False),
+        ("Which NASA official said the vote was unanimous?", "NASA", False),
+        ("Why did Acme close its Leeds plant?", "Acme", False),
+    ],
+)
+def test_an_outlet_named_as_a_source(question: str, label: str, expected: bool) -> None:
+    assert named_as_source(question, label) is expected
 
 
 @pytest.mark.parametrize(
