@@ -73,7 +73,7 @@ from assistant.figures import (
 from assistant.index import Snapshot
 from assistant.lexical import tokenize
 from assistant.records import Answer, Citation, Document, Sentence
-from assistant.references import footnote
+from assistant.references import Footnotes, footnote
 from assistant.sources import is_correction, retracts, source_name, superseded
 from assistant.speakers import Quote
 
@@ -191,29 +191,21 @@ class Briefing:
         """Markdown that pastes cleanly into a document: a heading per section, items as
         lists, markers numbered through the whole note, and numbered footnotes (quote,
         document title, outlet, date) at the end. No HTML."""
-        numbers: dict[tuple[str, str, int, int], int] = {}
-        notes: list[Citation] = []
+        footnotes = Footnotes()
         lines = [f"# {_md(self.title)}", ""]
         if self.topic:
             lines += [f"Topic: {_md(self.topic)}", ""]
         for section in self.sections:
             lines += [f"## {section.name}", ""]
             for n, item in enumerate(section.items, start=1):
-                text = _md(item.text)
-                for c in item.citations:
-                    key = (c.doc_id, c.sentence_id, c.start, c.end)
-                    if key not in numbers:
-                        numbers[key] = len(notes) + 1
-                        notes.append(replace(c, marker=numbers[key], related=False))
-                    text = text.replace(f"[{c.marker}]", f"[§{numbers[key]}]")
-                text = text.replace("[§", "[")
+                text = footnotes.renumber(_md(item.text), item.citations)
                 label = f"**{_md(item.label)}**: " if item.label else ""
                 bullet = f"{n}." if section.name == KEY_POINTS else "-"
                 lines.append(f"{bullet} {label}{text}")
             lines.append("")
-        if notes:
+        if footnotes.notes:
             lines += ["## Sources", ""]
-            lines += [footnote(c) for c in notes]
+            lines += [footnote(c) for c in footnotes.notes]
             lines.append("")
         return "\n".join(lines).rstrip() + "\n"
 

@@ -11,11 +11,14 @@ Leaves out: HTML (``assistant.ui_render`` makes that) and any rendering of Markd
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import PurePosixPath
 
 from assistant.records import Answer, Citation
 
 SENTENCE_ID = re.compile(r"#s(\d+)$")
+MARKER = re.compile(r"\[(\d+)\]")
 
 
 def sentence_number(sentence_id: str) -> int | None:
@@ -65,6 +68,46 @@ def footnote(citation: Citation) -> str:
     """
     related = "related reading: " if citation.related else ""
     return f'[{citation.marker}] {related}"{_md(citation.quote)}" ({_md(source_label(citation))})'
+
+
+class Footnotes:
+    """Citations numbered through a whole note (a briefing) whose items number their own
+    markers from 1: a cited sentence keeps one number however many items cite it, and
+    ``notes`` holds one citation per number, in order of first use."""
+
+    def __init__(self) -> None:
+        self.notes: list[Citation] = []
+        self._numbers: dict[tuple[str, str, int, int], int] = {}
+
+    def number(self, citation: Citation) -> int:
+        """The citation's number in the whole note (a new one for a sentence not cited yet)."""
+        key = (citation.doc_id, citation.sentence_id, citation.start, citation.end)
+        if key not in self._numbers:
+            self._numbers[key] = len(self.notes) + 1
+            self.notes.append(replace(citation, marker=self._numbers[key], related=False))
+        return self._numbers[key]
+
+    def renumber(
+        self, text: str, citations: Sequence[Citation], cite: Callable[[int, Citation], str] = lambda n, _: f"[{n}]"
+    ) -> str:
+        """``text`` with each of its citations' markers ``[m]`` written as ``cite(n, citation)``,
+        ``n`` the citation's number in the whole note; other brackets are left alone.
+
+        >>> notes = Footnotes()
+        >>> rain, wind = Citation(1, "d", "d#s0", "Rain.", 0, 5), Citation(2, "d", "d#s3", "Wind.", 9, 14)
+        >>> notes.renumber("Rain [1]. Wind [2].", [rain, wind])
+        'Rain [1]. Wind [2].'
+        >>> wind_again, hail = replace(wind, marker=1), Citation(2, "e", "e#s1", "Hail.", 6, 11)
+        >>> notes.renumber("Wind [1], hail [2], see [9].", [wind_again, hail]), len(notes.notes)
+        ('Wind [2], hail [3], see [9].', 3)
+        """
+        by_marker = {c.marker: c for c in citations}
+
+        def one(found: re.Match[str]) -> str:
+            citation = by_marker.get(int(found[1]))
+            return found[0] if citation is None else cite(self.number(citation), citation)
+
+        return MARKER.sub(one, text)
 
 
 def answer_markdown(answer: Answer) -> str:

@@ -20,12 +20,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, fields
 from html import escape
 from typing import Any
 
 from assistant.records import Answer, Citation, Document, ShortAnswer
-from assistant.references import answer_markdown, document_name, source_details, source_label
+from assistant.references import Footnotes, answer_markdown, document_name, source_details, source_label
 
 MARKER = re.compile(r"\[(\d+)\]")
 CONTEXT_CHARS = 600  # longest run of paragraph text kept on each side of a quote
@@ -346,6 +346,11 @@ def document_preview(doc: Document, cited: Sequence[tuple[int, int]]) -> str:
     return f'<div class="doc-preview"><h3>{escape(doc.title)}</h3>{paragraphs}</div>'
 
 
+def cite_link(n: int, citation: Citation) -> str:
+    """A briefing's marker ``[n]`` as a link to its source card ``bsrc-n``."""
+    return f'<a class="cite" href="#bsrc-{n}" title="{escape(source_label(citation), quote=True)}">[{n}]</a>'
+
+
 def briefing_html(briefing: Any, text_of: TextOf) -> tuple[str, str]:
     """A briefing note and its sources panel, as the chat shows answers: markers numbered
     through the whole note link to cards ``id="bsrc-n"``; the note carries its Markdown
@@ -353,24 +358,14 @@ def briefing_html(briefing: Any, text_of: TextOf) -> tuple[str, str]:
 
     ``briefing`` is an ``assistant.briefing.Briefing`` (sections of items with citations).
     """
-    numbers: dict[tuple[str, str, int, int], int] = {}
-    notes: list[Citation] = []
+    footnotes = Footnotes()
     parts = [f'<h2 class="brief-title">{escape(briefing.title)}</h2>']
     if briefing.topic:
         parts.append(f'<p class="brief-topic">Topic: {escape(briefing.topic)}</p>')
     for section in briefing.sections:
         items = []
         for item in section.items:
-            text = escape(item.text, quote=False)
-            for c in item.citations:
-                key = (c.doc_id, c.sentence_id, c.start, c.end)
-                if key not in numbers:
-                    numbers[key] = len(notes) + 1
-                    notes.append(replace(c, marker=numbers[key], related=False))
-                n = numbers[key]
-                link = f'<a class="cite" href="#bsrc-{n}" title="{escape(source_label(c), quote=True)}">[\u00a7{n}]</a>'
-                text = text.replace(f"[{c.marker}]", link)
-            text = text.replace("[\u00a7", "[")
+            text = footnotes.renumber(escape(item.text, quote=False), item.citations, cite_link)
             label = f'<b class="brief-label">{escape(item.label)}:</b> ' if item.label else ""
             items.append(f"<li>{label}{text}</li>")
         tag = "ol" if section.name == "Key points" else "ul"
@@ -379,5 +374,7 @@ def briefing_html(briefing: Any, text_of: TextOf) -> tuple[str, str]:
         parts.append('<p class="src-none">The sources say nothing to brief on here.</p>')
     md = escape(briefing.to_markdown(), quote=False).replace("\n", "&#10;")
     note = f'<div class="briefing answer">{"".join(parts)}<div class="md-source">{md}</div></div>'
-    cards = "".join(source_card(c, 0, text_of, prefix="bsrc").replace('id="bsrc-0-', 'id="bsrc-') for c in notes)
+    cards = "".join(
+        source_card(c, 0, text_of, prefix="bsrc").replace('id="bsrc-0-', 'id="bsrc-') for c in footnotes.notes
+    )
     return note, cards or '<p class="src-none">No sources.</p>'
