@@ -73,7 +73,7 @@ from assistant.figures import (
 from assistant.index import Snapshot
 from assistant.lexical import tokenize
 from assistant.records import Answer, Citation, Document, Sentence
-from assistant.references import Footnotes, footnote
+from assistant.references import Footnotes, footnote, markdown_text
 from assistant.sources import is_correction, retracts, source_name, superseded
 from assistant.speakers import Quote
 
@@ -192,14 +192,14 @@ class Briefing:
         lists, markers numbered through the whole note, and numbered footnotes (quote,
         document title, outlet, date) at the end. No HTML."""
         footnotes = Footnotes()
-        lines = [f"# {_md(self.title)}", ""]
+        lines = [f"# {markdown_text(self.title)}", ""]
         if self.topic:
-            lines += [f"Topic: {_md(self.topic)}", ""]
+            lines += [f"Topic: {markdown_text(self.topic)}", ""]
         for section in self.sections:
             lines += [f"## {section.name}", ""]
             for n, item in enumerate(section.items, start=1):
-                text = footnotes.renumber(_md(item.text), item.citations)
-                label = f"**{_md(item.label)}**: " if item.label else ""
+                text = footnotes.renumber(markdown_text(item.text), item.citations)
+                label = f"**{markdown_text(item.label)}**: " if item.label else ""
                 bullet = f"{n}." if section.name == KEY_POINTS else "-"
                 lines.append(f"{bullet} {label}{text}")
             lines.append("")
@@ -228,10 +228,6 @@ class Briefing:
             parts.append("• " + text.replace("[§", "["))
         lead = f"Key points on {self.topic}:" if self.topic else "Key points:"
         return Answer(question=question, text=lead + "\n" + "\n".join(parts), answered=True, citations=citations)
-
-
-def _md(text: str) -> str:
-    return re.sub(r"([\\`*_<>])", r"\\\1", text)
 
 
 # -- the summariser -----------------------------------------------------------------------

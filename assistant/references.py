@@ -67,7 +67,7 @@ def footnote(citation: Citation) -> str:
     '[1] "It runs." (Ferry, sentence 1)'
     """
     related = "related reading: " if citation.related else ""
-    return f'[{citation.marker}] {related}"{_md(citation.quote)}" ({_md(source_label(citation))})'
+    return f'[{citation.marker}] {related}"{markdown_text(citation.quote)}" ({markdown_text(source_label(citation))})'
 
 
 class Footnotes:
@@ -112,16 +112,17 @@ class Footnotes:
 
 def answer_markdown(answer: Answer) -> str:
     """The answer with its [n] markers, then one footnote per citation; no HTML."""
-    parts = [_md(answer.text)]
+    parts = [markdown_text(answer.text)]
     if answer.citations:
         parts.append("\n".join(f"- {footnote(c)}" for c in answer.citations))
     return "\n\n".join(parts) + "\n"
 
 
-def _md(text: str) -> str:
-    r"""Escape what Markdown would read as formatting or HTML, and keep [n] markers literal.
+def markdown_text(text: str) -> str:
+    r"""Plain text for Markdown (answers, briefings, footnotes): what Markdown would read as
+    formatting or HTML escaped, [n] markers kept literal.
 
-    >>> _md("a *b* <i>c</i> [1]")
+    >>> markdown_text("a *b* <i>c</i> [1]")
     'a \\*b\\* &lt;i&gt;c&lt;/i&gt; [1]'
     """
     text = re.sub(r"([\\`*_])", r"\\\1", text)
