@@ -15,10 +15,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import PurePosixPath
 
+from assistant.citations import MARKER_RE
 from assistant.records import Answer, Citation
 
 SENTENCE_ID = re.compile(r"#s(\d+)$")
-MARKER = re.compile(r"\[(\d+)\]")
 
 
 def sentence_number(sentence_id: str) -> int | None:
@@ -107,7 +107,7 @@ class Footnotes:
             citation = by_marker.get(int(found[1]))
             return found[0] if citation is None else cite(self.number(citation), citation)
 
-        return MARKER.sub(one, text)
+        return MARKER_RE.sub(one, text)
 
 
 def answer_markdown(answer: Answer) -> str:

@@ -24,10 +24,10 @@ from dataclasses import dataclass, fields
 from html import escape
 from typing import Any
 
+from assistant.citations import MARKER_RE
 from assistant.records import Answer, Citation, Document, ShortAnswer
 from assistant.references import Footnotes, answer_markdown, document_name, source_details, source_label
 
-MARKER = re.compile(r"\[(\d+)\]")
 CONTEXT_CHARS = 600  # longest run of paragraph text kept on each side of a quote
 
 BEHAVIOUR_BADGES = {
@@ -192,7 +192,7 @@ def answer_html(
         )
 
     escaped = escape(answer.text, quote=False)
-    linked = MARKER.sub(link, escaped)
+    linked = MARKER_RE.sub(link, escaped)
     css, label = BEHAVIOUR_BADGES.get(answer.behaviour, BEHAVIOUR_BADGES["answer"])
     if answer.behaviour == "answer" and not answer.answered:
         css, label = BEHAVIOUR_BADGES["decline"]
