@@ -6,7 +6,6 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -18,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from servers import free_port
 
 from assistant.errors import ConfigError
 from assistant.logins import FREE_FAILURES
@@ -26,12 +26,6 @@ from assistant.ui import check_exposure, is_loopback, parse_auth
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "corpus"
 START_TIMEOUT = 240.0
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 @dataclass
