@@ -114,6 +114,7 @@ SPEECH = re.compile(
 SPREAD = 5  # retrieved sentences that say whether the evidence spans documents
 # The words a status question frames its subject with ("the status of X"): not the subject.
 STATUS_FRAME = frozenset(tokenize("status state situation position progress current latest happened stand going"))
+CATEGORY_POOL = 3  # best candidates a "Which port ...?" question's named port is looked for among
 REASON_POOL = 20  # candidates a why-question's reason is looked for among (rank is not fit for reasons)
 REASON_MIN_MATCH = 3  # question words (a refusal counts two) a reason's effect clause must share
 COMPOUND = re.compile(r",?\s+and\s+(?:who|whom|what|which|when|where|why|how)\b", re.I)
@@ -428,7 +429,8 @@ class CalibratedComposer:
 
     def prefer(self, question: Question, candidates: list[Candidate], reasons: list[str]) -> list[Candidate]:
         """Step 6: bring forward a nearly-as-good candidate that quotes the person a "What
-        did X say ...?" question names, or, in a follow-up, one with the words the
+        did X say ...?" question names, one of the best three that names the thing a
+        "Which port ...?" question asks for, or, in a follow-up, one with the words the
         follow-up adds ("... and the gangs?")."""
         if question.names and SPEECH.search(question.focus):
             # "What did X say about Y?": a quotation by X comes first.
@@ -453,6 +455,19 @@ class CalibratedComposer:
                 f"{stating.sentence.sentence_id} states the {question.attribute[0] if question.attribute else ''}"
             )
             candidates = _first(stating, candidates)
+        if question.category:
+            # "Which port did X tour?": a sentence naming a port comes first.
+            named = next(
+                (
+                    c
+                    for c in candidates[:CATEGORY_POOL]
+                    if category_span(question.category, c.sentence.text, question.terms, self.ordinary)
+                ),
+                None,
+            )
+            if named is not None and named is not candidates[0]:
+                reasons.append(f"{named.sentence.sentence_id} names a {question.category}")
+                candidates = _first(named, candidates)
         if question.role_of:
             # "What is X's role?": a sentence that gives X a role comes first.
             titled = self._near_best(

@@ -219,3 +219,25 @@ def paragraphs(*blocks: tuple[str, ...]) -> list[Sentence]:
 def test_the_sentence_a_sentence_leans_on(doc: list[Sentence], expected: int | None) -> None:
     found = sentence_before(doc, doc[-1])
     assert (found.ordinal if found else None) == expected
+
+
+def test_which_port_across_documents_names_the_port(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """The calibrated pipeline (evidence from two documents): a sentence naming a port
+    comes before a likelier one that names none."""
+    bot = bot_on(
+        tmp_path_factory,
+        "ports",
+        {
+            "visit.txt": (
+                "Minister visits Scotland\n\n"
+                "The trade minister arrived in Glasgow on Monday for talks with shipbuilders.\n"
+                "Earlier that day she toured the port of Leith and met dock workers.\n"
+            ),
+            "yards.txt": (
+                "Shipyards ask for orders\n\n"
+                "Shipbuilders told the trade minister in Glasgow that they need new orders before spring.\n"
+            ),
+        },
+    )
+    answer = ask(bot, "Which port did the trade minister tour before her talks in Glasgow?")
+    assert answer["short_answer"]["text"] == "the port of Leith"
