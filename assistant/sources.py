@@ -8,8 +8,9 @@
   (``assistant.figures``, shared with briefings).
 - ``is_correction``, ``retracts``, ``superseded``: a later correction and the earlier
   statements it says were wrong.
-- ``named_documents``: the documents a question names by their kind, outlet, author or
-  title ("What does the press release say ...?").
+- ``named_documents``: the documents a question names by their kind ("What does the press
+  release say ...?"), or by outlet or author when it names them as a source
+  (``named_as_source``: "according to the Herald", not "Why did NASA decide ...?").
 
 Not handled: paraphrases that share few words ("rejected" against "turned down").
 """
