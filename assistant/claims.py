@@ -37,7 +37,7 @@ from collections.abc import Callable, Sequence, Set
 from dataclasses import dataclass
 
 from assistant.lexical import stem, tokenize
-from assistant.numbers import NUMBER_WORDS, SCALES, parse_number
+from assistant.numerals import NUMBER_WORDS, SCALES, parse_number
 from assistant.stance import REFUSAL
 
 MARKER = re.compile(r"\[(\d+(?:\s*,\s*\d+)*)\]")

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from assistant.lexical import tokenize
-from assistant.numbers import NUMBER_WORDS, parse_number
+from assistant.numerals import NUMBER_WORDS, parse_number
 from assistant.records import Sentence
 
 FigureKind = Literal["money", "percent", "count", "year", "date"]

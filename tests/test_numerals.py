@@ -1,12 +1,12 @@
-"""Number and scale words (``assistant.numbers``), shared by figures and claim checks.
+"""Number and scale words (``assistant.numerals``), shared by figures and claim checks.
 Examples from several kinds of report, written for these tests."""
 
 from __future__ import annotations
 
 import pytest
 
-from assistant import claims, figures, numbers
-from assistant.numbers import NUMBER_WORDS, SCALES, parse_number
+from assistant import claims, figures, numerals
+from assistant.numerals import NUMBER_WORDS, SCALES, parse_number
 
 
 @pytest.mark.parametrize(
@@ -51,9 +51,9 @@ def test_words_that_are_not_read_as_numbers(word: str) -> None:
 
 
 def test_figures_and_claims_read_the_same_words() -> None:
-    assert claims.NUMBER_WORDS is numbers.NUMBER_WORDS
-    assert claims.SCALES is numbers.SCALES
-    assert figures.parse_number is numbers.parse_number
+    assert claims.NUMBER_WORDS is numerals.NUMBER_WORDS
+    assert claims.SCALES is numerals.SCALES
+    assert figures.parse_number is numerals.parse_number
     # A figure counts from two ("one of them" is rarely a count); every other word is shared.
     assert {w: n for w, n in NUMBER_WORDS.items() if n >= 2} == figures.COUNT_WORDS
     assert set(SCALES) >= {"thousand", "million", "billion", "trillion", "k", "m", "mn", "bn", "b", "tn"}
