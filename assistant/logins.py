@@ -1,9 +1,9 @@
 """Checking the UI's user:password pairs, with guessing slowed down per client.
 
 Gradio accepts an async ``auth(username, password) -> bool``; ``password_check`` makes
-one that compares in constant time and, after ``FREE_FAILURES`` wrong passwords from one
-client address within ``WINDOW`` seconds, makes that address's attempts wait before they
-are checked, twice as long after each further failure, up to ``MAX_DELAY`` seconds, and
+one that compares in constant time and, once one client address has sent more than
+``FREE_FAILURES`` wrong passwords within ``WINDOW`` seconds, makes that address's attempts
+wait before they are checked, twice as long after each further failure, up to ``MAX_DELAY`` seconds, and
 one at a time (guesses sent side by side queue instead of sharing one wait). Fifty
 guesses then take minutes instead of half a second. Only the guessing address waits: a
 user at another address is answered at once, and a right password from the guessing
