@@ -837,7 +837,7 @@ class Briefer:
         say across documents. Two measure the same by the words test (``same_measure``), or
         when comparable figures sit in sentences (of the pool) close in meaning that share a
         measure word; computed once, read by key points and "Where sources differ"."""
-        candidates = [f for f in figures if f.kind in ("money", "percent", "count") and f.measure]
+        candidates = [f for f in figures if f.kind in ("money", "percent", "count", "duration") and f.measure]
         row = {s.sentence_id: i for i, s in enumerate(pool.sentences)}
         vectors = pool.vectors
 

@@ -10,8 +10,10 @@ verdict with its reason, and the answer carries the reasons (``Answer.reason``):
    (``assistant.answerability``), best first. A question that names documents by their
    kind or outlet ("the press release") is answered from those documents.
 2. ``stance``: a refusal by the question's subject answers "Did X agree ...?" with "No:";
-   a refusal or stop by a name it uses, or an outright denial of what it presumes ("no
-   evidence of a cyberattack"), corrects "Why did X agree ...?" (``assistant.stance``),
+   a refusal or stop by a name it uses, an outright denial of what it presumes ("no
+   evidence of a cyberattack"), a statement that its subject did not do it ("X will not
+   fly home aboard Y", with the next sentence: what happened instead) or that someone
+   else did ("A, not X, pays"), corrects "Why did X agree ...?" (``assistant.stance``),
    from any of the first five candidates above the related-passage bar.
    ``reason``: a why-question is answered by the sentence whose causal clause is about
    what it asks (``assistant.reasons``), ahead of the answerable gate.
@@ -69,13 +71,16 @@ from assistant.direct import (
     status_span,
     with_role,
 )
+from assistant.figures import Figure, asks_length
 from assistant.index import Snapshot
 from assistant.lexical import covered_terms, tokenize
 from assistant.question import Question, analyse
 from assistant.reasons import reason_match
 from assistant.records import Answer, Behaviour, Citation, Hit, Sentence, ShortAnswer
 from assistant.sources import (
+    asked_figures,
     disagreement,
+    disagrees_with,
     is_correction,
     named_documents,
     retracts,
@@ -86,9 +91,12 @@ from assistant.sources import (
 from assistant.stance import (
     REFUSAL,
     STOPPED,
+    asked_subject,
     asks_about_refusal,
     denies,
     entities,
+    excludes_actor,
+    negates_action,
     presumes_agreement,
     presumes_ongoing,
     refuses,
@@ -118,6 +126,13 @@ CATEGORY_POOL = 3  # best candidates a "Which port ...?" question's named port i
 REASON_POOL = 20  # candidates a why-question's reason is looked for among (rank is not fit for reasons)
 REASON_MIN_MATCH = 3  # question words (a refusal counts two) a reason's effect clause must share
 COMPOUND = re.compile(r",?\s+and\s+(?:who|whom|what|which|when|where|why|how)\b", re.I)
+
+
+def _kinds_asked(question: Question) -> tuple[str, ...]:
+    """The kinds of ``assistant.figures`` that answer a question; a length of time only
+    when it asks for one ("How long ...?", "How many days ...?", ``figures.asks_length``)."""
+    kinds = FIGURE_KINDS_ASKED.get(question.asks_for or "", ())
+    return (*kinds, "duration") if kinds and asks_length(question.focus) else kinds
 
 
 @dataclass(frozen=True)
@@ -189,10 +204,15 @@ class CalibratedComposer:
         if stance is not None:
             best, corrects = stance
             reasons.append(
-                f"{'premise corrected' if corrects else 'No'}: {best.sentence.sentence_id} states a refusal or stop"
+                f"{'premise corrected' if corrects else 'No'}: {best.sentence.sentence_id} states a refusal, stop or contrary"
             )
             if corrects:
-                return self._answer(question, [[best.sentence]], PREMISE_LEAD, "correct_premise", reasons)
+                items = [[best.sentence]]
+                instead = self._instead(question, best.sentence)
+                actors = asked_subject(question.focus) or subject(question.focus) or set()
+                if instead is not None and negates_action(best.sentence.text, set(question.terms), actors):
+                    items.append([instead])
+                return self._answer(question, items, PREMISE_LEAD, "correct_premise", reasons)
             # "No:" leads the refusal itself; what it needs to be read alone follows it.
             items = self._with_context([[best.sentence]])
             items.sort(key=lambda item: item[0].sentence_id != best.sentence.sentence_id)
@@ -504,6 +524,9 @@ class CalibratedComposer:
             )
             if denial is not None:
                 return denial, True
+        contrary = None if question.yes_no else self._contrary(question, candidates)
+        if contrary is not None:
+            return contrary, True
         actors: set[str] | None
         if question.yes_no:
             actors = subject(focus) or (entities(question.context_text) if question.context_text else None)
@@ -529,29 +552,66 @@ class CalibratedComposer:
         )
         return (found, not question.yes_no) if found is not None else None
 
+    def _contrary(self, question: Question, candidates: list[Candidate]) -> Candidate | None:
+        """For a wh-question, the first of the best five candidates (above the related-passage
+        bar) saying the question's subject did not do what it presumes (``stance.negates_action``), or that
+        someone else did (``stance.excludes_actor``)."""
+        actors = asked_subject(question.focus) or subject(question.focus)
+        if not actors:
+            return None
+        terms = set(question.terms)
+        floor = self.calibration.related_floor
+        return next(
+            (
+                c
+                for c in candidates[:5]
+                if c.probability >= floor
+                and (negates_action(c.sentence.text, terms, actors) or excludes_actor(c.sentence.text, terms, actors))
+            ),
+            None,
+        )
+
+    def _instead(self, question: Question, sentence: Sentence) -> Sentence | None:
+        """What happened instead, after a sentence that says something did not: the next
+        sentence of its document (no heading between) when it shares a word with the
+        question other than its subject."""
+        doc = self.snapshot.by_doc.get(sentence.doc_id, [])
+        at = sentence.ordinal + 1
+        if at >= len(doc) or not doc[at].citable:
+            return None
+        following = doc[at]
+        actors = asked_subject(question.focus) or subject(question.focus) or set()
+        shared = covered_terms(set(question.terms) - actors, set(tokenize(following.text)))
+        return following if shared else None
+
     def disagreement(self, question: Question, candidates: list[Candidate]) -> list[list[Sentence]] | None:
         """Step 7: for a question asking for a figure or a date, the sentences of the
         documents that give the measure different values (``assistant.figures``), one item
         per value, each citing every document that gives it."""
-        kinds = FIGURE_KINDS_ASKED.get(question.asks_for or "")
+        kinds = _kinds_asked(question)
         if not kinds:
             return None
         bar = self.calibration.near_share * candidates[0].probability
         near = [c.sentence for c in candidates[:6] if c.probability >= bar]
-        if len({s.doc_id for s in near}) < 2:
-            return None
-        ids = {s.sentence_id for s in near}
-        figures = [
-            f
-            for doc in dict.fromkeys(s.doc_id for s in near)
-            for f in self.snapshot.figures_of(doc)
-            if f.sentence_id in ids
-        ]
-        found = disagreement(figures, kinds, question.terms)
+        found = None
+        asked = asked_figures(self._figures_in(near[:1]), kinds, question.terms)
+        if len({s.doc_id for s in near}) >= 2:
+            found = disagreement(self._figures_in(near), kinds, question.terms, including=asked)
+        if found is None:
+            # Another document among the best retrieved may word the same measure differently
+            # from the question ("in orbit" for "in space"): the words test alone links them.
+            top = [c.sentence for c in candidates[:6]]
+            found = disagrees_with(self._figures_in(top[:1]), self._figures_in(top[1:]), kinds, question.terms)
         if found is None:
             return None
         sentences = self.snapshot.sentences
         return [list({f.doc_id: sentences[f.sentence_id] for f in group.figures}.values()) for group in found.values]
+
+    def _figures_in(self, sentences: list[Sentence]) -> list[Figure]:
+        """The figures (``assistant.figures``) of ``sentences``, document by document."""
+        ids = {s.sentence_id for s in sentences}
+        docs = dict.fromkeys(s.doc_id for s in sentences)
+        return [f for doc in docs for f in self.snapshot.figures_of(doc) if f.sentence_id in ids]
 
     def parts(self, question: Question, candidates: list[Candidate]) -> list[Candidate]:
         """Step 7b: a question in two parts ("Near which city was it, and which bridge
@@ -799,7 +859,7 @@ class CalibratedComposer:
                     if found:
                         a, b = with_role(c.quote, found)
                         return ShortAnswer(text=c.quote[a:b], marker=c.marker, start=c.start + a, end=c.start + b)
-        kinds = FIGURE_KINDS_ASKED.get(question.asks_for or "")
+        kinds = _kinds_asked(question)
         if kinds and question.asks_for != "date":
             terms = set(question.terms)
             figures = [

@@ -3,7 +3,8 @@ different values.
 
 Scope: English prose. A figure is money with its currency and scale ("£1m", "£1 million"
 and "£1,000,000" are all 1,000,000 GBP), a percentage ("95%", "95 per cent"), a count
-("12,000 people"), a year ("in 2025") or a date ("15 May 2025", "May 15, 2025",
+("12,000 people"), a length of time ("286 days", "about eight days", "a 10-day flight":
+its unit kept, "day"), a year ("in 2025") or a date ("15 May 2025", "May 15, 2025",
 "March 2024"). Each keeps its qualifier as a bound ("more than 12,000" is at least
 12,000), its document offsets, the content words of what it measures (a few words either
 side within its clause, stemmed) and the year it refers to ("in 2025", or "this year"
@@ -14,7 +15,9 @@ read against the document's date).
 than 12,000 crossings in 2025" against "over 12,500"). Two figures measure the same
 thing when they are of the same kind and unit, refer to no different years, lie within a
 factor of two of each other (percentages: within 25 points), and share content words
-(``same_measure``); callers with sentence vectors may pass a stricter or looser test.
+(``same_measure``; a length of time's words are its unit and its whole clause, and
+lengths in different units are never compared, since "nine months" may round "286
+days"); callers with sentence vectors may pass a stricter or looser test.
 
 Not handled: numbers written in words ("three"), ranges ("10-12"), fractions, ratios,
 currencies other than pound, dollar, euro and yen; figures stated across two sentences.
@@ -31,7 +34,7 @@ from assistant.lexical import tokenize
 from assistant.numerals import NUMBER_WORDS, parse_number
 from assistant.records import Sentence
 
-FigureKind = Literal["money", "percent", "count", "year", "date"]
+FigureKind = Literal["money", "percent", "count", "duration", "year", "date"]
 Bound = Literal["exact", "at least", "at most", "about"]
 
 NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
@@ -200,6 +203,34 @@ def measure_words(text: str, start: int, end: int) -> tuple[str, ...]:
     return tuple(dict.fromkeys(([noun] if noun else []) + before + after))
 
 
+ASKS_LENGTH = re.compile(
+    r"\bhow\s+(?:long|many\s+(?:more\s+)?(?:seconds|minutes|hours|days|nights|weeks|months|years|decades))\b", re.I
+)
+
+
+def asks_length(question: str) -> bool:
+    """Whether a question asks for a length of time ("How long ...?", "How many days ...?").
+
+    >>> [asks_length(q) for q in ["How long did the strike last?", "How many weeks was it shut?", "How many died?"]]
+    [True, True, False]
+    """
+    return ASKS_LENGTH.search(question) is not None
+
+
+def duration_measure(text: str, start: int, end: int, unit: str) -> tuple[str, ...]:
+    """What a length of time at text[start:end] measures: its unit, then the content words
+    of its whole clause, since what lasts is the clause's event, often far from the number
+    ("The crew flight test lifted off on 5 June with a planned stay of about eight days").
+
+    >>> t = "The ferry trial, which began in May, ran for about six weeks on the northern route."
+    >>> duration_measure(t, t.index("six"), t.index(" on"), "week")
+    ('week', 'ran', 'northern', 'route')
+    """
+    left, right = clause_of(text, start, end)
+    words = tokenize(text[left:start] + " " + text[end:right])
+    return tuple(dict.fromkeys([unit, *(w for w in words if _is_measure_word(w) and w not in NUMBER_WORDS)]))
+
+
 # A count that stands as the subject of one of these verbs has left out what it counts
 # ("344 were cancelled", "12 have since died", "two of them remain").
 ELIDED_NOUN = re.compile(
@@ -259,15 +290,35 @@ def _date_value(year: int | None, month: int, day: int) -> float:
 
 
 DURATION = re.compile(
-    r"[\s-]+(?:and\s+a\s+half\s+)?(?:seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?|decades?|centuries)\b",
+    r"[\s-]+(?P<half>and\s+a\s+half\s+)?(?P<unit>seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?|decades?|"
+    r"century|centuries)\b",
     re.I,
 )
+# After a length of time, words that make it an age or a moment ("10 years old", "three days later").
+NOT_A_LENGTH = re.compile(r"\s+(?:old|ago|later|earlier|before|after)\b", re.I)
 
 
 def is_duration(text: str, end: int) -> bool:
     """Whether the number ending at ``end`` is a length of time ("five years", "10-day"),
     which says how long, not how many of what."""
     return DURATION.match(text, end) is not None
+
+
+def duration_unit(text: str, end: int) -> tuple[str, int, float] | None:
+    """The unit of a length of time whose number ends at ``end`` (singular, lower case),
+    where the unit word ends, and what "and a half" adds; None when the number is not one.
+    "10 years old", "three days later" say an age or a moment, not a length.
+
+    >>> t = "a planned 10-day trip that lasted two and a half weeks"
+    >>> duration_unit(t, 12), duration_unit(t, t.index("two") + 3)
+    (('day', 16, 0.0), ('week', 54, 0.5))
+    """
+    m = DURATION.match(text, end)
+    if m is None or NOT_A_LENGTH.match(text, m.end()):
+        return None
+    unit = m["unit"].lower()
+    unit = "century" if unit == "centuries" else unit.removesuffix("s")
+    return unit, m.end(), 0.5 if m["half"] else 0.0
 
 
 def raw_figures(text: str) -> list[tuple[int, int, FigureKind, float, str]]:
@@ -307,10 +358,18 @@ def raw_figures(text: str) -> list[tuple[int, int, FigureKind, float, str]]:
     for m in YEAR.finditer(text):
         add(m.start(), m.end(), "year", _date_value(int(m["year"]), 0, 0), "")
     for m in COUNT.finditer(text):
-        if not is_duration(text, m.end()):
+        length = duration_unit(text, m.end())
+        if length is not None:
+            unit, end, half = length
+            add(m.start(), end, "duration", parse_number(m["num"], m["scale"]) + half, unit)
+        elif not is_duration(text, m.end()):
             add(m.start(), m.end(), "count", parse_number(m["num"], m["scale"]), "")
     for m in WORD_COUNT.finditer(text):
-        if not is_duration(text, m.end()):
+        length = duration_unit(text, m.end())
+        if length is not None:
+            unit, end, half = length
+            add(m.start(), end, "duration", COUNT_WORDS[m["word"].lower()] + half, unit)
+        elif not is_duration(text, m.end()):
             add(m.start(), m.end(), "count", float(COUNT_WORDS[m["word"].lower()]), "")
     return sorted(found)
 
@@ -320,7 +379,7 @@ def sentence_figures(sentence: Sentence, doc_year: int | None = None) -> list[Fi
     text = sentence.text
     figures = []
     for start, end, kind, value, unit in raw_figures(text):
-        bound, qualifier = qualifier_bound(text[:start]) if kind in ("money", "percent", "count") else ("exact", 0)
+        bound, qualifier = qualifier_bound(text[:start]) if kind not in ("year", "date") else ("exact", 0)
         if kind == "date" and value < 10000:  # a day and month without a year: use the document's
             value += (doc_year or 0) * 10000
         figures.append(
@@ -334,7 +393,9 @@ def sentence_figures(sentence: Sentence, doc_year: int | None = None) -> list[Fi
                 value=value,
                 unit=unit,
                 bound=bound,
-                measure=measure_words(text, start, end),
+                measure=duration_measure(text, start, end, unit)
+                if kind == "duration"
+                else measure_words(text, start, end),
                 year=year_referred(text, start, end, doc_year) if kind not in ("year", "date") else None,
             )
         )

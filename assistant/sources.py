@@ -23,7 +23,7 @@ from pathlib import PurePosixPath
 
 from assistant.evidence import amount_spans, date_spans
 from assistant.figures import Disagreement, Figure, comparable, disagreements, raw_figures, same_measure
-from assistant.lexical import tokenize
+from assistant.lexical import covered_terms, tokenize
 from assistant.question import SOURCE_WORDS
 from assistant.records import Document, Sentence
 
@@ -142,9 +142,13 @@ def asked_measure(terms: Iterable[str]) -> Callable[[Figure, Figure], bool]:
     return related
 
 
-def disagreement(figures: Iterable[Figure], kinds: Iterable[str], terms: Iterable[str] = ()) -> Disagreement | None:
-    """The first measure that two documents give different values, among figures of
-    ``kinds`` (linked by ``asked_measure(terms)``).
+def disagreement(
+    figures: Iterable[Figure], kinds: Iterable[str], terms: Iterable[str] = (), including: Iterable[Figure] = ()
+) -> Disagreement | None:
+    """The measure that two documents give different values, among figures of ``kinds``
+    (linked by ``asked_measure(terms)``), holding one of the figures ``including`` when
+    given; of several, the one whose every value's figures state most of the question's
+    ``terms`` (``asked_cover``).
 
     >>> from assistant.figures import sentence_figures
     >>> from assistant.records import Sentence
@@ -155,8 +159,75 @@ def disagreement(figures: Iterable[Figure], kinds: Iterable[str], terms: Iterabl
     [3000.0, 4500.0]
     """
     wanted = set(kinds)
-    found = disagreements([f for f in figures if f.kind in wanted], related=asked_measure(terms))
-    return found[0] if found else None
+    asked = set(terms)
+    found = disagreements([f for f in figures if f.kind in wanted], related=asked_measure(asked))
+    return max(_holding(found, including), key=lambda d: asked_cover(d, asked), default=None)
+
+
+def _holding(found: list[Disagreement], figures: Iterable[Figure]) -> list[Disagreement]:
+    """The disagreements that hold one of ``figures`` (all of them when none are given)."""
+    ids = {(f.sentence_id, f.start) for f in figures}
+    if not ids:
+        return found
+    return [d for d in found if any((f.sentence_id, f.start) in ids for g in d.values for f in g.figures)]
+
+
+def asked_figures(figures: Iterable[Figure], kinds: Iterable[str], terms: Iterable[str]) -> list[Figure]:
+    """The figures of ``kinds`` whose measure states most of a question's ``terms``: what a
+    sentence gives for the figure asked ("$2.6 billion for SpaceX" of a sentence that also
+    gives Boeing's $4.2 billion, asked what SpaceX received).
+
+    >>> f = lambda v, m: Figure("d", "d#s0", int(v), 1, "", "money", v, "USD", measure=m)
+    >>> [g.value for g in asked_figures([f(4.2, ("boe", "award")), f(2.6, ("spacex", "develop"))], ["money"], ["spacex"])]
+    [2.6]
+    """
+    wanted, asked = set(kinds), set(terms)
+    of_kind = [f for f in figures if f.kind in wanted]
+    best = max((len(covered_terms(asked, set(f.measure))) for f in of_kind), default=0)
+    return [f for f in of_kind if len(covered_terms(asked, set(f.measure))) == best]
+
+
+def disagrees_with(
+    best: Iterable[Figure], others: Iterable[Figure], kinds: Iterable[str], terms: Iterable[str] = ()
+) -> Disagreement | None:
+    """A measure a figure of ``best`` (the best answer's, the one asked: ``asked_figures``)
+    gives that a figure of ``others`` from another document gives a different value, linked by the words test alone
+    (``figures.same_measure``), since the other may word it unlike the question; of
+    several, the one that states most of the question's ``terms`` (``asked_cover``).
+    None unless one figure of ``best`` states more of the terms than the others.
+
+    >>> from assistant.figures import sentence_figures
+    >>> from assistant.records import Sentence
+    >>> s = lambda d, t: sentence_figures(Sentence(f"{d}#s0", d, 0, 0, len(t), t))
+    >>> found = disagrees_with(s("a", "The pilots spent 186 days in space."),
+    ...                        s("b", "They spent 187 days in orbit."), ["count", "duration"], ["day", "space"])
+    >>> [g.figures[0].text for g in found.values]
+    ['186 days', '187 days']
+    """
+    wanted = set(kinds)
+    mine = asked_figures(best, wanted, terms)
+    if len(mine) != 1:
+        return None  # words alone link the figures: which one is asked must be plain
+    own_docs = {f.doc_id for f in mine}
+    theirs = [f for f in others if f.kind in wanted and f.doc_id not in own_docs]
+    ids = {id(f) for f in mine}
+    found = [d for d in disagreements(mine + theirs) if any(id(f) in ids for g in d.values for f in g.figures)]
+    return max(found, key=lambda d: asked_cover(d, set(terms)), default=None)
+
+
+def asked_cover(found: Disagreement, asked: set[str]) -> tuple[int, int]:
+    """How well a disagreement's figures state what a question asks: the fewest of its
+    words any one value's measure holds, then how many in all (ties keep the first found).
+
+    >>> f = lambda v, m: Figure("d", "d#s0", 0, 1, "", "duration", v, "day", measure=m)
+    >>> from assistant.figures import FigureGroup
+    >>> planned = Disagreement((FigureGroup((f(8, ("day", "trial", "plann")),)), FigureGroup((f(10, ("day", "trial")),))), ())
+    >>> spent = Disagreement((FigureGroup((f(90, ("day", "spent")),)), FigureGroup((f(91, ("day", "trial", "spent")),))), ())
+    >>> asked_cover(planned, {"trial", "plann"}), asked_cover(spent, {"trial", "plann"})
+    ((1, 3), (0, 1))
+    """
+    per_value = [len(asked & {w for f in g.figures for w in f.measure}) for g in found.values]
+    return min(per_value), sum(per_value)
 
 
 CORRECTION_DOCUMENT = re.compile(r"\b(?:correction|corrections|clarification|erratum|corrigendum)\b", re.I)

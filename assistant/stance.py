@@ -8,6 +8,10 @@ running?"). Nothing is read as a yes or a no without such a cue by such an actor
 
 ``denies``: a sentence that denies outright what a wh-question presumes ("found no
 evidence of a cyberattack" against "Which group carried out the cyberattack?").
+``negates_action``: a sentence saying the question's subject did not (will not) do what
+the question presumes ("X will not fly home aboard Y" against "How did X feel flying home
+on Y?"). ``excludes_actor``: a sentence saying someone other than the question's subject
+did it ("A, not B, pays for overruns" against "How much has B paid for overruns?").
 
 Not handled: negation in general, double negatives, hedged stances ("may reconsider").
 """
@@ -155,3 +159,87 @@ def denies(text: str, terms: set[str]) -> bool:
     """
     objects = (next(g for g in m.groups() if g) for m in DENIAL.finditer(text))
     return any(covered_terms({stem(word.lower())}, terms) for word in objects)
+
+
+NEGATED_ACTION = re.compile(
+    r"\b(?:not|never|no\s+longer|\w+n[’']t)\s+(?!only\b|just\b|merely\b|least\b|all\b)"
+    r"(?:(?:be|been|being|have|yet|even|ever|actually|then)\s+)*(?P<verb>[a-z]+)",
+    re.I,
+)
+
+
+def negates_action(text: str, terms: set[str], actors: set[str]) -> bool:
+    """Whether ``text`` says one of ``actors`` (a question's subject) did not, or will not,
+    do what the question presumes: a word of the question's ``terms`` right after "not",
+    "never", "no longer" or "-n't" ("not only" aside), the actor named before it.
+
+    >>> negates_action("The crew will not sail home on the ferry.", {"crew", "sail", "ferry"}, {"crew"})
+    True
+    >>> negates_action("The mayor never opened the bridge.", {"mayor", "open", "bridge"}, {"mayor"})
+    True
+    >>> negates_action("The mayor not only opened the bridge.", {"mayor", "open", "bridge"}, {"mayor"})
+    False
+    >>> negates_action("The council did not open the bridge.", {"mayor", "open", "bridge"}, {"mayor"})
+    False
+    """
+    if not actors:
+        return False
+    lowered = text.lower()
+    for m in NEGATED_ACTION.finditer(text):
+        before = lowered[: m.start()]
+        if not any(re.search(rf"\b{re.escape(a)}", before) for a in actors):
+            continue
+        if covered_terms({stem(m["verb"].lower())}, terms):
+            return True
+    return False
+
+
+EXCLUDED = re.compile(
+    r"(?:,\s*not|\brather\s+than|\binstead\s+of)\s+(?:the\s+)?(?P<name>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)"
+)
+
+
+def excludes_actor(text: str, terms: set[str], actors: set[str]) -> bool:
+    """Whether ``text`` says someone other than ``actors`` (a question's subject) does what
+    the question asks: the actor named after ", not", "rather than" or "instead of", and
+    one more word of the question's ``terms`` in the sentence.
+
+    >>> excludes_actor("Under the lease, the tenant, not the Council, pays for repairs.",
+    ...                {"council", "pay", "repair"}, {"council"})
+    True
+    >>> excludes_actor("Rovers, rather than Albion, signed the striker.", {"albion", "sign", "striker"}, {"albion"})
+    True
+    >>> excludes_actor("The Council, not the tenant, pays for repairs.", {"council", "pay", "repair"}, {"council"})
+    False
+    """
+    for m in EXCLUDED.finditer(text):
+        name = {p for w in m["name"].split() for p in re.split(r"[-’']", w.lower()) if len(p) > 1}
+        if not name & actors:
+            continue
+        words = {stem(w.lower()) for w in re.findall(r"[\w-]+", text)} - name
+        if covered_terms(words, terms - actors):
+            return True
+    return False
+
+
+ASKED_SUBJECT = re.compile(
+    r"\b(?:did|does|do|has|have|had|was|were|is|are|will|would|can|could|should)\s+"
+    r"(?:(?:the|a|an|its|their|his|her)\s+)?(?P<word>[\w’'-]+)",
+    re.I,
+)
+
+
+def asked_subject(question: str) -> set[str]:
+    """The subject a wh-question presumes did something: the first word after its
+    auxiliary, an article skipped ("Why did the crew sail ...?" -> {"crew"}), stemmed.
+
+    >>> asked_subject("Why did the crew sail home?"), asked_subject("How much has Oxfam paid?")
+    ({'crew'}, {'oxfam'})
+    >>> asked_subject("Who won?")
+    set()
+    """
+    m = ASKED_SUBJECT.search(question)
+    if m is None:
+        return set()
+    word = re.sub(r"[’']s$", "", m["word"].lower())
+    return {stem(word)} if len(word) > 1 else set()

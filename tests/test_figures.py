@@ -11,6 +11,7 @@ from assistant.figures import (
     counted_noun,
     disagreements,
     document_year,
+    duration_unit,
     extract,
     measure_words,
     merge,
@@ -236,8 +237,9 @@ def test_the_seed_article_figures(article_text: str) -> None:
         ("The committee counted eight deaths.", [("count", 8.0)]),
         ("Two of them left early.", []),  # "two of": not a count of anything named
         ("The trains ran at 12:33 and 7 am.", []),  # times of day are not counts
-        ("The trial lasted five years and 10 days.", []),  # lengths of time are not counts
-        ("It took 45 minutes to sell 300 tickets.", [("count", 300.0)]),
+        ("The trial lasted five years and 10 days.", [("duration", 5.0), ("duration", 10.0)]),  # lengths, not counts
+        ("She was 10 years old three days later.", []),  # an age and a moment are not lengths
+        ("It took 45 minutes to sell 300 tickets.", [("duration", 45.0), ("count", 300.0)]),
         ("Forty volunteers and 12 boats helped.", [("count", 40.0), ("count", 12.0)]),
     ],
 )
@@ -294,3 +296,45 @@ def test_same_figure(a: Figure, b: Figure, expected: bool) -> None:
     from assistant.figures import same_figure
 
     assert same_figure(a, b) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "expected"),
+    [
+        ("The ferry trial ran for six weeks.", "six", "week"),
+        ("A 10-day festival opened.", "10", "day"),
+        ("The strike lasted two and a half days.", "two", "day"),
+        ("The bridge is 40 years old.", "40", None),
+        ("Five days later the dam burst.", "Five", None),
+        ("Some 300 homes lost power.", "300", None),
+    ],
+)
+def test_duration_unit(text: str, number: str, expected: str | None) -> None:
+    found = duration_unit(text, text.index(number) + len(number))
+    assert (found[0] if found else None) == expected
+
+
+# Lengths of time from different documents: (sentence a, sentence b, whether they disagree).
+DURATION_PAIRS = [
+    # the same event in near-synonym words ("in space" / "in orbit"): one shared verb and the unit
+    ("The two pilots spent 186 days in space.", "By our count they spent 187 days in orbit.", True),
+    # a number written in words against a hyphenated unit adjective, both about the planned trial
+    (
+        "The ferry trial began in May and was planned to run about eight weeks on the route.",
+        "The route opened with what was billed as a 10-week ferry trial.",
+        True,
+    ),
+    # the same value: no disagreement
+    ("The strike at the port lasted 12 days.", "Dock workers ended a strike that lasted 12 days.", False),
+    # different units are never compared ("nine months" may round "280 days")
+    ("The crew spent nine months in orbit.", "The crew spent 280 days in orbit.", False),
+    # different measures (a trial against a closure)
+    ("The ferry trial ran for six weeks.", "The bridge closed for eight weeks of repairs.", False),
+]
+
+
+@pytest.mark.parametrize(("a", "b", "expected"), DURATION_PAIRS)
+def test_lengths_of_time_disagree_only_on_one_measure(a: str, b: str, expected: bool) -> None:
+    figures = extract(split_sentences("a.txt", a)) + extract(split_sentences("b.txt", b))
+    found = [d for d in disagreements(figures) if any(f.kind == "duration" for g in d.values for f in g.figures)]
+    assert bool(found) is expected
