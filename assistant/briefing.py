@@ -75,7 +75,7 @@ from assistant.lexical import tokenize
 from assistant.records import Answer, Citation, Document, Sentence
 from assistant.references import Footnotes, footnote, markdown_text
 from assistant.sources import is_correction, retracts, source_name, superseded
-from assistant.speakers import Quote
+from assistant.speakers import Quote, across_documents
 
 KEY_POINTS = "Key points"
 WHO_SAID_WHAT = "Who said what"
@@ -516,7 +516,7 @@ class Briefer:
                 if topic is None or q.sentence_id in in_pool or speaker_matches(q, terms)
             ]
             sections += [
-                BriefingSection(WHO_SAID_WHAT, tuple(self._who_said_what(quotes))),
+                BriefingSection(WHO_SAID_WHAT, tuple(self._who_said_what(across_documents(quotes)))),
                 BriefingSection(FIGURES, tuple(self._figures(figures))),
                 BriefingSection(SOURCES_DIFFER, tuple(self._difference(d) for d in measures.differing)),
                 BriefingSection(TIMELINE, tuple(self._timeline(figures))),
@@ -798,7 +798,10 @@ class Briefer:
         by_speaker: dict[str, list[Quote]] = {}
         for q in quotes:
             by_speaker.setdefault(q.speaker, []).append(q)
-        ranked = sorted(by_speaker.items(), key=lambda kv: -len({q.sentence_id for q in kv[1]}))
+        # Speakers quoted by more documents first (a transcript gives one speaker many lines).
+        ranked = sorted(
+            by_speaker.items(), key=lambda kv: (-len({q.doc_id for q in kv[1]}), -len({q.sentence_id for q in kv[1]}))
+        )
         items = []
         for speaker, said in ranked[: st.max_speakers]:
             role = next((q.role for q in said if q.role), None)

@@ -242,6 +242,12 @@ class Mention:
     role: str | None
 
 
+def _plural_role(word: str) -> bool:
+    """A plural role noun ("astronauts Ana Ruiz and Ben Ito"): the role of a group, not a name's."""
+    lower = word.lower()
+    return lower not in ROLE_NOUNS and lower.endswith("s") and lower[:-1] in ROLE_NOUNS
+
+
 def role_after(text: str, end: int) -> str | None:
     """An appositive role right after a name: ", Albania's prime minister," -> the role.
 
@@ -270,7 +276,7 @@ def role_before(text: str, start: int) -> str | None:
     before = text[:start].rstrip()
     comma = before.endswith(",")
     words = WORD.findall(before.rstrip(","))
-    if not words or not is_role_word(words[-1]):
+    if not words or not is_role_word(words[-1]) or _plural_role(words[-1]):
         return None
     taken: list[str] = []
     loose = 0  # lower-case modifiers of the role noun ("head coach", "home secretary")
@@ -388,6 +394,35 @@ def attribute(sentences: Sequence[Sentence]) -> list[Quote]:
             continue
         quotes.extend(_sentence_quotes(sentence, state))
     return quotes
+
+
+def across_documents(quotes: Sequence[Quote]) -> list[Quote]:
+    """The quotations of several documents with one name per speaker: a speaker named by
+    one word ("Nelson", in a document that gives no more) takes the fuller name, and role
+    when it has none, of the one speaker of the other documents whose name ends or starts
+    with that word; a word shared by two such speakers is left as it is.
+
+    >>> q = lambda doc, who, role=None: Quote(f"{doc}#s1", doc, who, role, 0, 1, "x")
+    >>> [(x.speaker, x.role) for x in across_documents([q("a", "Ana Ruiz", "Mayor"), q("b", "Ruiz")])]
+    [('Ana Ruiz', 'Mayor'), ('Ana Ruiz', 'Mayor')]
+    >>> [x.speaker for x in across_documents([q("a", "Ana Ruiz"), q("a", "Ben Ruiz"), q("b", "Ruiz")])]
+    ['Ana Ruiz', 'Ben Ruiz', 'Ruiz']
+    """
+    full: dict[str, set[tuple[str, str | None]]] = {}
+    for q in quotes:
+        words = q.speaker.split()
+        if len(words) >= 2:
+            for word in (words[0], words[-1]):
+                full.setdefault(word.lower(), set()).add((q.speaker, q.role))
+    out = []
+    for q in quotes:
+        names = {name for name, _ in full.get(q.speaker.lower(), set())} if " " not in q.speaker else set()
+        if len(names) == 1:
+            name = names.pop()
+            role = q.role or next((r for n, r in sorted(full[q.speaker.lower()], key=str) if n == name and r), None)
+            q = Quote(q.sentence_id, q.doc_id, name, role, q.start, q.end, q.text)
+        out.append(q)
+    return out
 
 
 LABEL = re.compile(
