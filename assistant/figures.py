@@ -19,7 +19,8 @@ factor of two of each other (percentages: within 25 points), and share content w
 lengths in different units are never compared, since "nine months" may round "286
 days"); callers with sentence vectors may pass a stricter or looser test.
 
-Not handled: numbers written in words ("three"), ranges ("10-12"), fractions, ratios,
+A number that is part of a name ("Interstate 695", "Flight 370", "Section 230") is not a
+count. Not handled: numbers written in words ("three"), ranges ("10-12"), fractions, ratios,
 currencies other than pound, dollar, euro and yen; figures stated across two sentences.
 """
 
@@ -30,7 +31,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from assistant.lexical import tokenize
+from assistant.lexical import STOPWORDS, tokenize
 from assistant.numerals import NUMBER_WORDS, parse_number
 from assistant.records import Sentence
 
@@ -321,6 +322,31 @@ def duration_unit(text: str, end: int) -> tuple[str, int, float] | None:
     return unit, m.end(), 0.5 if m["half"] else 0.0
 
 
+# A capitalised word that may stand before a count without naming it: a month or a weekday
+# ("in March 344 flights"), or a qualifier opening a sentence ("About 300 ...").
+NOT_A_NAME = frozenset([*MONTHS, *"monday tuesday wednesday thursday friday saturday sunday".split()])
+NAME_BEFORE = re.compile(r"(?<![\w'’-])(?P<word>[A-Z][A-Za-z]*)\s$")
+
+
+def names_a_thing(text: str, start: int) -> bool:
+    """Whether the number at ``start`` is part of a name, not a count: it follows a
+    capitalised word that is not a function word, a qualifier, a month or a weekday
+    ("Interstate 695", "Flight 370", "Section 230", "Boeing 737").
+
+    >>> t = "Traffic on Interstate 695 moved again after 300 workers cleared it."
+    >>> names_a_thing(t, t.index("695")), names_a_thing(t, t.index("300"))
+    (True, False)
+    >>> t = "About 300 people marched in March 344 days later."
+    >>> names_a_thing(t, t.index("300")), names_a_thing(t, t.index("344"))
+    (False, False)
+    """
+    m = NAME_BEFORE.search(text[:start])
+    if m is None:
+        return False
+    word = m["word"].lower()
+    return word not in STOPWORDS and word not in NOT_A_NAME and QUALIFIER.search(m["word"] + " ") is None
+
+
 def raw_figures(text: str) -> list[tuple[int, int, FigureKind, float, str]]:
     """(start, end, kind, value, unit) of every figure in ``text``, in order; a number is
     read once, as money, percentage, date, year or count, in that order of preference.
@@ -362,7 +388,7 @@ def raw_figures(text: str) -> list[tuple[int, int, FigureKind, float, str]]:
         if length is not None:
             unit, end, half = length
             add(m.start(), end, "duration", parse_number(m["num"], m["scale"]) + half, unit)
-        elif not is_duration(text, m.end()):
+        elif not is_duration(text, m.end()) and not names_a_thing(text, m.start()):
             add(m.start(), m.end(), "count", parse_number(m["num"], m["scale"]), "")
     for m in WORD_COUNT.finditer(text):
         length = duration_unit(text, m.end())

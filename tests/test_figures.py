@@ -338,3 +338,22 @@ def test_lengths_of_time_disagree_only_on_one_measure(a: str, b: str, expected: 
     figures = extract(split_sentences("a.txt", a)) + extract(split_sentences("b.txt", b))
     found = [d for d in disagreements(figures) if any(f.kind == "duration" for g in d.values for f in g.figures)]
     assert bool(found) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "counts"),
+    [
+        # A number that is part of a name (a road, a flight, a law, an aircraft) counts nothing.
+        ("Lorries were sent along Interstate 695 while the bridge was shut.", []),
+        ("Flight 370 vanished with 239 people aboard.", [239.0]),
+        ("The court read Section 230 narrowly in its ruling.", []),
+        ("The airline grounded 40 Boeing 737 jets after the fault.", [40.0]),
+        # A count after a qualifier, a month or a function word is still a count.
+        ("About 300 homes lost power in the storm.", [300.0]),
+        ("In March 344 flights were cancelled across the region.", [344.0]),
+        ("The 22 crew members were unhurt.", [22.0]),
+        ("Of about 6,000 patients, 344 were treated at home.", [6000.0, 344.0]),
+    ],
+)
+def test_a_number_in_a_name_is_not_a_count(text: str, counts: list[float]) -> None:
+    assert [value for _, _, kind, value, _ in raw_figures(text) if kind == "count"] == counts
