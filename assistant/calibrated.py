@@ -68,6 +68,7 @@ from assistant.direct import (
     predicate_sentence,
     role_span,
     stated_terms,
+    states_extreme,
     status_span,
     with_role,
 )
@@ -122,7 +123,7 @@ SPEECH = re.compile(
 SPREAD = 5  # retrieved sentences that say whether the evidence spans documents
 # The words a status question frames its subject with ("the status of X"): not the subject.
 STATUS_FRAME = frozenset(tokenize("status state situation position progress current latest happened stand going"))
-CATEGORY_POOL = 3  # best candidates a "Which port ...?" question's named port is looked for among
+CATEGORY_POOL = 3  # best candidates a "Which port ...?" question's port (or "the highest"'s record) is looked for among
 REASON_POOL = 20  # candidates a why-question's reason is looked for among (rank is not fit for reasons)
 REASON_MIN_MATCH = 3  # question words (a refusal counts two) a reason's effect clause must share
 COMPOUND = re.compile(r",?\s+and\s+(?:who|whom|what|which|when|where|why|how)\b", re.I)
@@ -488,6 +489,14 @@ class CalibratedComposer:
             if named is not None and named is not candidates[0]:
                 reasons.append(f"{named.sentence.sentence_id} names a {question.category}")
                 candidates = _first(named, candidates)
+        if question.extreme:
+            # "What is the highest number ...?": a sentence stating a highest or a record comes first.
+            extreme = next(
+                (c for c in candidates[:CATEGORY_POOL] if states_extreme(question.extreme, c.sentence.text)), None
+            )
+            if extreme is not None and extreme is not candidates[0]:
+                reasons.append(f"{extreme.sentence.sentence_id} states the {question.extreme}")
+                candidates = _first(extreme, candidates)
         if question.role_of:
             # "What is X's role?": a sentence that gives X a role comes first.
             titled = self._near_best(

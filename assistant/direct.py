@@ -245,3 +245,23 @@ def category_span(
             ):
                 return (start, end)  # "Leith, Scotland's busiest port"
     return None
+
+
+# A sentence states the extreme of something with a superlative or a record; "most" only
+# as "the most" (bare "most" is "most people", a majority).
+STATES_EXTREME = {
+    "most": re.compile(r"\b(?:highest|largest|biggest|greatest|record|peak|maximum|all-time|the most)\b", re.I),
+    "least": re.compile(r"\b(?:lowest|smallest|fewest|the least|minimum|record low)\b", re.I),
+}
+
+
+def states_extreme(extreme: str, text: str) -> bool:
+    """Whether ``text`` states the most (or least) of something, as a question asking for it wants.
+
+    >>> states_extreme("most", "The highest total came in 2022, when 45,000 crossed.")
+    True
+    >>> states_extreme("most", "Most residents stayed at home.")
+    False
+    """
+    pattern = STATES_EXTREME.get(extreme)
+    return bool(pattern and pattern.search(text))

@@ -192,6 +192,7 @@ class Question:
     asks_status: bool = False  # "What is the status of X?", "Where does X stand?": a state is the answer
     attribute: tuple[str, str] | None = None  # "What is the aim of X?" -> ("aim", "X")
     category: str = ""  # "Which port did X tour?" -> "port": a noun no kind of ``asks_for`` covers
+    extreme: str = ""  # "What is the highest number ...?" -> "most"; "the fewest ...?" -> "least"
 
 
 def validate(question: object, max_chars: int = MAX_QUESTION_CHARS) -> str:
@@ -313,6 +314,19 @@ def category_asked(question: str) -> str:
     if found is None or asked_kind(question) is not None or ASKS_SOURCE.search(question):
         return ""
     return (found.group(1) or found.group(2)).lower()
+
+
+MOST = re.compile(r"\b(?:highest|largest|biggest|greatest|maximum|peak|record|the most)\b", re.I)
+LEAST = re.compile(r"\b(?:lowest|smallest|fewest|the least|minimum)\b", re.I)
+
+
+def extreme_asked(question: str) -> str:
+    """Whether a question asks for the most ("most") or the least ("least") of something.
+
+    >>> [extreme_asked(q) for q in ["What was the highest turnout?", "Which ward had the fewest beds?", "Why?"]]
+    ['most', 'least', '']
+    """
+    return "least" if LEAST.search(question) else "most" if MOST.search(question) else ""
 
 
 def counted_words(question: str) -> tuple[str, ...]:
@@ -657,4 +671,5 @@ def analyse(text: str, history: Sequence[tuple[str, str]] = (), rewrite: bool = 
         asks_status=asks_status(focus),
         attribute=attribute_asked(focus),
         category=category_asked(focus),
+        extreme=extreme_asked(focus),
     )

@@ -17,6 +17,7 @@ from assistant.direct import (
     predicate_sentence,
     role_span,
     stated_terms,
+    states_extreme,
     status_span,
     with_role,
 )
@@ -28,6 +29,7 @@ from assistant.question import (
     asks_status,
     attribute_asked,
     category_asked,
+    extreme_asked,
     question_names,
     rewrite_pronouns,
     rewrite_what_about,
@@ -723,3 +725,31 @@ def test_the_noun_a_which_question_asks_for(question: str, expected: str) -> Non
 def test_the_name_a_sentence_gives_a_category(noun: str, text: str, expected: str | None) -> None:
     found = category_span(noun, text)
     assert (text[found[0] : found[1]] if found else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("What was the highest turnout in a council election?", "most"),
+        ("Which year saw the largest flood on the Tarn?", "most"),
+        ("Which ward had the fewest beds?", "least"),
+        ("What do most fans think of the new kit?", ""),
+        ("When did the museum reopen?", ""),
+    ],
+)
+def test_questions_that_ask_for_an_extreme(question: str, expected: str) -> None:
+    assert extreme_asked(question) == expected
+
+
+@pytest.mark.parametrize(
+    ("extreme", "text", "expected"),
+    [
+        ("most", "The largest flood on record came in 1968, when the Tarn rose six metres.", True),
+        ("most", "Turnout hit a record 71 per cent in the 2019 council election.", True),
+        ("most", "Most fans liked the new kit.", False),
+        ("least", "The children's ward has the fewest beds, with 12.", True),
+        ("least", "The children's ward has 12 beds.", False),
+    ],
+)
+def test_sentences_that_state_an_extreme(extreme: str, text: str, expected: bool) -> None:
+    assert states_extreme(extreme, text) is expected
