@@ -36,6 +36,14 @@ from assistant.speakers import Mention, mentions
 APPOSITIVE = re.compile(r",\s+(?:the|a|an|its|his|her|their)\s+[^,.;:“”\"()]{2,60}?(?=,)")
 NAME_KINDS = frozenset({"person", "organisation", "place"})
 NEAR_WORDS = 6  # a name answers only when this close to a word the question shares with the sentence
+# A unit of measure right after a number ("984 feet", "about 7 knots", "50,000 tonnes").
+UNIT = re.compile(
+    r"(?:-|\s+)(?:square\s+|cubic\s+)?(?:feet|foot|ft|inch(?:es)?|yards?|miles?|nautical\s+miles?|metres?|meters?|"
+    r"kilometres?|kilometers?|km|centimetres?|centimeters?|cm|millimetres?|millimeters?|mm|knots?|mph|km/h|"
+    r"tons?|tonnes?|kilograms?|kg|grams?|lbs?|litres?|liters?|gallons?|barrels?|acres?|hectares?|"
+    r"degrees?|megawatts?|MW|gigawatts?|GW|kilowatts?|kW|volts?|storeys?|stories|floors?)\b",
+    re.I,
+)
 
 
 def answer_phrase(
@@ -72,7 +80,9 @@ def answer_phrase(
         if kind == "person":
             span = with_role(sentence, span)
         appositive = APPOSITIVE.match(sentence, span[1]) if kind in NAME_KINDS else None
-        return (span[0], appositive.end()) if appositive else span
+        if appositive:
+            return span[0], appositive.end()
+        return with_unit(sentence, span) if kind in ("amount", "number") else span
 
     def distance(span: Span) -> int:
         """Words between the phrase and the nearest word the question shares with the sentence."""
@@ -83,6 +93,20 @@ def answer_phrase(
     if kind in NAME_KINDS and distance(best) > NEAR_WORDS:
         return None  # a name far from what the question asks about is not its answer
     return best
+
+
+def with_unit(text: str, span: Span) -> Span:
+    """A number's span with the unit of measure that follows it, which is part of the
+    answer to "How long/far/fast ...?" ("984" alone does not say feet or metres).
+
+    >>> t = "The ferry, which is 120 metres long, sailed at about 18 knots."
+    >>> a, b = with_unit(t, (t.index("120"), t.index("120") + 3)); t[a:b]
+    '120 metres'
+    >>> a, b = with_unit(t, (t.index("ferry"), t.index("ferry") + 5)); t[a:b]
+    'ferry'
+    """
+    unit = UNIT.match(text, span[1])
+    return (span[0], unit.end()) if unit else span
 
 
 # A sentence holding one of these words, or opening with a demonstrative, is about what the

@@ -153,6 +153,11 @@ def test_what_a_question_asks_for(question: str, kind: str | None) -> None:
             None,
         ),
         ("money", "How much did the bridge cost?", "The bridge opened in 2019.", None),
+        # A length, distance, speed or weight keeps its unit of measure.
+        ("amount", "How long is the ferry?", "The ferry, which is 120 metres long, entered service.", "120 metres"),
+        ("amount", "How long is the new runway?", "The runway will be about 1.6 miles long.", "about 1.6 miles"),
+        ("amount", "How fast was the storm moving?", "The storm was moving at 12 mph overnight.", "12 mph"),
+        ("amount", "How much grain was shipped?", "The port shipped 40,000 tonnes of grain in May.", "40,000 tonnes"),
     ],
 )
 def test_direct_answer_phrase(kind: str, question: str, sentence: str, expected: str | None) -> None:
