@@ -123,6 +123,7 @@ SPEECH = re.compile(
 SPREAD = 5  # retrieved sentences that say whether the evidence spans documents
 # The words a status question frames its subject with ("the status of X"): not the subject.
 STATUS_FRAME = frozenset(tokenize("status state situation position progress current latest happened stand going"))
+YEAR_POOL = 5  # best candidates a "before 2024" question's earlier year is looked for among
 CATEGORY_POOL = 3  # best candidates a "Which port ...?" question's port (or "the highest"'s record) is looked for among
 REASON_POOL = 20  # candidates a why-question's reason is looked for among (rank is not fit for reasons)
 REASON_MIN_MATCH = 3  # question words (a refusal counts two) a reason's effect clause must share
@@ -420,7 +421,15 @@ class CalibratedComposer:
 
     def years(self, question: Question, candidates: list[Candidate]) -> tuple[Verdict, list[Candidate]]:
         """Step 4: a year the question gives must be in the evidence (the 2025 figure does
-        not answer a question about 2024)."""
+        not answer a question about 2024); a year it bounds ("before 2024") must be kept:
+        one of the best few sentences gives a year within the bound."""
+        bounds = year_bounds(question.focus)
+        if bounds:
+            # "Before 2024, which year ...?": a sentence giving an earlier year answers, not 2024's.
+            found = next((c for c in candidates[:YEAR_POOL] if within(bounds, c.sentence.text)), None)
+            if found is None:
+                return Verdict(False, "no sentence gives a year within the question's bounds"), candidates
+            return Verdict(True, f"{found.sentence.sentence_id} gives a year within bounds"), _first(found, candidates)
         asked = set(YEAR.findall(question.focus))
         if not asked:
             return Verdict(True, "no year asked"), candidates
@@ -1042,3 +1051,30 @@ def _renumber(
 def _first(candidate: Candidate, candidates: list[Candidate]) -> list[Candidate]:
     """``candidates`` with ``candidate`` moved to the front."""
     return [candidate, *(c for c in candidates if c is not candidate)]
+
+
+YEAR_BOUND = re.compile(
+    r"\b(before|until|till|prior\s+to|earlier\s+than|after|later\s+than)\s+((?:1[0-9]|20)\d\d)\b", re.I
+)
+
+
+def year_bounds(question: str) -> list[tuple[str, int]]:
+    """The years a question bounds, as ("<", year) for before/until and (">", year) for after.
+
+    >>> year_bounds("Before 2024, which year was the worst?"), year_bounds("What happened in 2024?")
+    ([('<', 2024)], [])
+    """
+    return [
+        (">" if word.lower().startswith(("after", "later")) else "<", int(year))
+        for word, year in YEAR_BOUND.findall(question)
+    ]
+
+
+def within(bounds: list[tuple[str, int]], text: str) -> bool:
+    """Whether ``text`` gives a year that keeps every bound.
+
+    >>> within([("<", 2024)], "The previous worst year was 2019."), within([("<", 2024)], "In 2024 it lost more.")
+    (True, False)
+    """
+    years = [int(y) for y in re.findall(r"\b(?:1[0-9]|20)\d\d\b", text)]
+    return any(all(y < b if op == "<" else y > b for op, b in bounds) for y in years)

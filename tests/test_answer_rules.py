@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.calibrated import split_compound
+from assistant.calibrated import split_compound, within, year_bounds
 from assistant.context import refers_back, states_attribute
 from assistant.direct import (
     answer_phrase,
@@ -758,3 +758,29 @@ def test_questions_that_ask_for_an_extreme(question: str, expected: str) -> None
 )
 def test_sentences_that_state_an_extreme(extreme: str, text: str, expected: bool) -> None:
     assert states_extreme(extreme, text) is expected
+
+
+@pytest.mark.parametrize(
+    ("question", "bounds"),
+    [
+        ("Before 2020, which season had been the club's worst?", [("<", 2020)]),
+        ("What did the trust spend after 2015 on new wards?", [(">", 2015)]),
+        ("Until 1990, who ran the ferry?", [("<", 1990)]),
+        ("How much did the museum raise in 2019?", []),
+    ],
+)
+def test_years_a_question_bounds(question: str, bounds: list[tuple[str, int]]) -> None:
+    assert year_bounds(question) == bounds
+
+
+@pytest.mark.parametrize(
+    ("bounds", "text", "expected"),
+    [
+        ([("<", 2020)], "The previous worst season was 2011, when the club finished last.", True),
+        ([("<", 2020)], "In 2020 the club finished last.", False),
+        ([(">", 2015)], "The trust spent £8 million on wards in 2017.", True),
+        ([(">", 2015)], "The ferry has run since the spring.", False),
+    ],
+)
+def test_sentences_within_a_year_bound(bounds: list[tuple[str, int]], text: str, expected: bool) -> None:
+    assert within(bounds, text) is expected
