@@ -39,6 +39,8 @@ if TYPE_CHECKING:
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 MAX_QUESTION_CHARS = 2000  # the same default as assistant.question (kept import-light here)
 MAX_FILE_MB = 10  # the same default as assistant.corpus.MAX_FILE_BYTES
+# The command-line flags of the number settings that have one (the question limit has none).
+NUMBER_FLAGS = {"port": "--port", "max_file_mb": "--max-file-mb"}
 TRUE = ("1", "true", "yes", "on")
 FALSE = ("0", "false", "no", "off")
 QueryEncoderName = Literal["numpy", "sentence-transformers"]
@@ -143,19 +145,15 @@ class Settings:
             elif name in ("strict", "follow_links"):
                 converted[name] = _flag(name, value)
             elif name in ("max_question_chars", "port", "max_file_mb"):
+                where = f"BRIEFING_{name.upper()}" + (f" or {NUMBER_FLAGS[name]}" if name in NUMBER_FLAGS else "")
                 try:
                     converted[name] = int(value)
                 except (TypeError, ValueError):
-                    raise ConfigError(
-                        f"{name} must be a whole number, not {value!r}: fix BRIEFING_{name.upper()} or the flag"
-                    ) from None
+                    raise ConfigError(f"{name} must be a whole number, not {value!r}: fix {where}") from None
                 top = 65535 if name == "port" else None
                 if converted[name] <= 0 or (top is not None and converted[name] > top):
                     allowed = f"from 1 to {top}" if top else "at least 1"
-                    raise ConfigError(
-                        f"{name} {converted[name]} is out of range: it must be {allowed}; "
-                        f"fix BRIEFING_{name.upper()} or the flag"
-                    )
+                    raise ConfigError(f"{name} {converted[name]} is out of range: it must be {allowed}; fix {where}")
             elif name == "query_encoder":
                 if value not in QUERY_ENCODERS:
                     raise ConfigError(

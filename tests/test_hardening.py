@@ -150,6 +150,10 @@ def test_a_file_name_cannot_print_a_line_of_its_own() -> None:
         ({"BRIEFING_PORT": "70000"}, "port 70000 is out of range: it must be from 1 to 65535; fix BRIEFING_PORT"),
         ({"BRIEFING_MAX_QUESTION_CHARS": "-5"}, "max_question_chars -5 is out of range: it must be at least 1"),
         ({"BRIEFING_MAX_FILE_MB": "ten"}, "max_file_mb must be a whole number, not 'ten'"),
+        # Only a setting that has a flag names one.
+        ({"BRIEFING_PORT": "0"}, "fix BRIEFING_PORT or --port"),
+        ({"BRIEFING_MAX_FILE_MB": "ten"}, "fix BRIEFING_MAX_FILE_MB or --max-file-mb"),
+        ({"BRIEFING_MAX_QUESTION_CHARS": "abc"}, "fix BRIEFING_MAX_QUESTION_CHARS\n"),
     ],
 )
 def test_a_number_setting_out_of_range_says_what_is_allowed(env: dict[str, str], says: str) -> None:
@@ -158,7 +162,7 @@ def test_a_number_setting_out_of_range_says_what_is_allowed(env: dict[str, str],
 
     with pytest.raises(ConfigError) as raised:
         Settings.from_env(env)
-    assert says in str(raised.value)
+    assert says in str(raised.value) + "\n"
 
 
 @pytest.mark.parametrize(
