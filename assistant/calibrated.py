@@ -71,6 +71,8 @@ from assistant.direct import (
     states_extreme,
     status_span,
     with_role,
+    within,
+    year_bounds,
 )
 from assistant.figures import Figure, asks_length
 from assistant.index import Snapshot
@@ -1051,30 +1053,3 @@ def _renumber(
 def _first(candidate: Candidate, candidates: list[Candidate]) -> list[Candidate]:
     """``candidates`` with ``candidate`` moved to the front."""
     return [candidate, *(c for c in candidates if c is not candidate)]
-
-
-YEAR_BOUND = re.compile(
-    r"\b(before|until|till|prior\s+to|earlier\s+than|after|later\s+than)\s+((?:1[0-9]|20)\d\d)\b", re.I
-)
-
-
-def year_bounds(question: str) -> list[tuple[str, int]]:
-    """The years a question bounds, as ("<", year) for before/until and (">", year) for after.
-
-    >>> year_bounds("Before 2024, which year was the worst?"), year_bounds("What happened in 2024?")
-    ([('<', 2024)], [])
-    """
-    return [
-        (">" if word.lower().startswith(("after", "later")) else "<", int(year))
-        for word, year in YEAR_BOUND.findall(question)
-    ]
-
-
-def within(bounds: list[tuple[str, int]], text: str) -> bool:
-    """Whether ``text`` gives a year that keeps every bound.
-
-    >>> within([("<", 2024)], "The previous worst year was 2019."), within([("<", 2024)], "In 2024 it lost more.")
-    (True, False)
-    """
-    years = [int(y) for y in re.findall(r"\b(?:1[0-9]|20)\d\d\b", text)]
-    return any(all(y < b if op == "<" else y > b for op, b in bounds) for y in years)

@@ -43,6 +43,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from assistant.context import CONTINUES, CONTRAST, opens_with_reference, sentence_before
+from assistant.direct import within, year_bounds
 from assistant.index import Snapshot
 from assistant.lexical import covered_terms, stem, tokenize
 from assistant.question import Question
@@ -397,7 +398,15 @@ class ExtractiveComposer:
 
     def years_given(self, question: Question, scored: list[Scored]) -> Verdict:
         """A year the question gives must be in a nearly-best sentence: the 2025 figure does
-        not answer a question about 2024 (other figures are not checked)."""
+        not answer a question about 2024 (other figures are not checked); a year it bounds
+        ("before 2024") needs one of the best five giving a year within the bound."""
+        bounds = year_bounds(question.focus)
+        if bounds:
+            # "Before 2024, which year ...?": an earlier year answers, not 2024's.
+            bounded = next((s for s in scored[:5] if within(bounds, s.sentence.text)), None)
+            if bounded is None:
+                return Verdict(scored, declined=True, reason="no sentence gives a year within the question's bounds")
+            return Verdict(_first(bounded, scored))
         years = set(YEAR.findall(question.focus))
         if not years:
             return Verdict(scored)

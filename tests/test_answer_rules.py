@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.calibrated import split_compound, within, year_bounds
+from assistant.calibrated import split_compound
 from assistant.context import refers_back, states_attribute
 from assistant.direct import (
     answer_phrase,
@@ -20,6 +20,8 @@ from assistant.direct import (
     states_extreme,
     status_span,
     with_role,
+    within,
+    year_bounds,
 )
 from assistant.evidence import amount_spans, date_spans, money_spans, name_kind, name_spans, percentage_spans
 from assistant.lexical import covered_terms

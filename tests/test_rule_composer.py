@@ -241,3 +241,21 @@ def test_which_port_across_documents_names_the_port(tmp_path_factory: pytest.Tem
     )
     answer = ask(bot, "Which port did the trade minister tour before her talks in Glasgow?")
     assert answer["short_answer"]["text"] == "the port of Leith"
+
+
+def test_a_year_bound_is_kept_by_the_rule_composer(tmp_path_factory: pytest.TempPathFactory) -> None:
+    bot = bot_on(
+        tmp_path_factory,
+        "season",
+        {
+            "club.txt": (
+                "Rovers relegated\n\n"
+                "Eldham Rovers finished bottom of the league in 2021, the worst season in the club's history.\n"
+                "The previous worst season was 2011, when the club won four games.\n"
+            )
+        },
+        calibrated=False,
+    )
+    answer = ask(bot, "Before 2021, which season had been the club's worst?")
+    assert answer["answered"]
+    assert evidence(answer)[0] == "The previous worst season was 2011, when the club won four games."
