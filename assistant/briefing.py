@@ -74,7 +74,7 @@ from assistant.index import Snapshot
 from assistant.lexical import tokenize
 from assistant.records import Answer, Citation, Document, Sentence
 from assistant.references import Footnotes, footnote, markdown_text
-from assistant.sources import is_correction, retracts, source_name, superseded
+from assistant.sources import corrections_in, is_correction, settled, source_name, superseded
 from assistant.speakers import Quote, across_documents
 
 KEY_POINTS = "Key points"
@@ -505,7 +505,9 @@ class Briefer:
         # The candidates' figures: every sentence of a small corpus, each document's lead
         # in a large one (``max_candidates``), the topic's sentences for a topic.
         figures = [f for d in docs for f in self.snapshot.figures_of(d) if f.sentence_id in in_pool]
-        measures = self._measures(figures, pool)
+        # A value a correction says was wrong is neither a figure nor one side of a difference.
+        measured = settled(figures, self._corrections())
+        measures = self._measures(measured, pool)
         sections = [BriefingSection(KEY_POINTS, tuple(self._key_points(pool, max_points, measures)))]
         if not only_key_points:
             terms = tokenize(topic) if topic else []
@@ -517,7 +519,7 @@ class Briefer:
             ]
             sections += [
                 BriefingSection(WHO_SAID_WHAT, tuple(self._who_said_what(across_documents(quotes)))),
-                BriefingSection(FIGURES, tuple(self._figures(figures))),
+                BriefingSection(FIGURES, tuple(self._figures(measured))),
                 BriefingSection(SOURCES_DIFFER, tuple(self._difference(d) for d in measures.differing)),
                 BriefingSection(TIMELINE, tuple(self._timeline(figures))),
             ]
@@ -687,18 +689,16 @@ class Briefer:
                 points[key].append(i)
         return list(points.values())
 
+    def _corrections(self) -> list[tuple[Sentence, Sentence]]:
+        """(an error a correction reports, its fix) of the corpus (``sources.corrections_in``)."""
+        if self._fixes is None:
+            self._fixes = corrections_in(self.snapshot.documents, self.snapshot.by_doc)
+        return self._fixes
+
     def _corrections_of(self, sentence: Sentence) -> list[Sentence]:
         """The corrected statements of corrections that say ``sentence`` was wrong
         (``sources.superseded``): a point never repeats an error without its correction."""
-        if self._fixes is None:
-            self._fixes = []
-            for doc_id, document in self.snapshot.documents.items():
-                if is_correction(document):
-                    own = [s for s in self.snapshot.by_doc.get(doc_id, []) if s.citable]
-                    self._fixes += [
-                        (a, b) for a, b in itertools.pairwise(own) if retracts(a.text) and not retracts(b.text)
-                    ]
-        return [fix for error, fix in self._fixes if superseded(sentence, error)]
+        return [fix for error, fix in self._corrections() if superseded(sentence, error)]
 
     def _title_closeness(self, pool: _Pool) -> np.ndarray:
         """Each candidate's cosine to its document's title (0 when the title is only the

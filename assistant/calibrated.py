@@ -41,7 +41,6 @@ verdict with its reason, and the answer carries the reasons (``Answer.reason``):
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, replace
@@ -82,12 +81,12 @@ from assistant.reasons import reason_match
 from assistant.records import Answer, Behaviour, Citation, Hit, Sentence, ShortAnswer
 from assistant.sources import (
     asked_figures,
+    corrections_in,
     disagreement,
     disagrees_with,
-    is_correction,
     named_documents,
-    retracts,
     same_statement,
+    settled,
     source_name,
     superseded,
 )
@@ -411,14 +410,7 @@ class CalibratedComposer:
     def _corrections(self) -> list[tuple[Sentence, Sentence]]:
         """(the error as a correction reports it, the corrected statement after it)."""
         if self._fixes is None:
-            self._fixes = []
-            for doc_id, document in self.snapshot.documents.items():
-                if not is_correction(document):
-                    continue
-                sentences = [s for s in self.snapshot.by_doc.get(doc_id, []) if s.citable]
-                for retraction, fix in itertools.pairwise(sentences):
-                    if retracts(retraction.text) and not retracts(fix.text):
-                        self._fixes.append((retraction, fix))
+            self._fixes = corrections_in(self.snapshot.documents, self.snapshot.by_doc)
         return self._fixes
 
     def years(self, question: Question, candidates: list[Candidate]) -> tuple[Verdict, list[Candidate]]:
@@ -631,7 +623,8 @@ class CalibratedComposer:
         """The figures (``assistant.figures``) of ``sentences``, document by document."""
         ids = {s.sentence_id for s in sentences}
         docs = dict.fromkeys(s.doc_id for s in sentences)
-        return [f for doc in docs for f in self.snapshot.figures_of(doc) if f.sentence_id in ids]
+        found = [f for doc in docs for f in self.snapshot.figures_of(doc) if f.sentence_id in ids]
+        return settled(found, self._corrections())  # a value a correction says was wrong differs from nothing
 
     def parts(self, question: Question, candidates: list[Candidate]) -> list[Candidate]:
         """Step 7b: a question in two parts ("Near which city was it, and which bridge

@@ -6,8 +6,9 @@
   (the same content words, mostly, and the same figures), cited as one item.
 - ``disagreement``: the figures by which documents give one measure different values
   (``assistant.figures``, shared with briefings).
-- ``is_correction``, ``retracts``, ``superseded``: a later correction and the earlier
-  statements it says were wrong.
+- ``is_correction``, ``retracts``, ``superseded``, ``corrections_in``: a later correction and
+  the earlier statements it says were wrong; ``settled``: the figures that may be one side
+  of a disagreement (never a value a correction says was wrong).
 - ``named_documents``: the documents a question names by their kind ("What does the press
   release say ...?"), or by outlet or author when it names them as a source
   (``named_as_source``: "according to the Herald", not "Why did NASA decide ...?").
@@ -17,12 +18,21 @@ Not handled: paraphrases that share few words ("rejected" against "turned down")
 
 from __future__ import annotations
 
+import itertools
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import PurePosixPath
 
 from assistant.evidence import amount_spans, date_spans
-from assistant.figures import Disagreement, Figure, comparable, disagreements, raw_figures, same_measure
+from assistant.figures import (
+    Disagreement,
+    Figure,
+    comparable,
+    disagreements,
+    raw_figures,
+    same_measure,
+    sentence_figures,
+)
 from assistant.lexical import covered_terms, tokenize
 from assistant.question import SOURCE_WORDS
 from assistant.records import Document, Sentence
@@ -282,3 +292,43 @@ def superseded(sentence: Sentence, retraction: Sentence) -> bool:
     if not _figure_texts(retraction.text) & _figure_texts(sentence.text):
         return False
     return len(set(tokenize(sentence.text)) & set(tokenize(retraction.text))) >= 2
+
+
+def corrections_in(
+    documents: Mapping[str, Document], by_doc: Mapping[str, Sequence[Sentence]]
+) -> list[tuple[Sentence, Sentence]]:
+    """(the error as a correction reports it, the corrected statement after it), of every
+    correction document (``is_correction``) among ``documents``."""
+    fixes = []
+    for doc_id, document in documents.items():
+        if is_correction(document):
+            own = [s for s in by_doc.get(doc_id, []) if s.citable]
+            fixes += [(a, b) for a, b in itertools.pairwise(own) if retracts(a.text) and not retracts(b.text)]
+    return fixes
+
+
+def settled(figures: Iterable[Figure], fixes: Iterable[tuple[Sentence, Sentence]]) -> list[Figure]:
+    """The figures that may be one side of a disagreement: none of a correction's account
+    of the error, nor a value that account gives, whether the correction repeats it ("22
+    was an early figure") or another document states it for the same measure
+    (``figures.same_measure``): a correction settles a figure, it does not dispute it.
+
+    >>> from assistant.records import Sentence
+    >>> s = lambda d, t: Sentence(f"{d}#s0", d, 0, 0, len(t), t)
+    >>> error = s("c", "Our report said 14 workers were hurt in the fire.")
+    >>> found = sentence_figures(s("a", "In all 14 workers were hurt in the fire.")) + sentence_figures(
+    ...     s("b", "The fire hurt 14 workers and cost 300 jobs.")) + sentence_figures(error)
+    >>> [(f.doc_id, f.text) for f in settled(found, [(error, s("c", "Twelve were hurt."))])]
+    [('b', '300')]
+    """
+    pairs = list(fixes)
+    retractions = {r.sentence_id for r, _ in pairs}
+    wrong = [w for r, _ in pairs for w in sentence_figures(r)]
+
+    def corrected(f: Figure) -> bool:
+        return any(
+            (w.kind, w.unit, w.value) == (f.kind, f.unit, f.value) and (w.doc_id == f.doc_id or same_measure(w, f))
+            for w in wrong
+        )
+
+    return [f for f in figures if f.sentence_id not in retractions and not corrected(f)]
