@@ -50,7 +50,7 @@ from assistant.locks import LOCK_TIMEOUT, Lease, Notify, file_lock, index_lock_p
 from assistant.records import Chunk, Document, Sentence
 from assistant.sentences import assemble, split_sentences
 from assistant.settings import chroma_address
-from assistant.speakers import Quote, attribute
+from assistant.speakers import People, Quote, attribute, named_people
 
 T = TypeVar("T")
 
@@ -174,12 +174,20 @@ class Snapshot:
     # pays only for the documents it reads.
     _quotes: dict[str, list[Quote]] = field(default_factory=dict, repr=False)
     _figures: dict[str, list[Figure]] = field(default_factory=dict, repr=False)
+    _people: People | None = field(default=None, repr=False)
 
     def quotes_of(self, doc_id: str) -> list[Quote]:
         """The document's quotations with their speakers (``speakers.attribute``)."""
         if doc_id not in self._quotes:
-            self._quotes[doc_id] = attribute(self.by_doc.get(doc_id, []))
+            self._quotes[doc_id] = attribute(self.by_doc.get(doc_id, []), self.people)
         return self._quotes[doc_id]
+
+    def people(self) -> People:
+        """The people the corpus names (``speakers.named_people``), read on first use: a
+        transcript's one-word label ("MOORE:") is a speaker another document names."""
+        if self._people is None:
+            self._people = named_people([s for doc in self.by_doc.values() for s in doc])
+        return self._people
 
     def figures_of(self, doc_id: str) -> list[Figure]:
         """The document's figures, read against the document's date (``figures.extract``)."""

@@ -41,7 +41,7 @@ paragraphs (a transcript turn aside), reported speech without quotation marks, l
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from assistant.lexical import STOPWORDS
@@ -373,17 +373,49 @@ class _State:
     recent: Person | None = None  # the person most recently named, for he/she/they
     last_quote: tuple[int, Person] | None = None  # (paragraph, speaker) of the last quotation
     turn: tuple[int, Person] | None = None  # (paragraph, speaker) of a transcript turn
+    elsewhere: Callable[[], People] | None = None  # the people other documents name, on demand
 
 
-def attribute(sentences: Sequence[Sentence]) -> list[Quote]:
-    """The quotations of one document's sentences (in order), each with its speaker.
+def named_people(sentences: Sequence[Sentence]) -> People:
+    """The people ``sentences`` name outside quotations (``mentions``), one per name.
+
+    >>> from assistant.sentences import split_sentences
+    >>> [(p.name, p.role) for p in named_people(split_sentences("d", "Mayor Ana Ruiz spoke.")).people]
+    [('Ana Ruiz', 'Mayor')]
+    """
+    people = People()
+    for sentence in sentences:
+        if sentence.citable:
+            for mention in mentions(_blank(sentence.text, quote_spans(sentence.text))):
+                people.add(mention)
+    return people
+
+
+def only_one_named(people: People, words: Sequence[str]) -> Person | None:
+    """The one person of ``people`` that a one-word name is the surname or first name of
+    (None for none or several: "Ruiz" of Ana Ruiz and Ben Ruiz names no one).
+
+    >>> people = People()
+    >>> _ = people.add(Mention(0, 0, ("Ana", "Ruiz"), "Mayor")), people.add(Mention(0, 0, ("Tom", "Okafor"), None))
+    >>> only_one_named(people, ["Ruiz"]).role, only_one_named(people, ["Lee"])
+    ('Mayor', None)
+    """
+    key = " ".join(words).lower()
+    found = [p for p in people.people if key in p.aliases]
+    return found[0] if len(found) == 1 else None
+
+
+def attribute(sentences: Sequence[Sentence], elsewhere: Callable[[], People] | None = None) -> list[Quote]:
+    """The quotations of one document's sentences (in order), each with its speaker; a
+    transcript label of one word in capitals ("RUIZ:") names a speaker when it is the
+    name of one person named ``elsewhere`` (the other documents), with that person's role.
 
     >>> from assistant.sentences import split_sentences
     >>> text = "Mayor Ana Ruiz opened the bridge. “It took ten years,” Ruiz said."
     >>> [(q.speaker, q.role, q.text) for q in attribute(split_sentences("d", text))]
     [('Ana Ruiz', 'Mayor', 'It took ten years,')]
     """
-    state = _State()
+    state = _State(elsewhere=elsewhere)
     quotes: list[Quote] = []
     for sentence in sentences:
         if not sentence.citable:
@@ -458,7 +490,7 @@ def _turn_quote(sentence: Sentence, state: _State) -> Quote | None:
     if label is not None:
         words, role, start = label
         shouted = len(words) >= 2 and sentence.text[:start].split("(")[0].isupper()
-        known = state.people.find(words)
+        known = state.people.find(words) or _named_elsewhere(sentence.text[:start], words, role, state)
         if known is not None or ((role or shouted) and looks_like_person(words, cue=True)):
             person = known or state.people.add(Mention(0, 0, tuple(words), role))
         state.turn = (sentence.paragraph, person) if person is not None else None
@@ -477,6 +509,15 @@ def _turn_quote(sentence: Sentence, state: _State) -> Quote | None:
         end=sentence.start + e,
         text=sentence.text[s:e],
     )
+
+
+def _named_elsewhere(label: str, words: Sequence[str], role: str | None, state: _State) -> Person | None:
+    """The person another document names that a one-word label in capitals ("MOORE:")
+    names, recorded as named in this document (full name and role)."""
+    if state.elsewhere is None or len(words) != 1 or role or not label.split(":")[0].strip().isupper():
+        return None
+    other = only_one_named(state.elsewhere(), words)
+    return None if other is None else state.people.add(Mention(0, 0, tuple(other.name.split()), other.role))
 
 
 def _sentence_quotes(sentence: Sentence, state: _State) -> Iterator[Quote]:

@@ -11,6 +11,7 @@ from assistant.speakers import (
     is_role_word,
     looks_like_person,
     mentions,
+    named_people,
     names_a_work,
     owner_length,
     quote_spans,
@@ -325,3 +326,54 @@ def test_the_index_snapshot_serves_quotes_and_figures(bot) -> None:  # type: ign
     assert {q.speaker for q in quotes} == {"Keir Starmer", "Edi Rama", "Chris Philp"}
     assert bot.snapshot.quotes_of(doc_id) is quotes  # computed once
     assert any(f.kind == "money" for f in bot.snapshot.figures_of(doc_id))
+
+
+# A transcript's one-word label in capitals names a speaker that another document names:
+# (the other document, the transcript, the speakers expected with their roles).
+ELSEWHERE = [
+    (
+        "Fire Chief Dana Okoro led the crews at the warehouse fire.",
+        "OKORO: The roof fell in shortly after midnight.\n\nQUESTION: Was anyone inside?\n\nOKORO: No one was inside.",
+        [("Dana Okoro", "Fire Chief"), ("Dana Okoro", "Fire Chief")],
+    ),
+    (
+        "Port Director Lena Voss closed the inner basin on Sunday.",
+        "VOSS: The basin stays shut until the divers finish.\n\nNOTE: The briefing ran late.",
+        [("Lena Voss", "Port Director")],
+    ),
+    # A one-word label no other document names, or names for two people, is no speaker.
+    ("Mayor Ana Ruiz and her brother Ben Ruiz left.", "RUIZ: The market opens on Monday.", []),
+    ("The council met on Monday.", "BRENNAN: We meet again in June.", []),
+]
+
+
+@pytest.mark.parametrize(("other", "transcript", "expected"), ELSEWHERE)
+def test_a_one_word_label_names_a_person_another_document_names(
+    other: str, transcript: str, expected: list[tuple[str, str | None]]
+) -> None:
+    people = named_people(split_sentences("other", other))
+    quotes = attribute(split_sentences("transcript", transcript), lambda: people)
+    assert [(q.speaker, q.role) for q in quotes] == expected
+
+
+def test_a_briefing_names_a_transcript_speaker_another_document_names(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    from asking import bot_on
+
+    from assistant.briefing import WHO_SAID_WHAT
+
+    bot = bot_on(
+        tmp_path_factory,
+        "labels",
+        {
+            "report.txt": "Warehouse fire in Dunmore\n\nFire Chief Dana Okoro led the crews at the warehouse fire.\n",
+            "transcript.txt": (
+                "Press conference on the warehouse fire\n\nOKORO: The roof fell in shortly after midnight.\n\n"
+                "QUESTION: Was anyone inside?\n\nOKORO: No one was inside the building.\n"
+            ),
+        },
+    )
+    who = {item.label: item for item in bot.brief().section(WHO_SAID_WHAT).items}
+    assert "Dana Okoro, Fire Chief" in who
+    assert any("roof fell in" in c.quote for c in who["Dana Okoro, Fire Chief"].citations)
