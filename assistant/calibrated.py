@@ -20,7 +20,9 @@ verdict with its reason, and the answer carries the reasons (``Answer.reason``):
 3. ``answerable``: decline (``answered`` False) when the best probability is below the
    fitted threshold; the closest passages above a lower bar are shown as related.
    ``corrected``: a statement a correction says was wrong gives way to the correction.
-4. ``years``: a year the question gives must be in the evidence, else decline.
+4. ``years``: a year the question gives must be in the evidence, else decline;
+   ``dated``: a decline too when the evidence dates what it says to another time than the
+   question names ("in the 10th century" against a sentence about 1072).
 5. ``typed``: a question asking for a date or a figure needs a nearly-best sentence
    holding one (for "how many X", a count of X), else decline.
 6. ``prefer``: a quotation by the person "What did X say?" names, a sentence stating the
@@ -73,6 +75,7 @@ from assistant.direct import (
     within,
     year_bounds,
 )
+from assistant.evidence import period_conflict
 from assistant.figures import Figure, asks_length
 from assistant.index import Snapshot
 from assistant.lexical import covered_terms, tokenize
@@ -156,7 +159,8 @@ class RoutedComposer:
     question by where its ``SPREAD`` best retrieved sentences come from (a question that
     asks which source says something always goes to the calibrated pipeline, and so does
     a why-question with a sentence giving its reason, or a question about someone's role
-    with a sentence giving it: the rule-based composer has no step for them).
+    with a sentence giving it: the rule-based composer has no step for them). The rule-based
+    composer's answers pass the calibrated pipeline's ``dated`` step too.
     """
 
     def __init__(self, rules: ExtractiveComposer, calibrated: CalibratedComposer) -> None:
@@ -168,7 +172,15 @@ class RoutedComposer:
         spread = {h.sentence.doc_id for h in hits[:SPREAD]}
         if len(spread) > 1 or question.asks_source or self.calibrated.has_step_for(question, hits):
             return self.calibrated.compose(question, hits)
-        return self.calibrated.with_short_answer(question, self.rules.compose(question, hits))
+        answer = self.rules.compose(question, hits)
+        if answer.behaviour == "answer":
+            # The rules check a year the question gives, not a decade or a century.
+            verdict = self.calibrated.dated(
+                question, [self.snapshot.sentences[c.sentence_id] for c in answer.citations]
+            )
+            if not verdict.ok:
+                return self.calibrated._decline(question, self.calibrated.rank(question, hits), [verdict.reason])
+        return self.calibrated.with_short_answer(question, answer)
 
 
 class CalibratedComposer:
@@ -237,6 +249,9 @@ class CalibratedComposer:
         reasons.append(verdict.reason)
         if not verdict.ok:
             return self._decline(question, candidates, reasons)
+        verdict = self.dated(question, [candidates[0].sentence])
+        if not verdict.ok:
+            return self._decline(question, candidates, [*reasons, verdict.reason])
         verdict, candidates = self.typed(question, candidates)
         reasons.append(verdict.reason)
         if not verdict.ok:
@@ -431,6 +446,15 @@ class CalibratedComposer:
         if found is None:
             return Verdict(False, f"no nearly-best sentence gives {', '.join(sorted(asked))}"), candidates
         return Verdict(True, f"{found.sentence.sentence_id} gives the year"), _first(found, candidates)
+
+    def dated(self, question: Question, evidence: list[Sentence]) -> Verdict:
+        """Step 4b: a time the question names (a year, a decade, a century) must not be
+        contradicted by the dates of the evidence (``evidence.period_conflict``: a question
+        about the 10th century is not answered by a sentence about 1072)."""
+        text = " ".join(s.text for cited in evidence for s in (self._before(cited), cited) if s is not None)
+        if period_conflict(question.focus, text):
+            return Verdict(False, "the evidence dates what it says to another time than the question asks about")
+        return Verdict(True, "no other time in the evidence")
 
     def typed(self, question: Question, candidates: list[Candidate]) -> tuple[Verdict, list[Candidate]]:
         """Step 5: a question asking for a date or a figure needs a nearly-best sentence

@@ -17,6 +17,7 @@ import re
 from collections.abc import Callable, Collection
 
 Span = tuple[int, int]
+Period = tuple[int, int]  # the first and last year of a stretch of time
 
 MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
@@ -236,6 +237,58 @@ def amount_spans(text: str) -> list[Span]:
     ['Several', '$2m', 'about 5%']
     """
     return _merge(number_spans(text) + money_spans(text) + percentage_spans(text))
+
+
+ORDINAL_CENTURY_RE = re.compile(
+    r"\b(\d{1,2})(?:st|nd|rd|th)(?:\s+(?:and|or|to)\s+(?:the\s+)?(\d{1,2})(?:st|nd|rd|th))?[\s-]+centur(?:y|ies)\b",
+    re.I,
+)
+DECADE_RE = re.compile(r"\b((?:1\d|20)\d0)(?:['’]?s)\b")
+# A year: four digits from 1000 to 2099 (not part of a larger figure such as 1,500 or
+# £1200), or three after "in", "by", "since" ... ("in 911").
+YEAR_RE = re.compile(r"(?<![\d,.£$€¥])\b(?:(1\d{3}|20\d{2})|(?<=in |by |of )([1-9]\d{2}))\b(?![,.]\d|\d|\s?%)")
+
+
+def periods(text: str) -> list[Period]:
+    """The stretches of time a text's dates name, as (first year, last year): a year, a
+    decade ("the 1960s"), a century ("the 11th century", "the 1100s").
+
+    >>> periods("In the 11th century, and again in 1191, and in the 1960s.")
+    [(1000, 1099), (1960, 1969), (1191, 1191)]
+    """
+    found: list[Period] = []
+    taken: list[Span] = []
+    for m in ORDINAL_CENTURY_RE.finditer(text):
+        # As commonly read: the 11th century is the 1000s (1000-1099).
+        found += [(100 * int(n) - 100, 100 * int(n) - 1) for n in m.groups() if n]
+        taken.append(m.span())
+    for m in DECADE_RE.finditer(text):
+        start = int(m.group(1))
+        # "the 1100s" is a century (1100-1199); "the 1960s" a decade.
+        found.append((start, start + 99) if start % 100 == 0 else (start, start + 9))
+        taken.append(m.span())
+    for m in YEAR_RE.finditer(text):
+        if not any(a <= m.start() < b for a, b in taken):
+            year = int(m.group(1) or m.group(2))
+            found.append((year, year))
+    return found
+
+
+def period_conflict(question: str, evidence: str) -> bool:
+    """Whether the question asks about a stretch of time and the evidence dates what it says,
+    but to none of that time (a question about the 10th century answered by a sentence
+    about 1072). Evidence without a date never conflicts.
+
+    >>> period_conflict("Who invaded Scotland in the 10th century?", "William invaded Scotland in 1072.")
+    True
+    >>> period_conflict("What changed in the 1990s?", "In 1994 the law changed.")
+    False
+    """
+    asked = periods(question)
+    dated = periods(evidence)
+    if not asked or not dated:
+        return False
+    return not any(a <= d and c <= b for a, b in asked for c, d in dated)
 
 
 FINDERS: dict[str, Callable[[str], list[Span]]] = {
