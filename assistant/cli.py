@@ -2,7 +2,9 @@
 
 Reads settings once (flags, then BRIEFING_* environment variables, then defaults), turns
 every ``AssistantError`` into one line on stderr and exit code 2, and never shows a
-traceback for a mistake the user can fix.
+traceback for a mistake the user can fix. Ctrl-C (SIGINT) and, except for ``serve``,
+SIGTERM stop a command the same way: one line on stderr, exit code 130 (143 for SIGTERM,
+128 plus the signal's number, as a shell reports it).
 """
 
 from __future__ import annotations
@@ -25,6 +27,8 @@ if TYPE_CHECKING:
     from assistant.records import Answer
 
 EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130  # 128 + SIGINT
+EXIT_TERMINATED = 143  # 128 + SIGTERM
 
 DESCRIPTION = """\
 Cited answers from your documents, offline. Every answer sentence is quoted verbatim
@@ -472,6 +476,36 @@ def _tolerant_streams() -> None:
             reconfigure(errors=errors)
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, raised like Ctrl-C so that an ingest stops the same way (its worker
+    threads stopped, the index left for the next ingest to finish)."""
+
+
+def _terminated(signum: int, frame: object) -> None:
+    raise Terminated
+
+
+@contextmanager
+def sigterm_interrupts(command: str) -> Iterator[None]:
+    """SIGTERM raises ``Terminated`` during the block, unless something else handles it
+    already, or the command is ``serve`` (a server is stopped by SIGTERM as before)."""
+    import signal
+    import threading
+
+    if (
+        command == "serve"
+        or threading.current_thread() is not threading.main_thread()
+        or signal.getsignal(signal.SIGTERM) is not signal.SIG_DFL
+    ):
+        yield
+        return
+    signal.signal(signal.SIGTERM, _terminated)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     from rich.console import Console
     from rich.markup import escape
@@ -485,13 +519,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     console = Console(soft_wrap=True)  # quotes stay on one line, verbatim, when piped
     errors = Console(stderr=True, soft_wrap=True)
     try:
-        return COMMANDS[args.command](args, console)
+        with sigterm_interrupts(args.command):
+            return COMMANDS[args.command](args, console)
     except AssistantError as exc:
         errors.print(f"[red]error:[/red] {escape(printable(with_hint(exc)))}", highlight=False, markup=True)
         return EXIT_USAGE
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as exc:
         errors.print("interrupted: the index keeps every document written so far; run the same command again to finish")
-        return 130
+        return EXIT_TERMINATED if isinstance(exc, Terminated) else EXIT_INTERRUPTED
 
 
 if __name__ == "__main__":

@@ -29,6 +29,7 @@ import hashlib
 import json
 import re
 import shutil
+import threading
 import time
 import uuid
 from collections import Counter
@@ -47,6 +48,7 @@ from assistant.errors import ConfigError, IndexStoreError
 from assistant.figures import Figure, extract
 from assistant.instructions import mark_addressed
 from assistant.locks import LOCK_TIMEOUT, Lease, Notify, file_lock, index_lock_path, server_lock_path
+from assistant.pipeline import Pipeline, checkpoint, overlapped
 from assistant.records import Chunk, Document, Sentence
 from assistant.sentences import assemble, split_sentences
 from assistant.settings import chroma_address
@@ -431,6 +433,7 @@ class Index:
         self._lease: Lease | None = None
         self._holding = False  # this process holds the writer lock
         self._max_batch: int | None = None
+        self._chroma_calls = threading.Lock()  # an ingest's prepare and store threads take turns
         # Vectors written to the sentences and chunks collections while ``written`` is a dict
         # (``savedindex.kept_current`` sets it during a write: its read copy needs them).
         self.written: dict[str, dict[str, np.ndarray]] | None = None
@@ -756,14 +759,22 @@ class Index:
                 self._mark_incomplete(None if summary.rebuilt else manifest)
             if progress and todo:
                 progress(STAGE_INDEX, 0, len(todo))
-            for batch in _batches(todo):
-                self._renew_lease()
-                embedded, citable = self._write(batch, progress, summary.stages)
-                summary.sentences += embedded
-                counts.update(citable)
-                done += len(batch)
-                if progress:
-                    progress(STAGE_INDEX, done, len(todo))
+            # Splitting the next batch and storing the previous one overlap the model's calls.
+            run = Pipeline()
+            relayed, stages = run.relay(progress), summary.stages
+            with overlapped(
+                _batches(todo),
+                lambda batch: self._prepare(batch, relayed, stages),
+                lambda plan: self._embed(plan, relayed, stages),
+                lambda plan: self._store(plan, stages),
+                run,
+            ) as written:
+                for embedded, citable in written:
+                    summary.sentences += embedded
+                    counts.update(citable)
+                    done += len(citable)
+                    if progress:
+                        progress(STAGE_INDEX, done, len(todo))
             if progress and removed:
                 progress(STAGE_REMOVE, 0, len(removed))
             self._delete_documents(removed)
@@ -794,90 +805,115 @@ class Index:
         sentences embedded and each document's number of citable sentences.
 
         A few Chroma calls per batch, not per document: one read of the batch's old
-        records, one model call, one upsert per collection (split at Chroma's maximum
+        records, the model's calls, one upsert per collection (split at Chroma's maximum
         batch size), then the documents' registry records last. ``stages`` adds up the
-        seconds spent splitting, embedding and storing.
+        seconds spent splitting, embedding and storing. ``_sync`` runs the same three
+        steps (``_prepare``, ``_embed``, ``_store``) on successive batches at once
+        (``assistant.pipeline``).
         """
-        clock = [time.perf_counter()]
+        stages = stages if stages is not None else {}
+        return self._store(self._embed(self._prepare(documents, progress, stages), progress, stages), stages)
 
-        def lap(stage: str) -> None:
-            clock.append(time.perf_counter())
-            if stages is not None:
-                stages[stage] = stages.get(stage, 0.0) + clock[-1] - clock[-2]
-
+    def _prepare(self, documents: Sequence[Document], progress: Progress | None, stages: dict[str, float]) -> _Plan:
+        """Read the batch's stored record ids, split its documents, list what to embed."""
+        started = time.perf_counter()
         doc_ids = [doc.doc_id for doc in documents]
-        old = self._ids_by_doc(self._sentences, doc_ids)
-        old_chunks = self._ids_by_doc(self._chunks, doc_ids)
-        lap("store")
-        plans = []
+        with self._chroma_calls:
+            old = self._ids_by_doc(self._sentences, doc_ids)
+            old_chunks = self._ids_by_doc(self._chunks, doc_ids)
+        read = time.perf_counter()
+        _add(stages, "store", read - started)
+        docs = []
         for doc in documents:
+            checkpoint()
             sentences = mark_addressed(split_sentences(doc.doc_id, doc.text, _split_progress(doc, progress)))
             citable = [s for s in sentences if s.citable]
-            plans.append((doc, sentences, citable, _record_ids(citable)))
-        lap("split")
-
+            docs.append((doc, sentences, citable, _record_ids(citable)))
         # One model call for every new sentence and heading of the batch.
         to_embed: dict[str, str] = {}
-        for doc, sentences, citable, ids in plans:
+        for doc, sentences, citable, ids in docs:
             for s, rid in zip(citable, ids, strict=True):
                 if rid not in old[doc.doc_id]:
                     to_embed[rid] = embedding_text(s)
             for s in sentences:
                 if s.kind == "heading":
                     to_embed[_heading_key(s)] = s.text
-        keys = list(to_embed)
-        vectors: dict[str, np.ndarray] = {}
-        # A large document is embedded a step at a time, so progress can be shown.
-        for first in range(0, len(keys), BATCH_SENTENCES):
-            step = keys[first : first + BATCH_SENTENCES]
-            encoded = self.embedder.encode([to_embed[k] for k in step], batch_size=ENCODE_BATCH)
-            vectors.update(zip(step, encoded, strict=True))
-            if progress and len(keys) > BATCH_SENTENCES:
-                progress(STAGE_EMBED, first + len(step), len(keys))
-        lap("embed")
-        embedded = sum(1 for k in keys if not k.startswith("h:"))
-        reused = [rid for _, _, _, ids in plans for rid in ids if rid not in vectors]
-        for part in self._parts(reused):
-            got = self._sentences.get(ids=part, include=["embeddings"])
-            vectors.update(zip(got["ids"], np.asarray(got["embeddings"], dtype=np.float32), strict=True))
+        _add(stages, "split", time.perf_counter() - read)
+        return _Plan(docs, old, old_chunks, to_embed)
 
-        sentence_rows: list[tuple[str, np.ndarray, str, dict[str, Any]]] = []
-        chunk_rows: list[tuple[str, np.ndarray, str, dict[str, Any]]] = []
-        stale: list[str] = []
-        stale_chunks: list[str] = []
-        for doc, sentences, citable, ids in plans:
-            for s, rid in zip(citable, ids, strict=True):
-                if rid not in old[doc.doc_id]:
-                    sentence_rows.append((rid, vectors[rid], embedding_text(s), {"doc_id": doc.doc_id}))
-            chunks = make_chunks(sentences)
-            record = dict(zip((s.sentence_id for s in citable), ids, strict=True))
-            headings = {s.text: vectors[_heading_key(s)] for s in sentences if s.kind == "heading"}
-            for chunk in chunks:
-                vec = np.sum([vectors[record[sid]] for sid in chunk.sentence_ids], axis=0)
-                heading = chunk.text.split("\n", 1)[0] if "\n" in chunk.text else None
-                if heading in headings:
-                    vec = vec + headings[heading]
-                meta = {"doc_id": doc.doc_id, "sentence_ids": " ".join(chunk.sentence_ids)}
-                chunk_rows.append((chunk.chunk_id, vec / (np.linalg.norm(vec) or 1.0), chunk.text, meta))
-            stale += sorted(old[doc.doc_id] - set(ids))
-            stale_chunks += sorted(old_chunks[doc.doc_id] - {c.chunk_id for c in chunks})
+    def _embed(self, plan: _Plan, progress: Progress | None, stages: dict[str, float]) -> _Plan:
+        """The model's vectors of the plan's new texts, longest first, ``ENCODE_BATCH`` per
+        call: the batches the model makes of one call over all of them (it sorts by length
+        too), with a ``checkpoint()`` between calls so an interrupted ingest stops within
+        one call. A large batch (a big document) reports progress every
+        ``BATCH_SENTENCES`` texts."""
+        started = time.perf_counter()
+        keys = sorted(plan.to_embed, key=lambda k: -len(plan.to_embed[k]))
+        reported = 0
+        for first in range(0, len(keys), ENCODE_BATCH):
+            checkpoint()
+            step = keys[first : first + ENCODE_BATCH]
+            encoded = self.embedder.encode([plan.to_embed[k] for k in step], batch_size=ENCODE_BATCH)
+            plan.vectors.update(zip(step, encoded, strict=True))
+            done = first + len(step)
+            if progress and len(keys) > BATCH_SENTENCES and (done - reported >= BATCH_SENTENCES or done == len(keys)):
+                progress(STAGE_EMBED, done, len(keys))
+                reported = done
+        _add(stages, "embed", time.perf_counter() - started)
+        return plan
 
-        self._upsert(self._sentences, sentence_rows)
-        self._upsert(self._chunks, chunk_rows)
-        for part in self._parts(stale):
-            self._sentences.delete(ids=part)
-        for part in self._parts(stale_chunks):
-            self._chunks.delete(ids=part)
-        # Written last: until here the registry still describes the previous versions.
-        self._upsert(
-            self._docs,
-            [
-                (doc.doc_id, np.ones(1, dtype=np.float32), doc.text, _doc_meta(doc, sentences, len(citable)))
-                for doc, sentences, citable, _ in plans
-            ],
-        )
-        lap("store")
-        return embedded, {doc.doc_id: len(citable) for doc, _, citable, _ in plans}
+    def _store(self, plan: _Plan, stages: dict[str, float]) -> tuple[int, dict[str, int]]:
+        """Write the plan's vectors, chunks and, last, its documents' registry records;
+        return the number of sentences embedded and each document's citable sentences."""
+        started = time.perf_counter()
+        vectors, old, old_chunks = plan.vectors, plan.old, plan.old_chunks
+        embedded = sum(1 for k in plan.to_embed if not k.startswith("h:"))
+        with self._chroma_calls:
+            self._renew_lease()
+            reused = [rid for _, _, _, ids in plan.docs for rid in ids if rid not in vectors]
+            for part in self._parts(reused):
+                got = self._sentences.get(ids=part, include=["embeddings"])
+                vectors.update(zip(got["ids"], np.asarray(got["embeddings"], dtype=np.float32), strict=True))
+
+            sentence_rows: list[tuple[str, np.ndarray, str, dict[str, Any]]] = []
+            chunk_rows: list[tuple[str, np.ndarray, str, dict[str, Any]]] = []
+            stale: list[str] = []
+            stale_chunks: list[str] = []
+            for doc, sentences, citable, ids in plan.docs:
+                for s, rid in zip(citable, ids, strict=True):
+                    if rid not in old[doc.doc_id]:
+                        sentence_rows.append((rid, vectors[rid], embedding_text(s), {"doc_id": doc.doc_id}))
+                chunks = make_chunks(sentences)
+                record = dict(zip((s.sentence_id for s in citable), ids, strict=True))
+                headings = {s.text: vectors[_heading_key(s)] for s in sentences if s.kind == "heading"}
+                for chunk in chunks:
+                    vec = np.sum([vectors[record[sid]] for sid in chunk.sentence_ids], axis=0)
+                    heading = chunk.text.split("\n", 1)[0] if "\n" in chunk.text else None
+                    if heading in headings:
+                        vec = vec + headings[heading]
+                    meta = {"doc_id": doc.doc_id, "sentence_ids": " ".join(chunk.sentence_ids)}
+                    chunk_rows.append((chunk.chunk_id, vec / (np.linalg.norm(vec) or 1.0), chunk.text, meta))
+                stale += sorted(old[doc.doc_id] - set(ids))
+                stale_chunks += sorted(old_chunks[doc.doc_id] - {c.chunk_id for c in chunks})
+
+            self._upsert(self._sentences, sentence_rows)
+            self._upsert(self._chunks, chunk_rows)
+            for part in self._parts(stale):
+                checkpoint()
+                self._sentences.delete(ids=part)
+            for part in self._parts(stale_chunks):
+                checkpoint()
+                self._chunks.delete(ids=part)
+            # Written last: until here the registry still describes the previous versions.
+            self._upsert(
+                self._docs,
+                [
+                    (doc.doc_id, np.ones(1, dtype=np.float32), doc.text, _doc_meta(doc, sentences, len(citable)))
+                    for doc, sentences, citable, _ in plan.docs
+                ],
+            )
+        _add(stages, "store", time.perf_counter() - started)
+        return embedded, {doc.doc_id: len(citable) for doc, _, citable, _ in plan.docs}
 
     def _ids_by_doc(self, collection: Any, doc_ids: Sequence[str]) -> dict[str, set[str]]:
         """The record ids each document already has in ``collection`` (an interrupted or
@@ -909,6 +945,7 @@ class Index:
     def _upsert(self, collection: Any, rows: Sequence[tuple[str, np.ndarray, str, dict[str, Any]]]) -> None:
         step = self.max_batch
         for i in range(0, len(rows), step):
+            checkpoint()  # an ingest being stopped writes no more
             part = rows[i : i + step]
             collection.upsert(
                 ids=[r[0] for r in part],
@@ -1018,12 +1055,18 @@ class Index:
         return [(rid, 1.0 - float(d)) for rid, d in zip(found["ids"][0], found["distances"][0], strict=True) if rid]
 
 
-def _split_progress(doc: Document, progress: Progress | None) -> Callable[[int, int], None] | None:
-    """The progress callback for splitting a large document (None for a small one)."""
-    if progress is None or len(doc.text) < SPLIT_PROGRESS_CHARS:
-        return None
-    report = progress
-    return lambda done, total: report(STAGE_SPLIT, done, total)
+def _split_progress(doc: Document, progress: Progress | None) -> Callable[[int, int], None]:
+    """The callback of splitting ``doc`` (called every few hundred KB of its text): a
+    ``checkpoint()``, so a stopped ingest does not finish splitting a large document
+    first, and the progress of a document over ``SPLIT_PROGRESS_CHARS``."""
+    report = progress if progress is not None and len(doc.text) >= SPLIT_PROGRESS_CHARS else None
+
+    def reached(done: int, total: int) -> None:
+        checkpoint()
+        if report is not None:
+            report(STAGE_SPLIT, done, total)
+
+    return reached
 
 
 def _heading_key(sentence: Sentence) -> str:
@@ -1072,3 +1115,23 @@ def _batches(documents: Sequence[Document]) -> Iterator[list[Document]]:
             batch, size = [], 0
     if batch:
         yield batch
+
+
+@dataclass
+class _Plan:
+    """One batch between the steps of ``Index._write``: its documents split, the record
+    ids already stored for them, the texts to embed and (after ``_embed``) their vectors."""
+
+    docs: list[tuple[Document, list[Sentence], list[Sentence], list[str]]]
+    old: dict[str, set[str]]
+    old_chunks: dict[str, set[str]]
+    to_embed: dict[str, str]
+    vectors: dict[str, np.ndarray] = field(default_factory=dict)
+
+
+_STAGES_LOCK = threading.Lock()  # an ingest's stages add up their seconds from three threads
+
+
+def _add(stages: dict[str, float], stage: str, seconds: float) -> None:
+    with _STAGES_LOCK:
+        stages[stage] = stages.get(stage, 0.0) + seconds

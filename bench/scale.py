@@ -13,13 +13,19 @@ per run so that peak memory is per run:
 3. raw: ``Embedder().encode`` of exactly the texts the ingest embedded (its sentences and
    its documents' headings), in one call, in the same process, once just before the
    ingest and once just after it; the ratio uses their mean (peak RSS is read before the
-   second).
+   second). The raw call uses the ingest's model batch size (``index.ENCODE_BATCH``) and
+   the same torch threads (both are printed: the ingest embeds in a worker thread), so
+   the ratio compares the same model work; what the raw call does better by construction
+   is sort all the texts by length at once (the ingest sorts each batch of about
+   ``index.BATCH_SENTENCES`` texts, which pads a few percent more).
 
 Each row is followed by the ingest's seconds per stage: split (sentences), embed (the
-model), store (Chroma reads and writes, chunk vectors), the sync's seconds outside the
-model's call (splitting, storing, the registry read, the drift check), load (reading the
-corpus files before; saving the index's read copy, then loading the snapshot and the BM25
-index after).
+model), store (Chroma reads and writes, chunk vectors). The three run at once, in their
+own threads (``assistant.pipeline``), so they overlap: *sync outside the model* is the
+sync's seconds minus the model's (what the overlap did not hide, the registry read, the
+drift check). Load: reading the corpus files before; saving the index's read copy, then
+loading the snapshot and the BM25 index after. ``--sequential`` ingests every size a
+second time with the stages one after another (as before the pipeline), for comparison.
 
 The first row is the seed article (``corpus/``, one document) as the latency baseline.
 With ``--server`` every size also runs against a local ``chroma run`` server started on a
@@ -107,6 +113,7 @@ def child_ingest(corpus: Path, index_dir: Path, chroma_url: str | None, question
     from assistant.embeddings import Embedder
 
     Embedder().encode(["warm-up"])  # loads sentence-transformers (the ingest encoder) now
+    threads = record_threads()
     before = raw_encode(ingest_texts(corpus))  # the raw model before and after the ingest: load drifts
     started, cpu = time.perf_counter(), time.process_time()
     bot = Assistant(corpus=corpus, index_dir=index_dir, chroma_url=chroma_url)
@@ -142,6 +149,7 @@ def child_ingest(corpus: Path, index_dir: Path, chroma_url: str | None, question
         "p50_ms": latencies[len(latencies) // 2],
         "p95_ms": latencies[min(len(latencies) - 1, round(0.95 * (len(latencies) - 1)))],
         "peak_rss_mb": rss,
+        "threads": {k: sorted(v) for k, v in threads.items()},
         **raw,
     }
 
@@ -163,15 +171,52 @@ def ingest_texts(corpus: Path) -> list[str]:
     return texts + sorted(headings)
 
 
+def record_threads() -> dict[str, set[int]]:
+    """The torch threads of every model call of more than a few texts, by the calling
+    thread's kind ("ingest" for the pipeline's embed thread, else "raw")."""
+    import threading
+
+    import torch
+
+    from assistant.embeddings import SMALL_BATCH, STEncoder
+
+    seen: dict[str, set[int]] = {"raw": set(), "ingest": set()}
+    encode = STEncoder.encode
+
+    def recorded(self: STEncoder, texts: list[str], batch_size: int = 64) -> Any:
+        if len(texts) > SMALL_BATCH:
+            kind = "ingest" if threading.current_thread().name.startswith("ingest-") else "raw"
+            seen[kind].add(torch.get_num_threads())
+        return encode(self, texts, batch_size)
+
+    STEncoder.encode = recorded  # type: ignore[method-assign]
+    return seen
+
+
 def raw_encode(texts: list[str]) -> dict[str, Any]:
-    """The model alone on the same texts, in one call, in the same process as the ingest
-    (run just before it and just after it; the two are averaged), so both see the same
-    (shared) machine as nearly as possible."""
+    """The model alone on the same texts, in one call at the ingest's batch size, in the
+    same process as the ingest (run just before it and just after it; the two are
+    averaged), so both see the same (shared) machine as nearly as possible."""
     from assistant.embeddings import Embedder
+    from assistant.index import ENCODE_BATCH
 
     started, cpu = time.perf_counter(), time.process_time()
-    Embedder().encode(texts)
+    Embedder().encode(texts, batch_size=ENCODE_BATCH)
     return {"raw_s": time.perf_counter() - started, "raw_cpu_s": time.process_time() - cpu, "raw_n": len(texts)}
+
+
+def sequential_stages() -> None:
+    """Run an ingest's stages one after another, as before ``assistant.pipeline``: the
+    baseline that ``--sequential`` measures the overlap against."""
+    from contextlib import contextmanager
+
+    import assistant.index
+
+    @contextmanager
+    def one_by_one(batches: Any, prepare: Any, embed: Any, store: Any, pipeline: Any = None) -> Any:
+        yield (store(embed(prepare(batch))) for batch in batches)
+
+    assistant.index.overlapped = one_by_one  # type: ignore[assignment]
 
 
 def run_child(*args: str) -> dict[str, Any]:
@@ -236,11 +281,13 @@ def disk_mb(path: Path) -> float:
 # --------------------------------------------------------------------------- driver
 
 
-def measure(label: str, corpus: Path, work: Path, server: bool, questions: list[str]) -> dict[str, Any]:
-    index_dir = work / f"index-{label}"
-    srv = ChromaServer(work / f"chroma-{label}") if server else None
+def measure(
+    label: str, corpus: Path, work: Path, server: bool, questions: list[str], sequential: bool = False
+) -> dict[str, Any]:
+    index_dir = work / f"index-{label}{'-sequential' if sequential else ''}"
+    srv = ChromaServer(work / f"chroma-{label}{'-sequential' if sequential else ''}") if server else None
     try:
-        args = [str(corpus), str(index_dir), srv.url if srv else "", json.dumps(questions)]
+        args = [str(corpus), str(index_dir), srv.url if srv else "", json.dumps(questions), "1" if sequential else ""]
         row = run_child(*args)
         if srv:
             row["server_rss_mb"] = srv.peak_rss_mb()
@@ -249,7 +296,7 @@ def measure(label: str, corpus: Path, work: Path, server: bool, questions: list[
             srv.stop()
     row["disk_mb"] = disk_mb(srv.path if srv else index_dir)
     row["label"] = label
-    row["mode"] = "server" if server else "embedded"
+    row["mode"] = ("server" if server else "embedded") + (", sequential" if sequential else "")
     row["ingest_sps"] = row["sentences"] / row["ingest_s"]
     row["raw_sps"] = row["sentences"] / row["raw_s"]  # the same texts as the ingest: ratio = raw s / ingest s
     row["ratio"] = row["ingest_sps"] / row["raw_sps"]
@@ -283,6 +330,11 @@ def stage_row(r: dict[str, Any]) -> str:
     )
 
 
+def threads_line(r: dict[str, Any]) -> str:
+    t = r["threads"]
+    return f"{r['mode']} {r['label']}: raw {t['raw']}, ingest {t['ingest'] or 'in the caller (sequential)'}"
+
+
 def table_row(r: dict[str, Any]) -> str:
     rss = f"{r['peak_rss_mb']:.0f}"
     if "server_rss_mb" in r:
@@ -296,7 +348,9 @@ def table_row(r: dict[str, Any]) -> str:
 
 def main() -> int:
     if len(sys.argv) > 1 and sys.argv[1] == "--child":
-        c_corpus, c_index, c_url, c_questions = sys.argv[2:]
+        c_corpus, c_index, c_url, c_questions, c_sequential = sys.argv[2:]
+        if c_sequential:
+            sequential_stages()
         print(json.dumps(child_ingest(Path(c_corpus), Path(c_index), c_url or None, json.loads(c_questions))))
         return 0
 
@@ -307,6 +361,11 @@ def main() -> int:
     parser.add_argument("--questions", type=int, default=30, help="ask() calls per size")
     parser.add_argument("--keep", metavar="DIR", help="work in DIR and keep it (default: a temporary folder)")
     parser.add_argument("--no-article", action="store_true", help="skip the article's latency-baseline row")
+    parser.add_argument(
+        "--sequential",
+        action="store_true",
+        help="after each size, ingest it again with the stages one after another (the overlap's baseline)",
+    )
     args = parser.parse_args()
 
     _, squad_questions = squad_pool()
@@ -331,13 +390,15 @@ def main() -> int:
                 corpus = work / f"corpus-{size}"
                 if not corpus.exists():
                     build_corpus(corpus, size)
-                loads.append(os.getloadavg()[0])
-                rows.append(measure(str(size), corpus, work, server, questions))
-                print(table_row(rows[-1]), flush=True)
+                for sequential in (False, True) if args.sequential else (False,):
+                    loads.append(os.getloadavg()[0])
+                    rows.append(measure(str(size), corpus, work, server, questions, sequential))
+                    print(table_row(rows[-1]), flush=True)
         print("1-minute load average before each row: " + ", ".join(f"{x:.1f}" for x in loads))
         print(f"\n{STAGE_HEADER}\n|" + "---|" * (STAGE_HEADER.count("|") - 1))
         for row in rows:
             print(stage_row(row))
+        print("\ntorch threads of the model calls: " + "; ".join(threads_line(r) for r in rows))
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
