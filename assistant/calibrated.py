@@ -75,7 +75,7 @@ from assistant.direct import (
     within,
     year_bounds,
 )
-from assistant.evidence import period_conflict
+from assistant.evidence import holds, period_conflict
 from assistant.figures import Figure, asks_length
 from assistant.index import Snapshot
 from assistant.lexical import covered_terms, tokenize
@@ -84,6 +84,7 @@ from assistant.reasons import reason_match
 from assistant.records import Answer, Behaviour, Citation, Hit, Sentence, ShortAnswer
 from assistant.sources import (
     asked_figures,
+    corrected_values,
     corrections_in,
     disagreement,
     disagrees_with,
@@ -405,22 +406,47 @@ class CalibratedComposer:
     ) -> tuple[list[Candidate], Sentence | None]:
         """A statement that a correction says was wrong (the correction's own account of
         the error, or another document repeating it) gives way to the correction's next
-        sentence, which states the right value, when the question asks for a date or a
-        figure; otherwise the statement stays and the correction is cited after it (it
-        may say more than the corrected detail). Returns the candidates and the
-        correction to cite after the best, if any."""
+        sentence, which states the right value, when that sentence holds what a question
+        asking for a date or a figure asks (the count of the same thing); a correction of
+        another figure leaves the statement, cited with the correction after it, and the
+        correction's own account of the error, which then answers nothing, is set aside.
+        Returns the candidates and the correction to cite after the best, if any."""
         best = candidates[0]
+        kind = figure_kind(question.asks_for)
         for retraction, fix in self._corrections():
             own = best.sentence.sentence_id == retraction.sentence_id
             if not (own or superseded(best.sentence, retraction)):
                 continue
-            reasons.append(f"{best.sentence.sentence_id} is corrected by {fix.sentence_id}")
-            if own or figure_kind(question.asks_for):
-                fixed = replace(best, hit=replace(best.hit, sentence=fix))
-                rest = [c for c in candidates[1:] if c.sentence.sentence_id != fix.sentence_id]
+            rest = [c for c in candidates[1:] if c.sentence.sentence_id != fix.sentence_id]
+            if kind is None and not own:
+                reasons.append(f"{best.sentence.sentence_id} is corrected by {fix.sentence_id}")
+                return candidates, fix
+            if kind is None or (
+                self._holds_asked(question, fix)
+                and corrected_values(kind, fix.text, retraction.text, self.features.vocabulary)
+            ):
+                reasons.append(f"{best.sentence.sentence_id} is corrected by {fix.sentence_id}")
+                # The features read by the later steps are those of the sentence shown.
+                features = best.features if kind is None else {**best.features, "kind_missing": 0.0}
+                fixed = replace(best, hit=replace(best.hit, sentence=fix), features=features)
                 return [fixed, *rest], None
+            if own and rest:
+                reasons.append(f"{best.sentence.sentence_id} reports an error in a figure other than the one asked")
+                return rest, None
+            reasons.append(
+                f"{fix.sentence_id} corrects a figure of {best.sentence.sentence_id} other than the one asked"
+            )
             return candidates, fix
         return candidates, None
+
+    def _holds_asked(self, question: Question, sentence: Sentence) -> bool:
+        """Whether ``sentence`` holds the date or figure the question asks for, and for "how
+        many X" the word X (a count of something else does not answer it)."""
+        if not holds(figure_kind(question.asks_for), sentence.text, self.features.vocabulary):
+            return False
+        counted = set(question.counted)
+        words = set(tokenize(" ".join(filter(None, [sentence.lead_in, sentence.text]))))
+        return covered_terms(counted, words) == counted
 
     def _corrections(self) -> list[tuple[Sentence, Sentence]]:
         """(the error as a correction reports it, the corrected statement after it)."""
@@ -464,12 +490,9 @@ class CalibratedComposer:
         if kind is None or question.yes_no:
             return Verdict(True, "no date or figure asked"), candidates
         counted = set(question.counted)
-
-        def holds_it(c: Candidate) -> bool:
-            words = set(tokenize(" ".join(filter(None, [c.sentence.lead_in, c.sentence.text]))))
-            return c.features["kind_missing"] == 0.0 and covered_terms(counted, words) == counted
-
-        found = self._near_best(candidates, holds_it, self.calibration.near_share)
+        found = self._near_best(
+            candidates, lambda c: self._holds_asked(question, c.sentence), self.calibration.near_share
+        )
         if found is None:
             what = f"{kind} of {', '.join(sorted(counted))}" if counted else kind
             return Verdict(False, f"no nearly-best sentence holds the {what} asked for"), candidates

@@ -20,13 +20,14 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from pathlib import PurePosixPath
 
-from assistant.evidence import amount_spans, date_spans
+from assistant.evidence import COMMON_OPENERS, amount_spans, date_spans, kind_spans
 from assistant.figures import (
     Disagreement,
     Figure,
+    clause_of,
     comparable,
     disagreements,
     raw_figures,
@@ -292,6 +293,25 @@ def superseded(sentence: Sentence, retraction: Sentence) -> bool:
     if not _figure_texts(retraction.text) & _figure_texts(sentence.text):
         return False
     return len(set(tokenize(sentence.text)) & set(tokenize(retraction.text))) >= 2
+
+
+def corrected_values(kind: str, fix: str, retraction: str, ordinary: Collection[str] = COMMON_OPENERS) -> list[str]:
+    """The values of ``kind`` a correction's statement ``fix`` gives anew: those in a clause
+    that repeats no figure of the account of the error ``retraction``.
+
+    >>> error = "Our report of 3 May said the dam was built in 1961."
+    >>> corrected_values("date", "The dam was built in 1916.", error)
+    ['1916']
+    >>> corrected_values("date", "The mill employs 210 people; 240 was the number in 2019.", "A story said it employs 240.")
+    []
+    """
+    wrong = _figure_texts(retraction)
+    found = []
+    for start, end in kind_spans(kind, fix, ordinary):
+        left, right = clause_of(fix, start, end)
+        if not _figure_texts(fix[left:right]) & wrong:
+            found.append(fix[start:end])
+    return found
 
 
 def corrections_in(
