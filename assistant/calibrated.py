@@ -72,6 +72,7 @@ from assistant.direct import (
     states_extreme,
     status_span,
     with_role,
+    with_unit,
     within,
     year_bounds,
 )
@@ -929,7 +930,10 @@ class CalibratedComposer:
             ]
             if figures:
                 f = max(figures, key=lambda f: (len(covered_terms(terms, set(f.measure))), -f.start))
-                return ShortAnswer(text=f.text, marker=cited.marker, start=f.start, end=f.end)
+                a, b = with_unit(sentence.text, (f.start - sentence.start, f.end - sentence.start))
+                return ShortAnswer(
+                    text=sentence.text[a:b], marker=cited.marker, start=sentence.start + a, end=sentence.start + b
+                )
         span = answer_phrase(question.asks_for, question.focus, sentence.text, self.ordinary)
         if span is None and question.category and not question.asks_for:
             span = category_span(question.category, sentence.text, question.terms, self.ordinary)

@@ -99,3 +99,28 @@ def test_one_document_answers_lead_with_the_phrase_too(tmp_path: Path) -> None:
     assert out["text"].startswith("£4.2 million [1].")
     out = check(bot, "When did the Holm Museum reopen?")
     assert out["short_answer"]["text"] == "March 2024"
+
+
+MEASURED = {
+    "ferry.txt": (
+        "The Skerry Maid entered service on the island route in April.\n\n"
+        "The ferry is 120 metres long and carries up to 600 passengers.\n"
+    ),
+    "footbridge.txt": (
+        "The Kelby footbridge opened to walkers and cyclists last week.\n\n"
+        "The Kelby footbridge is 85 feet long and cost the county £2 million.\n"
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("question", "short"),
+    [
+        ("How long is the Skerry Maid ferry?", "120 metres"),
+        ("How long is the Kelby footbridge?", "85 feet"),
+    ],
+)
+def test_a_measured_length_keeps_its_unit(tmp_path_factory: pytest.TempPathFactory, question: str, short: str) -> None:
+    """The short answer to "How long ...?" says metres or feet, not a bare number."""
+    out = check(bot_on(tmp_path_factory, "measured", MEASURED), question)
+    assert out["answered"] and (out["short_answer"] or {}).get("text") == short, (out["text"], out["short_answer"])
