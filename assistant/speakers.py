@@ -498,17 +498,8 @@ def _turn_quote(sentence: Sentence, state: _State) -> Quote | None:
         person = state.turn[1]
     if person is None:
         return None
-    s, e = _trim(sentence.text, start, len(sentence.text))
     state.recent = person
-    return Quote(
-        sentence_id=sentence.sentence_id,
-        doc_id=sentence.doc_id,
-        speaker=person.name,
-        role=person.role,
-        start=sentence.start + s,
-        end=sentence.start + e,
-        text=sentence.text[s:e],
-    )
+    return _quote(sentence, person, start, len(sentence.text))
 
 
 def _named_elsewhere(label: str, words: Sequence[str], role: str | None, state: _State) -> Person | None:
@@ -533,16 +524,7 @@ def _sentence_quotes(sentence: Sentence, state: _State) -> Iterator[Quote]:
         if speaker is not None:
             last_speaker = speaker
             state.last_quote = (sentence.paragraph, speaker)
-            s, e = _trim(text, *span)
-            yield Quote(
-                sentence_id=sentence.sentence_id,
-                doc_id=sentence.doc_id,
-                speaker=speaker.name,
-                role=speaker.role,
-                start=sentence.start + s,
-                end=sentence.start + e,
-                text=text[s:e],
-            )
+            yield _quote(sentence, speaker, *span)
     if last_speaker is not None:
         state.recent = last_speaker
     elif people_here:
@@ -557,6 +539,20 @@ def _blank(text: str, spans: Sequence[tuple[int, int]]) -> str:
     for s, e in spans:
         chars[s:e] = " " * (e - s)
     return "".join(chars)
+
+
+def _quote(sentence: Sentence, speaker: Person, start: int, end: int) -> Quote:
+    """``speaker``'s words at ``start:end`` of ``sentence`` (sentence offsets, trimmed of white space)."""
+    s, e = _trim(sentence.text, start, end)
+    return Quote(
+        sentence_id=sentence.sentence_id,
+        doc_id=sentence.doc_id,
+        speaker=speaker.name,
+        role=speaker.role,
+        start=sentence.start + s,
+        end=sentence.start + e,
+        text=sentence.text[s:e],
+    )
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
