@@ -370,9 +370,11 @@ def describes_document(text: str) -> bool:
     return DESCRIBES_DOCUMENT.match(text.strip().lstrip("“\"‘' ")) is not None
 
 
-def opens_with_reference(text: str) -> bool:
-    """Whether a sentence opens by referring back to the one before ("He said",
-    "That policy", "In contrast"), so it cannot be read alone."""
+def opens_with_pronoun_or_connective(text: str) -> bool:
+    """Whether a sentence opens with a pronoun, a demonstrative or a connective that
+    refers back to the one before ("He said", "That policy", "In contrast"), so it cannot
+    be read alone. Unlike ``context.opens_with_reference`` it counts connectives, and not
+    shell nouns ("The aim is ...")."""
     return bool(REFERS_BACK.match(text.lstrip("“\"‘' ")))
 
 
@@ -749,7 +751,7 @@ class Briefer:
             lead = self._lead_in(first)
             return [lead, *sentences] if lead is not None else sentences
         doc = self.snapshot.by_doc.get(first.doc_id, [])
-        if opens_with_reference(first.text) and first.ordinal > 0:
+        if opens_with_pronoun_or_connective(first.text) and first.ordinal > 0:
             # The sentence before, in its paragraph or, where news gives each sentence a
             # paragraph of its own, the one-sentence paragraph just before.
             before = doc[first.ordinal - 1]

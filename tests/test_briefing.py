@@ -22,7 +22,7 @@ from assistant.briefing import (
     is_candidate,
     lexrank,
     mmr,
-    opens_with_reference,
+    opens_with_pronoun_or_connective,
 )
 from assistant.citations import verify
 from assistant.records import Answer, Sentence
@@ -115,7 +115,7 @@ def test_questions_that_are_not_briefing_requests(text: str) -> None:
     ],
 )
 def test_opens_with_reference(text: str, expected: bool) -> None:
-    assert opens_with_reference(text) is expected
+    assert opens_with_pronoun_or_connective(text) is expected
 
 
 @pytest.mark.parametrize(
