@@ -52,6 +52,7 @@ import numpy as np
 
 from assistant.answerability import (
     FEATURES,
+    YEAR,
     Calibration,
     Candidate,
     FeatureBuilder,
@@ -61,7 +62,7 @@ from assistant.answerability import (
     load_calibration,
 )
 from assistant.citations import markers
-from assistant.compose import INJECTION_NOTE, NOT_IN_SOURCES, PREMISE_LEAD, ExtractiveComposer
+from assistant.compose import INJECTION_NOTE, PREMISE_LEAD, ExtractiveComposer, declined
 from assistant.context import CONTINUES, CONTRAST, is_question, refers_back, sentence_before, states_attribute
 from assistant.direct import (
     answer_phrase,
@@ -120,7 +121,6 @@ FIGURE_KINDS_ASKED = {
     "percentage": ("percent",),
     "date": ("date", "year"),
 }
-YEAR = re.compile(r"\b(?:1[0-9]|20)\d\d\b")
 SPEECH = re.compile(
     r"\b(?:said|say|says|saying|told|tell|called|call|described|describe|branded|brand|warned|warn|claimed|claim|"
     r"argued|argue|added|stated|quoted|insisted|wrote|dismissed|criticised|criticized|praised)\b|[“\"]",
@@ -1009,22 +1009,9 @@ class CalibratedComposer:
     def _decline(self, question: Question, candidates: list[Candidate], reasons: list[str]) -> Answer:
         floor = self.calibration.related_floor
         related = [c.sentence for c in candidates[:2] if c.probability >= floor]
-        parts = [INJECTION_NOTE] if question.injected else []
-        parts.append(NOT_IN_SOURCES)
-        citations: list[Citation] = []
-        if related:
-            ordered = sorted(related, key=lambda s: (s.doc_id, s.ordinal))
-            text, citations = self._write([[s] for s in ordered], related=True, name_sources=False)
-            parts += ["Related passages, which do not answer the question:", text]
-        return Answer(
-            question=question.text,
-            text=" ".join(parts),
-            answered=False,
-            citations=citations,
-            behaviour="decline",
-            standalone_question=question.standalone or None,
-            reason="; ".join(reasons),
-        )
+        ordered = sorted(related, key=lambda s: (s.doc_id, s.ordinal))
+        written = self._write([[s] for s in ordered], related=True, name_sources=False) if related else None
+        return declined(question, written, "; ".join(reasons), question.standalone or None)
 
     def _write(self, items: list[list[Sentence]], related: bool, name_sources: bool) -> tuple[str, list[Citation]]:
         """Each item as its first sentence's text and a marker per sentence; with

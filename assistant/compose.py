@@ -123,7 +123,6 @@ YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
 ATTRIBUTE_QUESTION = re.compile(
     r"^\s*(?:[Ww]hat|[Ww]hich|[Ww]ho)\s+(?:is|are|was|were)\s+(?:the\s+)?([a-z]+)\s+(?:of|in|for)\s+(?:the\s+)?[A-Z]"
 )
-ENTITY = re.compile(r"\b[A-Z][a-zA-Z’'-]*[a-z][a-zA-Z’'-]*|\b[A-Z]{2,}\b")
 NAME = re.compile(r"(?:\b(?:[A-Z][\w’'-]*|of|the|and)\s+)*\b[A-Z][\w’'-]*")
 QUESTION_WORDS = frozenset(
     "what who whom whose which when where why how did does do is are was were has have had will would can could "
@@ -285,6 +284,29 @@ def names_in(question: str) -> list[set[str]]:
         if words:
             names.append({stem(w) for w in words} | set(words))
     return names
+
+
+def declined(
+    question: Question, related: tuple[str, list[Citation]] | None, reason: str, standalone: str | None = None
+) -> Answer:
+    """A decline, shared by the composers: "The sources do not say." (after a note when the
+    question carried instructions), then the related passages, when given as their written
+    text and citations."""
+    parts = [INJECTION_NOTE] if question.injected else []
+    parts.append(NOT_IN_SOURCES)
+    citations: list[Citation] = []
+    if related is not None:
+        text, citations = related
+        parts += ["Related passages, which do not answer the question:", text]
+    return Answer(
+        question=question.text,
+        text=" ".join(parts),
+        answered=False,
+        citations=citations,
+        behaviour="decline",
+        standalone_question=standalone,
+        reason=reason,
+    )
 
 
 class ExtractiveComposer:
@@ -551,20 +573,8 @@ class ExtractiveComposer:
 
     def _decline(self, question: Question, scored: list[Scored], reason: str) -> Answer:
         related = [s.sentence for s in scored[:2] if s.hit.dense >= GATES.related_min_dense]
-        parts = [INJECTION_NOTE] if question.injected else []
-        parts.append(NOT_IN_SOURCES)
-        citations: list[Citation] = []
-        if related:
-            text, citations = self._write(sorted(related, key=lambda s: (s.doc_id, s.ordinal)), related=True)
-            parts += ["Related passages, which do not answer the question:", text]
-        return Answer(
-            question=question.text,
-            text=" ".join(parts),
-            answered=False,
-            citations=citations,
-            behaviour="decline",
-            reason=f"declined: {reason}",
-        )
+        ordered = sorted(related, key=lambda s: (s.doc_id, s.ordinal))
+        return declined(question, self._write(ordered, related=True) if related else None, f"declined: {reason}")
 
     def _write(self, sentences: list[Sentence], related: bool) -> tuple[str, list[Citation]]:
         pieces: list[str] = []
