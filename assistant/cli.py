@@ -387,7 +387,9 @@ def cmd_brief(args: argparse.Namespace, console: Console) -> int:
         raise QuestionError(f"--max-points must be at least 1, not {args.max_points}")
     out = Path(args.out) if args.out else None
     if out is not None and not out.parent.is_dir():
-        raise QuestionError(f"cannot write {out}: the folder {out.parent} does not exist")
+        raise QuestionError(
+            f"cannot write {out}: the folder {out.parent} does not exist: create it, or choose another --out FILE"
+        )
     bot = open_assistant(settings, console)
     briefing = bot.brief(args.topic, max_points=args.max_points)
     text = (

@@ -293,6 +293,8 @@ class Assistant:
         if max_points < 1:
             raise QuestionError(f"max_points must be at least 1, not {max_points}")
         if topic is not None:
+            if not topic.strip():
+                raise QuestionError("the topic is empty: name a topic, or leave it out to brief on the whole corpus")
             topic = validate(topic, self.max_question_chars)
         self.refresh()
         with self._lock.reading():

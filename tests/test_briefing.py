@@ -308,7 +308,7 @@ def test_brief_rejects_bad_arguments(bot) -> None:  # type: ignore[no-untyped-de
 
     with pytest.raises(QuestionError):
         bot.brief(max_points=0)
-    with pytest.raises(QuestionError):
+    with pytest.raises(QuestionError, match="the topic is empty: name a topic, or leave it out"):
         bot.brief("   ")
 
 
@@ -330,7 +330,9 @@ def test_cli_brief_writes_markdown_and_json(strike_bot, tmp_path: Path, capsys: 
     assert main(["brief", *where, "--topic", "replacement buses", "--format", "json", "--out", str(out)]) == 0
     data = json.loads(out.read_text(encoding="utf-8"))
     assert data["topic"] == "replacement buses" and data["sections"][0]["name"] == KEY_POINTS
+    capsys.readouterr()
     assert main(["brief", *where, "--out", str(tmp_path / "missing" / "b.md")]) == 2
+    assert "does not exist: create it, or choose another --out FILE" in capsys.readouterr().err
     assert main(["brief", *where, "--max-points", "0"]) == 2
 
 
