@@ -222,7 +222,9 @@ def case_text(case: Mapping[str, Any]) -> str:
         prefix = "Q" if len(case["turns"]) == 1 else f"Q{i}"
         lines.append(f"  {prefix}: {turn}")
     answer = case.get("answer")
-    if answer:
+    if isinstance(answer, str):  # a briefing set's case: the briefing's Markdown
+        lines += [f"  {line}" for line in answer.splitlines() if line.strip()]
+    elif answer:
         if answer.get("standalone_question"):
             lines.append(f"  rewritten as: {answer['standalone_question']}")
         state = "answered" if answer["answered"] else "declined"

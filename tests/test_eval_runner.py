@@ -248,6 +248,24 @@ def test_failing_case_text_shows_the_rewrite_and_the_composers_reason() -> None:
     assert "FAIL c [multi-turn, tune]" in text
 
 
+def test_failing_briefing_case_text_shows_the_briefing() -> None:
+    # A briefing set's case carries the briefing's Markdown as its answer, not an Answer dict.
+    case = {
+        "id": "briefing-harbour-fire",
+        "category": "harbour-fire",
+        "split": "check",
+        "turns": ["Brief me"],
+        "expect": "briefing",
+        "expected": {"key_facts": [["re:warehouse"]]},
+        "reasons": ["key fact missing: ['re:warehouse']"],
+        "answer": "## Key points\n- Two tugs fought the fire for six hours [1].",
+    }
+    text = case_text(case)
+    assert "FAIL briefing-harbour-fire [harbour-fire, check]" in text
+    assert "Two tugs fought the fire for six hours [1]." in text
+    assert "key fact missing" in text
+
+
 def test_engines_take_reading_and_answer_options_and_report_skipped_files(tmp_path: Path) -> None:
     corpus = tmp_path / "corpus"
     corpus.mkdir()
