@@ -25,7 +25,10 @@ when the sources give nothing for it:
       words: ``alike_reports``), each source heard before one is heard again (``source_spread``); a
       sentence nearly the same as one already chosen is never chosen, nor a second report
       of a measure a chosen one gives (the same figure, or another value of it: "Where
-      sources differ" shows those).
+      sources differ" shows those; a value repeated only in words, "two centres", is too
+      common to count: ``telling_figure``). When two or more named people are quoted, a
+      named person quoted reacting (``is_reaction``: "called it ...", "warned ...") whom
+      no point names yet gets one of the last points (up to ``voice_share`` of them).
    e. Writing: points in order of selection (so the lead facts come first); a point is a
       passage (sentences picked from one paragraph, or next to each other in one
       document; a pick a little below the last point still joins the passage of a
@@ -75,7 +78,7 @@ from assistant.lexical import tokenize
 from assistant.records import Answer, Citation, Document, Sentence
 from assistant.references import Footnotes, footnote, markdown_text
 from assistant.sources import corrections_in, is_correction, settled, source_name, superseded
-from assistant.speakers import Quote, across_documents
+from assistant.speakers import Quote, across_documents, is_role_word
 
 KEY_POINTS = "Key points"
 WHO_SAID_WHAT = "Who said what"
@@ -123,6 +126,7 @@ class BriefingSettings:
     per_paragraph: int = 3  # sentences of one passage gathered in one point ...
     fill_depth: float = 2.0  # ... from the best fill_depth * max_points picks
     passage_gap: int = 1  # picked sentences this close in one document (ordinals) read as one passage
+    voice_share: float = 0.1  # share of the points kept for named people quoted whom no point names yet
     max_bullets: int = 4  # bullets of one list gathered under its lead-in
     topic_k: int = 40  # sentences retrieval brings for a topic
     topic_floor: float = 0.6  # topic candidates must be this close to the best one (share of its cosine)
@@ -440,10 +444,71 @@ class _Measures:
     differing: list[Disagreement]
 
     def groups(self) -> list[list[Figure]]:
-        """Figures of one measure that several documents give (the same value or not)."""
-        return [list(g.figures) for g in self.repeated] + [
+        """Figures of one measure that several documents give (the same value or not); a
+        value repeated only in words ("two centres") is too common to make two sentences
+        one fact (``telling_figure``)."""
+        return [list(g.figures) for g in self.repeated if telling_figure(g.figures[0])] + [
             [f for g in d.values for f in g.figures] for d in self.differing
         ]
+
+
+def telling_figure(figure: Figure) -> bool:
+    """Whether a figure is specific enough that two documents giving it report one fact:
+    money, a percentage, or a number written in digits ("4,700 containers", not "two centres").
+
+    >>> f = lambda text, kind: Figure("d", "d#s0", 0, 1, text, kind, 2.0)
+    >>> telling_figure(f("two", "count")), telling_figure(f("4,700", "count")), telling_figure(f("£2m", "money"))
+    (False, True, True)
+    """
+    return figure.kind in ("money", "percent") or any(c.isdigit() for c in figure.text)
+
+
+def names_a_person(speaker: str) -> bool:
+    """Whether a quotation's speaker is a person's name, not a role or a body alone: two
+    or more words, none of them a role noun.
+
+    >>> names_a_person("Sofia Lindahl"), names_a_person("Downing Street spokesperson"), names_a_person("Nelson")
+    (True, False, False)
+    """
+    words = speaker.split()
+    return len(words) >= 2 and not any(is_role_word(w) for w in words)
+
+
+# Verbs that judge what they report: a quotation they bring is someone's reaction.
+REACTION = re.compile(
+    r"\b(?:call(?:s|ed|ing)?|brand(?:s|ed|ing)?|describ(?:es|ed|ing)|dismiss(?:es|ed|ing)?|criticis(?:es|ed|ing)|"
+    r"criticiz(?:es|ed|ing)|condemn(?:s|ed|ing)?|warn(?:s|ed|ing)?|welcom(?:es|ed|ing)|prais(?:es|ed|ing)|"
+    r"accus(?:es|ed|ing)|attack(?:s|ed|ing)?|den(?:ies|ied|ying)|reject(?:s|ed|ing)?|hail(?:s|ed|ing)?|"
+    r"blam(?:es|ed|ing)|slam(?:s|med|ming)?|decr(?:ies|ied|ying)|question(?:s|ed|ing)?|protest(?:s|ed|ing)?|"
+    r"object(?:s|ed|ing)?|argu(?:es|ed|ing))\b",
+    re.I,
+)
+
+
+def is_reaction(text: str) -> bool:
+    """Whether a sentence's words outside its quotations judge what they report (called,
+    branded, warned, welcomed, condemned ...): a quotation in it is a reaction.
+
+    >>> is_reaction('The mayor branded the delay "a disgrace".'), is_reaction('She said the ferry "will sail at noon".')
+    (True, False)
+    """
+    outside = re.sub(r"“[^”]*”|\"[^\"]*\"", " ", text)
+    return REACTION.search(outside) is not None
+
+
+def unheard(voices: Sequence[tuple[str, int]], shown: Mapping[int, str]) -> list[tuple[str, int]]:
+    """The voices (speaker, row of their best quotation) that the ``shown`` sentences (row
+    -> text) neither name (by surname) nor quote.
+
+    >>> unheard([("Ana Ruiz", 4), ("Ben Ito", 7)], {1: "Ruiz said the talks failed."})
+    [('Ben Ito', 7)]
+    """
+    text = " ".join(shown.values())
+    return [
+        (speaker, row)
+        for speaker, row in voices
+        if row not in shown and not re.search(rf"\b{re.escape(speaker.split()[-1])}\b", text)
+    ]
 
 
 def speaker_matches(quote: Quote, terms: Iterable[str]) -> bool:
@@ -611,7 +676,7 @@ class Briefer:
         repeats, differ = self._figure_links(measures)
         items = []
         used: set[str] = set()
-        for picked in self._gather(pool, order, max_points):
+        for picked in self._with_voices(pool, order, score, max_points):
             passage = self._with_context(sorted((pool.sentences[i] for i in picked), key=lambda s: s.ordinal))
             passage = [s for s in passage if s.sentence_id not in used] or passage  # no sentence shown twice
             shown = list(dict.fromkeys(x for s in passage for x in [s, *self._corrections_of(s)]))
@@ -627,6 +692,39 @@ class Briefer:
             items.append(self._item([*shown, *others[:3]], shown=len(shown)))
             used.update(s.sentence_id for s in shown)
         return items
+
+    def _with_voices(self, pool: _Pool, order: Sequence[int], score: np.ndarray, max_points: int) -> list[list[int]]:
+        """The points (``_gather``), with room made for the views of the corpus: when two or
+        more named people are quoted, up to ``voice_share`` of the points go to the best
+        quotation of each one no point names yet that reacts (``is_reaction``), best first,
+        after the others. Centrality alone never hears a reaction: it is said once, late."""
+        st = self.settings
+        points = self._gather(pool, order, max_points)
+        quoted, reactions = self._voices(pool, score)
+        if quoted < 2 or not reactions:
+            return points
+        room = max(1, int(max_points * st.voice_share))
+        missing = unheard(reactions, {i: pool.sentences[i].text for point in points for i in point})[:room]
+        if not missing:
+            return points
+        points = self._gather(pool, order, max_points - len(missing))
+        missing = unheard(reactions, {i: pool.sentences[i].text for point in points for i in point})[: len(missing)]
+        return points + [[row] for _, row in missing]
+
+    def _voices(self, pool: _Pool, score: np.ndarray) -> tuple[int, list[tuple[str, int]]]:
+        """How many named people the candidates (that may make points) quote, and those
+        quoted reacting, each with the pool row of their most salient reaction, most
+        salient first."""
+        at = {s.sentence_id: i for i, s in enumerate(pool.sentences) if self._may_be_point(s)}
+        docs = sorted({s.doc_id for s in pool.sentences})
+        quotes = across_documents([q for d in docs for q in self.snapshot.quotes_of(d) if q.sentence_id in at])
+        named = [q for q in quotes if names_a_person(q.speaker)]
+        best: dict[str, int] = {}
+        for q in named:
+            row = at[q.sentence_id]
+            if is_reaction(pool.sentences[row].text) and (q.speaker not in best or score[row] > score[best[q.speaker]]):
+                best[q.speaker] = row
+        return len({q.speaker for q in named}), sorted(best.items(), key=lambda kv: -score[kv[1]])
 
     def _figure_links(self, measures: _Measures) -> tuple[dict[str, list[Sentence]], dict[str, set[str]]]:
         """For each sentence with a measured figure: the sentences that give the same figure
