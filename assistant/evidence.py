@@ -19,8 +19,10 @@ from collections.abc import Callable, Collection
 Span = tuple[int, int]
 Period = tuple[int, int]  # the first and last year of a stretch of time
 
+# Month names match only capitalised, as English writes them: "may" is a modal verb and
+# "march" or "mar" a verb (the rest of DATE_RE ignores case).
 MONTH = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"(?-i:January|February|March|April|May|June|July|August|September|October|November|December|"
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
 )
 WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"

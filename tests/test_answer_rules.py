@@ -60,6 +60,11 @@ def phrases(spans: list[tuple[int, int]], text: str) -> list[str]:
         ("The gallery will reopen in August, its director said.", ["August"]),
         ("The plant should restart in spring 2026 or by 2027 at the latest.", ["spring 2026", "2027"]),
         ("The ballot was put off until late autumn.", ["late autumn"]),
+        # a modal "may" and the verbs "march" and "mar" are no months
+        ("Fares may rise again next year, the operator warned.", ["next year"]),
+        ("Nurses will march to the hospital on Friday.", ["Friday"]),
+        ("Heavy rain could mar the regatta in May.", ["May"]),
+        ("The museum may close in March 2027.", ["March 2027"]),
     ],
 )
 def test_dates(text: str, expected: list[str]) -> None:
