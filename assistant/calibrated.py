@@ -62,7 +62,7 @@ from assistant.answerability import (
     load_calibration,
 )
 from assistant.citations import markers
-from assistant.compose import INJECTION_NOTE, PREMISE_LEAD, ExtractiveComposer, declined
+from assistant.compose import INJECTION_NOTE, PREMISE_LEAD, ExtractiveComposer, declined, join_items
 from assistant.context import CONTINUES, CONTRAST, is_question, refers_back, sentence_before, states_attribute
 from assistant.direct import (
     answer_phrase,
@@ -1016,7 +1016,7 @@ class CalibratedComposer:
     def _write(self, items: list[list[Sentence]], related: bool, name_sources: bool) -> tuple[str, list[Citation]]:
         """Each item as its first sentence's text and a marker per sentence; with
         ``name_sources``, each item is led by the names of its documents."""
-        pieces: list[str] = []
+        pieces: list[tuple[str, bool]] = []
         citations: list[Citation] = []
         for item in items:
             markers = []
@@ -1029,8 +1029,8 @@ class CalibratedComposer:
             if name_sources:
                 names = list(dict.fromkeys(source_name(self.snapshot.documents[s.doc_id]) for s in item))
                 piece = f"{' and '.join(names)}: {piece}"
-            pieces.append(f"\n• {piece}" if head.kind == "bullet" else piece)
-        return " ".join(pieces).replace(" \n", "\n"), citations
+            pieces.append((piece, head.kind == "bullet"))
+        return join_items(pieces), citations
 
 
 def split_compound(question: str) -> tuple[str, str] | None:

@@ -38,7 +38,7 @@ from __future__ import annotations
 import itertools
 import math
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -284,6 +284,19 @@ def names_in(question: str) -> list[set[str]]:
         if words:
             names.append({stem(w) for w in words} | set(words))
     return names
+
+
+def join_items(items: Sequence[tuple[str, bool]]) -> str:
+    r"""An answer's text from its items (text, is a bullet): a bullet on a line of its own
+    after "• ", other items after a space; an answer never opens with an empty line.
+
+    >>> join_items([("Fares rise: [1]", False), ("on buses [2]", True), ("on trams [3]", True)])
+    'Fares rise: [1]\n• on buses [2]\n• on trams [3]'
+    >>> join_items([("on buses [1]", True), ("Trams are free. [2]", False)])
+    '• on buses [1] Trams are free. [2]'
+    """
+    text = " ".join(f"\n• {piece}" if bullet else piece for piece, bullet in items)
+    return text.replace(" \n", "\n").lstrip("\n")
 
 
 def declined(
@@ -577,10 +590,9 @@ class ExtractiveComposer:
         return declined(question, self._write(ordered, related=True) if related else None, f"declined: {reason}")
 
     def _write(self, sentences: list[Sentence], related: bool) -> tuple[str, list[Citation]]:
-        pieces: list[str] = []
+        pieces: list[tuple[str, bool]] = []
         citations: list[Citation] = []
         for marker, s in enumerate(sentences, start=1):
             citations.append(Citation.of(marker, s, self.snapshot.documents[s.doc_id], related))
-            piece = f"{s.text} [{marker}]"
-            pieces.append(f"\n• {piece}" if s.kind == "bullet" else piece)
-        return " ".join(pieces).replace(" \n", "\n"), citations
+            pieces.append((f"{s.text} [{marker}]", s.kind == "bullet"))
+        return join_items(pieces), citations
