@@ -272,8 +272,8 @@ def _client(index_dir: Path, chroma_url: str | None) -> Any:
             raise IndexStoreError(
                 f"cannot reach the Chroma server at {chroma_url} ({reason}): check that "
                 f"`chroma run --path DIR --host {host} --port {port}` is running there "
-                "and the address is right, or use the local index instead",
-                hint="or drop --chroma-url / BRIEFING_CHROMA_URL to use the local index",
+                "and the address is right, or use the local index (no server)",
+                hint="for that, drop --chroma-url and BRIEFING_CHROMA_URL",
             ) from exc
         return client
     _check_index_dir(index_dir)

@@ -142,4 +142,7 @@ def test_unreachable_server_is_one_clear_error(article_corpus: Path, tmp_path: P
     result = briefing("ask", ALBANIA, "--corpus", str(article_corpus), "--chroma-url", url)
     assert result.returncode == 2
     assert url in flat(result.stderr) and "chroma run" in flat(result.stderr)
+    assert "or use the local index (no server); for that, drop --chroma-url and BRIEFING_CHROMA_URL" in flat(
+        result.stderr
+    )
     assert "Traceback" not in result.stderr + result.stdout
