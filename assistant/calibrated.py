@@ -24,7 +24,8 @@ verdict with its reason, and the answer carries the reasons (``Answer.reason``):
    ``dated``: a decline too when the evidence dates what it says to another time than the
    question names ("in the 10th century" against a sentence about 1072).
 5. ``typed``: a question asking for a date or a figure needs a nearly-best sentence
-   holding one (for "how many X", a count of X), else decline.
+   holding one (for "how many X died", a count of X in a clause saying they died), else
+   decline.
 6. ``prefer``: a quotation by the person "What did X say?" names, a sentence stating the
    state of what a status question names, a sentence giving the role a role question
    asks, or in a follow-up a candidate with the follow-up's own words, comes first.
@@ -67,6 +68,7 @@ from assistant.context import CONTINUES, CONTRAST, is_question, refers_back, sen
 from assistant.direct import (
     answer_phrase,
     category_span,
+    count_spans,
     predicate_sentence,
     role_span,
     stated_terms,
@@ -78,7 +80,7 @@ from assistant.direct import (
     year_bounds,
 )
 from assistant.evidence import holds, period_conflict
-from assistant.figures import Figure, asks_length
+from assistant.figures import Figure, asks_length, clause_of
 from assistant.index import Snapshot
 from assistant.lexical import covered_terms, tokenize
 from assistant.question import Question, analyse
@@ -442,12 +444,22 @@ class CalibratedComposer:
 
     def _holds_asked(self, question: Question, sentence: Sentence) -> bool:
         """Whether ``sentence`` holds the date or figure the question asks for, and for "how
-        many X" the word X (a count of something else does not answer it)."""
+        many X ... died?" a count of X in a clause saying they died (``_count_spans``: a
+        count of something else, or of another event, does not answer it)."""
         if not holds(figure_kind(question.asks_for), sentence.text, self.features.vocabulary):
             return False
+        if question.predicate or question.counted:
+            return bool(self._count_spans(question, sentence))
+        return True
+
+    def _count_spans(self, question: Question, sentence: Sentence) -> list[tuple[int, int]]:
+        """The counts of ``sentence`` (its lead-in's nouns count too) that answer a "how
+        many X ...?" question: counting X in a clause saying what it asks happened
+        (``direct.count_spans``)."""
         counted = set(question.counted)
-        words = set(tokenize(" ".join(filter(None, [sentence.lead_in, sentence.text]))))
-        return covered_terms(counted, words) == counted
+        if sentence.lead_in and covered_terms(counted, set(tokenize(sentence.lead_in))) == counted:
+            counted = set()  # "Flights cancelled:" then "- 344 in Spain"
+        return count_spans(sentence.text, counted, question.predicate, self.features.word_vectors, question.setting)
 
     def _corrections(self) -> list[tuple[Sentence, Sentence]]:
         """(the error as a correction reports it, the corrected statement after it)."""
@@ -654,18 +666,35 @@ class CalibratedComposer:
         bar = self.calibration.near_share * candidates[0].probability
         near = [c.sentence for c in candidates[:6] if c.probability >= bar]
         found = None
-        asked = asked_figures(self._figures_in(near[:1]), kinds, question.terms)
+
+        def figures_in(sentences: list[Sentence]) -> list[Figure]:
+            return self._counting(question, self._figures_in(sentences))
+
+        asked = asked_figures(figures_in(near[:1]), kinds, question.terms)
         if len({s.doc_id for s in near}) >= 2:
-            found = disagreement(self._figures_in(near), kinds, question.terms, including=asked)
+            found = disagreement(figures_in(near), kinds, question.terms, including=asked)
         if found is None:
             # Another document among the best retrieved may word the same measure differently
             # from the question ("in orbit" for "in space"): the words test alone links them.
             top = [c.sentence for c in candidates[:6]]
-            found = disagrees_with(self._figures_in(top[:1]), self._figures_in(top[1:]), kinds, question.terms)
+            found = disagrees_with(figures_in(top[:1]), figures_in(top[1:]), kinds, question.terms)
         if found is None:
             return None
         sentences = self.snapshot.sentences
         return [list({f.doc_id: sentences[f.sentence_id] for f in group.figures}.values()) for group in found.values]
+
+    def _counting(self, question: Question, figures: list[Figure]) -> list[Figure]:
+        """Of ``figures``, for a "how many X ...?" question, those that count X in a clause
+        saying what it asks happened (``_count_spans``); all of them for other questions."""
+        if not (question.counted or question.predicate):
+            return figures
+        kept = []
+        for f in figures:
+            sentence = self.snapshot.sentences[f.sentence_id]
+            a, b = f.start - sentence.start, f.end - sentence.start
+            if any(x < b and a < y for x, y in self._count_spans(question, sentence)):
+                kept.append(f)
+        return kept
 
     def _figures_in(self, sentences: list[Sentence]) -> list[Figure]:
         """The figures (``assistant.figures``) of ``sentences``, document by document."""
@@ -921,6 +950,21 @@ class CalibratedComposer:
                         a, b = with_role(c.quote, found)
                         return ShortAnswer(text=c.quote[a:b], marker=c.marker, start=c.start + a, end=c.start + b)
         kinds = _kinds_asked(question)
+        if question.predicate or question.counted:
+            # "How many X died?": a count of X in a clause saying they died, or none.
+            spans = self._count_spans(question, sentence)
+            if not spans:
+                return None
+            terms = set(question.terms)
+
+            def shared(span: tuple[int, int]) -> int:
+                left, right = clause_of(sentence.text, *span)
+                return len(covered_terms(terms, set(tokenize(sentence.text[left:right]))))
+
+            a, b = with_unit(sentence.text, max(spans, key=shared))
+            return ShortAnswer(
+                text=sentence.text[a:b], marker=cited.marker, start=sentence.start + a, end=sentence.start + b
+            )
         if kinds and question.asks_for != "date":
             terms = set(question.terms)
             figures = [

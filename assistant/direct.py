@@ -27,10 +27,14 @@ are clauses ("Why ...?").
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 
-from assistant.evidence import COMMON_OPENERS, Span, kind_spans, name_spans
-from assistant.lexical import covered_terms, stem, tokenize
+import numpy as np
+
+from assistant.evidence import COMMON_OPENERS, Span, kind_spans, name_spans, number_spans
+from assistant.figures import clause_of
+from assistant.lexical import STOPWORDS, covered_terms, stem, tokenize
+from assistant.numerals import NUMBER_WORDS
 from assistant.speakers import Mention, mentions
 
 APPOSITIVE = re.compile(r",\s+(?:the|a|an|its|his|her|their)\s+[^,.;:“”\"()]{2,60}?(?=,)")
@@ -316,3 +320,107 @@ def within(bounds: list[tuple[str, int]], text: str) -> bool:
     """
     years = [int(y) for y in re.findall(r"\b(?:1[0-9]|20)\d\d\b", text)]
     return any(all(y < b if op == "<" else y > b for op, b in bounds) for y in years)
+
+
+# Static MiniLM word cosine at which a clause's word says a count question's predicate
+# ("dead" for "died" 0.57, "sent" for "send" 0.75; "lost" for "rescued" 0.16, "scheduled"
+# for "cancelled" 0.31). Fit on the tune splits' "how many" questions.
+PREDICATE_SIMILARITY = 0.45
+# After a count, words that say it names no noun of its own ("344 were cancelled", "rose to 12,000.").
+NO_NOUN_AFTER = re.compile(
+    r"(?:\s*[,.;:)”\"]|\s*$|\s+(?:were|was|are|is|have|has|had|will|would|could|may|might|must|remain\w*|"
+    r"died|survived|in|on|at|by|from|to|for|last|this|so|since|according)\b)",
+    re.I,
+)
+# Quantity words too vague to stand for a noun left out ("one tool among many").
+VAGUE = frozenset("many few several numerous multiple dozens hundreds thousands millions some".split())
+WordVectors = Callable[[list[str]], np.ndarray]
+
+
+def counts_noun(text: str, span: Span, counted: Collection[str]) -> bool:
+    """Whether the count at ``span`` counts the nouns a "how many" question asks about
+    (stems ``counted``): they follow it within four words ("six road workers", "five of the
+    ship's 28 pumps"), or, when no noun follows it ("344 were cancelled"), its sentence names
+    them before it. A count of another noun ("one tool among many") counts something else.
+
+    >>> t = "Of 90 boats in the harbour, 12 were sunk and three piers were lost."
+    >>> [counts_noun(t, (t.index(n), t.index(n) + len(n)), {"boat"}) for n in ("90", "12", "three")]
+    [True, True, False]
+    >>> t = "She logged 300 days in space."
+    >>> counts_noun(t, (t.index("300"), t.index("300") + 3), {"spacewalk"})
+    False
+    """
+    if not counted:
+        return True
+    after = re.findall(r"[\w’'-]+", re.split(r"[,.;:()“”\"]", text[span[1] :], maxsplit=1)[0])
+    after = after[: 7 if after[:1] == ["of"] else 4]  # "five of the ship's 28 pumps"
+    if _names_all(counted, " ".join(w.lstrip("-") for w in after)):
+        return True
+    if not NO_NOUN_AFTER.match(text, span[1]):
+        return False
+    number = text[span[0] : span[1]].lower().split()[-1]
+    if number in VAGUE or not (any(c.isdigit() for c in number) or number in NUMBER_WORDS):
+        return False
+    return _names_all(counted, text[: span[0]])
+
+
+def _names_all(nouns: Collection[str], text: str) -> bool:
+    """Whether ``text`` has a word for each noun stem: the stem, or a longer word it
+    begins ("spacewalks" names "spacewalk"; "space" does not)."""
+    words = set(tokenize(text))
+    return all(any(w == n or (len(n) >= 5 and w.startswith(n)) for w in words) for n in nouns)
+
+
+def says_predicate(predicate: Collection[str], clause: str, vectors: WordVectors | None = None) -> bool:
+    """Whether ``clause`` says what a count question's ``predicate`` says happened: one
+    of its words, or one whose static word vector is this near (``PREDICATE_SIMILARITY``).
+    No predicate: True.
+
+    >>> says_predicate(("flooded",), "About 40 homes were flooded overnight.")
+    True
+    >>> says_predicate(("flooded",), "About 40 homes were evacuated overnight.")
+    False
+    """
+    if not predicate:
+        return True
+    words = set(tokenize(clause))
+    if covered_terms({stem(w) for w in predicate}, words):
+        return True
+    if vectors is None:
+        return False
+    own = [w.lower() for w in re.findall(r"[A-Za-z’'-]+", clause) if len(w) > 2 and w.lower() not in STOPWORDS]
+    if not own:
+        return False
+    similarity = vectors(list(predicate)) @ vectors(own).T
+    return bool(similarity.max() >= PREDICATE_SIMILARITY)
+
+
+def count_spans(
+    text: str,
+    counted: Collection[str],
+    predicate: Collection[str],
+    vectors: WordVectors | None = None,
+    setting: Collection[str] = (),
+) -> list[Span]:
+    """The counts of ``text`` that answer a "how many" question: counting its nouns
+    (``counts_noun``) in a clause saying its predicate (``says_predicate``); when no
+    clause of ``text`` says it, those in a clause sharing a word of the question's
+    ``setting`` (stems: its subject and adjuncts), which word the same event otherwise.
+
+    >>> t = "Two hikers were rescued, and four hikers died on the ridge."
+    >>> [t[a:b] for a, b in count_spans(t, {"hiker"}, ("died",))]
+    ['four']
+    >>> t = "Rangers say 14 hikers were lost on the ridge."
+    >>> [t[a:b] for a, b in count_spans(t, {"hiker"}, ("died",), setting={"ridge"})]
+    ['14']
+    """
+    said, near = [], []
+    for span in number_spans(text):  # a sum of money or a percentage counts nothing
+        if not counts_noun(text, span, counted):
+            continue
+        left, right = clause_of(text, *span)
+        if says_predicate(predicate, text[left:right], vectors):
+            said.append(span)
+        elif covered_terms(set(setting), set(tokenize(text[left:right]))):
+            near.append(span)
+    return said or near

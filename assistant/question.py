@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from assistant.errors import QuestionError
 from assistant.evidence import COMMON_OPENERS, name_spans
-from assistant.lexical import tokenize
+from assistant.lexical import stem, tokenize
 
 MAX_QUESTION_CHARS = 2000
 INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u061c"))
@@ -187,6 +187,8 @@ class Question:
     standalone: str = ""  # a follow-up rewritten into a question that reads alone ("" when not rewritten)
     names: tuple[str, ...] = field(default_factory=tuple)  # names the question uses ("Edi Rama")
     counted: tuple[str, ...] = field(default_factory=tuple)  # stems of what "how many" counts
+    predicate: tuple[str, ...] = field(default_factory=tuple)  # what "how many" says happened to it ("died")
+    setting: tuple[str, ...] = field(default_factory=tuple)  # stems of the rest of a "how many" question
     role_of: str = ""  # the person whose role the question asks ("What is X's role?", "Who is X?")
     asks_reason: bool = False  # "Why ...?", "What reason ...?": a cause or purpose is the answer
     asks_status: bool = False  # "What is the status of X?", "Where does X stand?": a state is the answer
@@ -343,13 +345,103 @@ def counted_words(question: str) -> tuple[str, ...]:
     found = HOW_MANY.search(question)
     if found is None:
         return ()
-    words = []
+    words: list[str] = []
     for word in re.findall(r"[\w’'-]+", found.group(1))[:4]:
-        if word.lower() in AUX_WORDS:
-            break
+        if word.lower() in AUX_WORDS or (words and word.lower() == "of"):
+            break  # "how many tons of debris" counts tons
         words.append(word)
-    plural = [w for w in words if len(w) > 3 and w.lower().endswith("s") and not w.lower().endswith("ss")]
+    plural = [w for w in words if _plural_s(w)]
     return tuple(t for w in plural for t in tokenize(w))
+
+
+def _plural_s(word: str) -> bool:
+    """Whether ``word`` reads as a plural made with -s ("hubs", not "press" or "bus")."""
+    return len(word) > 3 and word.lower().endswith("s") and not word.lower().endswith(("ss", "us"))
+
+
+# Plurals without -s that a count question counts ("How many people ...?").
+IRREGULAR_PLURALS = frozenset("people men women children police staff crew personnel cattle feet teeth".split())
+# Words that join or frame a predicate without saying what happened.
+NOT_PREDICATE = AUX_WORDS | frozenset(
+    "the a an this that these those its their his her our your my each every any some all it they he she we you "
+    "there and or not no still again already now ever also just only yet so far being been be get got".split()
+)
+# Words that open an adjunct ("while ...", "during ...") after the predicate.
+SUBORDINATORS = frozenset("while when whenever after before since until because as if whereas though although".split())
+
+
+def asked_predicate(question: str) -> tuple[str, ...]:
+    """What a "how many" question says happened to what it counts: the lower-case words
+    after the counted noun (and a phrase qualifying it: "of debris", "in Myanmar"), up to
+    a preposition or an adjunct, without auxiliaries or names. A count of the right noun
+    in a clause saying something else ("two people were pulled out" for "died") does not
+    answer it.
+
+    >>> asked_predicate("How many people died in the flood?")
+    ('died',)
+    >>> asked_predicate("How many tons of grain were shipped from Odesa?")
+    ('shipped',)
+    >>> asked_predicate("How many households in Kent lost power on Monday?")
+    ('lost', 'power')
+    >>> asked_predicate("How many pupils were in the class?")
+    ()
+    >>> asked_predicate("How many beds can the wards in Leeds hold at night?")
+    ('wards', 'hold')
+    """
+    found = HOW_MANY.search(question)
+    if found is None:
+        return ()
+    words = re.findall(r"[\w’'-]+", found.group(1))
+    rest = words[_counted_end(words) :]
+    if rest and rest[0].lower() in PREPOSITIONS:
+        # The noun's own phrase: up to an auxiliary ("of debris were"), else past its names ("in Myanmar").
+        aux = next((i for i, w in enumerate(rest[:6]) if w.lower() in AUX_WORDS), None)
+        skip = aux if aux is not None else 1
+        while aux is None and skip < len(rest) and (rest[skip][:1].isupper() or rest[skip].lower() in DETERMINERS):
+            skip += 1
+        rest = rest[skip:]
+    out: list[str] = []
+    for at, word in enumerate(rest):
+        low = word.lower()
+        named = at + 1 < len(rest) and rest[at + 1][:1].isupper()
+        if low in SUBORDINATORS or (low in PREPOSITIONS and not named):
+            break  # an adjunct; a phrase naming a place ("in Albania") may sit inside the subject
+        if low in NOT_PREDICATE | PREPOSITIONS or word[:1].isupper() or not word.isalpha():
+            continue
+        out.append(low)
+    return tuple(out)
+
+
+def _counted_end(words: Sequence[str]) -> int:
+    """Where the counted noun of a "how many" question's words ends (the words after
+    "how many"): after its first plural and any plural right after it ("police
+    officers"), within the first four words; 0 when none is there."""
+    nouns = [i for i, w in enumerate(words[:4]) if _plural_s(w) or w.lower() in IRREGULAR_PLURALS]
+    if not nouns:
+        return 0
+    at = nouns[0]
+    while at + 1 < len(words) and (_plural_s(words[at + 1]) or words[at + 1].lower() in IRREGULAR_PLURALS):
+        at += 1
+    return at + 1
+
+
+def asked_setting(question: str) -> tuple[str, ...]:
+    """Stems of what a "how many" question says besides what it counts and what happened
+    to it (``asked_predicate``): its subject and adjuncts. A clause sharing one is about
+    the same event even when it words the predicate otherwise ("in talks with").
+
+    >>> asked_setting("How many countries is Norway talking to about the tram line?")
+    ('norway', 'tram', 'line')
+    >>> asked_setting("How many people died?")
+    ()
+    """
+    found = HOW_MANY.search(question)
+    if found is None:
+        return ()
+    words = re.findall(r"[\w’'-]+", found.group(1))
+    at = _counted_end(words)
+    own = set(tokenize(" ".join(words[:at]))) | {stem(w) for w in asked_predicate(question)}
+    return tuple(t for t in dict.fromkeys(tokenize(" ".join(words[at:]))) if t not in own)
 
 
 def role_asked(question: str) -> str:
@@ -666,6 +758,8 @@ def analyse(text: str, history: Sequence[tuple[str, str]] = (), rewrite: bool = 
         standalone=standalone,
         names=question_names(focus),
         counted=counted_words(focus),
+        predicate=asked_predicate(focus),
+        setting=asked_setting(focus),
         role_of=role_asked(focus),
         asks_reason=asks_reason(focus),
         asks_status=asks_status(focus),
