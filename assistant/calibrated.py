@@ -16,7 +16,9 @@ verdict with its reason, and the answer carries the reasons (``Answer.reason``):
    else did ("A, not X, pays"), corrects "Why did X agree ...?" (``assistant.stance``),
    from any of the first five candidates above the related-passage bar.
    ``reason``: a why-question is answered by the sentence whose causal clause is about
-   what it asks (``assistant.reasons``), ahead of the answerable gate.
+   what it asks (``assistant.reasons``), ahead of the answerable gate, else by the first
+   candidate giving a cause of it at all (``reasons.cause_match``), the best candidate
+   after it when that may deny the question's premise.
 3. ``answerable``: decline (``answered`` False) when the best probability is below the
    fitted threshold; the closest passages above a lower bar are shown as related.
    ``corrected``: a statement a correction says was wrong gives way to the correction.
@@ -84,7 +86,7 @@ from assistant.figures import Figure, asks_length, clause_of
 from assistant.index import Snapshot
 from assistant.lexical import covered_terms, tokenize
 from assistant.question import Question, analyse
-from assistant.reasons import reason_match
+from assistant.reasons import cause_match, reason_match, shared_words
 from assistant.records import Answer, Behaviour, Citation, Hit, Sentence, ShortAnswer
 from assistant.sources import (
     asked_figures,
@@ -106,6 +108,7 @@ from assistant.stance import (
     denies,
     entities,
     excludes_actor,
+    limits,
     negates_action,
     presumes_agreement,
     presumes_ongoing,
@@ -135,6 +138,7 @@ YEAR_POOL = 5  # best candidates a "before 2024" question's earlier year is look
 CATEGORY_POOL = 3  # best candidates a "Which port ...?" question's port (or "the highest"'s record) is looked for among
 REASON_POOL = 20  # candidates a why-question's reason is looked for among (rank is not fit for reasons)
 REASON_MIN_MATCH = 3  # question words (a refusal counts two) a reason's effect clause must share
+CAUSE_ONLY = "gives a cause of what is asked"  # the reason step's verdict on a cause found by cause_match
 COMPOUND = re.compile(r",?\s+and\s+(?:who|whom|what|which|when|where|why|how)\b", re.I)
 
 
@@ -241,9 +245,13 @@ class CalibratedComposer:
             reasons.append(f"the rest of the list {listed[0][0].sentence_id} belongs to")
             return self._answer(question, self._with_context(listed), None, "answer", reasons)
         because = self.reason(question, candidates)
+        closest = None  # the best candidate, kept after a cause found by ``reasons.cause_match`` alone
         if because is not None:
             reasons.append(because.reason)
-            candidates = _first(next(c for c in candidates if c.sentence.sentence_id in because.reason), candidates)
+            cause = next(c for c in candidates if because.reason.startswith(f"{c.sentence.sentence_id} "))
+            if cause is not candidates[0] and because.reason.endswith(CAUSE_ONLY):
+                closest = self._closest(question, candidates[0], cause)
+            candidates = _first(cause, candidates)
         verdict = self.answerable(candidates) if because is None else Verdict(True, "a reason is given")
         reasons.append(verdict.reason)
         if not verdict.ok:
@@ -266,6 +274,8 @@ class CalibratedComposer:
             reasons.append("documents give different values for the figure asked for")
             return self._answer(question, differing, SOURCES_DIFFER, "answer", reasons, name_sources=True)
         items = self.select(question, candidates)
+        if closest is not None and all(closest.sentence_id != s.sentence_id for item in items for s in item):
+            items.insert(1, [closest])  # a cause found by its wording alone, then what fits the question best
         if correction is not None and all(correction.sentence_id != s.sentence_id for item in items for s in item):
             items.insert(1, [correction])  # the statement, then what a correction says of it
         return self._answer(question, items, None, "answer", reasons, direct=candidates[0].sentence)
@@ -400,9 +410,41 @@ class CalibratedComposer:
             for i, c in enumerate(candidates[:REASON_POOL])
         ]
         match, _, best = max(scored, key=lambda t: (t[0], t[1]))
-        if match < REASON_MIN_MATCH:
+        if match >= REASON_MIN_MATCH:
+            return Verdict(True, f"{best.sentence.sentence_id} gives a reason for what is asked (match {match})")
+        cause = next(
+            (
+                c
+                for c in candidates[:REASON_POOL]
+                if not is_question(c.sentence.text)
+                and cause_match(asked, c.sentence.text, self._speaker_words(c.sentence)) > 0
+            ),
+            None,
+        )
+        if cause is None:
             return None
-        return Verdict(True, f"{best.sentence.sentence_id} gives a reason for what is asked (match {match})")
+        return Verdict(True, f"{cause.sentence.sentence_id} {CAUSE_ONLY}")
+
+    def _closest(self, question: Question, best: Candidate, cause: Candidate) -> Sentence | None:
+        """The best candidate, to follow a cause found by its wording alone, when it clears the
+        answerable threshold, gives no reason itself, and negates or limits what it states
+        (``stance.limits``) or has more of the question's words than the cause
+        (``reasons.shared_words``): it may deny what the question presumes ("Why did so many
+        towers fall?" against "only one tower fell")."""
+        if best.probability < self.calibration.threshold or self._explains(question, best.sentence):
+            return None
+        asked = question.standalone or question.focus
+        closer = shared_words(asked, best.sentence.text, self._speaker_words(best.sentence)) > shared_words(
+            asked, cause.sentence.text, self._speaker_words(cause.sentence)
+        )
+        return best.sentence if closer or limits(best.sentence.text) else None
+
+    def _explains(self, question: Question, sentence: Sentence) -> bool:
+        """Whether ``sentence`` gives a reason for what a why-question asks, or a cause of
+        it sharing more than one of its words."""
+        asked = question.standalone or question.focus
+        speaker = self._speaker_words(sentence)
+        return reason_match(asked, sentence.text, speaker) > 0 or cause_match(asked, sentence.text, speaker) > 1
 
     def corrected(
         self, question: Question, candidates: list[Candidate], reasons: list[str]
@@ -737,6 +779,8 @@ class CalibratedComposer:
                 break
             if any(same_statement(c.sentence, other.sentence) for c in chosen):
                 continue
+            if question.asks_reason and not self._explains(question, other.sentence):
+                continue  # a why-question's answer gives causes, not more on the same subject
             if other.covered - covered:
                 chosen.append(other)
                 covered |= other.covered

@@ -9,6 +9,14 @@ when the question asks why something was refused or not agreed. A quotation's sp
 and their role count as words of the sentence: "the Albanian leader" asks for what a
 speaker introduced as "Albanian Prime Minister" says.
 
+``cause_match``: a looser test for when no sentence gives the reason that plainly. A
+sentence gives a cause of the asked event when it relates a cause to an effect at all
+(``cause_and_effect``: "because" and its kin or "after" put the cause after the effect;
+"caused", "led to", ", so", a result clause ", bringing ..." put it before; "what caused"
+or "why" in a statement gives the cause as unknown), shares a word with the question, and
+does not give what the question asks about as the cause of something else ("the channel
+reopened eleven weeks after the bridge collapsed" says nothing of why it collapsed).
+
 Not handled: reasons given without a connective ("Fares rose. Fuel cost more."), reasons
 spread over two sentences, negated connectives ("not because ...").
 """
@@ -16,9 +24,10 @@ spread over two sentences, negated connectives ("not because ...").
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from assistant.lexical import covered_terms, stem
-from assistant.stance import NEGATED, REFUSAL
+from assistant.stance import NEGATED, REFUSAL, asked_subject
 
 CAUSAL = re.compile(
     r"\b(?:because|due to|owing to|as a result of|on the grounds that|on the grounds of|in order to|so as to|"
@@ -50,15 +59,32 @@ def effect_clause(text: str) -> str | None:
     return text[: found.start()] if found.start() > 0 else text
 
 
+# Common English verbs whose past tense a suffix rule cannot undo ("lost" is "lose").
+IRREGULAR_PAST = {
+    "lost": "lose", "struck": "strike", "fell": "fall", "broke": "break", "broken": "break", "sank": "sink",
+    "sunk": "sink", "ran": "run", "took": "take", "taken": "take", "gave": "give", "went": "go", "gone": "go",
+    "came": "come", "made": "make", "left": "leave", "held": "hold", "rose": "rise", "risen": "rise",
+    "froze": "freeze", "frozen": "freeze", "shut": "shut", "cut": "cut", "hit": "hit", "began": "begin",
+    "begun": "begin", "brought": "bring", "caught": "catch", "drove": "drive", "driven": "drive", "flew": "fly",
+    "flown": "fly", "grew": "grow", "grown": "grow", "kept": "keep", "sent": "send", "spent": "spend",
+    "sold": "sell", "bought": "buy", "built": "build", "fought": "fight", "won": "win", "wrote": "write",
+    "written": "write", "chose": "choose", "chosen": "choose", "stood": "stand", "met": "meet", "paid": "pay",
+    "burnt": "burn", "blew": "blow", "blown": "blow", "shook": "shake", "threw": "throw", "thrown": "throw",
+}  # fmt: skip
+
+
 def words_of(text: str) -> set[str]:
     """Lower-case stems of every word of ``text``, function words included, a final "e"
-    dropped so that "hire" meets "hired" ("hir").
+    dropped so that "hire" meets "hired" ("hir"), a common irregular past read as its
+    verb ("lost" as "lose").
 
     >>> sorted(words_of("They said no to the hire."))
     ['hir', 'no', 'said', 'th', 'they', 'to']
+    >>> sorted(words_of("The ferry lost power"))
+    ['ferry', 'los', 'power', 'th']
     """
     words = re.findall(r"[a-z0-9]+", text.lower().replace("’", "'").replace("'s", ""))
-    return {stem(w).removesuffix("e") or w for w in words}
+    return {stem(IRREGULAR_PAST.get(w, w)).removesuffix("e") or w for w in words}
 
 
 def asks_why_refused(question: str) -> bool:
@@ -91,3 +117,103 @@ def reason_match(question: str, sentence: str, speaker: str = "") -> int:
     if asks_why_refused(question) and REFUSAL.search(effect.replace("’", "'")):
         found += 2
     return found
+
+
+# A cause after its effect ("A because B", "A after B"; "after" a time is only a time) ...
+EFFECT_FIRST = re.compile(rf"{CAUSAL.pattern}|\bafter\b(?!\s+(?:all|that|midnight|noon|dawn|dark|\d)\b)", re.I)
+# ... or before it ("A caused B", "A led to B"); "why" or "what caused" in a statement
+# gives the cause of what follows as unknown or to be found ...
+CAUSE_FIRST = re.compile(
+    r"\b(?:caus(?:ed|es|ing)|led to|leads? to|leading to|result(?:ed|s|ing)? in|trigger(?:ed|s|ing)?|"
+    r"prompt(?:ed|s|ing)?|why)\b(?!\s+by\b)",
+    re.I,
+)
+# ... or a result clause after a comma ("A struck the crane, bringing down two floors").
+RESULT = re.compile(
+    r",\s+(?:so|bringing|sending|leaving|knocking|cutting|killing|forcing)\b(?!\s+(?:far|many|much|that)\b)", re.I
+)
+
+
+class Relation(NamedTuple):
+    """A sentence's cause and effect; ``result`` when the effect is a result clause, which
+    is about what the cause clause acted on ("struck the bridge, bringing it down")."""
+
+    cause: str
+    effect: str
+    result: bool = False
+
+
+def cause_and_effect(text: str) -> Relation | None:
+    """The cause and the effect of a sentence relating the two, or None.
+
+    A connective opening the sentence ("Because it froze, the match was off") puts the
+    cause before the first comma; a cause that is only named as unknown ("what caused the
+    fire") is the part before the cue.
+
+    >>> cause_and_effect("The ferry stopped because its engine failed.")
+    Relation(cause='its engine failed.', effect='The ferry stopped ', result=False)
+    >>> cause_and_effect("A gust toppled the crane, bringing down two floors.")
+    Relation(cause='A gust toppled the crane', effect='bringing down two floors.', result=True)
+    >>> cause_and_effect("After the levee broke, the town flooded.")
+    Relation(cause='After the levee broke', effect=' the town flooded.', result=False)
+    >>> cause_and_effect("The levee broke shortly after midnight.") is None
+    True
+    """
+    found = [m for m in (EFFECT_FIRST.search(text), CAUSE_FIRST.search(text), RESULT.search(text)) if m]
+    if not found:
+        return None
+    first = min(found, key=lambda m: m.start())
+    if first.re is RESULT:  # the clause keeps its verb ("bringing down")
+        return Relation(text[: first.start()], text[first.start() + 1 :].lstrip(), result=True)
+    if first.re is CAUSE_FIRST:
+        return Relation(text[: first.start()].rstrip(), text[first.end() :].lstrip())
+    if first.start() == 0:
+        comma = text.find(",")
+        return Relation(text[:comma], text[comma + 1 :]) if comma > 0 else Relation("", text)
+    return Relation(text[first.end() :].lstrip(), text[: first.start()])
+
+
+def asked_words(question: str) -> set[str]:
+    """The words of a why-question that say what it asks about (``words_of``).
+
+    >>> sorted(asked_words("Why did the ferry lose power?"))
+    ['ferry', 'los', 'power']
+    """
+    return {w for w in words_of(question) if w not in QUESTION_STEMS}
+
+
+def shared_words(question: str, sentence: str, speaker: str = "") -> int:
+    """How many of a why-question's words (``asked_words``) ``sentence`` or its ``speaker`` has.
+
+    >>> shared_words("Why did the ferry lose power?", "The ferry lost power at dawn.")
+    3
+    """
+    return len(covered_terms(asked_words(question), words_of(sentence) | words_of(speaker)))
+
+
+def cause_match(question: str, sentence: str, speaker: str = "") -> int:
+    """How well ``sentence`` gives a cause (or says the cause is unknown) of what a
+    why-question asks about: the question's words it shares (``speaker`` counting as its
+    words) when it relates a cause to an effect (``cause_and_effect``) whose effect holds
+    the question's predicate (its words but its subject; for a result clause, any of its
+    words anywhere) and whose cause does not hold it alone; else 0.
+
+    >>> q = "Why did the ferry lose power?"
+    >>> cause_match(q, "Investigators cannot yet say what caused the ferry's power cut.")
+    2
+    >>> cause_match(q, "The ferry drifted onto rocks after it lost power.")
+    0
+    >>> cause_match(q, "The ferry sailed at noon because the tide was high.")
+    0
+    """
+    relation = cause_and_effect(sentence)
+    if relation is None:
+        return 0
+    cause, effect = words_of(relation.cause), words_of(relation.effect)
+    asked = asked_words(question)
+    predicate = asked - {w.removesuffix("e") for w in asked_subject(question)}
+    in_effect = covered_terms(predicate, effect)
+    if covered_terms(predicate, cause) - in_effect:
+        return 0  # what is asked about is given as the cause of something else
+    shared = covered_terms(asked, cause | effect | words_of(speaker))
+    return len(shared) if in_effect or (relation.result and shared) else 0

@@ -51,6 +51,19 @@ NEGATED = re.compile(r"\b(?:not|never|no)\b|n't\b", re.I)
 ENTITY = re.compile(r"\b[A-Z][a-zA-Z’'-]*[a-z][a-zA-Z’'-]*|\b[A-Z]{2,}\b")
 
 
+LIMITING = re.compile(r"\b(?:not|never|no|none|neither|nor|only|nobody|nothing)\b|n't\b", re.I)
+
+
+def limits(text: str) -> bool:
+    """Whether a sentence negates or limits what it states ("not", "no", "only"): the kind
+    of statement that can contradict what a question presumes.
+
+    >>> [limits(t) for t in ["Only one tower fell.", "Staff had no right of appeal.", "The tower fell."]]
+    [True, True, False]
+    """
+    return LIMITING.search(text.replace("’", "'")) is not None
+
+
 def asks_about_refusal(question: str) -> bool:
     """Whether the question itself names a refusal or a stop, or is negated (then no cue applies).
 

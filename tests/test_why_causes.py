@@ -1,0 +1,146 @@
+"""A why-question is answered by a sentence that gives a cause of what it asks, or says the
+cause is not known yet, never by a sentence that only shares its words ("Before the
+collapse ...") or gives what it asks about as the cause of something else ("... after the
+sensors failed"). Two stories written for these tests: a crane that fell onto a stadium
+stand, and a train that lost power in a tunnel."""
+
+from __future__ import annotations
+
+import pytest
+from asking import bot_on, checked_answer
+
+from assistant import Assistant
+from assistant.reasons import cause_and_effect, cause_match
+
+CRANE = {
+    "crane-report.md": (
+        '---\ntitle: "Crane falls onto Belgrove stadium"\noutlet: Belgrove Echo\nkind: news report\n'
+        "date: 2025-04-06\n---\n"
+        "A tower crane toppled in strong gusts on Saturday and struck the roof of the Belgrove stadium, "
+        "bringing down half of the east stand.\n\n"
+        "Before the collapse of the stand, the stadium staged more concerts than any other venue in the county.\n\n"
+        "Nobody was hurt, the fire service said.\n\n"
+        "It was the only crane in the town to come down in the storm.\n"
+    ),
+    "crane-council.md": (
+        '---\ntitle: "Council statement on the Belgrove crane"\noutlet: Belgrove Council\nkind: press release\n'
+        "date: 2025-04-07\n---\n"
+        "The council closed the roads around the stadium on Saturday afternoon.\n\n"
+        "The crane's operator left the cab minutes after the wind sensors failed.\n\n"
+        "When the wind sensors fail, the crane cannot turn with the wind, so it takes the gusts side on.\n\n"
+        "Inspectors do not yet know what caused the sensors to fail.\n"
+    ),
+}
+
+TRAIN = {
+    "train-report.md": (
+        '---\ntitle: "Commuters stuck in Hallam tunnel"\noutlet: County Courier\nkind: news report\n'
+        "date: 2025-10-14\n---\n"
+        "A commuter train lost power in the Hallam tunnel on Monday evening, leaving about 300 passengers "
+        "stuck for four hours.\n\n"
+        "Before the breakdown the line carried more commuters than any other route in the county.\n\n"
+        "The lights in the carriages went out soon after the train lost power.\n\n"
+        "Firefighters walked the stuck passengers out along the track.\n"
+    ),
+    "train-operator.md": (
+        '---\ntitle: "Statement from Northvale Rail"\noutlet: Northvale Rail\nkind: press release\n'
+        "date: 2025-10-15\n---\n"
+        "Northvale Rail apologises to everyone caught up in Monday's delays.\n\n"
+        "A train that loses power in a tunnel has to be towed out by a diesel engine.\n\n"
+        "Northvale engineers cannot yet tell what caused the power failure.\n"
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "cause", "effect"),
+    [
+        ("The match was off because the pitch froze.", "the pitch froze.", "The match was off "),
+        ("Because the pitch froze, the match was off.", "Because the pitch froze", " the match was off."),
+        ("The roads were shut after the crane fell.", "the crane fell.", "The roads were shut "),
+        ("Gusts toppled the crane, bringing down the stand.", "Gusts toppled the crane", "bringing down the stand."),
+        ("A fault in the wires caused the power failure.", "A fault in the wires", "the power failure."),
+        ("Nobody knows why the lights went out.", "Nobody knows", "the lights went out."),
+        ("The lights went out soon after midnight.", None, None),
+        ("Firefighters walked the passengers out.", None, None),
+    ],
+)
+def test_the_cause_and_the_effect_of_a_sentence(text: str, cause: str | None, effect: str | None) -> None:
+    found = cause_and_effect(text)
+    assert (found.cause, found.effect) == (cause, effect) if found else (cause, effect) == (None, None)
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "gives"),
+    [
+        # a result clause about what the cause acted on
+        ("Why did the stand collapse?", CRANE["crane-report.md"].split("\n\n")[0].split("---\n")[-1], True),
+        # the cause said to be unknown
+        ("Why did the sensors fail?", "Inspectors do not yet know what caused the sensors to fail.", True),
+        ("Why did the train lose power?", "Northvale engineers cannot yet tell what caused the power failure.", True),
+        # what is asked about given as the cause of something else
+        (
+            "Why did the sensors fail?",
+            "The crane's operator left the cab minutes after the wind sensors failed.",
+            False,
+        ),
+        (
+            "Why did the train lose power?",
+            "The lights in the carriages went out soon after the train lost power.",
+            False,
+        ),
+        (
+            "Why did the sensors fail?",
+            "When the sensors fail, the crane cannot turn, so it takes the gusts side on.",
+            False,
+        ),
+        # the question's words, no cause
+        ("Why did the stand collapse?", "Before the collapse of the stand, the stadium staged concerts.", False),
+        ("Why did the train lose power?", "A train that loses power in a tunnel has to be towed out.", False),
+        # a cause of something else that shares only the subject
+        ("Why did the train lose power?", "The train was late because of a signal fault.", False),
+    ],
+)
+def test_whether_a_sentence_gives_a_cause_of_what_is_asked(question: str, sentence: str, gives: bool) -> None:
+    assert (cause_match(question, sentence) > 0) is gives
+
+
+@pytest.fixture(scope="module")
+def crane(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    return bot_on(tmp_path_factory, "crane", CRANE, calibrated=None)
+
+
+@pytest.fixture(scope="module")
+def train(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    return bot_on(tmp_path_factory, "train", TRAIN, calibrated=None)
+
+
+@pytest.mark.parametrize(
+    ("story", "question", "cause", "not_shown"),
+    [
+        ("crane", "Why did the stand collapse?", "bringing down half of the east stand", "Before the collapse"),
+        ("crane", "Why did the wind sensors fail?", "do not yet know what caused", "left the cab"),
+        ("train", "Why did the train lose power?", "cannot yet tell what caused", "lights in the carriages"),
+        ("train", "Why were the passengers stuck?", "leaving about 300 passengers", "Firefighters"),
+    ],
+)
+def test_a_why_question_is_answered_by_a_cause_first(
+    request: pytest.FixtureRequest, story: str, question: str, cause: str, not_shown: str
+) -> None:
+    out = checked_answer(request.getfixturevalue(story), question)
+    assert out["answered"], out["text"]
+    assert cause in out["citations"][0]["quote"], out["text"]
+    assert not_shown not in out["citations"][0]["quote"], out["text"]
+
+
+@pytest.mark.parametrize(
+    ("story", "question", "shown"),
+    [
+        ("crane", "Why did so many cranes come down in the storm?", "the only crane in the town"),
+    ],
+)
+def test_a_statement_limiting_what_a_why_question_presumes_stays_in_the_answer(
+    request: pytest.FixtureRequest, story: str, question: str, shown: str
+) -> None:
+    out = checked_answer(request.getfixturevalue(story), question)
+    assert shown in out["text"], out["text"]
