@@ -65,7 +65,7 @@ from assistant.answerability import (
     load_calibration,
 )
 from assistant.citations import markers
-from assistant.compose import INJECTION_NOTE, PREMISE_LEAD, ExtractiveComposer, declined, join_items
+from assistant.compose import INJECTION_NOTE, PREMISE_LEAD, ExtractiveComposer, declined, write_items
 from assistant.context import CONTINUES, CONTRAST, is_question, refers_back, sentence_before, states_attribute
 from assistant.direct import (
     answer_phrase,
@@ -938,7 +938,7 @@ class CalibratedComposer:
         and its short answer."""
         docs = {s.doc_id for item in items for s in item}
         name_sources = name_sources or question.asks_source or len(docs) > 1
-        text, citations = self._write(items, related=False, name_sources=name_sources)
+        text, citations = write_items(items, self.snapshot.documents, related=False, name_sources=name_sources)
         short = self._short_answer(question, direct, citations) if direct and not question.yes_no else None
         parts = [INJECTION_NOTE] if question.injected else []
         if short is not None:
@@ -1098,27 +1098,8 @@ class CalibratedComposer:
         floor = self.calibration.related_floor
         related = [c.sentence for c in candidates[:2] if c.probability >= floor]
         ordered = sorted(related, key=lambda s: (s.doc_id, s.ordinal))
-        written = self._write([[s] for s in ordered], related=True, name_sources=False) if related else None
+        written = write_items([[s] for s in ordered], self.snapshot.documents, related=True) if related else None
         return declined(question, written, "; ".join(reasons), question.standalone or None)
-
-    def _write(self, items: list[list[Sentence]], related: bool, name_sources: bool) -> tuple[str, list[Citation]]:
-        """Each item as its first sentence's text and a marker per sentence; with
-        ``name_sources``, each item is led by the names of its documents."""
-        pieces: list[tuple[str, bool]] = []
-        citations: list[Citation] = []
-        for item in items:
-            markers = []
-            for s in item:
-                marker = len(citations) + 1
-                citations.append(Citation.of(marker, s, self.snapshot.documents[s.doc_id], related))
-                markers.append(f"[{marker}]")
-            head = item[0]
-            piece = f"{head.text} {''.join(markers)}"
-            if name_sources:
-                names = list(dict.fromkeys(source_name(self.snapshot.documents[s.doc_id]) for s in item))
-                piece = f"{' and '.join(names)}: {piece}"
-            pieces.append((piece, head.kind == "bullet"))
-        return join_items(pieces), citations
 
 
 def split_compound(question: str) -> tuple[str, str] | None:

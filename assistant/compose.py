@@ -38,7 +38,7 @@ from __future__ import annotations
 import itertools
 import math
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -47,7 +47,8 @@ from assistant.direct import within, year_bounds
 from assistant.index import Snapshot
 from assistant.lexical import covered_terms, stem, tokenize
 from assistant.question import Question
-from assistant.records import Answer, Behaviour, Citation, Hit, Sentence
+from assistant.records import Answer, Behaviour, Citation, Document, Hit, Sentence
+from assistant.sources import source_name
 from assistant.stance import (
     REFUSAL,
     STOPPED,
@@ -297,6 +298,30 @@ def join_items(items: Sequence[tuple[str, bool]]) -> str:
     """
     text = " ".join(f"\n• {piece}" if bullet else piece for piece, bullet in items)
     return text.replace(" \n", "\n").lstrip("\n")
+
+
+def write_items(
+    items: Sequence[Sequence[Sentence]], documents: Mapping[str, Document], related: bool, name_sources: bool = False
+) -> tuple[str, list[Citation]]:
+    """An answer's text and citations: each item as its first sentence's text and a marker
+    per sentence (one statement told by several documents); with ``name_sources``, each
+    item is led by the names of its documents. ``related`` marks the citations as related
+    reading, not evidence."""
+    pieces: list[tuple[str, bool]] = []
+    citations: list[Citation] = []
+    for item in items:
+        markers = []
+        for s in item:
+            marker = len(citations) + 1
+            citations.append(Citation.of(marker, s, documents[s.doc_id], related))
+            markers.append(f"[{marker}]")
+        head = item[0]
+        piece = f"{head.text} {''.join(markers)}"
+        if name_sources:
+            names = list(dict.fromkeys(source_name(documents[s.doc_id]) for s in item))
+            piece = f"{' and '.join(names)}: {piece}"
+        pieces.append((piece, head.kind == "bullet"))
+    return join_items(pieces), citations
 
 
 def declined(
@@ -572,7 +597,7 @@ class ExtractiveComposer:
     def _answer(
         self, question: Question, sentences: list[Sentence], lead: str | None, behaviour: Behaviour, reasons: list[str]
     ) -> Answer:
-        text, citations = self._write(sentences, related=False)
+        text, citations = write_items([[s] for s in sentences], self.snapshot.documents, related=False)
         parts = [INJECTION_NOTE] if question.injected else []
         parts += [lead, text] if lead else [text]
         return Answer(
@@ -587,12 +612,5 @@ class ExtractiveComposer:
     def _decline(self, question: Question, scored: list[Scored], reason: str) -> Answer:
         related = [s.sentence for s in scored[:2] if s.hit.dense >= GATES.related_min_dense]
         ordered = sorted(related, key=lambda s: (s.doc_id, s.ordinal))
-        return declined(question, self._write(ordered, related=True) if related else None, f"declined: {reason}")
-
-    def _write(self, sentences: list[Sentence], related: bool) -> tuple[str, list[Citation]]:
-        pieces: list[tuple[str, bool]] = []
-        citations: list[Citation] = []
-        for marker, s in enumerate(sentences, start=1):
-            citations.append(Citation.of(marker, s, self.snapshot.documents[s.doc_id], related))
-            pieces.append((f"{s.text} [{marker}]", s.kind == "bullet"))
-        return join_items(pieces), citations
+        written = write_items([[s] for s in ordered], self.snapshot.documents, related=True) if related else None
+        return declined(question, written, f"declined: {reason}")
