@@ -130,7 +130,7 @@ class Assistant:
         self.snapshot = self.index.load()
         self.retriever = Retriever(self.index, self.snapshot)
         extractive: ExtractiveComposer | CalibratedComposer | RoutedComposer
-        rules = ExtractiveComposer(self.snapshot, self.retriever.idf)
+        rules = ExtractiveComposer(self.snapshot, self.retriever.idf, self.index.embedder.word_vectors)
         if self.calibrated is False:
             extractive = rules
         else:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 
@@ -58,6 +59,16 @@ def tokenize(text: str) -> list[str]:
     """
     text = text.lower().replace("’", "'").replace("'s ", " ")
     return [stem(w) for w in WORD_RE.findall(text) if w not in STOPWORDS]
+
+
+def unaccented(text: str) -> str:
+    """``text`` with accents taken off its letters, so a name typed without them still matches.
+
+    >>> unaccented("Hervé met Zoë in Málaga")
+    'Herve met Zoe in Malaga'
+    """
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def covered_terms(terms: set[str], words: set[str]) -> frozenset[str]:
