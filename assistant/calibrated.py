@@ -82,7 +82,7 @@ from assistant.direct import (
     year_bounds,
 )
 from assistant.evidence import holds, period_conflict
-from assistant.figures import Figure, asks_length, clause_of
+from assistant.figures import Figure, asks_length, clause_of, same_figure
 from assistant.index import Snapshot
 from assistant.lexical import covered_terms, tokenize
 from assistant.question import Question, analyse
@@ -178,7 +178,12 @@ class RoutedComposer:
 
     def compose(self, question: Question, hits: list[Hit]) -> Answer:
         spread = {h.sentence.doc_id for h in hits[:SPREAD]}
-        if len(spread) > 1 or question.asks_source or self.calibrated.has_step_for(question, hits):
+        if (
+            len(spread) > 1
+            or question.asks_source
+            or question.agreement
+            or self.calibrated.has_step_for(question, hits)
+        ):
             return self.calibrated.compose(question, hits)
         answer = self.rules.compose(question, hits)
         if answer.behaviour == "answer":
@@ -276,6 +281,8 @@ class CalibratedComposer:
         items = self.select(question, candidates)
         if closest is not None and all(closest.sentence_id != s.sentence_id for item in items for s in item):
             items.insert(1, [closest])  # a cause found by its wording alone, then what fits the question best
+        if question.agreement:
+            items[0] += self._agreeing(question, items[0], candidates)
         if correction is not None and all(correction.sentence_id != s.sentence_id for item in items for s in item):
             items.insert(1, [correction])  # the statement, then what a correction says of it
         return self._answer(question, items, None, "answer", reasons, direct=candidates[0].sentence)
@@ -706,7 +713,9 @@ class CalibratedComposer:
         if not kinds:
             return None
         bar = self.calibration.near_share * candidates[0].probability
-        near = [c.sentence for c in candidates[:6] if c.probability >= bar]
+        # "Do the sources agree on X?" asks for the comparison: every one of the best six
+        # takes part, however much less likely than the best to answer alone.
+        near = [c.sentence for c in candidates[:6] if c.probability >= bar or question.agreement]
         found = None
 
         def figures_in(sentences: list[Sentence]) -> list[Figure]:
@@ -724,6 +733,22 @@ class CalibratedComposer:
             return None
         sentences = self.snapshot.sentences
         return [list({f.doc_id: sentences[f.sentence_id] for f in group.figures}.values()) for group in found.values]
+
+    def _agreeing(self, question: Question, item: list[Sentence], candidates: list[Candidate]) -> list[Sentence]:
+        """For "Do the sources agree on X?" when they do: the sentences of other documents
+        among the best six that give the value the item's first sentence gives for X
+        (``figures.same_figure``), so the answer cites every source that agrees."""
+        kinds = _kinds_asked(question)
+        asked = asked_figures(self._counting(question, self._figures_in(item[:1])), kinds, question.terms)
+        have = {s.doc_id for s in item}
+        found: dict[str, Sentence] = {}
+        for c in candidates[1:6]:
+            s = c.sentence
+            if s.doc_id in have or s.doc_id in found:
+                continue
+            if any(same_figure(a, f) for a in asked for f in self._counting(question, self._figures_in([s]))):
+                found[s.doc_id] = s
+        return list(found.values())
 
     def _counting(self, question: Question, figures: list[Figure]) -> list[Figure]:
         """Of ``figures``, for a "how many X ...?" question, those that count X in a clause

@@ -175,6 +175,7 @@ class Question:
     answer_type: str | None = None  # "time" | "amount" | "count" | "person" | "place" | None
     asks_for: str | None = None  # a kind of ``assistant.evidence``: "date", "person", "money", ...
     asks_source: bool = False  # "Which report says ...?": the answer names its source
+    agreement: bool = False  # "Do the sources agree on X?": asked as the question about X (``focus``)
     injected: bool = False
     follow_up: bool = False
     terms: tuple[str, ...] = field(default_factory=tuple)  # content-word stems of ``focus``
@@ -297,6 +298,81 @@ def asked_kind(question: str) -> str | None:
     if ASKS_SOURCE.search(question):
         return None  # the answer is a source, named from metadata
     return next((kind for kind, pattern in ASKED_KINDS if pattern.search(question)), None)
+
+
+AGREEMENT_VERB = r"(?:agree|differ|disagree|conflict|diverge|match|tally|line\s+up|say\s+the\s+same(?:\s+thing)?)"
+AGREEMENT_TOPIC = r"(?:on|about|over|as\s+to|in|regarding|when\s+it\s+comes\s+to)\s+(?P<x>.+?)\W*$"
+SOURCES_NOUN = rf"(?:(?:the|all|both|these|those|different|other|two|three|several)\s+)*(?:\w+\s+)?(?:{SOURCE_WORDS}|figures|numbers|they)"
+AGREEMENT = (
+    # "Do the sources agree on X?", "Did the two reports differ about X?"
+    re.compile(
+        rf"^\W*(?:and\s+|so\s+)?(?:do|does|did)\s+{SOURCES_NOUN}\s+(?:all\s+|really\s+)?{AGREEMENT_VERB}\s+{AGREEMENT_TOPIC}",
+        re.I,
+    ),
+    # "Is there any disagreement (between the reports) about X?"
+    re.compile(
+        r"^\W*(?:is|are)\s+there\s+(?:any\s+|a\s+|some\s+)?(?:disagreement|discrepanc(?:y|ies)|conflict|differences?|dispute)"
+        rf"(?:\s+(?:between|among)\s+{SOURCES_NOUN})?\s+{AGREEMENT_TOPIC}",
+        re.I,
+    ),
+    # "Are the reports consistent on X?"
+    re.compile(
+        rf"^\W*(?:are|were)\s+{SOURCES_NOUN}\s+(?:consistent|in\s+agreement|agreed|at\s+odds|in\s+conflict)\s+{AGREEMENT_TOPIC}",
+        re.I,
+    ),
+)
+# Nouns naming a measure, and the kind of ``ASKED_KINDS`` a question about it asks for.
+MEASURE_NOUNS = (
+    (
+        "money",
+        re.compile(r"\b(?:cost|costs|price|bill|budget|spending|fee|fine|value|worth|salary|funding|charges?)\b", re.I),
+    ),
+    ("percentage", re.compile(r"\b(?:percentage|share|proportion|per\s*cent|percent)\b", re.I)),
+    ("date", re.compile(r"\b(?:date|year|month|day|time)\s+(?:of|when|that)\b", re.I)),
+    (
+        "amount",
+        re.compile(
+            r"\b(?:number|total|figure|figures|count|toll|tally|amount|size|length|height|distance|duration|capacity)\b",
+            re.I,
+        ),
+    ),
+)
+
+
+def agreement_asked(question: str) -> str:
+    """For a question asking whether the sources agree on something ("Do the reports
+    differ on X?"), the question about X itself, which the answer answers (with "Sources
+    differ:" when they do); "" for other questions.
+
+    >>> agreement_asked("Do the sources agree on the death toll of the landslide?")
+    'What is the death toll of the landslide?'
+    >>> agreement_asked("Do the reports differ on how many trains were cancelled?")
+    'How many trains were cancelled?'
+    >>> agreement_asked("Is there any disagreement between the outlets about when the mine closed?")
+    'When the mine closed?'
+    >>> agreement_asked("Did the union agree to the pay offer?")
+    ''
+    """
+    for pattern in AGREEMENT:
+        found = pattern.match(question)
+        if found:
+            topic = found.group("x").strip()
+            if re.match(r"(?:how|what|when|where|who|whom|which|why)\b", topic, re.I):
+                return f"{topic[0].upper()}{topic[1:]}?"
+            if re.match(r"whether\b", topic, re.I):
+                return ""
+            return f"What is {topic}?"
+    return ""
+
+
+def measure_kind(question: str) -> str | None:
+    """The kind a question about a measure asks for, read off the noun naming it ("the
+    daily cost of ..." asks for money), when ``asked_kind`` finds none.
+
+    >>> [measure_kind(q) for q in ["What is the daily cost of the strike?", "What is the death toll?", "What is X?"]]
+    ['money', 'amount', None]
+    """
+    return next((kind for kind, pattern in MEASURE_NOUNS if pattern.search(question)), None)
 
 
 CATEGORY_ASKED = re.compile(
@@ -737,6 +813,12 @@ def analyse(text: str, history: Sequence[tuple[str, str]] = (), rewrite: bool = 
         else:
             query = f"{previous_focus} {focus}"
             context_terms = tuple(t for t in dict.fromkeys(tokenize(previous_focus)) if t not in terms)
+    agreement = agreement_asked(focus)
+    if agreement:
+        # "Do the sources agree on X?" is answered as a question about X ("Sources differ: ...").
+        query = agreement if query == focus else f"{query} {agreement}"
+        focus = agreement
+        terms = tuple(tokenize(focus))
     topic = source_topic(focus) if rewrite else None
     if topic:
         query = topic  # the named source is chosen by metadata; search for the topic
@@ -746,8 +828,9 @@ def analyse(text: str, history: Sequence[tuple[str, str]] = (), rewrite: bool = 
         focus=focus,
         yes_no=bool(YES_NO_START.search(focus)),
         answer_type=next((name for name, pattern in ANSWER_TYPES if pattern.search(focus)), None),
-        asks_for=asked_kind(focus),
+        asks_for=asked_kind(focus) or (measure_kind(focus) if agreement else None),
         asks_source=bool(ASKS_SOURCE.search(focus)),
+        agreement=bool(agreement),
         injected=injected,
         follow_up=follow_up,
         terms=terms,
