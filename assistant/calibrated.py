@@ -8,7 +8,8 @@ verdict with its reason, and the answer carries the reasons (``Answer.reason``):
 
 1. ``rank``: one calibrated probability per candidate that it answers the question
    (``assistant.answerability``), best first. A question that names documents by their
-   kind or outlet ("the press release") is answered from those documents.
+   kind or outlet ("the press release") is answered from those documents; ``gist``: one
+   asking only what they say ("What did the Herald report?") by the lead of the report.
 2. ``stance``: a refusal by the question's subject answers "Did X agree ...?" with "No:";
    a refusal or stop by a name it uses, an outright denial of what it presumes ("no
    evidence of a cyberattack"), a statement that its subject did not do it ("X will not
@@ -90,10 +91,13 @@ from assistant.reasons import cause_match, reason_match, shared_words
 from assistant.records import Answer, Behaviour, Citation, Hit, Sentence, ShortAnswer
 from assistant.sources import (
     asked_figures,
+    asks_gist,
     corrected_values,
     corrections_in,
     disagreement,
     disagrees_with,
+    is_correction,
+    lead_of,
     named_documents,
     same_statement,
     settled,
@@ -228,6 +232,10 @@ class CalibratedComposer:
     def compose(self, question: Question, hits: list[Hit]) -> Answer:
         candidates = self.rank(question, hits)
         reasons: list[str] = []
+        lead = self.gist(question, candidates)
+        if lead is not None:
+            reasons.append(f"the question asks what a named source says: its lead {lead.sentence_id}")
+            return self._answer(question, self._with_context([[lead]]), None, "answer", reasons)
         stance = self.stance(question, candidates)
         if stance is not None:
             best, corrects = stance
@@ -287,11 +295,26 @@ class CalibratedComposer:
             items.insert(1, [correction])  # the statement, then what a correction says of it
         return self._answer(question, items, None, "answer", reasons, direct=candidates[0].sentence)
 
+    def gist(self, question: Question, candidates: list[Candidate]) -> Sentence | None:
+        """Step 1b: "What did the Herald report?", "What does the correction say?": the lead of
+        the document the question names (``sources.asks_gist``, ``sources.lead_of``), a report
+        before a correction of it, else the named document ranked first; a line that merely
+        names the source ("The Herald regrets the error.") is not what it says."""
+        documents = self.snapshot.documents
+        named = named_documents(question.focus, documents)
+        if not named or not asks_gist(question.terms, [documents[d] for d in named]):
+            return None
+        ranked = dict.fromkeys([*(c.sentence.doc_id for c in candidates if c.sentence.doc_id in named), *sorted(named)])
+        doc_id = min(ranked, key=lambda d: is_correction(documents[d]))  # the first report, if any
+        return lead_of(documents[doc_id], self.snapshot.by_doc.get(doc_id, []), self._corrections())
+
     def has_step_for(self, question: Question, hits: list[Hit]) -> bool:
         """Whether a step only this pipeline has applies: a reason found for a why-question,
         a role found for a question about someone's role, a state for a status question, a
         quotation's speaker for "Who said ...?"."""
         who_said = question.asks_for == "person" and SPEECH.search(question.focus) is not None
+        if self.gist(question, []) is not None:
+            return True
         if not (question.asks_reason or question.role_of or question.asks_status or who_said or question.attribute):
             return False
         candidates = self.rank(question, hits)

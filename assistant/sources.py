@@ -9,6 +9,8 @@
 - ``is_correction``, ``retracts``, ``superseded``, ``corrections_in``: a later correction and
   the earlier statements it says were wrong; ``settled``: the figures that may be one side
   of a disagreement (never a value a correction says was wrong).
+- ``asks_gist``, ``lead_of``: a question asking what a named source says in general is
+  answered by its lead (a correction's corrected statement), not by a line that names it.
 - ``named_documents``: the documents a question names by their kind ("What does the press
   release say ...?"), or by outlet or author when it names them as a source
   (``named_as_source``: "according to the Herald", not "Why did NASA decide ...?").
@@ -128,6 +130,42 @@ def named_documents(question: str, documents: Mapping[str, Document]) -> set[str
             if isinstance(label, str) and len(label.strip()) > 2 and named_as_source(question, label):
                 found.add(doc_id)
     return found
+
+
+# What a question asking what a source says in general may hold besides the source's name.
+REPORTING = frozenset(
+    tokenize("report write wrote written publish published state stated statement article story document source")
+)
+
+
+def asks_gist(terms: Iterable[str], documents: Iterable[Document]) -> bool:
+    """Whether a question naming ``documents`` asks what they say in general ("What did the
+    Herald report?", "What does the correction say?"): its ``terms`` are only words of the
+    documents' outlet (or publisher), author or kind and words of reporting.
+
+    >>> from assistant.records import Document
+    >>> herald = Document("h", "x", "t", "h", kind="news report", outlet="Valley Herald")
+    >>> asks_gist(["valley", "herald", "report"], [herald]), asks_gist(["herald", "flood"], [herald])
+    (True, False)
+    """
+    naming: set[str] = set(REPORTING)
+    for document in documents:
+        for label in (document.outlet, document.author, document.kind):
+            naming.update(tokenize(label or ""))
+    return not set(terms) - naming
+
+
+def lead_of(
+    document: Document, sentences: Sequence[Sentence], fixes: Iterable[tuple[Sentence, Sentence]]
+) -> Sentence | None:
+    """What a document says first and foremost: a correction's corrected statement, else its
+    first sentence of body text (a headline or a line that only names the source, such as
+    "The Herald regrets the error.", is not what it reports)."""
+    own = {s.sentence_id for s in sentences}
+    fixed = next((fix for _, fix in fixes if fix.sentence_id in own), None)
+    if fixed is not None:
+        return fixed
+    return next((s for s in sentences if s.citable and s.kind == "sentence" and s.text != document.title), None)
 
 
 def asked_measure(terms: Iterable[str]) -> Callable[[Figure, Figure], bool]:
