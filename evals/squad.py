@@ -134,13 +134,18 @@ def normalize_answer(text: str) -> str:
     """SQuAD normalisation: lower case, no punctuation, no articles, collapsed whitespace.
 
     As the official v2.0 script (``normalize_answer``), except that Unicode punctuation
-    (curly quotes, dashes) is removed too, not only ASCII ``string.punctuation``: the
-    Wikipedia text holds both.
+    (curly quotes) is removed too, not only ASCII ``string.punctuation``: the Wikipedia
+    text holds both; and that a dash or a slash separates words instead of gluing them, so
+    a passage's "Dyrrachium—one of the bases of the Adriatic—fell" holds the answers
+    "Dyrrachium" and "the Adriatic" (answers are normalised the same way).
 
     >>> normalize_answer("The  Normans' Duchy.")
     'normans duchy'
+    >>> normalize_answer("Dyrrachium—one of the Adriatic—fell")
+    'dyrrachium one of adriatic fell'
     """
     text = text.lower()
+    text = "".join(" " if unicodedata.category(ch) == "Pd" or ch == "/" else ch for ch in text)
     text = "".join(ch for ch in text if ch not in string.punctuation and not unicodedata.category(ch).startswith("P"))
     text = _ARTICLES.sub(" ", text)
     return " ".join(text.split())

@@ -469,6 +469,12 @@ def test_normalize_answer(raw: str, normal: str) -> None:
         ("", ["France"], False),
         ("It was the king.", ["the"], False),  # answers normalising to nothing are ignored
         ("in the 10th and 11th centuries", ["10th and 11th centuries"], True),
+        # a dash or a slash between words separates them, in the passage and in the answer
+        ("The ferry port\u2014the busiest on the coast\u2014closed.", ["the coast"], True),
+        ("Both Hull/Grimsby crews struck.", ["Grimsby"], True),
+        ("A well-known pier was rebuilt.", ["well-known pier"], True),
+        ("The 1914\u201318 war memorial", ["1914\u201318"], True),
+        ("The 1914\u201318 war memorial", ["191418"], False),
     ],
 )
 def test_contains_answer(passage: str, answers: list[str], expected: bool) -> None:
