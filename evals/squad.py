@@ -135,17 +135,18 @@ def normalize_answer(text: str) -> str:
 
     As the official v2.0 script (``normalize_answer``), except that Unicode punctuation
     (curly quotes) is removed too, not only ASCII ``string.punctuation``: the Wikipedia
-    text holds both; and that a dash or a slash separates words instead of gluing them, so
-    a passage's "Dyrrachium—one of the bases of the Adriatic—fell" holds the answers
-    "Dyrrachium" and "the Adriatic" (answers are normalised the same way).
+    text holds both; and that a dash, a slash or an apostrophe separates words instead of
+    gluing them, so a passage's "Dyrrachium—one of the bases of the Adriatic—fell" holds
+    the answers "Dyrrachium" and "the Adriatic", and "Edgar's sister" holds "Edgar"
+    (answers are normalised the same way).
 
-    >>> normalize_answer("The  Normans' Duchy.")
-    'normans duchy'
+    >>> normalize_answer("The  Normans' Duchy of Rollo's heirs.")
+    'normans duchy of rollo s heirs'
     >>> normalize_answer("Dyrrachium—one of the Adriatic—fell")
     'dyrrachium one of adriatic fell'
     """
     text = text.lower()
-    text = "".join(" " if unicodedata.category(ch) == "Pd" or ch == "/" else ch for ch in text)
+    text = "".join(" " if unicodedata.category(ch) == "Pd" or ch in "/'’" else ch for ch in text)
     text = "".join(ch for ch in text if ch not in string.punctuation and not unicodedata.category(ch).startswith("P"))
     text = _ARTICLES.sub(" ", text)
     return " ".join(text.split())
