@@ -65,10 +65,11 @@ from assistant.figures import (
     Disagreement,
     Figure,
     FigureGroup,
-    clause_of,
     comparable,
     disagreements,
+    measure_label,
     merge,
+    names_other_things,
     raw_figures,
     same_figure,
     same_measure,
@@ -452,6 +453,22 @@ class _Measures:
         ]
 
 
+def on_topic(names_topic: np.ndarray, relevance: np.ndarray) -> np.ndarray:
+    """Which candidates of a topic briefing are about the topic: those that name one of its
+    words (``names_topic``), and those at least as close to it in meaning (``relevance``) as
+    the furthest of them; all when none names it (the topic is said in other words). A
+    topic that few sentences treat then gives few points, not padding.
+
+    >>> on_topic(np.array([True, False, False]), np.array([0.4, 0.45, 0.3])).tolist()
+    [True, True, False]
+    >>> on_topic(np.array([False, False]), np.array([0.4, 0.3])).tolist()
+    [True, True]
+    """
+    if not names_topic.any():
+        return np.ones(len(relevance), dtype=bool)
+    return names_topic | (relevance >= relevance[names_topic].min())
+
+
 def telling_figure(figure: Figure) -> bool:
     """Whether a figure is specific enough that two documents giving it report one fact:
     money, a percentage, or a number written in digits ("4,700 containers", not "two centres").
@@ -610,6 +627,8 @@ class Briefer:
             vectors = self.vectors(sentences) if sentences else np.zeros((0, 1), dtype=np.float32)
             relevance = vectors @ self.embed([topic])[0] if sentences else np.zeros(0, dtype=np.float32)
             keep = relevance >= max(st.topic_floor * float(relevance.max(initial=0.0)), 1e-6)
+            terms = set(tokenize(topic))
+            keep &= on_topic(np.array([bool(terms & set(tokenize(s.text))) for s in sentences], dtype=bool), relevance)
             return _Pool([s for s, k in zip(sentences, keep, strict=True) if k], vectors[keep], relevance[keep])
         else:
             chosen = sorted(doc_ids if doc_ids is not None else self.snapshot.by_doc, key=self._doc_order)
@@ -937,7 +956,8 @@ class Briefer:
 
     def _measures(self, figures: Sequence[Figure], pool: _Pool) -> _Measures:
         """What the figures that measure something (money, percentages, counts with words)
-        say across documents. Two measure the same by the words test (``same_measure``), or
+        say across documents. Counts naming different things never measure the same
+        (``names_other_things``). Two measure the same by the words test (``same_measure``), or
         when comparable figures sit in sentences (of the pool) close in meaning that share a
         measure word; computed once, read by key points and "Where sources differ"."""
         candidates = [f for f in figures if f.kind in ("money", "percent", "count", "duration") and f.measure]
@@ -945,13 +965,19 @@ class Briefer:
         vectors = pool.vectors
 
         def related(a: Figure, b: Figure) -> bool:
+            if names_other_things(a, b):  # "two test pilots", "four seats"
+                return False
             if same_measure(a, b):
                 return True
             if not (comparable(a, b) and set(a.measure) & set(b.measure)):
                 return False
             return float(vectors[row[a.sentence_id]] @ vectors[row[b.sentence_id]]) >= self.settings.figure_similarity
 
-        repeated = [g for g in merge(candidates, same_figure) if len(g.doc_ids) > 1]
+        repeated = [
+            g
+            for g in merge(candidates, lambda a, b: same_figure(a, b) and not names_other_things(a, b))
+            if len(g.doc_ids) > 1
+        ]
         return _Measures(repeated, disagreements(candidates, related))
 
     def _difference(self, found: Disagreement) -> BriefingItem:
@@ -968,12 +994,11 @@ class Briefer:
         return BriefingItem(text="Sources differ: " + "; ".join(parts) + ".", citations=tuple(citations), label=label)
 
     def _measure_phrase(self, figure: Figure) -> str:
-        """What a figure counts, in its sentence's words: up to six words after it, within
-        its clause ("flights were cancelled at Spanish airports")."""
+        """What a figure measures, in its sentence's words, for a heading
+        (``figures.measure_label``: "crew members", "days", "the closure of the port")."""
         sentence = self.snapshot.sentences[figure.sentence_id]
-        at = figure.end - sentence.start
-        _, right = clause_of(sentence.text, at - 1, at)
-        return " ".join(sentence.text[at:right].split()[:6]).strip(" ,.;:")
+        start, end = figure.start - sentence.start, figure.end - sentence.start
+        return measure_label(sentence.text, start, end, figure.kind)
 
     def _source_name(self, doc_id: str) -> str:
         """The document's outlet or title; with its title too when another document of the
@@ -985,7 +1010,7 @@ class Briefer:
 
     # -- timeline ----------------------------------------------------------------------------
     def _timeline(self, figures: Sequence[Figure]) -> list[BriefingItem]:
-        dated = [f for f in figures if f.kind == "date" and f.value >= 10000 * 1000]
+        dated = [f for f in figures if f.kind == "date" and f.value >= 10000 * 1000 and not self._publication_date(f)]
         dated.sort(key=lambda f: (f.value, f.doc_id, f.start))
         items = []
         seen: set[str] = set()
@@ -998,6 +1023,12 @@ class Briefer:
                 break
         return items
 
+    def _publication_date(self, figure: Figure) -> bool:
+        """Whether a date says when a report came out rather than when something happened
+        (``dates_a_publication``)."""
+        sentence = self.snapshot.sentences[figure.sentence_id]
+        return dates_a_publication(sentence.text, figure.start - sentence.start)
+
     def _title(self, topic: str | None) -> str:
         if topic:
             return f"Briefing: {topic}"
@@ -1005,6 +1036,28 @@ class Briefer:
         if len(docs) == 1:
             return f"Briefing: {docs[0].title}"
         return f"Briefing on {len(docs)} documents"
+
+
+# Words just before a date that make it a report's date: "a report published on", "our article
+# of", "the story dated", "posted on".
+PUBLISHED = re.compile(
+    r"(?:\b(?:published|posted|printed|dated|broadcast|aired|updated|amended|filed)|"
+    r"\b(?:report|article|story|piece|edition|issue|bulletin|column|version|item|post|editorial)s?\s+(?:of|from|dated))"
+    r"(?:\s+(?:on|in|at))?(?:\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?)?\s*$",
+    re.I,
+)
+
+
+def dates_a_publication(text: str, at: int) -> bool:
+    """Whether the date at ``text[at:]`` is when a report came out (a correction or a
+    follow-up citing earlier coverage), not when an event happened.
+
+    >>> dates_a_publication("A report published on 26 March said the tanker had 22 crew.", 22)
+    True
+    >>> dates_a_publication("Our story of 3 June misnamed the school.", 13), dates_a_publication("The dam burst on 3 June.", 17)
+    (True, False)
+    """
+    return PUBLISHED.search(text[:at]) is not None
 
 
 def _one_per_doc(group: FigureGroup) -> list[Figure]:

@@ -132,6 +132,7 @@ class Figure:
     bound: Bound = "exact"
     measure: tuple[str, ...] = ()  # content-word stems of what it measures
     year: int | None = None  # the year the figure refers to, when the text says
+    noun: tuple[str, ...] = ()  # a count's own noun, stemmed ("22 crew members" -> crew, member)
 
     @property
     def when(self) -> str:
@@ -261,6 +262,112 @@ def counted_noun(text: str, start: int, end: int) -> str | None:
             if words:
                 return words[0]
     return None
+
+
+COUNTED_WORD = re.compile(r"[\s-]+(?P<word>[A-Za-z][\w'’]*(?:-[A-Za-z][\w'’]*)*)")
+MAX_NOUN_WORDS = 3
+VERB_FORM = re.compile(r"(?:ed|ing)$")  # after a count's first word, a verb ends its noun ("deaths linked to")
+# Nouns that count people in general: they may stand for any group of people ("12,000 people"
+# and "12,500 migrants" count the same crossings).
+GENERAL_NOUNS = frozenset(tokenize("people persons individuals others ones"))
+
+
+def counted_phrase(text: str, end: int) -> tuple[int, int] | None:
+    """The span of the words a count ending at ``end`` names as what it counts: up to three
+    words right after it, up to a function word or punctuation. None when none follows
+    ("four were sent", "two of them").
+
+    >>> t = "The ship had 22 crew members on board and 4,700 containers."
+    >>> [t[a:b] for a, b in (counted_phrase(t, t.index("22") + 2), counted_phrase(t, t.index("4,700") + 5))]
+    ['crew members', 'containers']
+    >>> t = "a 30-storey office tower being built"
+    >>> t[slice(*counted_phrase(t, 4))], counted_phrase("four were sent", 4)
+    ('storey office tower', None)
+    >>> t = "eight deaths linked to the storm, 40 injured people"
+    >>> t[slice(*counted_phrase(t, 5))], t[slice(*counted_phrase(t, t.index("40") + 2))]
+    ('deaths', 'injured people')
+    """
+    start = stop = None
+    at = end
+    for _ in range(MAX_NOUN_WORDS):
+        m = COUNTED_WORD.match(text, at)
+        word = m["word"].lower() if m else ""
+        if m is None or word in STOPWORDS or word in BOUNDS or (start is not None and VERB_FORM.search(word)):
+            break
+        start = m.start("word") if start is None else start
+        stop = at = m.end()
+    return (start, stop) if start is not None and stop is not None else None
+
+
+def counted_words(text: str, end: int) -> tuple[str, ...]:
+    """Stems of what a count ending at ``end`` counts (``counted_phrase``); () when it
+    names nothing."""
+    span = counted_phrase(text, end)
+    return tuple(dict.fromkeys(tokenize(text[span[0] : span[1]]))) if span else ()
+
+
+def names_other_things(a: Figure, b: Figure) -> bool:
+    """Whether two counts name different things right after their numbers ("two test
+    pilots", "four seats"): both name one, neither is a general noun for people, and they
+    share no word. Such counts never measure the same thing.
+
+    >>> f = lambda noun: Figure("d", "d#s0", 0, 1, "", "count", 2.0, noun=noun)
+    >>> names_other_things(f(("test", "pilot")), f(("seat",))), names_other_things(f(("people",)), f(("migrant",)))
+    (True, False)
+    """
+    if a.kind != "count" or b.kind != "count" or not a.noun or not b.noun:
+        return False
+    if GENERAL_NOUNS & (set(a.noun) | set(b.noun)):
+        return False
+    return not set(a.noun) & set(b.noun)
+
+
+# A noun phrase whose value a money figure right after it gives ("the closure of the port was
+# costing the region about $10 million", "a fixed-price contract worth nearly $5 billion"): a
+# determiner or possessive, content words, and at most one "of/to/for ..." after them.
+_DETERMINER = r"(?:(?i:the|a|an|its|their|his|her|our|this|these)|[A-Z][\w'’]*[’']s)"
+_CONTENT = rf"(?!(?:{'|'.join(sorted(STOPWORDS, key=len, reverse=True))})\b)[\w'’-]+"
+VALUED = re.compile(
+    rf"(?<![\w'’])(?P<np>{_DETERMINER}\s+(?:{_CONTENT}\s+){{0,3}}?{_CONTENT}"
+    rf"(?:\s+(?i:of|to|for|in|on)\s+(?:{_DETERMINER}\s+)?(?:{_CONTENT}\s+){{0,2}}?{_CONTENT})?)\s+"
+    r"(?:(?:will|would|could|might|may|is|are|was|were|has|have|had|be|been|being)\s+)*"
+    r"(?:cost(?:s|ing)?|worth|valued\s+at|totall?(?:ed|ing|s)|amount(?:ed|ing|s)?\s+to|came\s+to)\b"
+)
+# After a money figure or a percentage, what it is for or of ("670 million euros for the scheme").
+VALUE_OF = re.compile(r"\s+(?:for|of|in|on)\s+(?P<np>(?:(?:the|a|an|its|their)\s+)?[A-Za-z][\w'’-]*)")
+
+
+def measure_label(text: str, start: int, end: int, kind: FigureKind) -> str:
+    """What a figure at text[start:end] measures, as a phrase of its sentence, for a heading:
+    a count's noun ("crew members"), a length of time's unit ("days"), or for money and
+    percentages the noun phrase it gives the value of ("the closure of the port") or what
+    it is for ("the scheme"). "" when the sentence names none: never a fragment.
+
+    >>> t = "Officials said the closure of the ferry pier was costing the town about £40,000 a week."
+    >>> measure_label(t, t.index("about"), t.index(" a week"), "money")
+    'the closure of the ferry pier'
+    >>> t = "The ferry carried 212 foot passengers and 40 cars."
+    >>> measure_label(t, t.index("212"), t.index("212") + 3, "count")
+    'foot passengers'
+    """
+    if kind == "count":
+        span = counted_phrase(text, end)
+        if span is None and ELIDED_NOUN.match(text, end):
+            counts = [e for _, e, k, *_ in raw_figures(text[:start]) if k == "count"]
+            span = next((sp for e in reversed(counts) if (sp := counted_phrase(text, e))), None)
+        return text[span[0] : span[1]] if span else ""
+    if kind == "duration":
+        return re.split(r"[\s-]", text[start:end])[-1]
+    if kind in ("money", "percent"):
+        left, _ = clause_of(text, start, end)
+        left = max((m.end() for m in re.finditer(r"\bthat\s+", text[:start])), default=left)
+        valued = list(VALUED.finditer(text[left:start]))
+        if valued and text[left + valued[-1].end() : start].split().__len__() <= 6:
+            return valued[-1]["np"]
+        after = VALUE_OF.match(text, end)
+        if after and after["np"].lower().split()[-1] not in STOPWORDS:
+            return after["np"]
+    return ""
 
 
 def _is_measure_word(stem: str) -> bool:
@@ -423,6 +530,7 @@ def sentence_figures(sentence: Sentence, doc_year: int | None = None) -> list[Fi
                 if kind == "duration"
                 else measure_words(text, start, end),
                 year=year_referred(text, start, end, doc_year) if kind not in ("year", "date") else None,
+                noun=counted_words(text, end) if kind == "count" else (),
             )
         )
     return figures

@@ -1,0 +1,90 @@
+"""A topic briefing stops at the sentences about its topic, and the Timeline dates events,
+never the day an earlier report came out. A story written for these tests in our own words."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from test_briefing import _corpus_bot, _verify_all
+
+from assistant.briefing import KEY_POINTS, TIMELINE, dates_a_publication, on_topic
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "expected"),
+    [
+        ('A report published on 9 April, "Tanker runs aground", said the tanker had 19 crew.', "9 April", True),
+        ("Our article of 2 September gave the wrong name for the head teacher.", "2 September", True),
+        ("A story posted on Monday 14 July misspelt the minister's name.", "14 July", True),
+        ("The bulletin dated 3 March 2025 overstated the rainfall.", "3 March", True),
+        ("The tanker ran aground off Port Ellery on 8 April 2026.", "8 April", False),
+        ("The school reopened on 2 September after the summer works.", "2 September", False),
+        ("The minister announced the new ferry route on 1 March.", "1 March", False),
+    ],
+)
+def test_dates_a_publication(text: str, date: str, expected: bool) -> None:
+    assert dates_a_publication(text, text.index(date)) is expected
+
+
+@pytest.mark.parametrize(
+    ("names", "relevance", "expected"),
+    [
+        ([True, False, False, False], [0.5, 0.6, 0.45, 0.2], [True, True, False, False]),
+        ([True, True, False], [0.3, 0.5, 0.31], [True, True, True]),
+        ([False, False], [0.4, 0.1], [True, True]),  # none names it: meaning alone decides
+    ],
+)
+def test_on_topic(names: list[bool], relevance: list[float], expected: list[bool]) -> None:
+    assert on_topic(np.array(names), np.array(relevance)).tolist() == expected
+
+
+TANKER = {
+    "coast.txt": (
+        'title = "Tanker runs aground off Port Ellery"\noutlet = "Coast News"\ndate = "2026-04-09"\n',
+        "A fuel tanker ran aground off Port Ellery on 8 April 2026, spilling about 300 tonnes of diesel.\n\n"
+        "Salvage teams began pumping fuel from the hull on 10 April.\n\n"
+        "Coastguard crews laid two kilometres of floating booms to keep the diesel out of the harbour.\n\n"
+        "Fishing in the bay was suspended for three weeks.\n\n"
+        "The tanker had 19 crew on board, and all of them were taken off by lifeboat.\n\n"
+        "The tanker was built in 2009 and sails under a Maltese flag.\n\n"
+        "Port Ellery's ferry to the islands kept to its timetable.\n\n"
+        "Harbour master Lena Brandt said the booms had held overnight.\n",
+    ),
+    "correction.txt": (
+        'title = "Correction: crew of the Ellery tanker"\noutlet = "Coast News"\ndate = "2026-04-11"\n'
+        'kind = "correction"\n',
+        'A report published on 9 April, "Tanker runs aground off Port Ellery", said the tanker had 19 crew on board.\n'
+        "The tanker had 17 crew on board.\n"
+        "Coast News regrets the error.\n",
+    ),
+    "bay.txt": (
+        'title = "Bay fishers count the cost of the spill"\noutlet = "Ellery Weekly"\ndate = "2026-04-15"\n',
+        "Fishing boats have stayed in port since the tanker spill closed the bay to fishing.\n\n"
+        "The fishing ban will be lifted once tests show the water is clean, the marine agency said.\n\n"
+        "A new lifeboat station will open in the town next year.\n\n"
+        "The town's tourist office reported a busy Easter weekend.\n",
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def tanker_bot(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    return _corpus_bot(tmp_path_factory, "tanker", TANKER)
+
+
+def test_timeline_leaves_out_the_date_of_an_earlier_report(tanker_bot) -> None:  # type: ignore[no-untyped-def]
+    briefing = tanker_bot.brief()
+    _verify_all(tanker_bot, briefing)
+    dates = [item.label for item in briefing.section(TIMELINE).items]
+    assert dates[:2] == ["2026-04-08", "2026-04-10"]
+    assert "2026-04-09" not in dates
+
+
+@pytest.mark.parametrize(
+    ("topic", "word"), [("the fishing ban", "ishing"), ("the booms", "booms"), ("the lifeboats", "lifeboat")]
+)
+def test_topic_briefing_stops_at_the_sentences_on_its_topic(tanker_bot, topic: str, word: str) -> None:  # type: ignore[no-untyped-def]
+    briefing = tanker_bot.brief(topic, max_points=6)
+    _verify_all(tanker_bot, briefing)
+    points = [item.text for item in briefing.section(KEY_POINTS).items]
+    assert points and all(word in p for p in points), points

@@ -1,0 +1,87 @@
+"""What a figure counts: a count's own noun keeps counts of different things apart ("two
+inspectors" is not another value of "four lanes"), and "Where sources differ" headings name
+the measure ("crew members", "the closure of the pier"), never a fragment. Sentences and
+stories written for these tests in our own words."""
+
+from __future__ import annotations
+
+import pytest
+from test_briefing import _corpus_bot, _verify_all
+
+from assistant.briefing import SOURCES_DIFFER
+from assistant.figures import measure_label, names_other_things, sentence_figures
+from assistant.records import Sentence
+
+
+def _figures(text: str) -> list:  # type: ignore[type-arg]
+    sentence = Sentence("d#s0", "d", 0, 0, len(text), text)
+    return sentence_figures(sentence, 2026)
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "label"),
+    [
+        ("The ferry had 212 foot passengers and 40 cars on board.", "212", "foot passengers"),
+        ("The ferry had 212 foot passengers and 40 cars on board.", "40", "cars"),
+        ("Of the 90 flights scheduled on Monday, 31 were cancelled.", "31", "flights"),  # the noun left out
+        ("Storms have caused 14 deaths linked to fallen trees.", "14", "deaths"),  # a verb ends the noun
+        ("A 12-storey car park was closed.", "12", "storey car park"),
+        ("The pier closure was costing the town about £40,000 a week, traders said.", "£40,000", "The pier closure"),
+        ("Officials said the repairs to the sea wall would cost £2.5m.", "£2.5m", "the repairs to the sea wall"),
+        ("The council set aside €3m for the clean-up this year.", "€3m", "the clean-up"),
+        ("The hearing lasted nine days in total.", "nine", "days"),
+        ("Ferry tickets rose by 40% in price.", "40%", "price"),
+        ("Sales at the kiosk fell by 40% after the storm.", "40%", ""),  # nothing named: no heading, not a fragment
+    ],
+)
+def test_measure_label(text: str, number: str, label: str) -> None:
+    figure = next(f for f in _figures(text) if number in f.text)
+    assert measure_label(text, figure.start, figure.end, figure.kind) == label
+
+
+@pytest.mark.parametrize(
+    ("one", "other", "expected"),
+    [
+        ("The agency sent two safety inspectors to the site.", "The road kept four lanes open to traffic.", True),
+        ("The club signed three new players this summer.", "The club sold five season tickets.", True),
+        ("More than 300 people were moved out of the flats.", "About 320 residents were moved out.", False),
+        ("The flood damaged 40 homes on the estate.", "The flood damaged 45 homes on the estate.", False),
+        ("Seven buses were cancelled.", "The town lost 6 buses.", False),
+    ],
+)
+def test_names_other_things(one: str, other: str, expected: bool) -> None:
+    a = next(f for f in _figures(one) if f.kind == "count")
+    b = next(f for f in _figures(other) if f.kind == "count")
+    assert names_other_things(a, b) is expected
+
+
+# A pier fire told by two outlets, written for this test: they differ on the crew on duty and on
+# the daily cost of the closure, and they count other things (firefighters, engines) that no one disputes.
+PIER = {
+    "gazette.txt": (
+        'title = "Fire closes Eastbay pier"\noutlet = "Eastbay Gazette"\ndate = "2026-06-02"\n',
+        "A fire closed the Eastbay pier on Monday night.\n\n"
+        "The pier had 14 staff members on duty when the fire started, none of whom were hurt.\n\n"
+        "Traders said the closure of the pier was costing the town about £30,000 a day.\n\n"
+        "Two engines from the town fire station reached the pier within ten minutes.\n",
+    ),
+    "herald.txt": (
+        'title = "Pier fire: traders count the cost"\noutlet = "Coast Herald"\ndate = "2026-06-03"\n',
+        "Firefighters were still at the Eastbay pier on Tuesday after Monday's blaze.\n\n"
+        "According to the operator, 16 staff members were on duty at the time.\n\n"
+        "The town council said the closure was costing local businesses £45,000 a day.\n\n"
+        "Four firefighters from the town fire station reached the pier within minutes.\n",
+    ),
+}
+
+
+def test_sources_differ_names_the_measure_and_keeps_other_counts_apart(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    bot = _corpus_bot(tmp_path_factory, "pier", PIER)
+    briefing = bot.brief()
+    _verify_all(bot, briefing)
+    differ = briefing.section(SOURCES_DIFFER).items
+    labels = {item.label for item in differ}
+    assert labels == {"staff members", "the closure of the pier"}, [(i.label, i.text) for i in differ]
+    assert not any("Two" in item.text and "Four" in item.text for item in differ)
