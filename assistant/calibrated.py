@@ -1135,12 +1135,25 @@ class CalibratedComposer:
         return " ".join(filter(None, [quotes[0].speaker, quotes[0].role])) if quotes else ""
 
     def _naming(self, sentence: Sentence, speaker: str) -> Sentence | None:
-        """The nearest sentence before ``sentence`` in its document that names ``speaker``."""
+        """The nearest sentence before ``sentence`` in its document that names ``speaker``;
+        else, for a speaker the document names only by a label ("MOORE: ..."), the sentence
+        of another document that names them in full, with their role when one does."""
         doc = self.snapshot.by_doc.get(sentence.doc_id, [])
-        return next(
+        near = next(
             (s for s in reversed(doc[max(0, sentence.ordinal - 4) : sentence.ordinal]) if _name_in(speaker, s.text)),
             None,
         )
+        if near is not None or len(speaker.split()) < 2:
+            return near
+        full = re.compile(rf"\b{re.escape(speaker)}\b")
+        naming = [
+            s
+            for d in sorted(self.snapshot.by_doc)
+            if d != sentence.doc_id
+            for s in self.snapshot.by_doc[d]
+            if s.citable and s.kind == "sentence" and full.search(s.text)
+        ]
+        return next((s for s in naming if role_span(speaker, s.text)), naming[0] if naming else None)
 
     def _decline(self, question: Question, candidates: list[Candidate], reasons: list[str]) -> Answer:
         floor = self.calibration.related_floor
