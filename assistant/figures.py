@@ -571,9 +571,25 @@ def same_measure(a: Figure, b: Figure) -> bool:
     """
     if not comparable(a, b):
         return False
-    shared = set(a.measure) & set(b.measure)
     need = min(MIN_SHARED_WORDS, len(a.measure), len(b.measure))
-    return need > 0 and len(shared) >= need
+    return need > 0 and shared_words(a.measure, b.measure) >= need
+
+
+def same_stem(a: str, b: str) -> bool:
+    """Whether two stems are one word cut differently ("carry" from "carrying", "carr" from
+    "carried"): equal, or one of four letters or more starts the other, which is at most two
+    letters longer ("port" and "portugal" are not).
+
+    >>> same_stem("carr", "carry"), same_stem("port", "portugal"), same_stem("fee", "feed")
+    (True, False, False)
+    """
+    short, long = sorted((a, b), key=len)
+    return a == b or (len(short) >= 4 and long.startswith(short) and len(long) - len(short) <= 2)
+
+
+def shared_words(a: Sequence[str], b: Sequence[str]) -> int:
+    """How many of the stems ``a`` one of ``b`` matches (``same_stem``)."""
+    return sum(1 for x in dict.fromkeys(a) if any(same_stem(x, y) for y in b))
 
 
 def same_figure(a: Figure, b: Figure) -> bool:

@@ -9,7 +9,7 @@ import pytest
 from test_briefing import _corpus_bot, _verify_all
 
 from assistant.briefing import SOURCES_DIFFER
-from assistant.figures import measure_label, names_other_things, sentence_figures
+from assistant.figures import measure_label, names_other_things, same_measure, same_stem, sentence_figures
 from assistant.records import Sentence
 
 
@@ -85,3 +85,30 @@ def test_sources_differ_names_the_measure_and_keeps_other_counts_apart(
     labels = {item.label for item in differ}
     assert labels == {"staff members", "the closure of the pier"}, [(i.label, i.text) for i in differ]
     assert not any("Two" in item.text and "Four" in item.text for item in differ)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        ("carr", "carry", True),  # "carried", "carrying"
+        ("fee", "feed", False),  # too short to tell
+        ("evacu", "evacuat", True),
+        ("port", "portugal", False),
+        ("flight", "flight", True),
+    ],
+)
+def test_same_stem(a: str, b: str, expected: bool) -> None:
+    assert same_stem(a, b) is expected
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        ("A bus carrying 48 pupils left the school at noon.", "The coach carried 52 pupils."),
+        ("Engineers were studying 15 bridges for cracks.", "The inspectors studied 18 bridges."),
+    ],
+)
+def test_same_measure_across_word_forms(one: str, other: str) -> None:
+    a = next(f for f in _figures(one) if f.kind == "count")
+    b = next(f for f in _figures(other) if f.kind == "count")
+    assert same_measure(a, b)
