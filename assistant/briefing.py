@@ -699,16 +699,22 @@ class Briefer:
             passage = self._with_context(sorted((pool.sentences[i] for i in picked), key=lambda s: s.ordinal))
             passage = [s for s in passage if s.sentence_id not in used] or passage  # no sentence shown twice
             shown = list(dict.fromkeys(x for s in passage for x in [s, *self._corrections_of(s)]))
-            others = [o for i in picked[:1] for o in self._same_point(pool, i, used)]
-            others += [o for x in shown for o in repeats.get(x.sentence_id, []) if o.doc_id != x.doc_id]
+            # Other documents saying the same, each with the shown sentence it backs.
+            first = pool.sentences[picked[0]]
+            backing = [(o, first) for o in self._same_point(pool, picked[0], used)]
+            backing += [(o, x) for x in shown for o in repeats.get(x.sentence_id, []) if o.doc_id != x.doc_id]
             conflicting = {d for x in shown for d in differ.get(x.sentence_id, ())}
             # Never a correction's account of an error, nor another value of a figure shown.
-            others = [
-                o
-                for o in dict.fromkeys(others)
-                if o.sentence_id not in used | conflicting and o not in shown and self._may_be_point(o)
-            ]
-            items.append(self._item([*shown, *others[:3]], shown=len(shown)))
+            backs: dict[Sentence, Sentence] = {}
+            for o, x in backing:
+                if (
+                    o not in backs
+                    and o.sentence_id not in used | conflicting
+                    and o not in shown
+                    and self._may_be_point(o)
+                ):
+                    backs[o] = x
+            items.append(self._backed_item(shown, dict(itertools.islice(backs.items(), 3))))
             used.update(s.sentence_id for s in shown)
         return items
 
@@ -746,11 +752,13 @@ class Briefer:
         return len({q.speaker for q in named}), sorted(best.items(), key=lambda kv: -score[kv[1]])
 
     def _figure_links(self, measures: _Measures) -> tuple[dict[str, list[Sentence]], dict[str, set[str]]]:
-        """For each sentence with a measured figure: the sentences that give the same figure
-        (a point cites them too), and the ids of those that give another value of it (never
+        """For each sentence with a telling figure (``telling_figure``): the sentences that give
+        the same figure (a point cites them too), and the ids of those that give another value of it (never
         cited as saying the same)."""
         repeats: dict[str, list[Sentence]] = {}
         for group in measures.repeated:
+            if not telling_figure(group.figures[0]):  # "two astronauts" in two reports is not one statement
+                continue
             for f in group.figures:
                 repeats.setdefault(f.sentence_id, []).extend(
                     self.snapshot.sentences[g.sentence_id] for g in group.figures
@@ -896,20 +904,31 @@ class Briefer:
     def _citation(self, marker: int, sentence: Sentence) -> Citation:
         return Citation.of(marker, sentence, self.snapshot.documents[sentence.doc_id])
 
-    def _item(
-        self, sentences: Sequence[Sentence], join: str = " ", label: str | None = None, shown: int | None = None
-    ) -> BriefingItem:
-        """The text of the first ``shown`` sentences (default: those of the first sentence's
-        document), with markers for every sentence; the rest (other documents that say the
-        same) are only cited."""
-        if shown is None:
-            first_doc = sentences[0].doc_id
-            sentences = sorted(sentences, key=lambda s: s.doc_id != first_doc)
-            shown = sum(1 for s in sentences if s.doc_id == first_doc)
+    def _item(self, sentences: Sequence[Sentence], label: str | None = None) -> BriefingItem:
+        """The text of the sentences of the first sentence's document, with markers for
+        every sentence; the rest (other documents that say the same) are only cited."""
+        first_doc = sentences[0].doc_id
+        sentences = sorted(sentences, key=lambda s: s.doc_id != first_doc)
+        shown = sum(1 for s in sentences if s.doc_id == first_doc)
         citations = tuple(self._citation(n, s) for n, s in enumerate(sentences, start=1))
         parts = [f"{s.text} [{n}]" for n, s in enumerate(sentences[:shown], start=1)]
         extra = "".join(f"[{n}]" for n in range(shown + 1, len(sentences) + 1))
-        return BriefingItem(text=join.join(parts) + extra, citations=citations, label=label)
+        return BriefingItem(text=" ".join(parts) + extra, citations=citations, label=label)
+
+    def _backed_item(self, shown: Sequence[Sentence], backs: Mapping[Sentence, Sentence]) -> BriefingItem:
+        """The text of ``shown``, each sentence followed by its marker and the markers of the
+        other documents' sentences that say the same (``backs``: backing -> shown sentence),
+        so a citation stands right after what it supports; markers run 1..N through the text."""
+        cited: list[Sentence] = []
+        parts = []
+        for sentence in shown:
+            group = [sentence, *(o for o, x in backs.items() if x == sentence)]
+            parts.append(sentence.text + " " + "".join(f"[{len(cited) + n}]" for n in range(1, len(group) + 1)))
+            cited += group
+        loose = [o for o, x in backs.items() if x not in shown]  # backs a sentence left out as shown before
+        text = " ".join(parts) + "".join(f"[{len(cited) + n}]" for n in range(1, len(loose) + 1))
+        cited += loose
+        return BriefingItem(text=text, citations=tuple(self._citation(n, s) for n, s in enumerate(cited, start=1)))
 
     # -- who said what ------------------------------------------------------------------
     def _who_said_what(self, quotes: Sequence[Quote]) -> list[BriefingItem]:

@@ -88,3 +88,30 @@ def test_topic_briefing_stops_at_the_sentences_on_its_topic(tanker_bot, topic: s
     _verify_all(tanker_bot, briefing)
     points = [item.text for item in briefing.section(KEY_POINTS).items]
     assert points and all(word in p for p in points), points
+
+
+# Two reports of a flood-barrier scheme, written for this test: the council's figure is repeated
+# by the paper, and the council's next sentence says something the paper does not.
+BARRIERS = {
+    "council.txt": (
+        'title = "Flood barriers for Millford"\noutlet = "Millford Council"\ndate = "2026-02-01"\n',
+        "Millford Council will spend £2.4m on flood barriers along the River Wenn. "
+        "Work on the barriers starts in June and should finish before the winter storms.\n",
+    ),
+    "paper.txt": (
+        'title = "Millford gets its flood barriers"\noutlet = "Wenn Valley Post"\ndate = "2026-02-02"\n',
+        "New flood barriers on the Wenn will cost £2.4m, the council said.\n\n"
+        "Shops on the riverside were flooded twice last year.\n",
+    ),
+}
+
+
+def test_a_key_point_cites_another_source_right_after_the_sentence_it_backs(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    bot = _corpus_bot(tmp_path_factory, "barriers", BARRIERS)
+    briefing = bot.brief(max_points=2)
+    _verify_all(bot, briefing)
+    point = next(item for item in briefing.section(KEY_POINTS).items if "£2.4m on flood barriers" in item.text)
+    assert "River Wenn. [1][2] Work on the barriers" in point.text, point.text
+    assert point.citations[1].doc_id == "paper.txt" and "£2.4m" in point.citations[1].quote
