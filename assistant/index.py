@@ -842,13 +842,15 @@ class Index:
         return _Plan(docs, old, old_chunks, to_embed)
 
     def _embed(self, plan: _Plan, progress: Progress | None, stages: dict[str, float]) -> _Plan:
-        """The model's vectors of the plan's new texts, longest first, ``ENCODE_BATCH`` per
-        call: the batches the model makes of one call over all of them (it sorts by length
-        too), with a ``checkpoint()`` between calls so an interrupted ingest stops within
-        one call. A large batch (a big document) reports progress every
+        """The model's vectors of the plan's new texts, ``ENCODE_BATCH`` per call, longest
+        first in tokens (the model pads a batch to its longest text: texts of about equal
+        token counts pad least), with a ``checkpoint()`` between calls so an interrupted
+        ingest stops within one call. A large batch (a big document) reports progress every
         ``BATCH_SENTENCES`` texts."""
         started = time.perf_counter()
-        keys = sorted(plan.to_embed, key=lambda k: -len(plan.to_embed[k]))
+        keys = list(plan.to_embed)
+        tokens = dict(zip(keys, self.embedder.token_counts([plan.to_embed[k] for k in keys]), strict=True))
+        keys.sort(key=lambda k: -tokens[k])
         reported = 0
         for first in range(0, len(keys), ENCODE_BATCH):
             checkpoint()

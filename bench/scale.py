@@ -15,9 +15,12 @@ per run so that peak memory is per run:
    ingest and once just after it; the ratio uses their mean (peak RSS is read before the
    second). The raw call uses the ingest's model batch size (``index.ENCODE_BATCH``) and
    the same torch threads (both are printed: the ingest embeds in a worker thread), so
-   the ratio compares the same model work; what the raw call does better by construction
-   is sort all the texts by length at once (the ingest sorts each batch of about
-   ``index.BATCH_SENTENCES`` texts, which pads a few percent more).
+   the ratio compares the same model work. The two order the texts differently:
+   sentence-transformers sorts a call's texts by characters, all of them at once in the
+   raw call; the ingest sorts each step of about ``index.BATCH_SENTENCES`` texts by
+   tokens. Both pad each batch to its longest text; the tokens each computed (padding
+   included) are printed after the tables, counted with the model's tokenizer, so the
+   part of the ratio that comes from padding can be read apart from the rest.
 
 Each row is followed by the ingest's seconds per stage: split (sentences), embed (the
 model), store (Chroma reads and writes, chunk vectors). The three run at once, in their
@@ -113,7 +116,8 @@ def child_ingest(corpus: Path, index_dir: Path, chroma_url: str | None, question
     from assistant.embeddings import Embedder
 
     Embedder().encode(["warm-up"])  # loads sentence-transformers (the ingest encoder) now
-    threads = record_threads()
+    calls: list[list[str]] = []
+    threads = record_threads(calls)
     before = raw_encode(ingest_texts(corpus))  # the raw model before and after the ingest: load drifts
     started, cpu = time.perf_counter(), time.process_time()
     bot = Assistant(corpus=corpus, index_dir=index_dir, chroma_url=chroma_url)
@@ -132,6 +136,10 @@ def child_ingest(corpus: Path, index_dir: Path, chroma_url: str | None, question
     rss = peak_rss_mb()  # before the raw run below, which holds every vector at once
     after = raw_encode(texts + sorted(headings))
     assert after["raw_n"] == before["raw_n"], (after["raw_n"], before["raw_n"])
+    from assistant.index import ENCODE_BATCH
+
+    ingest_padded, held = padded_tokens(calls, ENCODE_BATCH)
+    raw_padded, _ = padded_tokens([texts + sorted(headings)], ENCODE_BATCH)
     raw = {
         "raw_s": (before["raw_s"] + after["raw_s"]) / 2,
         "raw_cpu_s": (before["raw_cpu_s"] + after["raw_cpu_s"]) / 2,
@@ -150,6 +158,7 @@ def child_ingest(corpus: Path, index_dir: Path, chroma_url: str | None, question
         "p95_ms": latencies[min(len(latencies) - 1, round(0.95 * (len(latencies) - 1)))],
         "peak_rss_mb": rss,
         "threads": {k: sorted(v) for k, v in threads.items()},
+        "tokens": {"held": held, "ingest": ingest_padded, "raw": raw_padded},
         **raw,
     }
 
@@ -171,9 +180,10 @@ def ingest_texts(corpus: Path) -> list[str]:
     return texts + sorted(headings)
 
 
-def record_threads() -> dict[str, set[int]]:
+def record_threads(calls: list[list[str]] | None = None) -> dict[str, set[int]]:
     """The torch threads of every model call of more than a few texts, by the calling
-    thread's kind ("ingest" for the pipeline's embed thread, else "raw")."""
+    thread's kind ("ingest" for the pipeline's embed thread, else "raw"); the texts of the
+    ingest's calls are added to ``calls``."""
     import threading
 
     import torch
@@ -187,10 +197,29 @@ def record_threads() -> dict[str, set[int]]:
         if len(texts) > SMALL_BATCH:
             kind = "ingest" if threading.current_thread().name.startswith("ingest-") else "raw"
             seen[kind].add(torch.get_num_threads())
+            if kind == "ingest" and calls is not None:
+                calls.append(list(texts))
         return encode(self, texts, batch_size)
 
     STEncoder.encode = recorded  # type: ignore[method-assign]
     return seen
+
+
+def padded_tokens(calls: list[list[str]], batch_size: int) -> tuple[int, int]:
+    """(tokens the model computes, tokens the texts hold) for these model calls: each call
+    is cut into batches as sentence-transformers cuts it (sorted by characters, longest
+    first, ``batch_size`` at a time), and each batch is padded to its longest text."""
+    from assistant.embeddings import Embedder
+
+    counter = Embedder()
+    padded = held = 0
+    for texts in calls:
+        ordered = sorted(texts, key=lambda t: -len(t))
+        for i in range(0, len(ordered), batch_size):
+            counts = counter.token_counts(ordered[i : i + batch_size])
+            padded += max(counts) * len(counts)
+            held += sum(counts)
+    return padded, held
 
 
 def raw_encode(texts: list[str]) -> dict[str, Any]:
@@ -335,6 +364,14 @@ def threads_line(r: dict[str, Any]) -> str:
     return f"{r['mode']} {r['label']}: raw {t['raw']}, ingest {t['ingest'] or 'in the caller (sequential)'}"
 
 
+def tokens_line(r: dict[str, Any]) -> str:
+    t = r["tokens"]
+    return (
+        f"{r['mode']} {r['label']}: ingest {t['ingest']:,} ({t['ingest'] / t['held']:.2f}x), "
+        f"raw {t['raw']:,} ({t['raw'] / t['held']:.2f}x) of {t['held']:,}"
+    )
+
+
 def table_row(r: dict[str, Any]) -> str:
     rss = f"{r['peak_rss_mb']:.0f}"
     if "server_rss_mb" in r:
@@ -399,6 +436,10 @@ def main() -> int:
         for row in rows:
             print(stage_row(row))
         print("\ntorch threads of the model calls: " + "; ".join(threads_line(r) for r in rows))
+        print(
+            "tokens the model computed (texts padded in batches) / tokens the texts hold: "
+            + "; ".join(tokens_line(r) for r in rows)
+        )
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
