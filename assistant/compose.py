@@ -46,7 +46,7 @@ import numpy as np
 
 from assistant.answerability import content_words
 from assistant.context import CONTINUES, CONTRAST, opens_with_reference, sentence_before
-from assistant.direct import within, year_bounds
+from assistant.direct import states_measure, within, year_bounds
 from assistant.evidence import date_spans
 from assistant.index import Snapshot
 from assistant.lexical import covered_terms, stem, tokenize, unaccented
@@ -127,6 +127,7 @@ MONEY = re.compile(
     r"[£$€]\s?\d|\d[\d,.]*\s?(?:pounds|dollars|euros|bn|m)\b|\b(?:million|billion|thousand) (?:pounds|dollars|euros)",
     re.I,
 )
+HOW_LONG = re.compile(r"\bhow\s+long\b", re.I)
 MONEY_QUESTION = re.compile(
     r"\b(?:cost|costs|price|budget|spend|spent|spending|invest|investment|pay|paid|paying|fund|funding|worth|money)\b",
     re.I,
@@ -237,7 +238,8 @@ def holds_answer_type(answer_type: str | None, sentence: Sentence, question: str
     """
     text = sentence.text
     if answer_type == "time":
-        return bool(TIME.search(text))
+        # "How long is the bridge?" asks for a length: "85 feet" answers it, as "three weeks" would.
+        return bool(TIME.search(text)) or (HOW_LONG.search(question) is not None and states_measure(text))
     untimed = TIME.sub(" ", text)
     if answer_type == "amount":
         if MONEY_QUESTION.search(question):

@@ -31,7 +31,7 @@ from collections.abc import Callable, Collection, Sequence
 
 import numpy as np
 
-from assistant.evidence import COMMON_OPENERS, Span, kind_spans, name_spans, number_spans
+from assistant.evidence import COMMON_OPENERS, Span, kind_spans, name_kind, name_spans, number_spans
 from assistant.figures import clause_of
 from assistant.lexical import STOPWORDS, covered_terms, stem, tokenize
 from assistant.numerals import NUMBER_WORDS
@@ -74,7 +74,7 @@ def answer_phrase(
     asked = set(tokenize(question))
     fresh = [sp for sp in spans if not _given(sentence[sp[0] : sp[1]], asked)]
     if not fresh:
-        return None
+        return place_phrase(question, sentence) if kind == "place" and WHERE.match(question) else None
     words = list(re.finditer(r"[\w’'-]+", sentence))
     anchors = [i for i, m in enumerate(words) if covered_terms(set(tokenize(m.group(0))), asked)]
 
@@ -93,10 +93,68 @@ def answer_phrase(
         inside = [i for i, m in enumerate(words) if span[0] <= m.start() < span[1]] or [0]
         return min((min(abs(i - a) for i in (inside[0], inside[-1])) for a in anchors), default=NEAR_WORDS + 1)
 
-    best = min((widened(sp) for sp in fresh), key=distance)
-    if kind in NAME_KINDS and distance(best) > NEAR_WORDS:
+    if kind == "place":
+        # A capitalised first word no cue makes a place is an ordinary word ("Vehicles ...").
+        fresh = [
+            sp
+            for sp in fresh
+            if not (sp[0] == 0 and " " not in sentence[sp[0] : sp[1]] and name_kind(sentence, sp) == "name")
+        ]
+    best = min((widened(sp) for sp in fresh), key=distance, default=None)
+    if kind == "place" and WHERE.match(question):
+        # No place name near the question's words, or a name no cue makes a place that a
+        # phrase of place holds ("take Interstate 95 ... around the west side"): the phrase.
+        phrase = place_phrase(question, sentence)
+        if best is None or distance(best) > NEAR_WORDS:
+            return phrase
+        if phrase and phrase[0] <= best[0] < phrase[1] and name_kind(sentence, best) == "name":
+            return phrase
+    if best is None or (kind in NAME_KINDS and distance(best) > NEAR_WORDS):
         return None  # a name far from what the question asks about is not its answer
     return best
+
+
+WHERE = re.compile(r"^\W*(?:and\s+|so\s+|but\s+)?where\b", re.I)
+# A preposition of place opening a phrase about a place ("at the ticket office", "around the west side").
+PLACE_PREPOSITION = re.compile(
+    r"\b(?:at|in|on|to|into|onto|near|along|around|through|via|across|inside|outside|towards?|beside|behind|past|"
+    r"within|beyond|opposite)\s+(?=(?:the|a|an|its|their|his|her|this|that|these|those)\b|[A-Z])",
+)
+# A run of names and numbers joined by "or"/"and" ("Interstate 95 or Interstate 695").
+NAMED_RUN = re.compile(r"(?:[A-Z][\w’'-]*|\d[\d,]*)(?:\s+(?:(?:or|and)\s+)?(?:[A-Z][\w’'-]*|\d[\d,]*))*\s+$")
+
+
+def place_phrase(question: str, sentence: str) -> Span | None:
+    """For a "where" question, the phrase of place after the words the question shares
+    with the sentence: a preposition of place to the end of its clause, with the names
+    right before it ("take Interstate 95 or Interstate 695 around the west side of the city").
+
+    >>> t = "Visitors with large bags must leave them at the ticket office on the quay."
+    >>> a, b = place_phrase("Where must visitors with bags leave them?", t); t[a:b]
+    'at the ticket office on the quay'
+    >>> t = "Lorries must take Route 9 or Route 12 around the north of the town, the council said."
+    >>> a, b = place_phrase("Where must lorries go?", t); t[a:b]
+    'Route 9 or Route 12 around the north of the town'
+    >>> place_phrase("Where must lorries go?", "Lorries are banned.") is None
+    True
+    >>> place_phrase("Where was Kelso built?", "Kelso fell to rebel hands.") is None  # only the name is shared
+    True
+    """
+    asked = set(tokenize(question))
+    shared = [m for m in re.finditer(r"[\w’'-]+", sentence) if covered_terms(set(tokenize(m.group(0))), asked)]
+    if all(m.group(0)[:1].isupper() for m in shared):
+        return None  # only names shared: the sentence says nothing of what the question asks of them
+    after = max(m.end() for m in shared)
+    for found in PLACE_PREPOSITION.finditer(sentence, after):
+        start = found.start()
+        run = NAMED_RUN.search(sentence[after:start])
+        if run:
+            start = after + run.start()
+        end = clause_of(sentence, found.end(), found.end())[1]
+        end = len(sentence[:end].rstrip(" .!?;:"))
+        if end > found.end():
+            return start, end
+    return None
 
 
 def with_unit(text: str, span: Span) -> Span:
@@ -111,6 +169,19 @@ def with_unit(text: str, span: Span) -> Span:
     """
     unit = UNIT.match(text, span[1])
     return (span[0], unit.end()) if unit else span
+
+
+MEASURED = re.compile(rf"\b\d[\d,.]*{UNIT.pattern}", re.I)
+
+
+def states_measure(text: str) -> bool:
+    """Whether ``text`` gives a number with a unit of measure, which answers "How long
+    is the bridge?" as a length of time answers "How long did the strike last?".
+
+    >>> states_measure("The bridge is 85 feet long."), states_measure("The strike lasted 85 days.")
+    (True, False)
+    """
+    return MEASURED.search(text) is not None
 
 
 # A sentence holding one of these words, or opening with a demonstrative, is about what the

@@ -59,7 +59,7 @@ ANSWER_TYPES = (
     (
         "amount",
         re.compile(
-            r"\b(?:how\s+(?:much|big|large|far|often)|what\s+(?:percentage|share|proportion|amount|number|sum|figure|"
+            r"\b(?:how\s+(?:much|big|large|far|often|tall|high|deep|wide|fast|heavy|thick|steep)|what\s+(?:percentage|share|proportion|amount|number|sum|figure|"
             r"budget|cost|price|size|total|value)|what\s+per\s*cent|what\s+is\s+the\s+(?:budget|cost|price|size|total|value)"
             r"|at\s+what\s+(?:cost|price|rate))\b",
             re.I,
@@ -93,7 +93,9 @@ ASKED_KINDS = (
     (
         "amount",
         re.compile(
-            r"\b(?:how\s+(?:many|much|long|far|big|large|often|old)|what\s+(?:number|total|figure|amount|size))\b", re.I
+            r"\b(?:how\s+(?:many|much|long|far|big|large|often|old|tall|high|deep|wide|fast|heavy|thick|steep)|"
+            r"what\s+(?:number|total|figure|amount|size))\b",
+            re.I,
         ),
     ),
     ("person", re.compile(r"^\W*(?:and\s+|so\s+|but\s+)?(?:who|whom|whose)\b", re.I)),
