@@ -328,9 +328,34 @@ def superseded(sentence: Sentence, retraction: Sentence) -> bool:
     """
     if sentence.doc_id == retraction.doc_id:
         return False
-    if not _figure_texts(retraction.text) & _figure_texts(sentence.text):
+    account = without_titles(retraction.text)
+    if not _figure_texts(account) & _figure_texts(sentence.text):
         return False
-    return len(set(tokenize(sentence.text)) & set(tokenize(retraction.text))) >= 2
+    return len(set(tokenize(sentence.text)) & set(tokenize(account))) >= 2
+
+
+# A quoted title naming a report: set off by commas ('A report published on 26 March, "Bridge
+# falls", said ...') or after "headlined"/"titled" ('our story headlined "Bridge falls" said ...').
+QUOTED_TITLE = re.compile(
+    r"(?:,\s*(?P<a>[“\"][^”\"]+[”\"])\s*(?=,))|(?:\b(?:headlined|titled|entitled|under\s+the\s+headline)\s+(?P<b>[“\"][^”\"]+[”\"]))",
+    re.I,
+)
+
+
+def without_titles(text: str) -> str:
+    """``text`` with the quoted titles of reports blanked out: a correction's account of an
+    error names the report by its headline, whose words are not the claim it corrects.
+
+    >>> " ".join(without_titles('A report published on 9 May, "Ferry sinks after two weeks at sea", said 40 sailed.').split())
+    'A report published on 9 May, , said 40 sailed.'
+    >>> without_titles('Our story headlined "Dam bursts" gave the wrong year.')[:19]
+    'Our story headlined'
+    """
+    out = list(text)
+    for m in QUOTED_TITLE.finditer(text):
+        group = "a" if m.group("a") else "b"
+        out[m.start(group) : m.end(group)] = " " * (m.end(group) - m.start(group))
+    return "".join(out)
 
 
 def corrected_values(kind: str, fix: str, retraction: str, ordinary: Collection[str] = COMMON_OPENERS) -> list[str]:

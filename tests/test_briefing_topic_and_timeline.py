@@ -8,6 +8,8 @@ import pytest
 from test_briefing import _corpus_bot, _verify_all
 
 from assistant.briefing import KEY_POINTS, TIMELINE, dates_a_publication, on_topic
+from assistant.records import Sentence
+from assistant.sources import superseded
 
 
 @pytest.mark.parametrize(
@@ -115,3 +117,37 @@ def test_a_key_point_cites_another_source_right_after_the_sentence_it_backs(
     point = next(item for item in briefing.section(KEY_POINTS).items if "£2.4m on flood barriers" in item.text)
     assert "River Wenn. [1][2] Work on the barriers" in point.text, point.text
     assert point.citations[1].doc_id == "paper.txt" and "£2.4m" in point.citations[1].quote
+
+
+@pytest.mark.parametrize(
+    ("statement", "error", "expected"),
+    [
+        (
+            "The tanker had 19 crew on board when it struck the rocks.",
+            'A report published on 9 April, "Tanker spills diesel after two days aground", said the tanker had 19 crew.',
+            True,
+        ),
+        (
+            "Fishermen said two days aground was enough to ruin the season.",  # shares only the headline's words
+            'A report published on 9 April, "Tanker spills diesel after two days aground", said the tanker had 19 crew.',
+            False,
+        ),
+        (
+            "The repairs will cost £4m, the council said.",
+            'Our article of 2 September, "Three schools shut for 12 weeks of repairs", said the repairs would cost £4m.',
+            True,
+        ),
+        (
+            "Parents fear that 12 weeks of repairs will disrupt the exams.",
+            'Our article of 2 September, "Three schools shut for 12 weeks of repairs", said the repairs would cost £4m.',
+            False,
+        ),
+    ],
+)
+def test_a_correction_supersedes_the_claim_not_the_headline_it_names(
+    statement: str, error: str, expected: bool
+) -> None:
+    def sentence(doc: str, text: str) -> Sentence:
+        return Sentence(f"{doc}#s0", doc, 0, 0, len(text), text)
+
+    assert superseded(sentence("report.txt", statement), sentence("correction.txt", error)) is expected
