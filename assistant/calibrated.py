@@ -139,6 +139,7 @@ SPREAD = 5  # retrieved sentences that say whether the evidence spans documents
 # The words a status question frames its subject with ("the status of X"): not the subject.
 STATUS_FRAME = frozenset(tokenize("status state situation position progress current latest happened stand going"))
 YEAR_POOL = 5  # best candidates a "before 2024" question's earlier year is looked for among
+COUNT_POOL = 3  # best candidates a "how many X died?" question's count saying "died" is looked for among
 CATEGORY_POOL = 3  # best candidates a "Which port ...?" question's port (or "the highest"'s record) is looked for among
 REASON_POOL = 20  # candidates a why-question's reason is looked for among (rank is not fit for reasons)
 REASON_MIN_MATCH = 3  # question words (a refusal counts two) a reason's effect clause must share
@@ -531,7 +532,23 @@ class CalibratedComposer:
         counted = set(question.counted)
         if sentence.lead_in and covered_terms(counted, set(tokenize(sentence.lead_in))) == counted:
             counted = set()  # "Flights cancelled:" then "- 344 in Spain"
-        return count_spans(sentence.text, counted, question.predicate, self.features.word_vectors, question.setting)
+        vectors = self.features.word_vectors
+        return count_spans(
+            sentence.text, counted, question.predicate, vectors, question.setting, self._text_before(sentence)
+        )
+
+    def _text_before(self, sentence: Sentence) -> str:
+        """The text of the sentence before ``sentence`` in its document, "" for the first."""
+        doc = self.snapshot.by_doc.get(sentence.doc_id, [])
+        return doc[sentence.ordinal - 1].text if 0 < sentence.ordinal <= len(doc) else ""
+
+    def _says_count(self, question: Question, sentence: Sentence) -> bool:
+        """Whether ``sentence`` holds a count of what a "how many" question counts in a clause
+        that says its predicate itself (its word, or a near one: ``direct.says_predicate``)."""
+        counted, vectors = set(question.counted), self.features.word_vectors
+        return bool(
+            count_spans(sentence.text, counted, question.predicate, vectors, before=self._text_before(sentence))
+        )
 
     def _corrections(self) -> list[tuple[Sentence, Sentence]]:
         """(the error as a correction reports it, the corrected statement after it)."""
@@ -578,6 +595,11 @@ class CalibratedComposer:
         found = self._near_best(
             candidates, lambda c: self._holds_asked(question, c.sentence), self.calibration.near_share
         )
+        if found is None and question.predicate:
+            # "How many people died?": the best sentences count people pulled from the water;
+            # a close one counting them in a clause that says they died answers, however less
+            # likely the ranking finds it ("... are presumed dead").
+            found = next((c for c in candidates[:COUNT_POOL] if self._says_count(question, c.sentence)), None)
         if found is None:
             what = f"{kind} of {', '.join(sorted(counted))}" if counted else kind
             return Verdict(False, f"no nearly-best sentence holds the {what} asked for"), candidates
@@ -1014,7 +1036,9 @@ class CalibratedComposer:
             answering = self._predicate_sentence(question, sentence, citations)
             if answering is None:
                 return None
-            sentence = answering
+            counting = question.predicate or question.counted
+            if not counting or self._count_spans(question, answering) or not self._count_spans(question, sentence):
+                sentence = answering  # else only this sentence counts what is asked
         cited = next((c for c in citations if c.sentence_id == sentence.sentence_id), None)
         if cited is None:
             return None

@@ -403,12 +403,14 @@ NO_NOUN_AFTER = re.compile(
     r"died|survived|in|on|at|by|from|to|for|last|this|so|since|according)\b)",
     re.I,
 )
+# After a count, a word standing for the noun of an earlier count ("three others", "two more were").
+OTHERS = re.compile(r"\s+(?:others|more)\b(?!\s+than)", re.I)
 # Quantity words too vague to stand for a noun left out ("one tool among many").
 VAGUE = frozenset("many few several numerous multiple dozens hundreds thousands millions some".split())
 WordVectors = Callable[[list[str]], np.ndarray]
 
 
-def counts_noun(text: str, span: Span, counted: Collection[str]) -> bool:
+def counts_noun(text: str, span: Span, counted: Collection[str], before: str = "") -> bool:
     """Whether the count at ``span`` counts the nouns a "how many" question asks about
     (stems ``counted``): they follow it within four words ("six road workers", "five of the
     ship's 28 pumps"), or, when no noun follows it ("344 were cancelled"), its sentence names
@@ -417,6 +419,9 @@ def counts_noun(text: str, span: Span, counted: Collection[str]) -> bool:
     >>> t = "Of 90 boats in the harbour, 12 were sunk and three piers were lost."
     >>> [counts_noun(t, (t.index(n), t.index(n) + len(n)), {"boat"}) for n in ("90", "12", "three")]
     [True, True, False]
+    >>> t = "Three others are missing."
+    >>> counts_noun(t, (0, 5), {"miner"}), counts_noun(t, (0, 5), {"miner"}, before="Nine miners were saved.")
+    (False, True)
     >>> t = "She logged 300 days in space."
     >>> counts_noun(t, (t.index("300"), t.index("300") + 3), {"spacewalk"})
     False
@@ -427,12 +432,14 @@ def counts_noun(text: str, span: Span, counted: Collection[str]) -> bool:
     after = after[: 7 if after[:1] == ["of"] else 4]  # "five of the ship's 28 pumps"
     if _names_all(counted, " ".join(w.lstrip("-") for w in after)):
         return True
-    if not NO_NOUN_AFTER.match(text, span[1]):
+    others = OTHERS.match(text, span[1])
+    if not (others or NO_NOUN_AFTER.match(text, span[1])):
         return False
     number = text[span[0] : span[1]].lower().split()[-1]
     if number in VAGUE or not (any(c.isdigit() for c in number) or number in NUMBER_WORDS):
         return False
-    return _names_all(counted, text[: span[0]])
+    # "Three others are missing": the noun is the one counted before, in the sentence before if need be.
+    return _names_all(counted, text[: span[0]]) or bool(others and before and _names_all(counted, before))
 
 
 def _names_all(nouns: Collection[str], text: str) -> bool:
@@ -472,11 +479,13 @@ def count_spans(
     predicate: Collection[str],
     vectors: WordVectors | None = None,
     setting: Collection[str] = (),
+    before: str = "",
 ) -> list[Span]:
     """The counts of ``text`` that answer a "how many" question: counting its nouns
     (``counts_noun``) in a clause saying its predicate (``says_predicate``); when no
     clause of ``text`` says it, those in a clause sharing a word of the question's
     ``setting`` (stems: its subject and adjuncts), which word the same event otherwise.
+    ``before``: the sentence before, which may name what "three others" counts.
 
     >>> t = "Two hikers were rescued, and four hikers died on the ridge."
     >>> [t[a:b] for a, b in count_spans(t, {"hiker"}, ("died",))]
@@ -487,7 +496,7 @@ def count_spans(
     """
     said, near = [], []
     for span in number_spans(text):  # a sum of money or a percentage counts nothing
-        if not counts_noun(text, span, counted):
+        if not counts_noun(text, span, counted, before):
             continue
         left, right = clause_of(text, *span)
         if says_predicate(predicate, text[left:right], vectors):

@@ -49,6 +49,22 @@ FIRE = {
     ),
 }
 
+MINE = {
+    "mine-report.md": (
+        '---\ntitle: "Rescuers reach trapped miners at Carrow pit"\noutlet: Northern Courier\nkind: news report\n'
+        "date: 2025-02-08\n---\n"
+        "Rescue teams reached the flooded lower gallery of the Carrow pit on Friday night.\n\n"
+        "Nine miners were brought up to the surface by rescuers and taken to hospital in Carrow.\n\n"
+        "Three others are presumed dead, the mine's owners said.\n"
+    ),
+    "mine-union.md": (
+        '---\ntitle: "Union calls for inquiry into Carrow flood"\noutlet: Pit Workers Union\nkind: statement\n'
+        "date: 2025-02-09\n---\n"
+        "The union has asked for a public inquiry into the flooding of the Carrow pit.\n\n"
+        "Pumps in the lower gallery had failed twice in the month before the flood.\n"
+    ),
+}
+
 
 @pytest.mark.parametrize(
     ("question", "counted", "predicate"),
@@ -124,6 +140,11 @@ def ferry(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
 
 
 @pytest.fixture(scope="module")
+def mine(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    return bot_on(tmp_path_factory, "mine", MINE, calibrated=None)
+
+
+@pytest.fixture(scope="module")
 def fire(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
     return bot_on(tmp_path_factory, "fire", FIRE, calibrated=None)
 
@@ -135,6 +156,7 @@ def fire(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
         ("ferry", "How many passengers were rescued?", "Eleven"),
         ("ferry", "How many tonnes of wreckage were lifted?", "about 40 tonnes"),
         ("fire", "How many homes did the fire destroy?", "230"),
+        ("mine", "How many miners died?", "Three"),  # the count saying "dead", not the nine brought up
         ("fire", "How many homes were damaged?", "12"),
         ("fire", "How many tonnes of debris were cleared from the road?", "roughly 300 tonnes"),
     ],
