@@ -458,8 +458,22 @@ def across_documents(quotes: Sequence[Quote]) -> list[Quote]:
 
 
 LABEL = re.compile(
-    r"(?P<name>(?:[A-Z][\w’'\-.]*\s+){0,3}[A-Z][\w’'\-.]*)\s*(?:\((?P<role>[^()]{1,60})\))?\s*:\s+(?=\S)"
+    r"(?P<name>(?:[A-Z][\w’'\-.]*\s+){0,3}[A-Z][\w’'\-.]*)\s*(?:\((?P<role>[^()]{1,120})\))?\s*:\s+(?=\S)"
 )
+SENTENCE_BREAK = re.compile(r"[!?]|[a-z]{2}[.]\s+[A-Z]")
+
+
+def reads_as_role(aside: str) -> bool:
+    """Whether a bracketed aside after a name can be a role (a title, an office, a party and
+    state), not a sentence or two: no question or exclamation mark, no full stop ending a word
+    before a capital. Titles run long, so length alone decides nothing below the label's cap.
+
+    >>> reads_as_role("Chief Operating Officer, Northern Rail"), reads_as_role("R-N.Y.")
+    (True, True)
+    >>> reads_as_role("speaking later. She then left")
+    False
+    """
+    return SENTENCE_BREAK.search(aside) is None
 
 
 def speaker_label(text: str) -> tuple[list[str], str | None, int] | None:
@@ -475,7 +489,7 @@ def speaker_label(text: str) -> tuple[list[str], str | None, int] | None:
     if m is None:
         return None
     words = [w.title() if w.isupper() and len(w) > 1 else w for w in m["name"].split()]
-    if words[0].lower() in FUNCTION_CAPS:
+    if words[0].lower() in FUNCTION_CAPS or (m["role"] and not reads_as_role(m["role"])):
         return None
     return words, m["role"], m.end()
 

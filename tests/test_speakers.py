@@ -15,6 +15,7 @@ from assistant.speakers import (
     names_a_work,
     owner_length,
     quote_spans,
+    reads_as_role,
     role_after,
     role_before,
     speaker_label,
@@ -182,6 +183,22 @@ def test_names_a_work(before: str, expected: bool) -> None:
 
 
 @pytest.mark.parametrize(
+    ("aside", "expected"),
+    [
+        ("Senior Fellow, Institute for Coastal Studies, University of Leeds", True),
+        ("R-Texas", True),
+        ("Acting Commissioner, U.S. Food and Drug Administration", True),
+        ("laughter", True),
+        ("inaudible. The chair asked again", False),
+        ("did she say that? Unclear", False),
+        ("crosstalk!", False),
+    ],
+)
+def test_reads_as_role(aside: str, expected: bool) -> None:
+    assert reads_as_role(aside) is expected
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         ("Okafor: We will rebuild the bridge.", (["Okafor"], None, 8)),
@@ -189,6 +206,18 @@ def test_names_a_work(before: str, expected: bool) -> None:
         ("Ben Ito (head coach): We go again.", (["Ben", "Ito"], "head coach", 22)),
         ("The result: a draw.", None),
         ("Shares fell 8% on Monday.", None),
+        (  # a long title: an office, its division and the employer
+            "PRIYA NAIR (Deputy Director, Office of Coastal Flood Resilience, Environment Agency): We pump at dawn.",
+            (["Priya", "Nair"], "Deputy Director, Office of Coastal Flood Resilience, Environment Agency", 86),
+        ),
+        (
+            "Tomas Ferreira (Chief Operating Officer and Acting Head of Network Safety, Northern Rail): It reopens.",
+            (["Tomas", "Ferreira"], "Chief Operating Officer and Acting Head of Network Safety, Northern Rail", 91),
+        ),
+        ("SEN. JO PARK (D-Ore.): Thank you.", (["Sen.", "Jo", "Park"], "D-Ore.", 23)),
+        ("Ben Ito (he paused here. Then he spoke again): Fine.", None),  # sentences in brackets
+        ("Ana Ruiz (was she there? Nobody knew): No.", None),
+        ("Lena Voss (" + "very " * 30 + "long aside): Yes.", None),  # longer than any title
     ],
 )
 def test_speaker_label(text: str, expected: object) -> None:
@@ -287,6 +316,17 @@ DOCUMENTS = [
             ("Ana Ruiz", "Mayor", "In June."),
             ("Ana Ruiz", "Mayor", "The crews have worked every weekend."),
             ("Ben Ito", "engineer", "The steel is in place."),
+        ],
+    ),
+    (  # a witness with a long title, later named by surname only
+        "Excerpt from a committee hearing on the flood barrier.\n\n"
+        "PRIYA NAIR (Deputy Director, Office of Coastal Flood Resilience, Environment Agency): "
+        "We opened the gates too late. I am sorry.\n\n"
+        "CHAIR: Why so late?\n\n"
+        "NAIR: The gauges failed.",
+        [
+            ("Priya Nair", "Deputy Director, Office of Coastal Flood Resilience, Environment Agency", x)
+            for x in ("We opened the gates too late.", "I am sorry.", "The gauges failed.")
         ],
     ),
     (  # a label that names no one is not a turn
