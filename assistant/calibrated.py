@@ -77,6 +77,7 @@ from assistant.direct import (
     stated_terms,
     states_extreme,
     status_span,
+    with_range,
     with_role,
     with_unit,
     within,
@@ -1077,7 +1078,7 @@ class CalibratedComposer:
                 left, right = clause_of(sentence.text, *span)
                 return len(covered_terms(terms, set(tokenize(sentence.text[left:right]))))
 
-            a, b = with_unit(sentence.text, max(spans, key=shared))
+            a, b = with_range(sentence.text, with_unit(sentence.text, max(spans, key=shared)))
             return ShortAnswer(
                 text=sentence.text[a:b], marker=cited.marker, start=sentence.start + a, end=sentence.start + b
             )
@@ -1090,7 +1091,9 @@ class CalibratedComposer:
             ]
             if figures:
                 f = max(figures, key=lambda f: (len(covered_terms(terms, set(f.measure))), -f.start))
-                a, b = with_unit(sentence.text, (f.start - sentence.start, f.end - sentence.start))
+                a, b = with_range(
+                    sentence.text, with_unit(sentence.text, (f.start - sentence.start, f.end - sentence.start))
+                )
                 return ShortAnswer(
                     text=sentence.text[a:b], marker=cited.marker, start=sentence.start + a, end=sentence.start + b
                 )

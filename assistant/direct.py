@@ -39,6 +39,7 @@ from assistant.speakers import Mention, mentions
 
 APPOSITIVE = re.compile(r",\s+(?:the|a|an|its|his|her|their)\s+[^,.;:“”\"()]{2,60}?(?=,)")
 NAME_KINDS = frozenset({"person", "organisation", "place"})
+FIGURE_KINDS = frozenset({"amount", "number", "money", "percentage"})
 NEAR_WORDS = 6  # a name answers only when this close to a word the question shares with the sentence
 # A unit of measure right after a number ("984 feet", "about 7 knots", "50,000 tonnes").
 UNIT = re.compile(
@@ -86,7 +87,7 @@ def answer_phrase(
         appositive = APPOSITIVE.match(sentence, span[1]) if kind in NAME_KINDS else None
         if appositive:
             return span[0], appositive.end()
-        return with_unit(sentence, span) if kind in ("amount", "number") else span
+        return with_range(sentence, with_unit(sentence, span)) if kind in FIGURE_KINDS else span
 
     def distance(span: Span) -> int:
         """Words between the phrase and the nearest word the question shares with the sentence."""
@@ -182,6 +183,30 @@ def states_measure(text: str) -> bool:
     (True, False)
     """
     return MEASURED.search(text) is not None
+
+
+RANGE_START = re.compile(r"\b(?:between|from)\s+$", re.I)
+RANGE_END = re.compile(
+    r"\s+(?:and|to)\s+(?:[£$€¥]\s?)?\d[\d,.]*(?:\s?(?:million|billion|trillion|thousand|bn|m|k)\b)?", re.I
+)
+
+
+def with_range(text: str, span: Span) -> Span:
+    """A figure's span widened to the range it opens ("between $1.7 billion and $1.9
+    billion", "from 40 to 60"): its first end alone misstates what the sentence says.
+
+    >>> t = "The new bridge will cost between £1.7 billion and £1.9 billion, officials said."
+    >>> a, b = with_range(t, (t.index("£1.7"), t.index(" and"))); t[a:b]
+    'between £1.7 billion and £1.9 billion'
+    >>> t = "The new bridge will cost £1.7 billion and open in 2028."
+    >>> a, b = with_range(t, (t.index("£1.7"), t.index(" and"))); t[a:b]
+    '£1.7 billion'
+    """
+    opening = RANGE_START.search(text[: span[0]])
+    closing = RANGE_END.match(text, span[1])
+    if opening is None or closing is None:
+        return span
+    return opening.start(), with_unit(text, (span[0], closing.end()))[1]
 
 
 # A sentence holding one of these words, or opening with a demonstrative, is about what the

@@ -1,7 +1,8 @@
-"""Short answers to "Where must X go?" and "How tall/long is X?": the phrase of place after
-what the question asks about (not the capitalised word that opens the sentence), and the
-number with its unit. Two stories written for these tests: a canal towpath with a
-new footbridge, and a harbour tower opened to visitors."""
+"""Short answers to "Where must X go?", "How tall/long is X?" and "How much ...?": the
+phrase of place after what the question asks about (not the capitalised word that opens
+the sentence), the number with its unit, and a range whole ("between £2 million and £2.5
+million"). Two stories written for these tests: a canal towpath with a new footbridge and
+new lock gates, and a harbour tower opened to visitors."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import pytest
 from asking import bot_on, checked_answer
 
 from assistant import Assistant
-from assistant.direct import answer_phrase, place_phrase, states_measure
+from assistant.direct import answer_phrase, place_phrase, states_measure, with_range
 from assistant.question import asked_kind
 
 CANAL = {
@@ -20,7 +21,8 @@ CANAL = {
         "into place by crane.\n\n"
         "Cyclists carrying trailers may not use the footbridge and must follow the lane along the east bank "
         "of the canal.\n\n"
-        "The repairs cost the council about £4 million, officials said.\n"
+        "The repairs cost the council about £4 million, officials said.\n\n"
+        "New lock gates, due next spring, will cost between £2 million and £2.5 million.\n"
     ),
 }
 
@@ -109,6 +111,21 @@ def test_no_phrase_of_place_after_the_words_asked_no_answer(question: str, sente
     assert place_phrase(question, sentence) is None
 
 
+@pytest.mark.parametrize(
+    ("text", "figure", "expected"),
+    [
+        ("Repairs will cost between £2 million and £2.5 million.", "£2 million", "between £2 million and £2.5 million"),
+        ("Crowds grew from 40 to 60 thousand by noon.", "40", "from 40 to 60 thousand"),
+        ("The works cost £2 million and took a year.", "£2 million", "£2 million"),
+        ("Rents rose from £900 a month.", "£900", "£900"),
+    ],
+)
+def test_a_figure_that_opens_a_range_answers_with_the_range(text: str, figure: str, expected: str) -> None:
+    at = text.index(figure)
+    a, b = with_range(text, (at, at + len(figure)))
+    assert text[a:b] == expected
+
+
 @pytest.fixture(scope="module")
 def local_news(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
     """Both stories in one corpus, as a reader's folder of local news would hold them."""
@@ -122,6 +139,7 @@ def local_news(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
         ("Where must cyclists carrying trailers go?", "along the east bank of the canal", "Cyclists carrying"),
         ("How tall is the tower?", "48 metres", "The tower rises 48 metres"),
         ("Where must visitors with large bags leave them?", "at the ticket office on the quay", "Visitors"),
+        ("How much will the new lock gates cost?", "between £2 million and £2.5 million", "New lock gates"),
     ],
 )
 def test_the_short_answer_is_the_place_or_the_measure_asked(
