@@ -737,6 +737,9 @@ def _subject(frame: str, verb_at: int, people_here: list[tuple[Mention, Person]]
     ends = [cut]
     appositive = re.search(r",[^,]{2,90},\s*$", frame[:cut])
     if appositive:
+        owner = appositive_owner(frame, appositive.start(), people_here)
+        if owner is not None:
+            return owner  # "Ruiz, the head of research at Northwind Labs, said": Ruiz, not "Labs"
         ends.append(appositive.start())  # "Rama, Albania's premier, said"
     for end in ends:
         role = role_before(frame, end)
@@ -756,4 +759,19 @@ def _subject(frame: str, verb_at: int, people_here: list[tuple[Mention, Person]]
     earlier = [p for m, p in people_here if m.end <= verb_at]
     if earlier and re.match(r"\w+ing\b", frame[verb_at:]):
         return earlier[0]  # "Rama dismissed the idea, saying: ..."
+    return None
+
+
+def appositive_owner(frame: str, comma: int, people_here: Sequence[tuple[Mention, Person]]) -> Person | None:
+    """The person named right before an appositive role set off by commas, whom the verb after
+    it has as subject, whatever organisation or place the role names.
+
+    >>> f = "Ana Ruiz, the head of research at Northwind Labs, said"
+    >>> p = People()
+    >>> appositive_owner(f, 8, [(m, p.add(m)) for m in mentions(f)]).name
+    'Ana Ruiz'
+    """
+    for m, person in people_here:
+        if m.end == comma and role_after(frame, m.end) is not None:
+            return person
     return None

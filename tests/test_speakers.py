@@ -7,6 +7,8 @@ import pytest
 
 from assistant.sentences import split_sentences
 from assistant.speakers import (
+    People,
+    appositive_owner,
     attribute,
     is_role_word,
     looks_like_person,
@@ -183,6 +185,23 @@ def test_names_a_work(before: str, expected: bool) -> None:
 
 
 @pytest.mark.parametrize(
+    ("frame", "expected"),
+    [
+        ("Maria Okafor, the head of research at Northwind Labs, said", "Maria Okafor"),
+        ("Lars Berg, the coach of Vale Rovers, said", "Lars Berg"),
+        ("Ines Duarte, Harbourline's chief executive, said", "Ines Duarte"),
+        ("The club's chairman, Tom Reid, said", None),  # the name is the appositive: no owner before it
+        ("Northwind Labs, a drug maker in Leeds, said", None),  # no person before the appositive
+    ],
+)
+def test_appositive_owner(frame: str, expected: str | None) -> None:
+    people = People()
+    here = [(m, people.add(m)) for m in mentions(frame)]
+    owner = appositive_owner(frame, frame.index(","), here)
+    assert (owner.name if owner else None) == expected
+
+
+@pytest.mark.parametrize(
     ("aside", "expected"),
     [
         ("Senior Fellow, Institute for Coastal Studies, University of Leeds", True),
@@ -328,6 +347,20 @@ DOCUMENTS = [
             ("Priya Nair", "Deputy Director, Office of Coastal Flood Resilience, Environment Agency", x)
             for x in ("We opened the gates too late.", "I am sorry.", "The gauges failed.")
         ],
+    ),
+    (  # "she said" after an appositive role: the person, not the organisation inside the role
+        "Maria Okafor, the head of research at Northwind Labs, said the trial had ended early. "
+        "\u201cWe saw no benefit in either group,\u201d she said.",
+        [("Maria Okafor", "head of research at Northwind Labs", "We saw no benefit in either group,")],
+    ),
+    (
+        "Lars Berg, the coach of Vale Rovers, said the squad was tired. "
+        "\u201cThree games in a week is too many,\u201d he told reporters.",
+        [("Lars Berg", "coach of Vale Rovers", "Three games in a week is too many,")],
+    ),
+    (  # a possessive role: the name keeps its own words
+        "Ines Duarte, Harbourline's chief executive, said fares would rise. \u201cFuel costs doubled,\u201d she said.",
+        [("Ines Duarte", "Harbourline's chief executive", "Fuel costs doubled,")],
     ),
     (  # a label that names no one is not a turn
         "Update: the match was moved to Sunday.\n\nKey Points: two goals in the first half.",
