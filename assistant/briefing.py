@@ -669,7 +669,10 @@ class Briefer:
         if not pool.sentences:
             return []
         score = self._salience(pool)
-        rows = np.array([i for i, s in enumerate(pool.sentences) if self._may_be_point(s)], dtype=int)
+        rows = np.array(
+            [i for i, s in enumerate(pool.sentences) if self._may_be_point(s) and not self._corrections_of(s)],
+            dtype=int,
+        )  # a statement a correction says was wrong is no point of its own
         if len(rows) == 0:  # only corrections (or the like) to go on: they are what there is
             rows = np.arange(len(pool.sentences))
         docs = [pool.sentences[i].doc_id for i in rows]
@@ -712,6 +715,7 @@ class Briefer:
                     and o.sentence_id not in used | conflicting
                     and o not in shown
                     and self._may_be_point(o)
+                    and not self._corrections_of(o)
                 ):
                     backs[o] = x
             items.append(self._backed_item(shown, dict(itertools.islice(backs.items(), 3))))
@@ -1029,7 +1033,11 @@ class Briefer:
 
     # -- timeline ----------------------------------------------------------------------------
     def _timeline(self, figures: Sequence[Figure]) -> list[BriefingItem]:
-        dated = [f for f in figures if f.kind == "date" and f.value >= 10000 * 1000 and not self._publication_date(f)]
+        dated = [
+            f
+            for f in figures
+            if f.kind == "date" and f.value >= 10000 * 1000 and not self._publication_date(f) and self._stands(f)
+        ]
         dated.sort(key=lambda f: (f.value, f.doc_id, f.start))
         items = []
         seen: set[str] = set()
@@ -1041,6 +1049,13 @@ class Briefer:
             if len(items) >= self.settings.max_timeline:
                 break
         return items
+
+    def _stands(self, figure: Figure) -> bool:
+        """Whether a figure's sentence still stands: neither a correction's account of an
+        error nor a statement a correction says was wrong (``sources.superseded``)."""
+        sentence = self.snapshot.sentences[figure.sentence_id]
+        errors = {error.sentence_id for error, _ in self._corrections()}
+        return sentence.sentence_id not in errors and not self._corrections_of(sentence)
 
     def _publication_date(self, figure: Figure) -> bool:
         """Whether a date says when a report came out rather than when something happened

@@ -493,12 +493,8 @@ def test_key_points_rules_on_a_corpus_with_a_correction_a_list_and_a_transcript(
     # Corrections and a transcript's preamble never lead a point.
     assert all(c.doc_id != "correction.txt" for c in firsts)
     assert all(not c.quote.startswith("The following exchange") for c in firsts)
-    # The statement the correction says was wrong carries the correction.
-    bridge = next(item for item in points if "Mill Bridge, built in 1862" in item.text)
-    quotes = [c.quote for c in bridge.citations]
-    assert quotes[quotes.index("The old Mill Bridge, built in 1862, was swept away by the water.") + 1] == (
-        "The bridge was built in 1826."
-    )
+    # The statement the correction says was wrong is no key point.
+    assert not any("built in 1862" in c.quote for item in points for c in item.citations)
     # A list is read whole, under its lead-in.
     listed = next(item for item in points if item.citations[0].quote == "The council will:")
     assert [c.quote[:4] for c in listed.citations[1:4]] == ["Open", "Waiv", "Pay "]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from test_briefing import _corpus_bot, _verify_all
+from test_briefing import FLOOD, _corpus_bot, _verify_all
 
 from assistant.briefing import KEY_POINTS, TIMELINE, dates_a_publication, on_topic
 from assistant.records import Sentence
@@ -151,3 +151,43 @@ def test_a_correction_supersedes_the_claim_not_the_headline_it_names(
         return Sentence(f"{doc}#s0", doc, 0, 0, len(text), text)
 
     assert superseded(sentence("report.txt", statement), sentence("correction.txt", error)) is expected
+
+
+# A school's reopening, written for this test: the report gives the wrong date, a later
+# correction gives the right one.
+SCHOOL = {
+    "report.txt": (
+        'title = "Ashgrove Primary reopens after repairs"\noutlet = "Dale Courier"\ndate = "2025-09-04"\n',
+        "Ashgrove Primary reopened on 2 September 2025 after a summer of roof repairs.\n\n"
+        "The repairs cost the county £1.2m and replaced the whole roof of the main hall.\n\n"
+        "Head teacher Owen Price said the pupils were glad to be back.\n\n"
+        "The school's kitchen will reopen on 22 September 2025.\n",
+    ),
+    "correction.txt": (
+        'title = "Correction: Ashgrove Primary"\noutlet = "Dale Courier"\ndate = "2025-09-06"\nkind = "correction"\n',
+        "Our article of 4 September said Ashgrove Primary reopened on 2 September 2025.\n"
+        "That was wrong.\n"
+        "The school reopened on 9 September 2025.\n"
+        "The Dale Courier regrets the error.\n",
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("corpus", "claim", "wrong", "right"),
+    [
+        ("flood", "built in 1862", "1862", None),  # a bridge's year of building (tests/test_briefing.py FLOOD)
+        ("school", "reopened on 2 September", "2025-09-02", "2025-09-09"),  # a school's reopening day
+    ],
+)
+def test_a_corrected_statement_is_no_key_point_nor_timeline_event(
+    tmp_path_factory: pytest.TempPathFactory, corpus: str, claim: str, wrong: str, right: str | None
+) -> None:
+    bot = _corpus_bot(tmp_path_factory, corpus, FLOOD if corpus == "flood" else SCHOOL)
+    briefing = bot.brief(max_points=20)  # every candidate gets its chance
+    _verify_all(bot, briefing)
+    points = [c for item in briefing.section(KEY_POINTS).items for c in item.citations]
+    assert not any(claim in c.quote and c.doc_id != "correction.txt" for c in points), points
+    timeline = briefing.section(TIMELINE)
+    dates = [item.label for item in timeline.items] if timeline else []
+    assert wrong not in dates and (right is None or right in dates), dates
