@@ -67,7 +67,15 @@ from assistant.answerability import (
 )
 from assistant.citations import markers
 from assistant.compose import INJECTION_NOTE, PREMISE_LEAD, ExtractiveComposer, declined, write_items
-from assistant.context import CONTINUES, CONTRAST, is_question, refers_back, sentence_before, states_attribute
+from assistant.context import (
+    CONTINUES,
+    CONTRAST,
+    is_question,
+    opposite_time,
+    refers_back,
+    sentence_before,
+    states_attribute,
+)
 from assistant.direct import (
     answer_phrase,
     category_span,
@@ -283,12 +291,14 @@ class CalibratedComposer:
         reasons.append(verdict.reason)
         if not verdict.ok:
             return self._decline(question, candidates, reasons)
+        # A sentence set on the other side of the time asked is no context for the answer.
+        aside = {c.sentence.sentence_id for c in candidates if opposite_time(question.focus, c.sentence.text)}
         candidates = self.prefer(question, candidates, reasons)
         differing = self.disagreement(question, candidates)
         if differing is not None:
             reasons.append("documents give different values for the figure asked for")
             return self._answer(question, differing, SOURCES_DIFFER, "answer", reasons, name_sources=True)
-        items = self.select(question, candidates)
+        items = self.select(question, candidates, aside)
         if closest is not None and all(closest.sentence_id != s.sentence_id for item in items for s in item):
             items.insert(1, [closest])  # a cause found by its wording alone, then what fits the question best
         if question.agreement:
@@ -610,7 +620,13 @@ class CalibratedComposer:
         """Step 6: bring forward a nearly-as-good candidate that quotes the person a "What
         did X say ...?" question names, one of the best three that names the thing a
         "Which port ...?" question asks for, or, in a follow-up, one with the words the
-        follow-up adds ("... and the gangs?")."""
+        follow-up adds ("... and the gangs?").
+
+        Before those: a sentence set on the other side of an event than the question
+        ("Before the collapse ..." for "after the collapse") gives way to the next candidate
+        that is not; a sentence that leaves out the subject of a yes/no question ("Pilots can drop
+        an anchor" for "Did the crew drop an anchor?") to one of the best three naming it."""
+        candidates = self._answering(question, candidates, reasons)
         if question.names and SPEECH.search(question.focus):
             # "What did X say about Y?": a quotation by X comes first.
             def by_named(c: Candidate) -> bool:
@@ -672,6 +688,33 @@ class CalibratedComposer:
                 if fresh is not None and fresh is not candidates[0]:
                     reasons.append(f"{fresh.sentence.sentence_id} has the follow-up's own words")
                     candidates = _first(fresh, candidates)
+        return candidates
+
+    def _answering(self, question: Question, candidates: list[Candidate], reasons: list[str]) -> list[Candidate]:
+        """The candidates with a better first one when the first cannot answer the question
+        (``prefer``'s first checks): a sentence set on the other side of the event the
+        question times (``context.opposite_time``), a sentence without the subject a yes/no
+        question asks about."""
+        best = candidates[0]
+        if opposite_time(question.focus, best.sentence.text):
+            kept = [c for c in candidates if not opposite_time(question.focus, c.sentence.text)]
+            if kept:
+                reasons.append(f"{best.sentence.sentence_id} is set on the other side of the time asked")
+                return kept
+        actors = asked_subject(question.focus) if question.yes_no else set()
+        if actors and not covered_terms(actors, set(tokenize(best.sentence.text))):
+            floor = self.calibration.related_floor
+            named = next(
+                (
+                    c
+                    for c in candidates[1:3]
+                    if c.probability >= floor and covered_terms(actors, set(tokenize(c.sentence.text)))
+                ),
+                None,
+            )
+            if named is not None:
+                reasons.append(f"{named.sentence.sentence_id} names the subject of the question")
+                return [named, *(c for c in candidates[1:] if c is not named)]  # the first read as context only
         return candidates
 
     def stance(self, question: Question, candidates: list[Candidate]) -> tuple[Candidate, bool] | None:
@@ -833,9 +876,11 @@ class CalibratedComposer:
                     chosen.append(found)
         return chosen if len(chosen) > 1 else []
 
-    def select(self, question: Question, candidates: list[Candidate]) -> list[list[Sentence]]:
+    def select(
+        self, question: Question, candidates: list[Candidate], aside: Collection[str] = ()
+    ) -> list[list[Sentence]]:
         """Step 8: the items of the answer, each a sentence and the same statement in other
-        documents, with what each needs to be read alone."""
+        documents, with what each needs to be read alone (never a sentence ``aside``)."""
         best = candidates[0]
         chosen = self.parts(question, candidates) or [best]
         covered = {t for c in chosen for t in c.covered}
@@ -868,7 +913,7 @@ class CalibratedComposer:
                     and all(other.sentence.doc_id != s.doc_id for s in item)
                 ):
                     item.append(other.sentence)
-        items = self._with_context(items, question.terms)
+        items = self._with_context(items, question.terms, aside)
         if question.asks_for == "person" and SPEECH.search(question.focus):
             speaker = self._speaker_of(best.sentence)
             have = {s.sentence_id for item in items for s in item}
@@ -929,7 +974,9 @@ class CalibratedComposer:
         bar = (share if share is not None else self.calibration.nearly_as_good) * candidates[0].probability
         return next((c for c in candidates[:5] if c.probability >= bar and wanted(c)), None)
 
-    def _with_context(self, items: list[list[Sentence]], terms: Collection[str] = ()) -> list[list[Sentence]]:
+    def _with_context(
+        self, items: list[list[Sentence]], terms: Collection[str] = (), aside: Collection[str] = ()
+    ) -> list[list[Sentence]]:
         """Add, as items of their own, what each item's first sentence needs to be read alone:
         a bullet's lead-in, a lead-in's list, the sentence a reference points back to (one
         opening with it, or one with a pronoun inside whose antecedent states question
@@ -951,7 +998,11 @@ class CalibratedComposer:
                     if bullet.kind != "bullet" or bullet.lead_in != sentence.text:
                         break
                     out.setdefault(bullet.sentence_id, [bullet])
-            elif (before := self._referent(sentence, terms)) is not None and before.kind == "sentence":
+            elif (
+                (before := self._referent(sentence, terms)) is not None
+                and before.kind == "sentence"
+                and before.sentence_id not in aside
+            ):
                 out.setdefault(before.sentence_id, [before])
             out.setdefault(sentence.sentence_id, item)
             if is_question(sentence.text) and at + 1 < len(doc) and doc[at + 1].citable:

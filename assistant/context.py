@@ -51,6 +51,28 @@ def is_question(text: str) -> bool:
     return text.rstrip().rstrip("”\"'’").endswith("?")
 
 
+# Words that put what a sentence says on one side of an event ("before the flood").
+EARLIER = re.compile(r"\b(?:before|until|prior\s+to|ahead\s+of)\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?([a-z]+)", re.I)
+LATER = re.compile(r"\b(?:after|since|following)\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?([a-z]+)", re.I)
+
+
+def opposite_time(question: str, text: str) -> bool:
+    """Whether ``text`` sets what it says on the other side of an event than the question
+    does ("after the flood" against "Before the flood, the mill ..."): the same word
+    after "before"/"until" in one and "after"/"since" in the other.
+
+    >>> opposite_time("What did the town do after the flood?", "Before the flood the mill employed 90.")
+    True
+    >>> opposite_time("What did the town do after the flood?", "After the flood the town rebuilt the weir.")
+    False
+    """
+
+    def events(pattern: re.Pattern[str], words: str) -> set[str]:
+        return {m[1].lower().rstrip("s") for m in pattern.finditer(words)}
+
+    return bool(events(LATER, question) & events(EARLIER, text) or events(EARLIER, question) & events(LATER, text))
+
+
 def opens_with_reference(text: str) -> bool:
     """Whether a sentence opens by referring to what came before: a pronoun, a
     demonstrative or a shell noun ("The aim is ...").
