@@ -15,7 +15,8 @@ verdict with its reason, and the answer carries the reasons (``Answer.reason``):
    evidence of a cyberattack"), a statement that its subject did not do it ("X will not
    fly home aboard Y", with the next sentence: what happened instead) or that someone
    else did ("A, not X, pays"), corrects "Why did X agree ...?" (``assistant.stance``),
-   from any of the first five candidates above the related-passage bar.
+   from any of the first five candidates above the related-passage bar; so does a
+   statement that the subject does what "Why did X refuse to V?" presumes it refused.
    ``reason``: a why-question is answered by the sentence whose causal clause is about
    what it asks (``assistant.reasons``), ahead of the answerable gate, else by the first
    candidate giving a cause of it at all (``reasons.cause_match``), the best candidate
@@ -116,6 +117,7 @@ from assistant.sources import (
 from assistant.stance import (
     REFUSAL,
     STOPPED,
+    affirms,
     asked_subject,
     asks_about_refusal,
     denies,
@@ -125,6 +127,7 @@ from assistant.stance import (
     negates_action,
     presumes_agreement,
     presumes_ongoing,
+    refused_action,
     refuses,
     subject,
 )
@@ -722,9 +725,10 @@ class CalibratedComposer:
         question, or denying outright what a wh-question presumes, and whether it corrects
         a premise (True) or answers a yes/no (False)."""
         focus = question.focus
-        if asks_about_refusal(focus):
-            return None
         floor = self.calibration.related_floor
+        if asks_about_refusal(focus):
+            done = self._done_instead(question, candidates)
+            return (done, True) if done is not None else None
         if not question.yes_no:
             # "Which group carried out the cyberattack?" against "found no evidence of a cyberattack".
             rare = {t for t in question.terms if self.idf(t) >= self.calibration.distinctive_idf}
@@ -761,6 +765,24 @@ class CalibratedComposer:
             None,
         )
         return (found, not question.yes_no) if found is not None else None
+
+    def _done_instead(self, question: Question, candidates: list[Candidate]) -> Candidate | None:
+        """For "Why did X refuse to V?", the first of the best five candidates
+        (above the related-passage bar) saying X does, did or will V (``stance.affirms``),
+        unless one of them states the refusal or that X will not V: then the premise holds
+        (X may do V for others, or did it before)."""
+        action = refused_action(question.focus) if question.asks_reason else None
+        actors = entities(question.focus) or asked_subject(question.focus)
+        if action is None or not actors:
+            return None
+        floor = self.calibration.related_floor
+        near = [c for c in candidates[:5] if c.probability >= floor]
+        terms = set(question.terms)
+        if any(refuses(c.sentence.text, terms, actors) or negates_action(c.sentence.text, terms, actors) for c in near):
+            return None
+        return next(
+            (c for c in near if affirms(c.sentence.text, action, actors, self._speaker_words(c.sentence))), None
+        )
 
     def _contrary(self, question: Question, candidates: list[Candidate]) -> Candidate | None:
         """For a wh-question, the first of the best five candidates (above the related-passage

@@ -13,6 +13,10 @@ the question presumes ("X will not fly home aboard Y" against "How did X feel fl
 on Y?"). ``excludes_actor``: a sentence saying someone other than the question's subject
 did it ("A, not B, pays for overruns" against "How much has B paid for overruns?").
 
+``affirms``: a sentence saying the question's subject does (did, will do) what a
+why-question presumes it refused to do ("We will rebuild it", said by the
+governor, against "Why did the state refuse to rebuild the bridge?"; ``refused_action``).
+
 Not handled: negation in general, double negatives, hedged stances ("may reconsider").
 """
 
@@ -256,3 +260,50 @@ def asked_subject(question: str) -> set[str]:
         return set()
     word = re.sub(r"[’']s$", "", m["word"].lower())
     return {stem(word)} if len(word) > 1 else set()
+
+
+REFUSED_ACTION = re.compile(rf"(?:{REFUSAL.pattern})\s+to\s+(?P<verb>[a-z]+)", re.I)
+
+
+def refused_action(question: str) -> str | None:
+    """The verb of what a question presumes was refused ("refused to V", "declined to V"),
+    stemmed; a question that only says "not V" may ask why it has not happened yet.
+
+    >>> refused_action("Why did the council refuse to repair the bridge?")
+    'repair'
+    >>> refused_action("Why did the council not repair the bridge?") is None
+    True
+    """
+    m = REFUSED_ACTION.search(question)
+    return stem(m["verb"].lower()) if m else None
+
+
+def affirms(text: str, action: str, actors: set[str], speaker: str = "") -> bool:
+    """Whether ``text`` says one of ``actors`` (named in it, or the ``speaker`` of its
+    quotation with their role) does, did or will do ``action`` (a stemmed verb), with no
+    negation in the three words before it.
+
+    >>> affirms("The council will repair the bridge in spring.", "repair", {"council"})
+    True
+    >>> affirms("We will repair it.", "repair", {"council"}, speaker="council leader Jo Hart")
+    True
+    >>> affirms("The council will not repair the bridge.", "repair", {"council"})
+    False
+    >>> affirms("A contractor repaired the bridge.", "repair", {"council"})
+    False
+    >>> affirms("The ferry's crew dropped anchor.", "drop", {"ferry"})
+    True
+    """
+    named = f"{text} {speaker}".lower()
+    if not any(re.search(rf"\b{re.escape(a)}", named) for a in actors):
+        return False
+    words = re.findall(r"[\w’']+", text)
+    for i, word in enumerate(words):
+        base = stem(word.lower())
+        if len(base) > 3 and base[-1] == base[-2]:
+            base = base[:-1]  # "dropped" -> "dropp" -> "drop"
+        if covered_terms({action}, {base}) and not any(
+            NEGATED.search(w.replace("’", "'")) for w in words[max(0, i - 3) : i]
+        ):
+            return True
+    return False
