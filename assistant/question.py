@@ -624,17 +624,22 @@ QUESTION_OPENERS = frozenset(
 
 
 def rewrite_why(focus: str, previous: str) -> str | None:
-    """ "Why (not)?" after a yes/no question, as one question.
+    """ "Why (not)?" after a yes/no question, or "Why?" after a wh-question with an
+    auxiliary, as one question.
 
     >>> rewrite_why("Why not?", "Did the council approve the new stadium?")
     'Why did the council not approve the new stadium?'
     >>> rewrite_why("Why?", "Has Norway joined the treaty?")
     'Why has Norway joined the treaty?'
+    >>> rewrite_why("Why?", "How many trains did the operator cancel?")
+    'Why did the operator cancel so many trains?'
     """
     why = WHY_ALONE.match(focus)
-    aux = AUX.match(previous)
-    if why is None or aux is None:
+    if why is None:
         return None
+    aux = AUX.match(previous)
+    if aux is None:
+        return None if why.group(1) else why_of_wh_question(previous)
     verb, rest = aux.group(1).lower(), aux.group(2)
     if why.group(1):
         words = rest.split()
@@ -644,6 +649,37 @@ def rewrite_why(focus: str, previous: str) -> str | None:
             at += 1
         rest = " ".join([*words[:at], "not", *words[at:]])
     return f"Why {verb} {rest}?"
+
+
+# "How many trains did the operator cancel?": the wh-phrase, then an auxiliary.
+WH_INVERTED = re.compile(
+    r"^\W*(?P<wh>when|where|how(?:\s+(?:much|long|often|far))?|how\s+many\s+(?P<counted>[\w’'-]+(?:\s+[\w’'-]+)??))\s+"
+    r"(?P<aux>did|does|do|is|are|was|were|has|have|had|will|would|can|could|should)\s+(?P<rest>.+?)\W*$",
+    re.I,
+)
+
+
+def why_of_wh_question(previous: str) -> str | None:
+    """ "Why?" after "How much/many/long ... did X ...?" or "When/Where did X ...?": the
+    previous question with "why" for its wh-phrase ("so much", "so many N").
+
+    >>> why_of_wh_question("How much did the festival cost the town?")
+    'Why did the festival cost the town so much?'
+    >>> why_of_wh_question("Who opened the ward?") is None
+    True
+    """
+    found = WH_INVERTED.match(previous)
+    if found is None:
+        return None
+    wh = " ".join(found.group("wh").lower().split())
+    aux, rest, counted = found.group("aux").lower(), found.group("rest"), found.group("counted")
+    first = rest.split()[0]
+    if counted and first.lower() not in DETERMINERS and not first[:1].isupper():
+        return f"Why {aux} so many {counted} {rest}?"  # "How many people were hurt?": they are the subject
+    if subject_phrase(f"Why {aux} {rest}?") is None:
+        return None  # "Where is the plant?": no verb to ask why of
+    tail = f" so many {counted}" if counted else f" so {wh.split()[1]}" if " " in wh else ""
+    return f"Why {aux} {rest}{tail}?"
 
 
 def rewrite_what_about(focus: str, previous: str) -> str | None:
@@ -668,7 +704,71 @@ def rewrite_what_about(focus: str, previous: str) -> str | None:
     names = question_names(previous)
     if new[:1].isupper() and names:
         return base.replace(names[0], new, 1) + "?"
+    slot = topic_slot(base, starts_with_preposition=new.split()[0].lower() in PREPOSITIONS)
+    if slot is not None:
+        return f"{base[:slot]}{new}?"
     return f"{base}: what about {new}?"
+
+
+def topic_slot(question: str, starts_with_preposition: bool = False) -> int | None:
+    """Where a question's topic begins: the object of its last preposition ("say about
+    |the budget"), else its closing object noun phrase ("sign |the accord"); never inside
+    the subject ("Why did the port of Leith close?"). With ``starts_with_preposition``
+    the slot takes the preposition too ("built |in England").
+
+    >>> q = "What did the mayor say about the budget"
+    >>> q[topic_slot(q):]
+    'the budget'
+    >>> topic_slot("Why did the port of Leith close") is None
+    True
+    """
+    words = list(re.finditer(r"\S+", question))
+    lowered = [w.group(0).lower() for w in words]
+    subject = subject_phrase(question + "?")
+    first = 1
+    if subject and not question.rstrip().endswith(subject):
+        first = question.index(subject) + len(subject)
+        first = next((i for i, w in enumerate(words) if w.start() >= first), len(words))
+    for at in range(len(words) - 2, first - 1, -1):
+        if lowered[at] in PREPOSITIONS:
+            return words[at if starts_with_preposition else at + 1].start()
+    for at in range(len(words) - 1, max(first, 2) - 1, -1):
+        if lowered[at] in DETERMINERS and lowered[at - 1] not in AUX_WORDS | QUESTION_OPENERS:
+            return None if starts_with_preposition else words[at].start()
+    return None
+
+
+# "Who said so?", "Who said that?", "Who claims this?"
+WHO_SAID_SO = re.compile(
+    r"^\W*(?:and\s+|but\s+|so\s+)?who\s+(?:said|says|say|claimed|claims|stated|states|reported|reports|gave)\s+"
+    r"(?:so|that|this|it|the\s+(?:figure|number|estimate))\W*$",
+    re.I,
+)
+# A wh-question whose wh-phrase is its subject: "How many homes flooded?", "What caused the fire?"
+WH_SUBJECT = re.compile(
+    r"^\W*(?P<q>(?:how\s+(?:many|much)\s+[\w’'-]+|what|which\s+[\w’'-]+|who)\s+(?!(?:did|does|do)\b).+?)\W*$",
+    re.I,
+)
+
+
+def rewrite_who_said(focus: str, previous: str) -> str | None:
+    """ "Who said so?" after a question whose wh-phrase is its subject: who said what that
+    question asked ("Who said how many homes flooded?").
+
+    >>> rewrite_who_said("Who said so?", "How many homes flooded?")
+    'Who said how many homes flooded?'
+    >>> rewrite_who_said("Who said so?", "Did the mayor resign?") is None
+    True
+    """
+    if WHO_SAID_SO.match(focus) is None:
+        return None
+    found = WH_SUBJECT.match(previous)
+    if found is None:
+        return None
+    asked = found.group("q")
+    if asked.split()[1].lower() in AUX_WORDS - {"is", "are", "was", "were"} and not asked.lower().startswith("how"):
+        return None  # "What did X say?": the wh-word is an object
+    return f"Who said {asked[0].lower()}{asked[1:]}?"
 
 
 def rewrite_pronouns(focus: str, person: str, thing: bool = False) -> str | None:
@@ -768,13 +868,19 @@ def standalone_question(focus: str, previous_question: str, previous_answer: str
     applies. "it"/"they" stand for the noun phrase the previous question was about
     (``subject_phrase``: "Why did the Tay bridge close?" -> "When will the Tay bridge
     reopen?"); he/she and the rest for the person it named or its answer gave."""
-    person = answer_name(previous_question, previous_answer) or next(iter(question_names(previous_question)), "")
+    # "Who is Ana Ruiz?": the answer gives her role; "she" is still Ana Ruiz.
+    person = (
+        role_asked(previous_question)
+        or answer_name(previous_question, previous_answer)
+        or next(iter(question_names(previous_question)), "")
+    )
     thing = subject_phrase(previous_question)
     about_thing = bool(thing) and THING_PRONOUN.search(focus) is not None and not HUMAN_PRONOUN.search(focus)
     if thing and about_thing:
         person = re.sub(r"^(?:a|an)\s+", "the ", thing, flags=re.I)
     return (
         rewrite_why(focus, previous_question)
+        or rewrite_who_said(focus, previous_question)
         or rewrite_what_about(focus, previous_question)
         or rewrite_pronouns(focus, person, thing=about_thing)
     )

@@ -231,7 +231,7 @@ def test_why_follow_ups(focus: str, previous: str, expected: str | None) -> None
         (
             "And the away fans?",
             "What did the club say about ticket prices?",
-            "What did the club say about ticket prices: what about the away fans?",
+            "What did the club say about the away fans?",
         ),
         ("What did she say?", "Who chairs the board?", None),
     ],
