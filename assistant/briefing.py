@@ -78,7 +78,7 @@ from assistant.index import Snapshot
 from assistant.lexical import tokenize
 from assistant.records import Answer, Citation, Document, Sentence
 from assistant.references import Footnotes, footnote, markdown_text
-from assistant.sources import corrections_in, is_correction, settled, source_name, superseded
+from assistant.sources import corrections_in, corrects, is_correction, settled, source_name
 from assistant.speakers import Quote, across_documents, is_role_word
 
 KEY_POINTS = "Key points"
@@ -828,8 +828,8 @@ class Briefer:
 
     def _corrections_of(self, sentence: Sentence) -> list[Sentence]:
         """The corrected statements of corrections that say ``sentence`` was wrong
-        (``sources.superseded``): a point never repeats an error without its correction."""
-        return [fix for error, fix in self._corrections() if superseded(sentence, error)]
+        (``sources.corrects``): a point never repeats an error without its correction."""
+        return [fix for error, fix in self._corrections() if corrects(sentence, error, self.snapshot.documents)]
 
     def _title_closeness(self, pool: _Pool) -> np.ndarray:
         """Each candidate's cosine to its document's title (0 when the title is only the

@@ -104,6 +104,7 @@ from assistant.sources import (
     asks_gist,
     corrected_values,
     corrections_in,
+    corrects,
     disagreement,
     disagrees_with,
     is_correction,
@@ -112,7 +113,6 @@ from assistant.sources import (
     same_statement,
     settled,
     source_name,
-    superseded,
 )
 from assistant.stance import (
     REFUSAL,
@@ -505,7 +505,7 @@ class CalibratedComposer:
         kind = figure_kind(question.asks_for)
         for retraction, fix in self._corrections():
             own = best.sentence.sentence_id == retraction.sentence_id
-            if not (own or superseded(best.sentence, retraction)):
+            if not (own or corrects(best.sentence, retraction, self.snapshot.documents)):
                 continue
             rest = [c for c in candidates[1:] if c.sentence.sentence_id != fix.sentence_id]
             if kind is None and not own:

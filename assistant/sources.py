@@ -7,7 +7,8 @@
 - ``disagreement``: the figures by which documents give one measure different values
   (``assistant.figures``, shared with briefings).
 - ``is_correction``, ``retracts``, ``superseded``, ``corrections_in``: a later correction and
-  the earlier statements it says were wrong; ``settled``: the figures that may be one side
+  the earlier statements it says were wrong (``corrects``: only in the documents it is about,
+  ``corrected_documents``: the outlet it names or its own, published on the day it names); ``settled``: the figures that may be one side
   of a disagreement (never a value a correction says was wrong).
 - ``asks_gist``, ``lead_of``: a question asking what a named source says in general is
   answered by its lead (a correction's corrected statement), not by a line that names it.
@@ -20,6 +21,7 @@ Not handled: paraphrases that share few words ("rejected" against "turned down")
 
 from __future__ import annotations
 
+import datetime
 import itertools
 import re
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
@@ -356,6 +358,61 @@ def without_titles(text: str) -> str:
         group = "a" if m.group("a") else "b"
         out[m.start(group) : m.end(group)] = " " * (m.end(group) - m.start(group))
     return "".join(out)
+
+
+def names_day(text: str, iso_date: str | None) -> bool:
+    """Whether ``text`` names the day of ``iso_date`` ("5 August", "August 5, 2024"; a
+    year given must be the same).
+
+    >>> names_day("A report published on 2 March said so.", "2025-03-02")
+    True
+    >>> names_day("Between 19 and 25 July it fell.", "2024-07-24")
+    False
+    """
+    try:
+        day = datetime.date.fromisoformat((iso_date or "")[:10])
+    except ValueError:
+        return False
+    month = day.strftime("%B")[:3]
+    for start, end in date_spans(text):
+        phrase = text[start:end]
+        if re.search(rf"\b{day.day}(?:st|nd|rd|th)?\s+(?:of\s+)?{month}|\b{month}\w*\.?\s+{day.day}\b", phrase):
+            year = re.search(r"\b(?:1[0-9]|20)\d\d\b", phrase)
+            if year is None or int(year.group(0)) == day.year:
+                return True
+    return False
+
+
+def corrected_documents(correction: Document, retraction: Sentence, documents: Mapping[str, Document]) -> set[str]:
+    """The documents a correction's account of an error (``retraction``) may be about:
+    those of an outlet it names ("A Harbour Wire report said ..."), else those of the
+    correction's own outlet when the corpus has any, else every other document; of these,
+    the ones published on a day it names, when there are such.
+
+    >>> from assistant.records import Document, Sentence
+    >>> docs = {d.doc_id: d for d in [
+    ...     Document("fix", "x", "Correction", "h", kind="correction", outlet="Gazette", date="2025-09-15"),
+    ...     Document("old", "x", "Plant to close", "h", outlet="Gazette", date="2025-09-12"),
+    ...     Document("wire", "x", "Plant shuts", "h", outlet="Wire", date="2025-09-12")]}
+    >>> text = "An article published on 12 September said 240 people work there."
+    >>> sorted(corrected_documents(docs["fix"], Sentence("fix#s0", "fix", 0, 0, len(text), text), docs))
+    ['old']
+    """
+    others = {d: doc for d, doc in documents.items() if d != correction.doc_id and not is_correction(doc)}
+    named = {d for d, doc in others.items() if doc.outlet and named_as_source(retraction.text, doc.outlet)}
+    own = {d for d, doc in others.items() if correction.outlet and doc.outlet == correction.outlet}
+    pool = named or own or set(others)
+    dated = {d for d in pool if names_day(retraction.text, documents[d].date)}
+    return dated or pool
+
+
+def corrects(sentence: Sentence, retraction: Sentence, documents: Mapping[str, Document]) -> bool:
+    """Whether ``sentence`` states what ``retraction`` says was wrong (``superseded``) in a
+    document the correction is about (``corrected_documents``)."""
+    correction = documents.get(retraction.doc_id)
+    if correction is None or not superseded(sentence, retraction):
+        return False
+    return sentence.doc_id in corrected_documents(correction, retraction, documents)
 
 
 def corrected_values(kind: str, fix: str, retraction: str, ordinary: Collection[str] = COMMON_OPENERS) -> list[str]:
