@@ -706,19 +706,21 @@ def rewrite_what_about(focus: str, previous: str) -> str | None:
         return base.replace(names[0], new, 1) + "?"
     slot = topic_slot(base, starts_with_preposition=new.split()[0].lower() in PREPOSITIONS)
     if slot is not None:
-        return f"{base[:slot]}{new}?"
+        return f"{base[: slot[0]]}{new}{base[slot[1] :]}?"
     return f"{base}: what about {new}?"
 
 
-def topic_slot(question: str, starts_with_preposition: bool = False) -> int | None:
-    """Where a question's topic begins: the object of its last preposition ("say about
-    |the budget"), else its closing object noun phrase ("sign |the accord"); never inside
-    the subject ("Why did the port of Leith close?"). With ``starts_with_preposition``
-    the slot takes the preposition too ("built |in England").
+def topic_slot(question: str, starts_with_preposition: bool = False) -> tuple[int, int] | None:
+    """Where a question's topic stands: the object of its first preposition after the
+    subject, up to the next preposition but "of" ("say about |overtime pay| at the port"),
+    else its closing object noun phrase ("sign |the accord|"); never inside the subject
+    ("Why did the port of Leith close?"). With ``starts_with_preposition`` the slot takes
+    the preposition too ("built |in England|").
 
-    >>> q = "What did the mayor say about the budget"
-    >>> q[topic_slot(q):]
-    'the budget'
+    >>> q = "What happened to the pumps on the way to the depot"
+    >>> a, b = topic_slot(q)
+    >>> q[a:b]
+    'the pumps'
     >>> topic_slot("Why did the port of Leith close") is None
     True
     """
@@ -729,12 +731,13 @@ def topic_slot(question: str, starts_with_preposition: bool = False) -> int | No
     if subject and not question.rstrip().endswith(subject):
         first = question.index(subject) + len(subject)
         first = next((i for i, w in enumerate(words) if w.start() >= first), len(words))
-    for at in range(len(words) - 2, first - 1, -1):
+    for at in range(first, len(words) - 1):
         if lowered[at] in PREPOSITIONS:
-            return words[at if starts_with_preposition else at + 1].start()
+            end = next((i for i in range(at + 2, len(words)) if lowered[i] in PREPOSITIONS - {"of"}), len(words))
+            return words[at if starts_with_preposition else at + 1].start(), words[end - 1].end()
     for at in range(len(words) - 1, max(first, 2) - 1, -1):
         if lowered[at] in DETERMINERS and lowered[at - 1] not in AUX_WORDS | QUESTION_OPENERS:
-            return None if starts_with_preposition else words[at].start()
+            return None if starts_with_preposition else (words[at].start(), len(question))
     return None
 
 

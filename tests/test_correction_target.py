@@ -69,34 +69,23 @@ def school(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
 
 
 @pytest.mark.parametrize(
-    ("story", "question", "right"),
+    ("story", "question", "right", "from_correction"),
     [
-        ("ferry", "What share of sailings ran on time?", "96%"),
-        ("school", "How much did the storm repairs at the school cost?", "£40,000"),
+        # another outlet's statement sharing a date and two words with the error stays alone
+        ("ferry", "What share of sailings ran on time?", "96%", False),
+        ("school", "How much did the storm repairs at the school cost?", "£40,000", False),
+        # the corrected article still gives way to the correction
+        ("ferry", "How many passengers did the Aurelia carry?", "370", True),
+        ("school", "How many classrooms did the school close?", "12", True),
     ],
 )
-def test_another_outlets_statement_is_not_said_to_be_corrected(
-    request: pytest.FixtureRequest, story: str, question: str, right: str
+def test_a_correction_is_cited_only_for_the_article_it_corrects(
+    request: pytest.FixtureRequest, story: str, question: str, right: str, from_correction: bool
 ) -> None:
     out = checked_answer(request.getfixturevalue(story), question)
     assert out["answered"], out
     assert right in out["text"], out["text"]
-    assert not any(c["doc_id"].endswith("correction.md") for c in out["citations"]), out["text"]
-
-
-@pytest.mark.parametrize(
-    ("story", "question", "right"),
-    [
-        ("ferry", "How many passengers did the Aurelia carry?", "370"),
-        ("school", "How many classrooms did the school close?", "12"),
-    ],
-)
-def test_the_corrected_article_still_gives_way(
-    request: pytest.FixtureRequest, story: str, question: str, right: str
-) -> None:
-    out = checked_answer(request.getfixturevalue(story), question)
-    assert out["answered"], out
-    assert right in out["text"], out["text"]
+    assert any(c["doc_id"].endswith("correction.md") for c in out["citations"]) == from_correction, out["text"]
 
 
 def _documents(correction_outlet: str, others: list[tuple[str, str | None, str]]) -> dict[str, Document]:

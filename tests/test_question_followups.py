@@ -59,6 +59,11 @@ def test_pronoun_stands_for_the_person_asked_about(previous: str, answer: str, f
         ("What did the council say about the bus lanes?", "And parking?", "What did the council say about parking?"),
         ("What is the cost of the new library?", "What about the pool?", "What is the cost of the pool?"),
         (
+            "What happened to the pumps on the way to the depot?",
+            "And what about the generators?",
+            "What happened to the generators on the way to the depot?",
+        ),
+        (
             "Did the union accept the pay offer?",
             "What about the pension deal?",
             "Did the union accept the pension deal?",
@@ -120,11 +125,15 @@ def test_why_after_a_wh_question(previous: str, focus: str, expected: str | None
         ("Did the union accept the pay offer", "the pay offer"),
         ("Why did the east wing of the museum close", None),
         ("How many trains did Harbridge Rail cancel", None),
+        # the first preposition's object, not a place named after it
+        ("What happened to the pumps on the way to the depot", "the pumps"),
+        ("What did the union say about overtime pay at the docks", "overtime pay"),
+        ("What is the cost of the new library", "the new library"),
     ],
 )
 def test_topic_slot(question: str, expected: str | None) -> None:
     slot = topic_slot(question)
-    assert (None if slot is None else question[slot:]) == expected
+    assert (None if slot is None else question[slot[0] : slot[1]]) == expected
 
 
 def test_rewritten_follow_up_is_the_query() -> None:
