@@ -67,6 +67,7 @@ from assistant.figures import (
     FigureGroup,
     comparable,
     disagreements,
+    floor_and_estimate,
     measure_label,
     merge,
     names_other_things,
@@ -960,7 +961,8 @@ class Briefer:
 
     # -- figures and differences -----------------------------------------------------------
     def _figures(self, figures: Sequence[Figure]) -> list[BriefingItem]:
-        groups = [g for g in merge([f for f in figures if f.kind in ("money", "percent", "count")])]
+        counted = [f for f in figures if f.kind in ("money", "percent", "count")]
+        groups = merge(counted, lambda a, b: same_figure(a, b) and not floor_and_estimate(a, b))
         groups = [g for g in groups if _worth_listing(g.figures[0])]
         # Figures given by more documents first, then in order of appearance.
         groups.sort(key=lambda g: -len(g.doc_ids))
@@ -998,7 +1000,10 @@ class Briefer:
 
         repeated = [
             g
-            for g in merge(candidates, lambda a, b: same_figure(a, b) and not names_other_things(a, b))
+            for g in merge(
+                candidates,
+                lambda a, b: same_figure(a, b) and not names_other_things(a, b) and not floor_and_estimate(a, b),
+            )
             if len(g.doc_ids) > 1
         ]
         return _Measures(repeated, disagreements(candidates, related))

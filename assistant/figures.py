@@ -79,7 +79,7 @@ COUNT = re.compile(
 QUALIFIER = re.compile(
     r"\b(?P<q>more than|over|at least|upwards of|in excess of|almost|nearly|close to|about|around|roughly|"
     r"approximately|some|an estimated|up to|fewer than|less than|under|below|no more than|just over|just under|"
-    r"well over|well under)\s+$",
+    r"well over|well under|higher than|greater than|larger than|lower than|smaller than)\s+$",
     re.I,
 )
 BOUNDS: dict[str, Bound] = {
@@ -90,6 +90,11 @@ BOUNDS: dict[str, Bound] = {
     "in excess of": "at least",
     "just over": "at least",
     "well over": "at least",
+    "higher than": "at least",
+    "greater than": "at least",
+    "larger than": "at least",
+    "lower than": "at most",
+    "smaller than": "at most",
     "up to": "at most",
     "fewer than": "at most",
     "less than": "at most",
@@ -605,6 +610,17 @@ def same_figure(a: Figure, b: Figure) -> bool:
     if a.year is not None and b.year is not None and a.year != b.year:
         return False
     return bool(set(a.measure) & set(b.measure)) or same_measure(a, b)
+
+
+def floor_and_estimate(a: Figure, b: Figure) -> bool:
+    """Whether one figure is a floor ("more than", "higher than") and the other is not: a
+    floor at an estimate's value disputes the estimate rather than repeating it.
+
+    >>> f = lambda b: Figure("d", "d#s0", 0, 1, "", "count", 8e6, bound=b, measure=("device",))
+    >>> floor_and_estimate(f("at least"), f("about")), floor_and_estimate(f("at least"), f("at least"))
+    (True, False)
+    """
+    return (a.bound == "at least") != (b.bound == "at least")
 
 
 def _clusters(figures: Sequence[Figure], related: SameMeasure) -> list[list[Figure]]:

@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 from test_briefing import FLOOD, _corpus_bot, _verify_all
 
-from assistant.briefing import KEY_POINTS, TIMELINE, dates_a_publication, on_topic
+from assistant.briefing import FIGURES, KEY_POINTS, TIMELINE, dates_a_publication, on_topic
 from assistant.records import Sentence
 from assistant.sources import superseded
 
@@ -191,3 +191,28 @@ def test_a_corrected_statement_is_no_key_point_nor_timeline_event(
     timeline = briefing.section(TIMELINE)
     dates = [item.label for item in timeline.items] if timeline else []
     assert wrong not in dates and (right is None or right in dates), dates
+
+
+# A storm's power cuts, written for this test: the utility's estimate and engineers' floor at it.
+STORM = {
+    "utility.txt": (
+        'title = "Storm cuts power across Kell valley"\noutlet = "Kell Power"\ndate = "2025-11-04"\n',
+        "About 40,000 homes lost power when the storm brought down lines across the Kell valley.\n\n"
+        "Crews restored power to 12,000 homes by Wednesday evening.\n",
+    ),
+    "engineers.txt": (
+        'title = "Engineers doubt the utility count"\noutlet = "Valley Engineer"\ndate = "2025-11-06"\n',
+        "The number of homes that lost power is likely higher than 40,000, the engineers' union said.\n\n"
+        "Many rural lines are not monitored, so cuts there are never counted.\n",
+    ),
+}
+
+
+def test_a_floor_is_not_the_same_figure_as_the_estimate_at_its_value(tmp_path_factory: pytest.TempPathFactory) -> None:
+    bot = _corpus_bot(tmp_path_factory, "storm", STORM)
+    briefing = bot.brief()
+    _verify_all(bot, briefing)
+    for section in (FIGURES, KEY_POINTS):
+        for item in briefing.section(section).items if briefing.section(section) else []:
+            quotes = " ".join(c.quote for c in item.citations)
+            assert not ("About 40,000 homes" in quotes and "higher than 40,000" in quotes), item.text

@@ -13,6 +13,7 @@ from assistant.figures import (
     document_year,
     duration_unit,
     extract,
+    floor_and_estimate,
     measure_words,
     merge,
     parse_number,
@@ -78,6 +79,8 @@ def test_raw_figures(text: str, expected: list[tuple[str, float, str]]) -> None:
         ("the survey of about ", "about"),
         ("a total of ", "exact"),
         ("", "exact"),
+        ("the true toll is likely higher than ", "at least"),
+        ("turnout was lower than ", "at most"),
     ],
 )
 def test_qualifier_bound(before: str, expected: str) -> None:
@@ -357,3 +360,18 @@ def test_lengths_of_time_disagree_only_on_one_measure(a: str, b: str, expected: 
 )
 def test_a_number_in_a_name_is_not_a_count(text: str, counts: list[float]) -> None:
     assert [value for _, _, kind, value, _ in raw_figures(text) if kind == "count"] == counts
+
+
+@pytest.mark.parametrize(
+    ("one", "other", "expected"),
+    [
+        ("Engineers think the number of homes cut off is higher than 40,000.", "About 40,000 homes lost power.", True),
+        ("The charity says more than 1,200 runners finished.", "Organisers said 1,200 runners finished.", True),
+        ("More than 1,200 runners finished the race.", "Over 1,200 runners finished.", False),  # two floors
+        ("The fund paid out about £3m in grants.", "The fund's grants came to £3m.", False),  # two estimates
+    ],
+)
+def test_floor_and_estimate(one: str, other: str, expected: bool) -> None:
+    a = extract(split_sentences("a.txt", one))[0]
+    b = extract(split_sentences("b.txt", other))[0]
+    assert floor_and_estimate(a, b) is expected
