@@ -1056,10 +1056,13 @@ class Briefer:
         return items
 
     def _stands(self, figure: Figure) -> bool:
-        """Whether a figure's sentence still stands: neither a correction's account of an
-        error nor a statement a correction says was wrong (``sources.superseded``)."""
+        """Whether a figure's sentence dates an event that stands: neither a correction's account
+        of an error, nor a statement a correction says was wrong (``sources.superseded``), nor
+        the news of a document's own release (``reports_own_release``)."""
         sentence = self.snapshot.sentences[figure.sentence_id]
         errors = {error.sentence_id for error, _ in self._corrections()}
+        if reports_own_release(sentence.text):
+            return False
         return sentence.sentence_id not in errors and not self._corrections_of(sentence)
 
     def _publication_date(self, figure: Figure) -> bool:
@@ -1097,6 +1100,23 @@ def dates_a_publication(text: str, at: int) -> bool:
     (True, False)
     """
     return PUBLISHED.search(text[:at]) is not None
+
+
+RELEASED_NOW = re.compile(
+    r"\b(?:today|yesterday|this\s+(?:morning|afternoon|week))\s+(?:published|released|issued|posted|put\s+out)\b", re.I
+)
+
+
+def reports_own_release(text: str) -> bool:
+    """Whether a sentence tells of a document's release on the day it came out ("The board
+    today published its review of the 3 May crash"): its event is the release, so the dates
+    it names are not when it happened.
+
+    >>> reports_own_release("The board today published its review of the crash on 3 May."), reports_own_release(
+    ...     "The bridge was closed on 3 May.")
+    (True, False)
+    """
+    return RELEASED_NOW.search(text) is not None
 
 
 def _one_per_doc(group: FigureGroup) -> list[Figure]:

@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 from test_briefing import FLOOD, _corpus_bot, _verify_all
 
-from assistant.briefing import FIGURES, KEY_POINTS, TIMELINE, dates_a_publication, on_topic
+from assistant.briefing import FIGURES, KEY_POINTS, TIMELINE, dates_a_publication, on_topic, reports_own_release
 from assistant.records import Sentence
 from assistant.sources import superseded
 
@@ -216,3 +216,18 @@ def test_a_floor_is_not_the_same_figure_as_the_estimate_at_its_value(tmp_path_fa
         for item in briefing.section(section).items if briefing.section(section) else []:
             quotes = " ".join(c.quote for c in item.citations)
             assert not ("About 40,000 homes" in quotes and "higher than 40,000" in quotes), item.text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The safety board today published its report on the derailment of 4 March 2025.", True),
+        ("The ministry yesterday released figures on flooding for the week to 9 May.", True),
+        ("The health agency this morning issued new advice on the outbreak that began on 2 June.", True),
+        ("The train derailed outside Ashby on 4 March 2025.", False),
+        ("The report, published in May, found the signals had failed.", False),  # a past release, not today's
+        ("Today the river is back within its banks.", False),
+    ],
+)
+def test_reports_own_release(text: str, expected: bool) -> None:
+    assert reports_own_release(text) is expected
