@@ -106,7 +106,10 @@ def build_parser() -> argparse.ArgumentParser:
         dest="sets",
         action="append",
         metavar="NAME",
-        help="a set: article, squad2, a corpus folder name under evals/corpora, or a YAML file (repeatable; default: all)",
+        help=(
+            "a set: article, article-fresh, squad2, briefing, a corpus folder name under evals/corpora,"
+            " or a YAML file (repeatable; default: all)"
+        ),
     )
     ev.add_argument(
         "--split",
@@ -529,6 +532,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt as exc:
         errors.print("interrupted: the index keeps every document written so far; run the same command again to finish")
         return EXIT_TERMINATED if isinstance(exc, Terminated) else EXIT_INTERRUPTED
+    except BrokenPipeError:
+        return _reader_gone()
+
+
+def _reader_gone() -> int:
+    """The reader of standard output went away (``briefing brief | head``): end quietly
+    with exit code 1, as rich does for the answers it prints. Standard output is pointed at
+    the null device first, so the flush at exit cannot raise the same error again."""
+    import os
+
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
+    return 1
 
 
 if __name__ == "__main__":
