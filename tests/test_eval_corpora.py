@@ -12,8 +12,10 @@ import yaml
 
 from assistant.corpus import load_corpus
 from evals import metrics as m
+from evals.briefing import load_sets
 from evals.cases import load_cases
 from evals.runner import CHECK_ONLY_CORPORA
+from evals.thresholds import THRESHOLDS_FILE, load_thresholds
 from evals.tune_data import TUNE_ONLY_CORPORA
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -120,3 +122,20 @@ def test_there_are_at_least_three_corpora_and_check_or_tune_only_ones_are_all_on
     for folder in CORPORA:
         if folder.name not in CHECK_ONLY_CORPORA | TUNE_ONLY_CORPORA:
             assert {c.split for c in load_cases(folder / "cases.yaml")} == {"tune", "check"}, folder.name
+
+
+@pytest.mark.parametrize("folder", CORPORA, ids=lambda p: p.name)
+def test_corpus_is_listed_briefed_and_judged_as_its_split_says(folder: Path) -> None:
+    """The steps of "Adding a corpus" (evals/README.md) a new corpus must not skip."""
+    name = folder.name
+    assert f"`{name}`" in (ROOT / "evals" / "README.md").read_text(encoding="utf-8"), "list it in evals/README.md"
+    assert f"`{name}`" in (ROOT / "README.md").read_text(encoding="utf-8"), "list it in README.md's eval section"
+    briefed = {s.name: s.split for s in load_sets()[0]}
+    assert name in briefed, "add a briefing.yaml entry (key facts, quotes, disagreements)"
+    if name in TUNE_ONLY_CORPORA:
+        assert briefed[name] == "tune"
+        assert name not in load_thresholds(THRESHOLDS_FILE), "a tune-only set is never judged: no thresholds"
+    else:
+        assert name in load_thresholds(THRESHOLDS_FILE), "a set with a check split needs thresholds"
+    if name in CHECK_ONLY_CORPORA:
+        assert briefed[name] == "check"
