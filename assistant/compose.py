@@ -132,7 +132,8 @@ MONEY_QUESTION = re.compile(
     r"\b(?:cost|costs|price|budget|spend|spent|spending|invest|investment|pay|paid|paying|fund|funding|worth|money)\b",
     re.I,
 )
-YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
+# A year of four digits, 1000 to 2099 ("invaded in 1169", "in 2024"), as ``evidence.YEAR`` reads them.
+YEAR = re.compile(r"\b(?:1[0-9]|20)\d\d\b")
 # "What is the capital of Albania?": an attribute (lower case) of a name (capitalised).
 ATTRIBUTE_QUESTION = re.compile(
     r"^\s*(?:[Ww]hat|[Ww]hich|[Ww]ho)\s+(?:is|are|was|were)\s+(?:the\s+)?([a-z]+)\s+(?:of|in|for)\s+(?:the\s+)?[A-Z]"

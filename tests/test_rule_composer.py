@@ -259,3 +259,34 @@ def test_a_year_bound_is_kept_by_the_rule_composer(tmp_path_factory: pytest.Temp
     answer = ask(bot, "Before 2021, which season had been the club's worst?")
     assert answer["answered"]
     assert evidence(answer)[0] == "The previous worst season was 2011, when the club won four games."
+
+
+MEDIEVAL = {
+    "abbey.txt": (
+        "Kelmoor Abbey\n\n"
+        "Monks founded Kelmoor Abbey in 1132 on land given by a local earl.\n"
+        "A fire destroyed the abbey church in 1287, and it was rebuilt in stone.\n"
+    ),
+    "fair.txt": (
+        "Harrowby wool fair\n\n"
+        "The town of Harrowby held its first wool fair in 1214, in a meadow beside the river.\n"
+        "Merchants from Flanders came to it every summer until the plague years.\n"
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("name", "question", "answered"),
+    [
+        ("abbey.txt", "What destroyed the abbey church in 1287?", True),
+        ("abbey.txt", "What destroyed the abbey church in 1350?", False),
+        ("fair.txt", "Where did Harrowby hold its wool fair in 1214?", True),
+        ("fair.txt", "Where did Harrowby hold its wool fair in 1402?", False),
+    ],
+)
+def test_a_year_before_1500_the_question_gives_must_be_in_the_evidence(
+    tmp_path_factory: pytest.TempPathFactory, name: str, question: str, answered: bool
+) -> None:
+    bot = bot_on(tmp_path_factory, name.removesuffix(".txt"), {name: MEDIEVAL[name]}, calibrated=False)
+    answer = ask(bot, question)
+    assert answer["answered"] is answered
