@@ -526,6 +526,21 @@ def count_spans(
         left, right = clause_of(text, *span)
         if says_predicate(predicate, text[left:right], vectors):
             said.append(span)
-        elif covered_terms(set(setting), set(tokenize(text[left:right]))):
+        elif covered_terms(set(setting), set(tokenize(text[left:right]))) or counts_compound(text, span, counted):
             near.append(span)
     return said or near
+
+
+def counts_compound(text: str, span: Span, counted: Collection[str]) -> bool:
+    """Whether the count at ``span`` counts the very compound a question counts, two nouns
+    or more right after it ("8,000 Windows laptops" for "How many Windows laptops ...?"):
+    the same things, so the same event, however its verb is worded.
+
+    >>> t = "About 200 Westways trains were scrapped; 300 trains ran."
+    >>> [counts_compound(t, (t.index(n), t.index(n) + 3), {"westway", "train"}) for n in ("200", "300")]
+    [True, False]
+    """
+    if len(counted) < 2:
+        return False
+    after = re.findall(r"[\w’'-]+", re.split(r"[,.;:()“”\"]", text[span[1] :], maxsplit=1)[0])[:4]
+    return _names_all(counted, " ".join(after))

@@ -299,7 +299,26 @@ def asked_kind(question: str) -> str | None:
     """
     if ASKS_SOURCE.search(question):
         return None  # the answer is a source, named from metadata
-    return next((kind for kind, pattern in ASKED_KINDS if pattern.search(question)), None)
+    return opening_kind(ASKED_KINDS, question)
+
+
+# What may come before a question's wh-word: a joining word, a preposition ("In what year").
+OPENING = re.compile(r"^\W*(?:(?:and|so|but)\s+)?(?:(?:since|until|till|by|at|in|to|from|on|for)\s+)?", re.I)
+
+
+def opening_kind(kinds: Sequence[tuple[str, re.Pattern[str]]], question: str) -> str | None:
+    """The first kind of ``kinds`` whose pattern matches ``question``, the question's
+    opening wh-phrase before a clause inside it: "Who said how many ...?" asks for a person.
+
+    >>> opening_kind(ASKED_KINDS, "Who said how many trains were cancelled?")
+    'person'
+    >>> opening_kind(ASKED_KINDS, "What did the mayor say about how much the bridge cost?")
+    'money'
+    """
+    opening = OPENING.match(question)
+    at = opening.end() if opening else 0
+    found = [(kind, m.start()) for kind, pattern in kinds for m in [pattern.search(question)] if m]
+    return next((kind for kind, start in found if start <= at), found[0][0] if found else None)
 
 
 AGREEMENT_VERB = r"(?:agree|differ|disagree|conflict|diverge|match|tally|line\s+up|say\s+the\s+same(?:\s+thing)?)"
@@ -933,13 +952,15 @@ def analyse(text: str, history: Sequence[tuple[str, str]] = (), rewrite: bool = 
     topic = source_topic(focus) if rewrite else None
     if topic:
         query = topic  # the named source is chosen by metadata; search for the topic
+    asks_for = asked_kind(focus) or (measure_kind(focus) if agreement else None)
+    counts = asks_for == "amount"  # "Who said how many ...?" counts nothing itself
     return Question(
         text=text,
         query=query,
         focus=focus,
         yes_no=bool(YES_NO_START.search(focus)),
-        answer_type=next((name for name, pattern in ANSWER_TYPES if pattern.search(focus)), None),
-        asks_for=asked_kind(focus) or (measure_kind(focus) if agreement else None),
+        answer_type=opening_kind(ANSWER_TYPES, focus),
+        asks_for=asks_for,
         asks_source=bool(ASKS_SOURCE.search(focus)),
         agreement=bool(agreement),
         injected=injected,
@@ -951,9 +972,9 @@ def analyse(text: str, history: Sequence[tuple[str, str]] = (), rewrite: bool = 
         wants_more=follow_up and bool(WANTS_MORE.search(focus)),
         standalone=standalone,
         names=question_names(focus),
-        counted=counted_words(focus),
-        predicate=asked_predicate(focus),
-        setting=asked_setting(focus),
+        counted=counted_words(focus) if counts else (),
+        predicate=asked_predicate(focus) if counts else (),
+        setting=asked_setting(focus) if counts else (),
         role_of=role_asked(focus),
         asks_reason=asks_reason(focus),
         asks_status=asks_status(focus),

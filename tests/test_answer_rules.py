@@ -134,6 +134,11 @@ def test_names_and_their_kinds(text: str, expected: list[tuple[str, str]]) -> No
         ("Which company built the stadium?", "organisation"),
         ("Which report says the museum lost money?", None),
         ("Why did the bank raise rates?", None),
+        # The opening wh-word asks, not a clause inside the question.
+        ("Who said how many nurses the trust would hire?", "person"),
+        ("Who estimated how much the new ward would cost?", "person"),
+        ("Where did they say how many trains were cancelled?", "place"),
+        ("What did the minister say about how much the bridge cost?", "money"),
     ],
 )
 def test_what_a_question_asks_for(question: str, kind: str | None) -> None:
