@@ -13,9 +13,12 @@ speaker introduced as "Albanian Prime Minister" says.
 sentence gives a cause of the asked event when it relates a cause to an effect at all
 (``cause_and_effect``: "because" and its kin or "after" put the cause after the effect;
 "caused", "led to", ", so", a result clause ", bringing ..." put it before; "what caused"
-or "why" in a statement gives the cause as unknown), shares a word with the question, and
-does not give what the question asks about as the cause of something else ("the channel
-reopened eleven weeks after the bridge collapsed" says nothing of why it collapsed).
+or "why" in a statement gives the cause as unknown), its effect is about what is asked
+(a word of the question's predicate, negations aside; a result clause naming the
+question's subject), and it does not give what the question asks about as the cause of
+something else ("the channel reopened eleven weeks after the bridge collapsed" says
+nothing of why it collapsed). The effect may name another subject: a false premise
+("Why did hackers cut the power?") is corrected by the true cause of the event.
 
 Not handled: reasons given without a connective ("Fares rose. Fuel cost more."), reasons
 spread over two sentences, negated connectives ("not because ...").
@@ -27,6 +30,7 @@ import re
 from typing import NamedTuple
 
 from assistant.lexical import covered_terms, stem
+from assistant.question import subject_phrase
 from assistant.stance import NEGATED, REFUSAL, asked_subject
 
 CAUSAL = re.compile(
@@ -128,9 +132,11 @@ CAUSE_FIRST = re.compile(
     r"prompt(?:ed|s|ing)?|why)\b(?!\s+by\b)",
     re.I,
 )
-# ... or a result clause after a comma ("A struck the crane, bringing down two floors").
+# ... or a result clause after a comma ("A struck the crane, bringing down two floors"; "leaving
+# out" excludes, it brings nothing about).
 RESULT = re.compile(
-    r",\s+(?:so|bringing|sending|leaving|knocking|cutting|killing|forcing)\b(?!\s+(?:far|many|much|that)\b)", re.I
+    r",\s+(?:so|bringing|sending|leaving(?!\s+out\b)|knocking|cutting|killing|forcing)\b(?!\s+(?:far|many|much|that)\b)",
+    re.I,
 )
 
 
@@ -182,6 +188,31 @@ def asked_words(question: str) -> set[str]:
     return {w for w in words_of(question) if w not in QUESTION_STEMS}
 
 
+# "Why could the old servers not restart?": the subject runs from the auxiliary to the negation.
+NEGATED_SUBJECT = re.compile(
+    r"\b(?:did|does|do|has|have|had|was|were|is|are|will|would|can|could|should)\s+"
+    r"(?P<subject>(?:[\w’'-]+\s+){1,4}?)(?:not|never)\b",
+    re.I,
+)
+
+
+def subject_words(question: str) -> set[str]:
+    """The words of a why-question's subject: its noun phrase before the verb
+    (``question.subject_phrase``) or the negation, else the first word after the
+    auxiliary (``stance.asked_subject``).
+
+    >>> sorted(subject_words("Why could crashed computers not download the fix?"))
+    ['computer', 'crash']
+    >>> sorted(subject_words("Why did the Tay bridge close?")), sorted(subject_words("Why did it rain?"))
+    (['bridg', 'tay'], ['it'])
+    """
+    negated = NEGATED_SUBJECT.search(question)
+    phrase = negated["subject"] if negated else subject_phrase(question)
+    if phrase:
+        return asked_words(phrase) or asked_subject(question)
+    return {w.removesuffix("e") for w in asked_subject(question)}
+
+
 def shared_words(question: str, sentence: str, speaker: str = "") -> int:
     """How many of a why-question's words (``asked_words``) ``sentence`` or its ``speaker`` has.
 
@@ -191,12 +222,41 @@ def shared_words(question: str, sentence: str, speaker: str = "") -> int:
     return len(covered_terms(asked_words(question), words_of(sentence) | words_of(speaker)))
 
 
+NEGATIONS = frozenset({"not", "no", "never", "nor", "t"})  # "t" of "couldn't" as ``words_of`` splits it
+
+
+def about_asked(subject: set[str], predicate: set[str], effect: str, result: bool) -> bool:
+    """Whether an ``effect`` clause is about what a why-question asks: a result clause
+    names its ``subject`` (what the cause acted on: "..., bringing down the stand"); any
+    other effect holds a word of its ``predicate`` ("what caused the power cut", not
+    "Other lines were not affected" for "Why could the trains not run?"). The effect may
+    name another subject: a false premise is corrected by the true cause of the event.
+
+    >>> about_asked({"stand"}, {"collaps"}, "bringing down half the stand.", True)
+    True
+    >>> about_asked({"ferry"}, {"sail"}, "Two other boats were not damaged ", False)
+    False
+    """
+    words = words_of(effect)
+    return bool(covered_terms(subject if result else predicate, words))
+
+
+def predicate_words(question: str) -> set[str]:
+    """What a why-question says its subject did: its words (``asked_words``) but its
+    subject's (``subject_words``) and negations.
+
+    >>> sorted(predicate_words("Why could crashed computers not download the fix?"))
+    ['download', 'fix']
+    """
+    return asked_words(question) - subject_words(question) - NEGATIONS
+
+
 def cause_match(question: str, sentence: str, speaker: str = "") -> int:
     """How well ``sentence`` gives a cause (or says the cause is unknown) of what a
     why-question asks about: the question's words it shares (``speaker`` counting as its
-    words) when it relates a cause to an effect (``cause_and_effect``) whose effect holds
-    the question's predicate (its words but its subject; for a result clause, any of its
-    words anywhere) and whose cause does not hold it alone; else 0.
+    words) when it relates a cause to an effect (``cause_and_effect``) about what the
+    question asks (``about_asked``, with its subject, ``subject_words``, and its predicate,
+    ``predicate_words``) and its cause does not hold the predicate alone; else 0.
 
     >>> q = "Why did the ferry lose power?"
     >>> cause_match(q, "Investigators cannot yet say what caused the ferry's power cut.")
@@ -209,11 +269,11 @@ def cause_match(question: str, sentence: str, speaker: str = "") -> int:
     relation = cause_and_effect(sentence)
     if relation is None:
         return 0
-    cause, effect = words_of(relation.cause), words_of(relation.effect)
     asked = asked_words(question)
-    predicate = asked - {w.removesuffix("e") for w in asked_subject(question)}
-    in_effect = covered_terms(predicate, effect)
-    if covered_terms(predicate, cause) - in_effect:
+    subject, predicate = subject_words(question), predicate_words(question)
+    cause, effect = words_of(relation.cause), words_of(relation.effect)
+    if covered_terms(predicate, cause) - covered_terms(predicate, effect):
         return 0  # what is asked about is given as the cause of something else
-    shared = covered_terms(asked, cause | effect | words_of(speaker))
-    return len(shared) if in_effect or (relation.result and shared) else 0
+    if not about_asked(subject, predicate, relation.effect, relation.result):
+        return 0
+    return len(covered_terms(asked, cause | effect | words_of(speaker)))

@@ -20,7 +20,9 @@ CRANE = {
         "bringing down half of the east stand.\n\n"
         "Before the collapse of the stand, the stadium staged more concerts than any other venue in the county.\n\n"
         "Nobody was hurt, the fire service said.\n\n"
-        "It was the only crane in the town to come down in the storm.\n"
+        "It was the only crane in the town to come down in the storm.\n\n"
+        "Fans could not go home for an hour.\n\n"
+        "Fans at the harbour end were not hurt, because the roof there held.\n"
     ),
     "crane-council.md": (
         '---\ntitle: "Council statement on the Belgrove crane"\noutlet: Belgrove Council\nkind: press release\n'
@@ -40,7 +42,9 @@ TRAIN = {
         "stuck for four hours.\n\n"
         "Before the breakdown the line carried more commuters than any other route in the county.\n\n"
         "The lights in the carriages went out soon after the train lost power.\n\n"
-        "Firefighters walked the stuck passengers out along the track.\n"
+        "Firefighters walked the stuck passengers out along the track.\n\n"
+        "Commuters in the tunnel could not phone home for most of the evening.\n\n"
+        "Commuters on the coast line were not affected, because those trains draw power from another supply.\n"
     ),
     "train-operator.md": (
         '---\ntitle: "Statement from Northvale Rail"\noutlet: Northvale Rail\nkind: press release\n'
@@ -99,6 +103,26 @@ def test_the_cause_and_the_effect_of_a_sentence(text: str, cause: str | None, ef
         ("Why did the train lose power?", "A train that loses power in a tunnel has to be towed out.", False),
         # a cause of something else that shares only the subject
         ("Why did the train lose power?", "The train was late because of a signal fault.", False),
+        # a cause of what another subject did or did not do ("not" is no word of what is asked)
+        (
+            "Why could the stuck passengers not open the doors?",
+            "Passengers on the coast line were not affected, because those trains draw power from another supply.",
+            False,
+        ),
+        (
+            "Why could the crane operator not reach the cab?",
+            "Cranes at the harbour were not damaged, because they had been lowered.",
+            False,
+        ),
+        (
+            "Why could the stuck passengers not open the doors?",
+            "The passengers could not open the doors because the locks need power.",
+            True,
+        ),
+        ("Why did the harbour cranes survive?", "The harbour cranes survived because they had been lowered.", True),
+        # a clause leaving something out brings nothing about; a verbless question has no subject to act on
+        ("Why not the bakers?", "The survey counts the large shops, leaving out the bakers.", False),
+        ("Why not the cyclists?", "The count covers cars and vans, leaving out the cyclists.", False),
     ],
 )
 def test_whether_a_sentence_gives_a_cause_of_what_is_asked(question: str, sentence: str, gives: bool) -> None:
@@ -131,6 +155,20 @@ def test_a_why_question_is_answered_by_a_cause_first(
     assert out["answered"], out["text"]
     assert cause in out["citations"][0]["quote"], out["text"]
     assert not_shown not in out["citations"][0]["quote"], out["text"]
+
+
+@pytest.mark.parametrize(
+    ("story", "question", "first"),
+    [
+        ("crane", "Why could fans not go home?", "Fans could not go home"),
+        ("train", "Why could the commuters not phone home?", "could not phone home"),
+    ],
+)
+def test_a_why_question_does_not_lead_with_a_cause_of_something_else(
+    request: pytest.FixtureRequest, story: str, question: str, first: str
+) -> None:
+    out = checked_answer(request.getfixturevalue(story), question)
+    assert out["citations"] and first in out["citations"][0]["quote"], out["text"]
 
 
 @pytest.mark.parametrize(
