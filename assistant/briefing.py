@@ -133,6 +133,7 @@ class BriefingSettings:
     fill_depth: float = 2.0  # ... from the best fill_depth * max_points picks
     passage_gap: int = 1  # picked sentences this close in one document (ordinals) read as one passage
     voice_share: float = 0.1  # share of the points kept for named people quoted whom no point names yet
+    principal_documents: int = 2  # a person quoted in this many documents is a principal voice
     max_bullets: int = 4  # bullets of one list gathered under its lead-in
     topic_k: int = 40  # sentences retrieval brings for a topic
     topic_floor: float = 0.6  # topic candidates must be this close to the best one (share of its cosine)
@@ -815,37 +816,57 @@ class Briefer:
         return items
 
     def _with_voices(self, pool: _Pool, order: Sequence[int], score: np.ndarray, max_points: int) -> list[list[int]]:
-        """The points (``_gather``), with room made for the views of the corpus: when two or
-        more named people are quoted, up to ``voice_share`` of the points go to the best
-        quotation of each one no point names yet that reacts (``is_reaction``), best first,
-        after the others. Centrality alone never hears a reaction: it is said once, late."""
+        """The points (``_gather``), with room made for the views of the corpus: up to
+        ``voice_share`` of the points go, after the others, to the best quotation of each
+        principal voice no point quotes yet (a person quoted in ``principal_documents``
+        documents or more), then, when two or more named people are quoted, of each one no
+        point names yet who reacts (``is_reaction``), best first. Centrality alone never hears a
+        view: it is said once, late, in words no other sentence repeats."""
         st = self.settings
         points = self._gather(pool, order, max_points)
-        quoted, reactions = self._voices(pool, score)
-        if quoted < 2 or not reactions:
+        quoted, principals, reactions = self._voices(pool, score)
+        if quoted < 2:
+            reactions = []
+        if not (reactions or principals):
             return points
         room = max(1, int(max_points * st.voice_share))
-        missing = unheard(reactions, {i: pool.sentences[i].text for point in points for i in point})[:room]
-        if not missing:
-            return points
-        points = self._gather(pool, order, max_points - len(missing))
-        missing = unheard(reactions, {i: pool.sentences[i].text for point in points for i in point})[: len(missing)]
-        return points + [[row] for _, row in missing]
 
-    def _voices(self, pool: _Pool, score: np.ndarray) -> tuple[int, list[tuple[str, int]]]:
-        """How many named people the candidates (that may make points) quote, and those
-        quoted reacting, each with the pool row of their most salient reaction, most
-        salient first."""
+        def missing(points: list[list[int]], limit: int) -> list[int]:
+            shown = {i: pool.sentences[i].text for point in points for i in point}
+            rows = [row for speaker, row, said in principals if not said & shown.keys()]
+            rows += [row for _, row in unheard(reactions, shown) if row not in rows]
+            return rows[:limit]
+
+        if not missing(points, room):
+            return points
+        points = self._gather(pool, order, max_points - len(missing(points, room)))
+        return points + [[row] for row in missing(points, room)]
+
+    def _voices(
+        self, pool: _Pool, score: np.ndarray
+    ) -> tuple[int, list[tuple[str, int, set[int]]], list[tuple[str, int]]]:
+        """How many named people the candidates (that may make points) quote; the principal
+        voices (quoted in ``principal_documents`` documents or more), each with the pool row
+        of their most salient quotation and the rows of all of them; and those quoted
+        reacting, each with the row of their most salient reaction; most salient first."""
         at = {s.sentence_id: i for i, s in enumerate(pool.sentences) if self._may_be_point(s)}
         docs = sorted({s.doc_id for s in pool.sentences})
         quotes = across_documents([q for d in docs for q in self.snapshot.quotes_of(d) if q.sentence_id in at])
         named = [q for q in quotes if names_a_person(q.speaker)]
         best: dict[str, int] = {}
+        said: dict[str, set[int]] = {}
         for q in named:
             row = at[q.sentence_id]
+            said.setdefault(q.speaker, set()).add(row)
             if is_reaction(pool.sentences[row].text) and (q.speaker not in best or score[row] > score[best[q.speaker]]):
                 best[q.speaker] = row
-        return len({q.speaker for q in named}), sorted(best.items(), key=lambda kv: -score[kv[1]])
+        principal = [
+            (speaker, max(rows, key=lambda r: score[r]), rows)
+            for speaker, rows in said.items()
+            if len({pool.sentences[r].doc_id for r in rows}) >= self.settings.principal_documents
+        ]
+        principal.sort(key=lambda p: -score[p[1]])
+        return len(said), principal, sorted(best.items(), key=lambda kv: -score[kv[1]])
 
     def _figure_links(self, measures: _Measures) -> tuple[dict[str, list[Sentence]], dict[str, set[str]]]:
         """For each sentence with a telling figure (``telling_figure``): the sentences that give

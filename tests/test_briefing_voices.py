@@ -116,3 +116,57 @@ def test_a_quoted_reaction_gets_a_key_point(
     points = [item.text for item in briefing.section(KEY_POINTS).items]
     assert any(critic in p for p in points), points
     assert critic not in points[0]  # the lead fact still comes first
+
+
+# A person quoted by two documents is a principal voice: their words get a point even when
+# they judge nothing (no "called", "warned") and the figures of the story outrank them.
+TRAMS = {
+    "council.txt": (
+        'title = "Tram line 2 shut after derailment"\noutlet = "City of Ashby"\ndate = "2026-03-03"\n',
+        "A tram on line 2 left the rails at Canal Street on 2 March 2026 with 64 passengers on board.\n\n"
+        "Four passengers were treated in hospital for minor injuries and released the same day.\n\n"
+        "Replacement buses will run every 8 minutes between the depot and the station.\n\n"
+        "Line 2 carries about 21,000 passengers on a weekday.\n\n"
+        "“We owe passengers a full account of what went wrong,” said Omar Haddad, the city's transport director.\n",
+    ),
+    "paper.txt": (
+        'title = "Ashby tram derailment: track checks to take a week"\noutlet = "Ashby Courier"\ndate = "2026-03-04"\n',
+        "Engineers will inspect 3.5 kilometres of track on line 2 before the trams run again.\n\n"
+        "The tram that derailed on 2 March was built in 2004 and had been serviced in January.\n\n"
+        "The closure is costing local shops about £40,000 a day, the traders' association estimates.\n\n"
+        "Last year the network recorded 12 minor faults on line 2.\n\n"
+        "Haddad said: “I have asked the rail inspectorate for an independent review.”\n",
+    ),
+}
+HEATING = {
+    "school.txt": (
+        'title = "Greenfield school closes as boilers fail"\noutlet = "Greenfield Academy"\ndate = "2026-01-12"\n',
+        "Greenfield Academy closed on 12 January 2026 after both of its boilers failed overnight.\n\n"
+        "Classrooms were below 12 degrees when staff arrived at 7 am.\n\n"
+        "“Children cannot learn in coats and gloves, so we have sent them home,” said Ruth Adeyemi, the headteacher.\n\n"
+        "About 1,150 pupils will learn online until the heating is repaired.\n\n"
+        "A replacement boiler will cost about £85,000.\n",
+    ),
+    "news.txt": (
+        'title = "Greenfield pupils sent home in the cold"\noutlet = "Greenfield Times"\ndate = "2026-01-13"\n',
+        "Parents of 1,150 pupils were told by text message at 7.30 am that the school was shut.\n\n"
+        "The boilers were installed in 1998 and were due to be replaced in 2027.\n\n"
+        "Adeyemi said: “We will open again the day the boilers are working.”\n\n"
+        "The county council has 340 schools and set aside £2.1m for repairs this year.\n\n"
+        "Free school meals will be delivered to 210 families while the school is closed.\n",
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("name", "documents", "speaker"), [("trams", TRAMS, "Haddad"), ("heating", HEATING, "Adeyemi")]
+)
+def test_a_person_quoted_by_two_documents_gets_a_key_point(
+    tmp_path_factory: pytest.TempPathFactory, name: str, documents: dict[str, tuple[str, str]], speaker: str
+) -> None:
+    bot = _corpus_bot(tmp_path_factory, name, documents)
+    briefing = bot.brief(max_points=2)
+    _verify_all(bot, briefing)
+    points = [item.text for item in briefing.section(KEY_POINTS).items]
+    assert any(speaker in p and "“" in p for p in points), points
+    assert speaker not in points[0]  # the lead fact still comes first
