@@ -22,7 +22,6 @@ Not handled: paraphrases that share few words ("rejected" against "turned down")
 from __future__ import annotations
 
 import datetime
-import itertools
 import re
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from pathlib import PurePosixPath
@@ -330,7 +329,7 @@ def superseded(sentence: Sentence, retraction: Sentence) -> bool:
     """
     if sentence.doc_id == retraction.doc_id:
         return False
-    account = without_titles(retraction.text)
+    account = without_report_dates(without_titles(retraction.text))
     if not _figure_texts(account) & _figure_texts(sentence.text):
         return False
     return len(set(tokenize(sentence.text)) & set(tokenize(account))) >= 2
@@ -358,6 +357,46 @@ def without_titles(text: str) -> str:
         group = "a" if m.group("a") else "b"
         out[m.start(group) : m.end(group)] = " " * (m.end(group) - m.start(group))
     return "".join(out)
+
+
+# What precedes the day a report came out: "published on", "posted", "dated", or the report
+# itself ("our report of", "a story from"); the day names the report, not what it claimed.
+REPORT_DAY_CUE = re.compile(
+    r"(?:\b(?:published|posted|issued|dated|printed|broadcast|aired)(?:\s+(?:on|online))?"
+    r"|\b(?:report|article|story|piece|bulletin|edition|version)\s+(?:of|on|from))\s+$",
+    re.I,
+)
+
+
+def without_report_dates(text: str) -> str:
+    """``text`` with the days that reports came out blanked (same length): a correction
+    names the report it corrects by its day, which is not a figure of the error.
+
+    >>> " ".join(without_report_dates("Our report of 12 May said the dam was built in 1961.").split())
+    'Our report of said the dam was built in 1961.'
+    >>> without_report_dates("The report said the bridge closed on 21 March.")
+    'The report said the bridge closed on 21 March.'
+    """
+    out = list(text)
+    for start, end in date_spans(text):
+        if REPORT_DAY_CUE.search(text[max(0, start - 40) : start]):
+            out[start:end] = " " * (end - start)
+    return "".join(out)
+
+
+# A line of a correction that only disowns what the account of the error said: it names the
+# error ("That figure was wrong.", "The Gazette regrets the error.") and gives nothing anew.
+DISOWNING = re.compile(r"\b(?:wrong|incorrect|inaccurate|untrue|mistaken|mistake|error|erroneous)\b", re.I)
+
+
+def disowns(text: str) -> bool:
+    """Whether a sentence only says that what was reported was wrong, with no date or
+    figure of its own.
+
+    >>> disowns("That figure was wrong."), disowns("The mill employs 210 people, not 240 as we wrongly said.")
+    (True, False)
+    """
+    return DISOWNING.search(text) is not None and not _figure_texts(text)
 
 
 def names_day(text: str, iso_date: str | None) -> bool:
@@ -443,8 +482,25 @@ def corrections_in(
     for doc_id, document in documents.items():
         if is_correction(document):
             own = [s for s in by_doc.get(doc_id, []) if s.citable]
-            fixes += [(a, b) for a, b in itertools.pairwise(own) if retracts(a.text) and not retracts(b.text)]
+            for i, error in enumerate(own):
+                if retracts(error.text):
+                    fix = _fix_after(own[i + 1 :])
+                    fixes += [(error, fix)] if fix is not None else []
     return fixes
+
+
+def _fix_after(following: Sequence[Sentence]) -> Sentence | None:
+    """The corrected statement after an account of an error: the next sentence, past lines
+    that only disown the account ("That figure was wrong."), unless it is another account;
+    the first such line when nothing else follows it."""
+    disowning = []
+    for sentence in following:
+        if retracts(sentence.text):
+            break
+        if not disowns(sentence.text):
+            return sentence
+        disowning.append(sentence)
+    return disowning[0] if disowning else None
 
 
 def settled(figures: Iterable[Figure], fixes: Iterable[tuple[Sentence, Sentence]]) -> list[Figure]:
