@@ -76,6 +76,7 @@ from assistant.context import (
     refers_back,
     sentence_before,
     states_attribute,
+    with_context,
 )
 from assistant.direct import (
     answer_phrase,
@@ -96,7 +97,7 @@ from assistant.evidence import holds, period_conflict
 from assistant.figures import Figure, asks_length, clause_of, same_figure
 from assistant.index import Snapshot
 from assistant.lexical import covered_terms, tokenize
-from assistant.question import Question, analyse
+from assistant.question import WANTS_MORE, Question, analyse
 from assistant.reasons import cause_match, reason_match, shared_words
 from assistant.records import Answer, Behaviour, Citation, Hit, Sentence, ShortAnswer
 from assistant.sources import (
@@ -326,9 +327,9 @@ class CalibratedComposer:
     def has_step_for(self, question: Question, hits: list[Hit]) -> bool:
         """Whether a step only this pipeline has applies: a reason found for a why-question,
         a role found for a question about someone's role, a state for a status question, a
-        quotation's speaker for "Who said ...?"."""
+        quotation's speaker for "Who said ...?", the rest of a list for "What else?"."""
         who_said = question.asks_for == "person" and SPEECH.search(question.focus) is not None
-        if self.gist(question, []) is not None:
+        if self.gist(question, []) is not None or self.more_of_list(question, hits) is not None:
             return True
         if not (question.asks_reason or question.role_of or question.asks_status or who_said or question.attribute):
             return False
@@ -420,12 +421,13 @@ class CalibratedComposer:
     def more_of_list(self, question: Question, hits: list[Hit]) -> list[list[Sentence]] | None:
         """Step 2a: "What else ...?" after an answer that quoted an item of a list: the
         list's items the previous answer did not quote (or, when it quoted the whole list,
-        all but the item that answered the previous question best), when one of them has
-        a word of the follow-up ("What else will it fund?" -> "Fund a new ... programme")."""
+        all but the item that answered the previous question best), when the follow-up has
+        no word of its own ("What else?") or one of them has one, with the list's lead-in
+        ("What else will it fund?" -> "The grant will:" "Fund a new ... programme")."""
         said = question.previous_answer
         if not (question.wants_more and said):
             return None
-        own = set(question.terms)
+        own = set(tokenize(WANTS_MORE.sub(" ", question.focus)))  # "else", "other" ask for more, not what
         before = set(tokenize(question.context_text))
         for doc_id in dict.fromkeys(h.sentence.doc_id for h in hits):
             doc = self.snapshot.by_doc.get(doc_id, [])
@@ -437,7 +439,7 @@ class CalibratedComposer:
             if not rest:
                 answered = max(items, key=lambda s: len(covered_terms(before, set(tokenize(s.text)))))
                 rest = [s for s in items if s is not answered]
-            if any(covered_terms(own, set(tokenize(s.text))) for s in rest):
+            if not own or any(covered_terms(own, set(tokenize(f"{s.lead_in} {s.text}"))) for s in rest):
                 return [[s] for s in rest]
         return None
 
@@ -999,38 +1001,17 @@ class CalibratedComposer:
     def _with_context(
         self, items: list[list[Sentence]], terms: Collection[str] = (), aside: Collection[str] = ()
     ) -> list[list[Sentence]]:
-        """Add, as items of their own, what each item's first sentence needs to be read alone:
-        a bullet's lead-in, a lead-in's list, the sentence a reference points back to (one
-        opening with it, or one with a pronoun inside whose antecedent states question
-        ``terms`` it lacks: "The owners say it will restart"). The best item stays first;
-        the others follow in document order, each after its context."""
-        first, rest = items[0], sorted(items[1:], key=lambda i: (i[0].doc_id, i[0].ordinal))
-        out: dict[str, list[Sentence]] = {}
-        for item in [first, *rest]:
-            sentence = item[0]
-            doc = self.snapshot.by_doc.get(sentence.doc_id, [])
-            at = sentence.ordinal
-            if sentence.kind == "bullet" and sentence.lead_in:
-                lead = next((s for s in reversed(doc[:at]) if s.kind != "bullet"), None)
-                if lead is not None and lead.text == sentence.lead_in:
-                    out.setdefault(lead.sentence_id, [lead])
-            elif at + 1 < len(doc) and doc[at + 1].lead_in == sentence.text:
-                out.setdefault(sentence.sentence_id, item)
-                for bullet in doc[at + 1 :]:
-                    if bullet.kind != "bullet" or bullet.lead_in != sentence.text:
-                        break
-                    out.setdefault(bullet.sentence_id, [bullet])
-            elif (
-                (before := self._referent(sentence, terms)) is not None
-                and before.kind == "sentence"
-                and before.sentence_id not in aside
-            ):
-                out.setdefault(before.sentence_id, [before])
-            out.setdefault(sentence.sentence_id, item)
-            if is_question(sentence.text) and at + 1 < len(doc) and doc[at + 1].citable:
-                reply = doc[at + 1]  # a question in a transcript or FAQ is answered by the next line
-                out.setdefault(reply.sentence_id, [reply])
-        return list(out.values())
+        """What each item needs to be read alone (``context.with_context``): the sentence a
+        reference points back to is one opening with it, or one with a pronoun inside whose
+        antecedent states question ``terms`` it lacks ("The owners say it will restart"),
+        never a sentence ``aside``."""
+
+        def referent(sentence: Sentence) -> Sentence | None:
+            before = self._referent(sentence, terms)
+            ok = before is not None and before.kind == "sentence" and before.sentence_id not in aside
+            return before if ok else None
+
+        return with_context(items, lambda s: self.snapshot.by_doc.get(s.doc_id, []), referent)
 
     def _referent(self, sentence: Sentence, terms: Collection[str]) -> Sentence | None:
         """The sentence ``sentence`` refers back to, when it does (``context.refers_back``:

@@ -45,7 +45,7 @@ from typing import Protocol
 import numpy as np
 
 from assistant.answerability import content_words
-from assistant.context import CONTINUES, CONTRAST, opens_with_reference, sentence_before
+from assistant.context import CONTINUES, CONTRAST, opens_with_reference, sentence_before, with_context
 from assistant.direct import states_measure, within, year_bounds
 from assistant.evidence import date_spans
 from assistant.index import Snapshot
@@ -620,30 +620,20 @@ class ExtractiveComposer:
         return self.snapshot.by_doc.get(sentence.doc_id, [])
 
     def _with_context(self, chosen: list[Sentence]) -> list[Sentence]:
-        """Add what each sentence needs to be read alone; the best sentence stays first,
-        the others follow in document order, each after its own context."""
-        primary, rest = chosen[0], sorted(chosen[1:], key=lambda s: (s.doc_id, s.ordinal))
-        chosen = [primary, *rest]
-        out: dict[str, Sentence] = {}
-        for sentence in chosen:
-            doc = self._neighbours(sentence)
-            at = sentence.ordinal
-            if sentence.kind == "bullet" and sentence.lead_in:
-                lead = next((s for s in reversed(doc[:at]) if s.kind != "bullet"), None)
-                if lead is not None and lead.text == sentence.lead_in and lead.citable:
-                    out.setdefault(lead.sentence_id, lead)
-            elif at + 1 < len(doc) and doc[at + 1].lead_in == sentence.text:
-                out.setdefault(sentence.sentence_id, sentence)
-                for item in doc[at + 1 :]:
-                    if item.kind != "bullet" or item.lead_in != sentence.text or not item.citable:
-                        break
-                    out.setdefault(item.sentence_id, item)
-            elif opens_with_reference(sentence.text) and at > 0:
-                before = doc[at - 1]
-                if before.citable and before.kind == "sentence" and before.paragraph == sentence.paragraph:
-                    out.setdefault(before.sentence_id, before)
-            out.setdefault(sentence.sentence_id, sentence)
-        return list(out.values())
+        """Add what each sentence needs to be read alone (``context.with_context``; what a
+        sentence opening with a reference points back to is the one before it in its
+        paragraph)."""
+
+        def referent(sentence: Sentence) -> Sentence | None:
+            doc, at = self._neighbours(sentence), sentence.ordinal
+            if not opens_with_reference(sentence.text) or at == 0:
+                return None
+            before = doc[at - 1]
+            ok = before.citable and before.kind == "sentence" and before.paragraph == sentence.paragraph
+            return before if ok else None
+
+        items = with_context([[s] for s in chosen], self._neighbours, referent, replies=False)
+        return [item[0] for item in items]
 
     def _with_contrast(self, chosen: list[Sentence]) -> list[Sentence]:
         """For a question that compares, add the sentences of the best sentence's section

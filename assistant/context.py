@@ -2,7 +2,9 @@
 
 A sentence refers back when it opens with a pronoun, a demonstrative or a shell noun
 ("The aim is ...", Schmid 2000), or names "this statement", "these remarks", "any such
-deal" inside: the sentence before it is cited with it. A sentence that is itself a
+deal" inside: the sentence before it is cited with it, right after it when it is the
+answer's best sentence (the answer leads with what answers), else before it. A bullet
+brings its list's lead-in above it, a lead-in its list. A sentence that is itself a
 question (in a transcript or an FAQ) is answered by the line after it. A question that
 compares ("How does X differ from Y?") is answered by the best sentence and the ones
 after it that carry the comparison on ("That policy ...", "In contrast, ...").
@@ -14,7 +16,7 @@ spoke, the mayor ...").
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from assistant.answerability import leans_back
 from assistant.records import Sentence
@@ -126,3 +128,41 @@ def sentence_before(doc: Sequence[Sentence], sentence: Sentence, leans: bool | N
         refers = opens_with_reference(sentence.text) if leans is None else leans
         return before if refers else None
     return None
+
+
+def with_context(
+    items: list[list[Sentence]],
+    doc_of: Callable[[Sentence], Sequence[Sentence]],
+    referent: Callable[[Sentence], Sentence | None],
+    replies: bool = True,
+) -> list[list[Sentence]]:
+    """Add, as items of their own, what each item's first sentence needs to be read alone:
+    a bullet's lead-in (above it: the two read as one sentence), a lead-in's list, the
+    sentence it refers to (``referent``), and with ``replies`` the line answering a
+    question. The first item leads and the sentence it refers to follows it; the other
+    items follow in document order, each after what it refers to."""
+    first, rest = items[0], sorted(items[1:], key=lambda i: (i[0].doc_id, i[0].ordinal))
+    out: dict[str, list[Sentence]] = {}
+    for item in [first, *rest]:
+        sentence = item[0]
+        doc = doc_of(sentence)
+        at = sentence.ordinal
+        if sentence.kind == "bullet" and sentence.lead_in:
+            lead = next((s for s in reversed(doc[:at]) if s.kind != "bullet"), None)
+            if lead is not None and lead.text == sentence.lead_in and lead.citable:
+                out.setdefault(lead.sentence_id, [lead])
+        elif at + 1 < len(doc) and doc[at + 1].lead_in == sentence.text:
+            out.setdefault(sentence.sentence_id, item)
+            for bullet in doc[at + 1 :]:
+                if bullet.kind != "bullet" or bullet.lead_in != sentence.text or not bullet.citable:
+                    break
+                out.setdefault(bullet.sentence_id, [bullet])
+        elif (before := referent(sentence)) is not None:
+            if item is first:
+                out.setdefault(sentence.sentence_id, item)
+            out.setdefault(before.sentence_id, [before])
+        out.setdefault(sentence.sentence_id, item)
+        if replies and is_question(sentence.text) and at + 1 < len(doc) and doc[at + 1].citable:
+            reply = doc[at + 1]  # a question in a transcript or FAQ is answered by the next line
+            out.setdefault(reply.sentence_id, [reply])
+    return list(out.values())

@@ -60,7 +60,9 @@ FORMAT_VERSION = 2  # 2: chunk ids count repeated windows
 # The version of the text rules applied at ingest (sentence splitting, instruction marks).
 # A document stored under other rules is split and marked again by the next ingest (its
 # unchanged sentences keep their vectors); changing it does not rebuild the index.
-RULES_VERSION = 2  # 2: HTML comments are units; instructions hidden in markup, headings
+RULES_VERSION = (
+    3  # 2: HTML comments are units; instructions hidden in markup, headings; 3: a lead-in across a blank line
+)
 MARKER_FILE = "briefing-index.json"
 MANIFEST_ID = "__manifest__"
 # Sentences embedded and written per step of an ingest. The model sorts each call's texts

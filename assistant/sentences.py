@@ -210,8 +210,9 @@ def assemble(doc_id: str, text: str, units: list[Unit]) -> list[Sentence]:
     and each bullet its lead-in. The index rebuilds sentences from stored spans with this
     same function, so both ways agree.
 
-    A lead-in is the sentence just above a list when it ends with a colon; a blank line
-    before a bullet starts a new list, which has a lead-in only if one sits above it.
+    A lead-in is the sentence just above a list when it ends with a colon, a blank line
+    between them or not (Markdown sets one there); a blank line between bullets starts a
+    new list, which has a lead-in only if one sits above it.
     """
     sentences: list[Sentence] = []
     section: str | None = None
@@ -225,7 +226,7 @@ def assemble(doc_id: str, text: str, units: list[Unit]) -> list[Sentence]:
             gap = text[previous.end : start] if previous is not None else ""
             if previous is None or previous.kind != "bullet" or BLANK_LINE.search(gap):
                 introduces = previous is not None and previous.kind == "sentence" and previous.text.endswith(":")
-                lead_in = previous.text if introduces and previous is not None and not BLANK_LINE.search(gap) else None
+                lead_in = previous.text if introduces and previous is not None else None
         else:
             lead_in = None
         sentence = Sentence(

@@ -112,6 +112,19 @@ def test_markdown_headings_and_numbered_lists() -> None:
     assert units[4].section == "Budget 2025"
 
 
+@pytest.mark.parametrize(
+    ("text", "lead_in"),
+    [
+        ("The council will:\n\n- mend the roads;\n- open a library.", "The council will:"),
+        ("Volunteers should bring:\n- gloves\n- water", "Volunteers should bring:"),
+        ("The club has three aims.\n\n- win the league\n- grow the youth side", None),
+        ("Bring these:\n- tents\n\n- stoves", None),  # the second list has no lead-in
+    ],
+)
+def test_a_list_s_lead_in_is_the_line_above_it_ending_with_a_colon(text: str, lead_in: str | None) -> None:
+    assert [u.lead_in for u in split_sentences("d", text) if u.kind == "bullet"][-1] == lead_in
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=400))
 def test_spans_are_exact_ordered_and_disjoint(text: str) -> None:
