@@ -359,13 +359,13 @@ REFERS_BACK = re.compile(
 
 def informativeness(text: str, figure_weight: float, name_weight: float) -> float:
     """How many specific, checkable details a sentence carries: ``1 + figure_weight`` per
-    figure (money, percentage, count; two at most) ``+ name_weight`` times the share of
+    figure (money, percentage, count, duration; two at most) ``+ name_weight`` times the share of
     four distinct capitalised words inside the sentence (names of people, places, bodies).
 
     >>> informativeness("The aim is to help.", 1.0, 0.5), informativeness("Over 3,000 nurses in Leeds and York struck.", 1.0, 0.5)
     (1.0, 2.25)
     """
-    figures = sum(1 for *_, kind, _, _ in raw_figures(text) if kind in ("money", "percent", "count"))
+    figures = sum(1 for *_, kind, _, _ in raw_figures(text) if kind in ("money", "percent", "count", "duration"))
     names = len(set(NAME_WORD.findall(text)))
     return 1.0 + figure_weight * min(figures, 2) + name_weight * min(names, 4) / 4
 

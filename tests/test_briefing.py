@@ -126,6 +126,8 @@ def test_opens_with_reference(text: str, expected: bool) -> None:
         ("The club paid £45m and 10% of any resale.", 3.0),
         ("Fans from Leeds, York and Hull travelled to Cardiff.", 1.5),
         ("Council leader Maria Okafor met union officials in Leeds.", 1.375),
+        ("The ferry crew were stuck at sea for 11 days.", 2.0),  # a duration is a checkable figure
+        ("The strike lasted three weeks and cost the port $4m.", 3.0),
     ],
 )
 def test_informativeness(text: str, expected: float) -> None:
