@@ -629,7 +629,7 @@ class Briefer:
             ]
             sections += [
                 BriefingSection(WHO_SAID_WHAT, tuple(self._who_said_what(across_documents(quotes)))),
-                BriefingSection(FIGURES, tuple(self._figures(measured))),
+                BriefingSection(FIGURES, tuple(self._figures(self._corrected_figures(measured)))),
                 BriefingSection(SOURCES_DIFFER, tuple(self._difference(d) for d in measures.differing)),
                 BriefingSection(TIMELINE, tuple(self._timeline(figures))),
             ]
@@ -1171,14 +1171,34 @@ class Briefer:
         return items
 
     def _stands(self, figure: Figure) -> bool:
-        """Whether a figure's sentence dates an event that stands: neither a correction's account
-        of an error, nor a statement a correction says was wrong (``sources.superseded``), nor
-        the news of a document's own release (``reports_own_release``)."""
+        """Whether a figure's sentence dates an event that stands: not one a correction takes
+        back (``_taken_back``), nor the news of a document's own release (``reports_own_release``)."""
         sentence = self.snapshot.sentences[figure.sentence_id]
+        return not (reports_own_release(sentence.text) or self._taken_back(sentence))
+
+    def _taken_back(self, sentence: Sentence) -> bool:
+        """Whether ``sentence`` is a correction's account of an error, or a statement a
+        correction says was wrong (``sources.corrects``)."""
         errors = {error.sentence_id for error, _ in self._corrections()}
-        if reports_own_release(sentence.text):
-            return False
-        return sentence.sentence_id not in errors and not self._corrections_of(sentence)
+        return sentence.sentence_id in errors or bool(self._corrections_of(sentence))
+
+    def _corrected_figures(self, figures: Sequence[Figure]) -> list[Figure]:
+        """``figures`` as the Figures section lists them: those of a statement a correction
+        takes back (``_taken_back``) give their place to the figures of the correction's
+        fix ("more than 16,300 homes" where a report said 61,000), listed once."""
+        of_sentence: dict[str, list[Figure]] = {}
+        for f in figures:
+            of_sentence.setdefault(f.sentence_id, []).append(f)
+        out: list[Figure] = []
+        placed: set[str] = set()
+        for sentence_id in of_sentence:
+            sentence = self.snapshot.sentences[sentence_id]
+            taken_back = self._taken_back(sentence)
+            for fix in self._corrections_of(sentence) if taken_back else [sentence]:
+                if fix.sentence_id not in placed:
+                    placed.add(fix.sentence_id)
+                    out += of_sentence.get(fix.sentence_id, [])
+        return out
 
     def _publication_date(self, figure: Figure) -> bool:
         """Whether a date says when a report came out rather than when something happened
