@@ -348,14 +348,24 @@ def category_span(
     'Kirkwall harbour'
     >>> category_span("port", "The ferry left the port at noon.") is None
     True
+    >>> t = "The case was heard in the High Court of Justice in May."
+    >>> a, b = category_span("court", t); t[a:b]
+    'the High Court of Justice'
     """
     names = [sp for sp in name_spans(text, ordinary) if not _given(text[sp[0] : sp[1]], set(asked))]
     if not names:
         return None
     for found in re.finditer(r"[\w’'-]+", text):
-        if not covered_terms(set(tokenize(found.group(0))), {stem(noun.lower())}) or found.group(0)[:1].isupper():
+        if not covered_terms(set(tokenize(found.group(0))), {stem(noun.lower())}):
             continue
         a, b = found.span()
+        if found.group(0)[:1].isupper():
+            # The noun inside a name: "the Superior Court of Fulton County", "Kirkwall Harbour".
+            inside = next(((start, end) for start, end in names if start <= a and b <= end), None)
+            if inside is not None:
+                the = re.search(r"\bthe\s+$", text[: inside[0]], re.I)
+                return (the.start() if the else inside[0], inside[1])
+            continue
         for start, end in names:
             between_after = text[b:start]
             between_before = text[end:a]

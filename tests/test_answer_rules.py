@@ -737,6 +737,10 @@ def test_the_noun_a_which_question_asks_for(question: str, expected: str) -> Non
         ("hospital", "The injured were taken to St Ann’s hospital in Harwick.", "St Ann’s hospital"),
         ("port", "The minister visited Durres, Albania’s largest port, on Friday.", "Durres"),
         ("port", "The ferry left the port at noon.", None),
+        # the noun inside the name
+        ("court", "The union sued the mill in the High Court of Justice in May.", "the High Court of Justice"),
+        ("hospital", "The climber was flown to Raigmore Hospital in Inverness.", "Raigmore Hospital"),
+        ("museum", "The vase went on show at the Hunterian Museum last spring.", "the Hunterian Museum"),
     ],
 )
 def test_the_name_a_sentence_gives_a_category(noun: str, text: str, expected: str | None) -> None:
