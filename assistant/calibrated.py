@@ -1262,14 +1262,20 @@ def split_compound(question: str) -> tuple[str, str] | None:
 
 
 def _name_in(name: str, text: str) -> tuple[int, int] | None:
-    """Where ``text`` names a person: the full name, else the surname (its last word).
+    """Where ``text`` names a person: the full name, as written or in the capitals of a
+    transcript's speaker label ("ANA KOVAC (Mayor): ..."), else the surname (its last
+    word) as written; a label giving the surname alone ("KOVAC:") does not name them in
+    full, so another sentence is looked for.
 
     >>> _name_in("Edi Rama", "Rama said no.")
     (0, 4)
+    >>> _name_in("Ana Kovac", "ANA KOVAC (Mayor): We will.")
+    (0, 9)
     >>> _name_in("Edi Rama", "He said no.") is None
     True
     """
-    for form in (name, name.split()[-1]):
+    words = name.split()
+    for form in (name, *([name.upper()] if len(words) > 1 else []), words[-1]):
         found = re.search(rf"\b{re.escape(form)}\b", text)
         if found:
             return found.span()
