@@ -74,6 +74,7 @@ from assistant.figures import (
     measure_label,
     merge,
     names_other_things,
+    other_periods,
     raw_figures,
     same_figure,
     same_measure,
@@ -1096,17 +1097,23 @@ class Briefer:
 
     def _measures(self, figures: Sequence[Figure], pool: _Pool) -> _Measures:
         """What the figures that measure something (money, percentages, counts with words)
-        say across documents. Counts naming different things never measure the same
-        (``names_other_things``). Two measure the same by the words test (``same_measure``), or
+        say across documents. Counts naming different things, or counted over different
+        lengths of time (``other_periods``), never measure the same (``names_other_things``). Two measure the same by the words test (``same_measure``), or
         when comparable figures sit in sentences (of the pool) close in meaning that share a
         measure word; computed once, read by key points and "Where sources differ"."""
         candidates = [f for f in figures if f.kind in ("money", "percent", "count", "duration") and f.measure]
         row = {s.sentence_id: i for i, s in enumerate(pool.sentences)}
         vectors = pool.vectors
+        periods: dict[str, list[Figure]] = {}
+        for f in figures:
+            if f.kind == "duration":
+                periods.setdefault(f.sentence_id, []).append(f)
 
         def related(a: Figure, b: Figure) -> bool:
             if names_other_things(a, b):  # "two test pilots", "four seats"
                 return False
+            if a.kind != "duration" and other_periods(periods.get(a.sentence_id, []), periods.get(b.sentence_id, [])):
+                return False  # "5,000 flights in three days", "6,000 over five days"
             if same_measure(a, b):
                 return True
             if not (comparable(a, b) and set(a.measure) & set(b.measure)):

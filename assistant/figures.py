@@ -327,6 +327,18 @@ def names_other_things(a: Figure, b: Figure) -> bool:
     return not set(a.noun) & set(b.noun)
 
 
+def other_periods(a: Sequence[Figure], b: Sequence[Figure]) -> bool:
+    """Whether two figures are counted over different lengths of time: ``a`` and ``b`` are
+    the durations their sentences give, both some and none the same ("nearly 5,000 flights
+    in three days", "more than 6,000 flights over five days").
+
+    >>> d = lambda v: Figure("d", "d#s0", 0, 1, "", "duration", v, "day")
+    >>> other_periods([d(3.0)], [d(5.0)]), other_periods([d(3.0)], [d(3.0), d(7.0)]), other_periods([], [d(5.0)])
+    (True, False, False)
+    """
+    return bool(a) and bool(b) and not {(f.value, f.unit) for f in a} & {(f.value, f.unit) for f in b}
+
+
 # A noun phrase whose value a money figure right after it gives ("the closure of the port was
 # costing the region about $10 million", "a fixed-price contract worth nearly $5 billion"): a
 # determiner or possessive, content words, and at most one "of/to/for ..." after them.
