@@ -23,6 +23,7 @@ Not handled: PDF, Word or other binary formats; encodings other than UTF-8.
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import json
 import os
@@ -299,16 +300,21 @@ def _html_document(html: str) -> tuple[dict[str, Any], str]:
 
 def normalise_metadata(raw: Mapping[str, Any]) -> dict[str, str]:
     """The metadata the engine uses, from a sidecar, front matter or a web page: aliases
-    mapped to their key, lists joined with ", ", other keys and empty values dropped.
+    mapped to their key, lists joined with ", ", a timestamp given as its day, other keys
+    and empty values dropped.
 
     >>> normalise_metadata({"publisher": "BBC News", "authors": ["A. Jones", "B. Ode"], "tags": "x"})
     {'outlet': 'BBC News', 'author': 'A. Jones, B. Ode'}
+    >>> normalise_metadata({"date": datetime.datetime(2025, 3, 21, 10, 0, tzinfo=datetime.UTC)})
+    {'date': '2025-03-21'}
     """
     merged = {METADATA_ALIASES.get(k, k): v for k, v in raw.items() if k in METADATA_ALIASES}
     merged.update({k: v for k, v in raw.items() if k in METADATA_KEYS})
     out: dict[str, str] = {}
     for key in METADATA_KEYS:
         value = merged.get(key)
+        if isinstance(value, datetime.datetime):  # a timestamp (Hugo, TOML): its day, as written
+            value = value.date().isoformat()
         if isinstance(value, list | tuple):
             value = ", ".join(one_line(v) for v in value if one_line(v))
         if value is not None and one_line(value):

@@ -179,6 +179,25 @@ def test_normalise_metadata(raw: dict[str, object], expected: dict[str, str]) ->
     assert normalise_metadata(raw) == expected
 
 
+@pytest.mark.parametrize(
+    ("file_name", "content", "date"),
+    [
+        # Hugo writes a timestamp; YAML and TOML read it as a datetime, which is shown as its day
+        ("hugo.md", "---\ntitle: Pier closes\ndate: 2025-03-21T10:00:00Z\n---\nThe pier shut.\n", "2025-03-21"),
+        ("jekyll.md", "---\ntitle: Tram fares\ndate: 2024-11-02 18:30:00 +01:00\n---\nFares rose.\n", "2024-11-02"),
+        ("toml.txt", "The mill reopened.\n", "2024-02-01"),  # sidecar: date = 2024-02-01T08:30:00Z
+        ("day.md", "---\ntitle: Bus lanes\ndate: 2023-06-05\n---\nLanes opened.\n", "2023-06-05"),
+        ("words.md", "---\ntitle: Ferry\ndate: 5 June 2023\n---\nThe ferry ran.\n", "5 June 2023"),  # as written
+    ],
+)
+def test_a_timestamp_date_is_shown_as_its_day(tmp_path: Path, file_name: str, content: str, date: str) -> None:
+    (tmp_path / file_name).write_text(content, encoding="utf-8")
+    if file_name == "toml.txt":
+        (tmp_path / "toml.meta.toml").write_text("date = 2024-02-01T08:30:00Z\n", encoding="utf-8")
+    (doc,) = load_corpus(tmp_path)
+    assert doc.date == date
+
+
 def test_citation_carries_outlet_and_author() -> None:
     doc = Document(
         "a.txt", "Rates held.", "Rates on hold", "h", kind="news report", outlet="The Ledger", author="Sam Ito"
