@@ -85,7 +85,15 @@ from assistant.records import Answer, Citation, Document, Sentence
 from assistant.references import Footnotes, footnote, markdown_text
 from assistant.sources import corrections_in, corrects, is_correction, settled, source_name
 from assistant.speakers import Quote, across_documents, is_role_word
-from assistant.topicality import NAME_WORD, about_the_topic, covers_topic, is_procedural, names_topic, says_little
+from assistant.topicality import (
+    NAME_WORD,
+    about_the_topic,
+    covers_topic,
+    is_procedural,
+    names_topic,
+    says_little,
+    spoken,
+)
 
 KEY_POINTS = "Key points"
 WHO_SAID_WHAT = "Who said what"
@@ -405,9 +413,9 @@ def describes_document(text: str) -> bool:
 def opens_with_pronoun_or_connective(text: str) -> bool:
     """Whether a sentence opens with a pronoun, a demonstrative or a connective that
     refers back to the one before ("He said", "That policy", "In contrast"), so it cannot
-    be read alone. Unlike ``context.opens_with_reference`` it counts connectives, and not
-    shell nouns ("The aim is ...")."""
-    return bool(REFERS_BACK.match(text.lstrip("“\"‘' ")))
+    be read alone, a transcript speaker label set aside ("RUIZ: That is the plan."). Unlike
+    ``context.opens_with_reference`` it counts connectives, and not shell nouns ("The aim is ...")."""
+    return bool(REFERS_BACK.match(spoken(text).lstrip("“\"‘' ")))
 
 
 def specific_units(units: Sequence[Collection[str]], docs: Sequence[str]) -> list[set[str]]:

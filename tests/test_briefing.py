@@ -112,6 +112,9 @@ def test_questions_that_are_not_briefing_requests(text: str) -> None:
         ("The mayor said the line would reopen.", False),
         ("Thousands of nurses walked out.", False),
         ("Heat pumps cost more to install.", False),
+        ("HOLT: That was a mistake, and we own it.", True),  # a transcript turn: the label set aside
+        ("MAYOR ANA RUIZ (Chair): It will reopen in May.", True),
+        ("RUIZ: The pool reopens in May.", False),
     ],
 )
 def test_opens_with_reference(text: str, expected: bool) -> None:
