@@ -302,6 +302,29 @@ def names_in(question: str) -> list[set[str]]:
     return names
 
 
+# "Which other Balkan state is ...", "What Viking groups were ...": a wh-word and the noun
+# phrase it asks about, up to the first auxiliary or verb-like word.
+WH_PHRASE = re.compile(
+    r"^\s*(?:[Ww]hich|[Ww]hat)\s+(?:(?!(?:is|are|was|were|did|does|do|has|have|had|will|would|can|could)\b)"
+    r"[\w’'-]+\s+){1,4}?(?=(?:is|are|was|were|did|does|do|has|have|had|will|would|can|could)\b)"
+)
+
+
+def given_names(question: str) -> list[set[str]]:
+    """The names a question gives (``names_in``), leaving out those inside its wh-phrase
+    (read up to the first auxiliary, so "Which Balkan state joined?" keeps Balkan): in
+    "Which other Balkan state has joined?" Balkan describes what is asked for, and the
+    answer names the state instead.
+
+    >>> [sorted(n) for n in given_names("Which Nordic country did Kari Nordmann visit?")]
+    [['kari', 'nordmann']]
+    >>> [sorted(n) for n in given_names("Who ruled Cyprus?")]
+    [['cypru', 'cyprus']]
+    """
+    phrase = WH_PHRASE.match(question)
+    return names_in(question[phrase.end() :] if phrase else question)
+
+
 def join_items(items: Sequence[tuple[str, bool]]) -> str:
     r"""An answer's text from its items (text, is a bullet): a bullet on a line of its own
     after "• ", other items after a space; an answer never opens with an empty line.
@@ -475,10 +498,13 @@ class ExtractiveComposer:
         return Verdict(scored)
 
     def names_together(self, question: Question, scored: list[Scored]) -> Verdict:
-        """Every name the question uses must be in one nearly-best sentence (or its context):
-        a question about what Ruiz said of Leeds is not answered by a sentence naming one."""
-        names = [n for n in names_in(question.focus) if covered_terms(n, self.vocabulary)]
-        if len(names) < 2:
+        """Every name the question gives (``given_names``) must be in one nearly-best
+        sentence (or its context, or as the speaker of its quotation): a question about what
+        Ruiz said of Leeds is not answered by a sentence naming one, nor "Who ruled Cyprus
+        then?" by a sentence without Cyprus. With two names or more, that sentence comes
+        first; one name alone leaves the ranking as it is."""
+        names = [n for n in given_names(question.focus) if covered_terms(n, self.vocabulary)]
+        if not names:
             return Verdict(scored)
         best = scored[0]
         named = [
@@ -488,7 +514,7 @@ class ExtractiveComposer:
         ]
         if not named:
             return Verdict(scored, declined=True, reason="no sentence names every name the question uses")
-        return Verdict(_first(named[0], scored))
+        return Verdict(_first(named[0], scored) if len(names) > 1 else scored)
 
     def years_given(self, question: Question, scored: list[Scored]) -> Verdict:
         """A year the question gives must be in a nearly-best sentence: the 2025 figure does
@@ -593,8 +619,21 @@ class ExtractiveComposer:
         doc = self.snapshot.documents.get(sentence.doc_id)
         # "He appointed ...": the name a pronoun stands for is in the sentence before.
         before = self._before(sentence) if opens_with_reference(sentence.text) else None
+        # '"...," he said.': the speaker is named where the document introduces them.
+        speakers = [
+            q.speaker for q in self.snapshot.quotes_of(sentence.doc_id) if q.sentence_id == sentence.sentence_id
+        ]
         context = " ".join(
-            filter(None, [sentence.lead_in, sentence.text, before.text if before else None, doc.title if doc else None])
+            filter(
+                None,
+                [
+                    sentence.lead_in,
+                    sentence.text,
+                    before.text if before else None,
+                    doc.title if doc else None,
+                    *speakers,
+                ],
+            )
         )
         context = unaccented(context)
         words = set(tokenize(context)) | {w.lower() for w in re.findall(r"[\w’'-]+", context)}

@@ -13,7 +13,7 @@ from asking import bot_on
 from asking import checked_answer as ask
 
 from assistant import Assistant
-from assistant.compose import attribute_noun, holds_answer_type, names_in, proximity
+from assistant.compose import attribute_noun, given_names, holds_answer_type, names_in, proximity
 from assistant.context import opens_with_reference, sentence_before
 from assistant.records import Sentence
 
@@ -290,3 +290,56 @@ def test_a_year_before_1500_the_question_gives_must_be_in_the_evidence(
     bot = bot_on(tmp_path_factory, name.removesuffix(".txt"), {name: MEDIEVAL[name]}, calibrated=False)
     answer = ask(bot, question)
     assert answer["answered"] is answered
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Which Nordic country did the trade minister visit?", []),
+        ("Which other Andean state has joined the pact?", []),
+        ("What Roman roads did the Saxons repair?", [{"saxon", "saxons"}]),
+        ("Who ruled Cyprus in 1191?", [{"cypru", "cyprus"}]),
+        ("When did Kari Nordmann open the Bergen office?", [{"kari", "nordmann"}, {"bergen"}]),
+    ],
+)
+def test_names_a_question_gives_leave_out_its_wh_phrase(question: str, expected: list[set[str]]) -> None:
+    assert given_names(question) == expected
+
+
+ONE_NAME = {
+    "harbour.txt": (
+        "Two fishing towns\n\n"
+        "The harbour at Portlow was dredged in 2019 so that larger trawlers could moor there.\n"
+        "Fishermen from nearby Kelby sell most of their catch at the Portlow market.\n"
+    ),
+    "timber.txt": (
+        "Timber talks\n\n"
+        "Nordic trade ministers met in Oslo last year to discuss timber exports.\n"
+        "This spring the trade minister visited Finland to sign a timber deal.\n"
+    ),
+    "library.txt": (
+        "Library hours\n\n"
+        "Mara Quint has run the town library since 2015, after twenty years at the county archive.\n"
+        "The library board met on Monday to discuss longer opening hours and a new roof.\n"
+        '"Our reading rooms are full every afternoon, and the roof leaks when it rains," she said.\n'
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("name", "question", "answered", "quoted"),
+    [
+        ("harbour.txt", "When was the harbour at Portlow dredged?", True, "dredged in 2019"),
+        ("harbour.txt", "When was the harbour at Kelby dredged?", False, None),
+        ("timber.txt", "Which Nordic country did the trade minister visit this spring?", True, "visited Finland"),
+        ("library.txt", "What did Mara Quint say about the reading rooms and the leaking roof?", True, "roof leaks"),
+    ],
+)
+def test_a_name_the_question_gives_must_be_in_the_evidence(
+    tmp_path_factory: pytest.TempPathFactory, name: str, question: str, answered: bool, quoted: str | None
+) -> None:
+    bot = bot_on(tmp_path_factory, name.removesuffix(".txt"), {name: ONE_NAME[name]}, calibrated=False)
+    answer = ask(bot, question)
+    assert answer["answered"] is answered
+    if quoted:
+        assert any(quoted in q for q in evidence(answer))
