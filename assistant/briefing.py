@@ -64,6 +64,7 @@ from typing import Any
 
 import numpy as np
 
+from assistant.context import is_question, question_answered
 from assistant.figures import (
     Disagreement,
     Figure,
@@ -998,8 +999,10 @@ class Briefer:
         return lead if lead is not None and lead.text == bullet.lead_in and lead.citable else None
 
     def _with_context(self, sentences: list[Sentence]) -> list[Sentence]:
-        """What the first sentence needs to be read alone: a bullet's lead-in, or the
-        sentence before one that opens by referring back ("He said ...", "That policy ...")."""
+        """What the first sentence needs to be read alone: a bullet's lead-in, the question a
+        transcript reply answers (``context.question_answered``), or the sentence before one
+        that opens by referring back ("He said ...", "That policy ...")."""
+        sentences = self._with_questions(sentences)
         first = sentences[0]
         if first.kind == "bullet":
             lead = self._lead_in(first)
@@ -1014,6 +1017,17 @@ class Briefer:
             if before.kind == "sentence" and before.section == first.section and joined:
                 return [before, *sentences]
         return sentences
+
+    def _with_questions(self, sentences: list[Sentence]) -> list[Sentence]:
+        """``sentences`` with the question each transcript reply among them answers just
+        before it (``context.question_answered``): "About 1,300 on Friday." means nothing alone."""
+        out: list[Sentence] = []
+        for sentence in sentences:
+            asked = question_answered(self.snapshot.by_doc.get(sentence.doc_id, []), sentence)
+            if asked is not None and asked not in out and asked not in sentences:
+                out.append(asked)
+            out.append(sentence)
+        return out
 
     def _same_point(self, pool: _Pool, i: int, used: set[str]) -> list[Sentence]:
         """Sentences of other documents that say nearly the same as pool sentence ``i``."""
@@ -1064,7 +1078,8 @@ class Briefer:
         st = self.settings
         by_speaker: dict[str, list[Quote]] = {}
         for q in quotes:
-            by_speaker.setdefault(q.speaker, []).append(q)
+            if not is_question(q.text):  # an interviewer's question claims nothing
+                by_speaker.setdefault(q.speaker, []).append(q)
         # Speakers quoted by more documents first (a transcript gives one speaker many lines).
         ranked = sorted(
             by_speaker.items(), key=lambda kv: (-len({q.doc_id for q in kv[1]}), -len({q.sentence_id for q in kv[1]}))

@@ -671,7 +671,7 @@ class ExtractiveComposer:
             ok = before.citable and before.kind == "sentence" and before.paragraph == sentence.paragraph
             return before if ok else None
 
-        items = with_context([[s] for s in chosen], self._neighbours, referent, replies=False)
+        items = with_context([[s] for s in chosen], self._neighbours, referent)
         return [item[0] for item in items]
 
     def _with_contrast(self, chosen: list[Sentence]) -> list[Sentence]:

@@ -5,7 +5,8 @@ A sentence refers back when it opens with a pronoun, a demonstrative or a shell 
 deal" inside: the sentence before it is cited with it, right after it when it is the
 answer's best sentence (the answer leads with what answers), else before it. A bullet
 brings its list's lead-in above it, a lead-in its list. A sentence that is itself a
-question (in a transcript or an FAQ) is answered by the line after it. A question that
+question (in a transcript or an FAQ) is answered by the line after it, and a transcript
+reply opening a turn after a question means little without that question (``question_answered``). A question that
 compares ("How does X differ from Y?") is answered by the best sentence and the ones
 after it that carry the comparison on ("That policy ...", "In contrast, ...").
 
@@ -20,6 +21,7 @@ from collections.abc import Callable, Sequence
 
 from assistant.answerability import leans_back
 from assistant.records import Sentence
+from assistant.speakers import speaker_label
 
 CONTRAST = re.compile(
     r"\b(?:differ(?:s|ed|ence|ent)?|compar(?:e|ed|es|ison)|contrast|versus|vs\.?|distinct|unlike|same as|similar to)\b",
@@ -51,6 +53,19 @@ def is_question(text: str) -> bool:
     [True, False, False]
     """
     return text.rstrip().rstrip("”\"'’").endswith("?")
+
+
+def question_answered(doc: Sequence[Sentence], sentence: Sentence) -> Sentence | None:
+    """The question a transcript reply answers: when ``sentence`` opens a speaker's turn
+    (``speakers.speaker_label``) and the turn before ends with a question (``is_question``),
+    that question. A reply such as "About 1,300 on Friday." means nothing without it."""
+    at = sentence.ordinal
+    if not 0 < at < len(doc) or speaker_label(sentence.text) is None:
+        return None
+    before = doc[at - 1]
+    if before.paragraph == sentence.paragraph or not before.citable or not is_question(before.text):
+        return None
+    return before
 
 
 # Words that put what a sentence says on one side of an event ("before the flood").
