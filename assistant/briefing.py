@@ -76,6 +76,7 @@ from assistant.figures import (
     merge,
     names_other_things,
     other_periods,
+    range_ends,
     raw_figures,
     same_figure,
     same_measure,
@@ -1120,8 +1121,9 @@ class Briefer:
 
     def _measures(self, figures: Sequence[Figure], pool: _Pool) -> _Measures:
         """What the figures that measure something (money, percentages, counts with words)
-        say across documents. Counts naming different things, or counted over different
-        lengths of time (``other_periods``), never measure the same (``names_other_things``). Two measure the same by the words test (``same_measure``), or
+        say across documents. Counts naming different things (``names_other_things``), or
+        counted over different lengths of time (``other_periods``), never measure the same;
+        the two ends of a range (``range_ends``) are no values another report differs from. Two measure the same by the words test (``same_measure``), or
         when comparable figures sit in sentences (of the pool) close in meaning that share a
         measure word; computed once, read by key points and "Where sources differ"."""
         candidates = [f for f in figures if f.kind in ("money", "percent", "count", "duration") and f.measure]
@@ -1151,7 +1153,17 @@ class Briefer:
             )
             if len(g.doc_ids) > 1
         ]
-        return _Measures(repeated, disagreements(candidates, related))
+        ranges = self._range_ends(figures)  # one estimate, not values another report differs from
+        return _Measures(repeated, disagreements([f for f in candidates if id(f) not in ranges], related))
+
+    def _range_ends(self, figures: Sequence[Figure]) -> set[int]:
+        """The ids of the figures that end a range in their document (``figures.range_ends``)."""
+        out: set[int] = set()
+        ordered = sorted(figures, key=lambda f: (f.doc_id, f.start))
+        for doc_id, group in itertools.groupby(ordered, key=lambda f: f.doc_id):
+            found = list(group)
+            out |= {id(found[i]) for i in range_ends(found, self.snapshot.documents[doc_id].text)}
+        return out
 
     def _difference(self, found: Disagreement) -> BriefingItem:
         citations: list[Citation] = []

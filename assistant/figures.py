@@ -26,6 +26,7 @@ currencies other than pound, dollar, euro and yen; figures stated across two sen
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -325,6 +326,31 @@ def names_other_things(a: Figure, b: Figure) -> bool:
     if GENERAL_NOUNS & (set(a.noun) | set(b.noun)):
         return False
     return not set(a.noun) & set(b.noun)
+
+
+RANGE_OPENS = re.compile(r"\b(?:between|from)\s+$", re.I)
+RANGE_JOINS = re.compile(r"^\s+(?:and|to)\s+$", re.I)
+
+
+def range_ends(figures: Sequence[Figure], text: str) -> set[int]:
+    """Which of a document's figures (in order, with ``text`` the document) are an end of a
+    range ("between $540 million and $1.08 billion", "from 40 to 60"): one estimate, not
+    two values, so neither end is a value another report could differ from.
+
+    >>> t = "Losses will run between $5m and $8m, and 40 staff left."
+    >>> f = lambda s: Figure("d", "d#s0", t.index(s), t.index(s) + len(s), s, "money", 1.0)
+    >>> sorted(range_ends([f("$5m"), f("$8m"), f("40")], t))
+    [0, 1]
+    """
+    ends: set[int] = set()
+    for i, (a, b) in enumerate(itertools.pairwise(figures)):
+        if (
+            a.sentence_id == b.sentence_id
+            and RANGE_JOINS.match(text[a.end : b.start])
+            and RANGE_OPENS.search(text[: a.start])
+        ):
+            ends |= {i, i + 1}
+    return ends
 
 
 def other_periods(a: Sequence[Figure], b: Sequence[Figure]) -> bool:
