@@ -371,7 +371,7 @@ def briefing_html(briefing: Any, text_of: TextOf) -> tuple[str, str]:
         tag = "ol" if section.name == "Key points" else "ul"
         parts.append(f'<h3>{escape(section.name)}</h3><{tag} class="brief-items">{"".join(items)}</{tag}>')
     if not briefing.sections:
-        parts.append('<p class="src-none">The sources say nothing to brief on here.</p>')
+        parts.append(f'<p class="src-none">{escape(briefing.not_covered())}</p>')
     md = escape(briefing.to_markdown(), quote=False).replace("\n", "&#10;")
     note = f'<div class="briefing answer">{"".join(parts)}<div class="md-source">{md}</div></div>'
     cards = "".join(

@@ -146,3 +146,13 @@ def test_a_covered_topic_in_other_words_still_briefs(reservoir_bot) -> None:  # 
 def test_no_whole_corpus_point_is_a_formula(reservoir_bot) -> None:  # type: ignore[no-untyped-def]
     points = " ".join(item.text for item in reservoir_bot.brief(max_points=10).section(KEY_POINTS).items)
     assert "come to order" not in points and "adjourned" not in points and "Thank you, everyone" not in points
+
+
+@pytest.mark.parametrize("topic", ["football transfers", None])
+def test_the_briefing_view_says_what_an_empty_briefing_means(topic: str | None) -> None:
+    from assistant.briefing import Briefing
+    from assistant.ui_render import briefing_html
+
+    note, _ = briefing_html(Briefing(title="Briefing", topic=topic, sections=()), lambda doc_id: "")
+    expected = f"The documents do not cover {topic}." if topic else "The documents give nothing to brief on."
+    assert expected in note
