@@ -65,7 +65,21 @@ TRAIN = {
         ("Gusts toppled the crane, bringing down the stand.", "Gusts toppled the crane", "bringing down the stand."),
         ("A fault in the wires caused the power failure.", "A fault in the wires", "the power failure."),
         ("Nobody knows why the lights went out.", "Nobody knows", "the lights went out."),
+        (
+            "Engineers are trying to establish why the dam gave way.",
+            "Engineers are trying to establish",
+            "the dam gave way.",
+        ),
+        ("The pumps failed, so the tunnel flooded.", "The pumps failed", "the tunnel flooded."),
+        # "why" not after a verb of knowing or finding out names no unknown cause
+        ("The mayor said why the pier shut was a matter for its owners.", None, None),
+        ("The sale reopened the row over why the museum closed.", None, None),
         ("The lights went out soon after midnight.", None, None),
+        # "after" an event's name tells when, not why
+        ("The mayor spoke after the fire at the mill.", None, None),
+        ("Ticket sales rose after the final in Leeds.", None, None),
+        ("The line shut after losing power.", "losing power.", "The line shut "),
+        ("Nurses had to look after patients who were stranded.", None, None),
         ("Firefighters walked the passengers out.", None, None),
     ],
 )
@@ -120,6 +134,19 @@ def test_the_cause_and_the_effect_of_a_sentence(text: str, cause: str | None, ef
             True,
         ),
         ("Why did the harbour cranes survive?", "The harbour cranes survived because they had been lowered.", True),
+        # a ", so" clause with a subject of its own is about that subject
+        (
+            "Why did the fire start?",
+            "The keeper's radio was off, so he did not hear the alarm and learned of the fire at dawn.",
+            False,
+        ),
+        ("Why did the tunnel flood?", "The pumps failed, so the tunnel flooded.", True),
+        ("Why did the pier close?", "The mayor said why the pier closed was a matter for its owners.", False),
+        (
+            "Why could the ferries not use the other harbours?",
+            "The port says the ferries could have used two other harbours after the storm at Hale.",
+            False,
+        ),
         # a clause leaving something out brings nothing about; a verbless question has no subject to act on
         ("Why not the bakers?", "The survey counts the large shops, leaving out the bakers.", False),
         ("Why not the cyclists?", "The count covers cars and vans, leaving out the cyclists.", False),
