@@ -656,12 +656,15 @@ class CalibratedComposer:
             )
             candidates = _first(stating, candidates)
         if question.category:
-            # "Which port did X tour?": a sentence naming a port comes first.
+            # "Which port did X tour?": a sentence naming a port comes first, among the best
+            # three or any that clears the answerable threshold.
+            threshold = self.calibration.threshold
             named = next(
                 (
                     c
-                    for c in candidates[:CATEGORY_POOL]
-                    if category_span(question.category, c.sentence.text, question.terms, self.ordinary)
+                    for i, c in enumerate(candidates)
+                    if (i < CATEGORY_POOL or c.probability >= threshold)
+                    and category_span(question.category, c.sentence.text, question.terms, self.ordinary)
                 ),
                 None,
             )

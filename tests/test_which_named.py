@@ -18,6 +18,14 @@ STORIES = {
         "The union sued the mill in the High Court of Justice on 3 May, seeking £2 million.\n\n"
         "The mill's owners said the union had turned down two offers and would lose in court.\n"
     ),
+    "mill-notes.txt": (
+        "Notes on the Dunmore mill dispute\n\n"
+        "The weavers filed their claim against Dunmore Mills Ltd in the County Court at Harwick on 9 June.\n\n"
+        "The union says the claim covers 140 weavers.\n\n"
+        "A spokesman for the mill said the union's suit repeated claims already settled in 2023.\n\n"
+        "Union members voted to sue after talks broke down.\n\n"
+        "The union's lawyers said the suit could take a year.\n"
+    ),
     "climber-rescue.md": (
         '---\ntitle: "Climber rescued from Ben Alder"\noutlet: Highland Courier\nkind: news report\n'
         "date: 2025-08-11\n---\n"
@@ -38,6 +46,7 @@ def bot(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
     [
         ("Which court did the union sue the mill in?", "the High Court of Justice"),
         ("Which hospital was the climber taken to?", "Raigmore Hospital"),
+        ("Which court did the weavers sue in?", "the County Court"),
     ],
 )
 def test_a_which_question_is_answered_by_the_name_holding_its_noun(bot: Assistant, question: str, name: str) -> None:
