@@ -126,6 +126,7 @@ from assistant.stance import (
     excludes_actor,
     limits,
     negates_action,
+    presumed_amount_missing,
     presumes_agreement,
     presumes_ongoing,
     refused_action,
@@ -271,6 +272,9 @@ class CalibratedComposer:
         if listed is not None:
             reasons.append(f"the rest of the list {listed[0][0].sentence_id} belongs to")
             return self._answer(question, self._with_context(listed), None, "answer", reasons)
+        if self._presumes_unstated_amount(question, candidates):
+            reasons.append("the why-question presumes a sum or percentage no candidate states")
+            return self._decline(question, candidates, reasons)
         because = self.reason(question, candidates)
         closest = None  # the best candidate, kept after a cause found by ``reasons.cause_match`` alone
         if because is not None:
@@ -339,6 +343,8 @@ class CalibratedComposer:
         if self._stating(question, candidates) is not None:
             return True
         if question.asks_reason and self.reason(question, candidates) is not None:
+            return True
+        if self._presumes_unstated_amount(question, candidates):
             return True
         if who_said and self._speaker_of(candidates[0].sentence):
             return True
@@ -471,6 +477,13 @@ class CalibratedComposer:
         if cause is None:
             return None
         return Verdict(True, f"{cause.sentence.sentence_id} {CAUSE_ONLY}")
+
+    def _presumes_unstated_amount(self, question: Question, candidates: list[Candidate]) -> bool:
+        """Whether a why-question presumes a sum or percentage ("Why was X fined £50
+        million?") that none of the first ``REASON_POOL`` candidates states
+        (``stance.presumed_amount_missing``): its premise has no source."""
+        texts = [c.sentence.text for c in candidates[:REASON_POOL]]
+        return question.asks_reason and presumed_amount_missing(question.focus, texts)
 
     def _closest(self, question: Question, best: Candidate, cause: Candidate) -> Sentence | None:
         """The best candidate, to follow a cause found by its wording alone, when it clears the

@@ -24,7 +24,9 @@ from __future__ import annotations
 
 import re
 
+from assistant.figures import MONEY_SIGN, PERCENT
 from assistant.lexical import covered_terms, stem
+from assistant.numerals import parse_number
 
 REFUSAL = re.compile(
     r"\b(?:rul(?:ed|es|e|ing) out|sa(?:ys|y|id) no|declin(?:ed|es|e|ing)|refus(?:ed|es|e|ing)|"
@@ -307,3 +309,27 @@ def affirms(text: str, action: str, actors: set[str], speaker: str = "") -> bool
         ):
             return True
     return False
+
+
+def stated_amounts(text: str) -> set[tuple[str, float]]:
+    """The sums of money and the percentages ``text`` states, as (kind, value): "£50
+    million" and "£50m" are one amount.
+
+    >>> sorted(stated_amounts("Why was the firm fined £50m, or 10% of its profit?"))
+    [('money', 50000000.0), ('percent', 10.0)]
+    """
+    money = {("money", parse_number(m["num"], m["scale"])) for m in MONEY_SIGN.finditer(text)}
+    return money | {("percent", parse_number(m["num"])) for m in PERCENT.finditer(text)}
+
+
+def presumed_amount_missing(question: str, texts: list[str]) -> bool:
+    """Whether a question presumes a sum or percentage (``stated_amounts``: "Why was X
+    fined £50 million?") that none of ``texts`` states.
+
+    >>> presumed_amount_missing("Why was the club fined £2m?", ["The club was fined £2 million."])
+    False
+    >>> presumed_amount_missing("Why was the club fined £5m?", ["The club was fined £2 million."])
+    True
+    """
+    presumed = stated_amounts(question)
+    return bool(presumed) and not any(presumed & stated_amounts(text) for text in texts)
