@@ -93,7 +93,7 @@ from assistant.direct import (
     within,
     year_bounds,
 )
-from assistant.evidence import holds, period_conflict
+from assistant.evidence import holds, kind_spans, period_conflict, vague
 from assistant.figures import Figure, asks_length, clause_of, same_figure
 from assistant.index import Snapshot
 from assistant.lexical import covered_terms, tokenize
@@ -144,6 +144,7 @@ FIGURE_KINDS_ASKED = {
     "percentage": ("percent",),
     "date": ("date", "year"),
 }
+HOW_MUCH = re.compile(r"\bhow\s+much\b", re.I)
 SPEECH = re.compile(
     r"\b(?:said|say|says|saying|told|tell|called|call|described|describe|branded|brand|warned|warn|claimed|claim|"
     r"argued|argue|added|stated|quoted|insisted|wrote|dismissed|criticised|criticized|praised)\b|[“\"]",
@@ -565,6 +566,28 @@ class CalibratedComposer:
         return count_spans(
             sentence.text, counted, question.predicate, vectors, question.setting, self._text_before(sentence)
         )
+
+    def _gives(self, question: Question, sentence: Sentence) -> tuple[bool, bool]:
+        """Whether ``sentence`` gives what a question asking for a figure asks (a count of
+        what it counts, ``_count_spans``, or a figure of its kind; always for other
+        questions), and whether it gives it as a number (``_exact``)."""
+        if question.predicate or question.counted:
+            given = bool(self._count_spans(question, sentence))
+        else:
+            given = holds(figure_kind(question.asks_for), sentence.text, self.features.vocabulary)
+        return given, given and self._exact(question, sentence)
+
+    def _exact(self, question: Question, sentence: Sentence) -> bool:
+        """Whether ``sentence`` gives the figure asked for as a number, not only as an order
+        of size (``evidence.vague``): "lost $380 million" over "tens of millions of dollars"."""
+        kind = figure_kind(question.asks_for) or ""
+        if kind == "date":
+            return True  # "in August" is as exact as a date needs to be
+        if question.predicate or question.counted:
+            spans = self._count_spans(question, sentence)
+        else:
+            spans = kind_spans(kind, sentence.text, self.features.vocabulary)
+        return any(not vague(sentence.text[a:b]) for a, b in spans)
 
     def _text_before(self, sentence: Sentence) -> str:
         """The text of the sentence before ``sentence`` in its document, "" for the first."""
@@ -1107,9 +1130,8 @@ class CalibratedComposer:
             answering = self._predicate_sentence(question, sentence, citations)
             if answering is None:
                 return None
-            counting = question.predicate or question.counted
-            if not counting or self._count_spans(question, answering) or not self._count_spans(question, sentence):
-                sentence = answering  # else only this sentence counts what is asked
+            if self._gives(question, answering) >= self._gives(question, sentence):
+                sentence = answering  # else only this sentence gives the figure asked for, or as a number
         cited = next((c for c in citations if c.sentence_id == sentence.sentence_id), None)
         if cited is None:
             return None
@@ -1159,6 +1181,9 @@ class CalibratedComposer:
                 for f in self.snapshot.figures_of(sentence.doc_id)
                 if f.sentence_id == sentence.sentence_id and f.kind in kinds
             ]
+            if HOW_MUCH.search(question.focus):
+                # "How much did the six airlines lose?" asks for a sum, not how many lost it.
+                figures = [f for f in figures if f.kind != "count"] or figures
             if figures:
                 f = max(figures, key=lambda f: (len(covered_terms(terms, set(f.measure))), -f.start))
                 a, b = with_range(

@@ -50,6 +50,7 @@ from assistant.direct import states_measure, within, year_bounds
 from assistant.evidence import date_spans
 from assistant.index import Snapshot
 from assistant.lexical import covered_terms, stem, tokenize, unaccented
+from assistant.numerals import CARDINAL
 from assistant.question import Question
 from assistant.records import Answer, Behaviour, Citation, Document, Hit, Sentence
 from assistant.sources import source_name
@@ -102,7 +103,7 @@ TIME = re.compile(
     r"june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|"
     r"saturday|sunday|yesterday|today|tomorrow|(?:last|next|past|this|coming|previous)\s+(?:\w+\s+)?"
     r"(?:day|week|month|year|decade)s?|decades?|centur(?:y|ies)|\d+(?:st|nd|rd|th)\s+century|"
-    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|several|many)\s+(?:day|week|month|year)s?|"
+    rf"(?:{CARDINAL}|several|many)\s+(?:day|week|month|year)s?|"
     r"spring|summer|autumn|winter|(?:\w+ )?ago|"
     # A decade ("the 1050s", "the 880s"); a year of three digits after "in", "since" or
     # "until" and before punctuation or a clause ("began in 911 as a fief", not "in 300
@@ -113,13 +114,12 @@ TIME = re.compile(
     re.I,
 )
 AMOUNT = re.compile(
-    r"(?:[£$€]\s?\d|\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|"
-    r"thirty|forty|fifty|hundred|hundreds|thousand|thousands|million|millions|billion|dozen|half|"
+    rf"(?:[£$€]\s?\d|\d|\b(?:{CARDINAL}|hundred|hundreds|thousand|thousands|million|millions|billion|dozen|half|"
     r"double|doubling|twice)\b)",
     re.I,
 )
 COUNT = re.compile(
-    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
+    rf"\d|\b(?:{CARDINAL}|"
     r"hundreds?|thousands?|millions?|billions?|dozens?|several|many|few|multiple|numerous|a number of|handful)\b",
     re.I,
 )

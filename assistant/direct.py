@@ -49,6 +49,8 @@ UNIT = re.compile(
     r"degrees?|megawatts?|MW|gigawatts?|GW|kilowatts?|kW|volts?|storeys?|stories|floors?)\b",
     re.I,
 )
+# A unit of time right after a number ("78 minutes", "a 12-hour shift"): part of a short answer.
+TIME_UNIT = re.compile(r"(?:-|\s+)(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)\b", re.I)
 
 
 def answer_phrase(
@@ -167,8 +169,11 @@ def with_unit(text: str, span: Span) -> Span:
     '120 metres'
     >>> a, b = with_unit(t, (t.index("ferry"), t.index("ferry") + 5)); t[a:b]
     'ferry'
+    >>> t = "The line reopened at noon, 90 minutes after the fault."
+    >>> a, b = with_unit(t, (t.index("90"), t.index("90") + 2)); t[a:b]
+    '90 minutes'
     """
-    unit = UNIT.match(text, span[1])
+    unit = UNIT.match(text, span[1]) or TIME_UNIT.match(text, span[1])
     return (span[0], unit.end()) if unit else span
 
 
@@ -201,12 +206,29 @@ def with_range(text: str, span: Span) -> Span:
     >>> t = "The new bridge will cost £1.7 billion and open in 2028."
     >>> a, b = with_range(t, (t.index("£1.7"), t.index(" and"))); t[a:b]
     '£1.7 billion'
+    >>> t = "Only 30% to 45% of the homes were insured."
+    >>> a, b = with_range(t, (t.index("30%"), t.index("30%") + 3)); t[a:b]
+    '30% to 45%'
     """
     opening = RANGE_START.search(text[: span[0]])
     closing = RANGE_END.match(text, span[1])
     if opening is None or closing is None:
-        return span
+        paired = PAIRED_END.match(text, span[1])
+        if paired is None or _mark(text[span[0] : span[1]]) != _mark(paired.group(0)) or not _mark(paired.group(0)):
+            return span
+        return span[0], paired.end()  # "10% to 20%": the same mark at both ends
     return opening.start(), with_unit(text, (span[0], closing.end()))[1]
+
+
+# After a figure, a second one that closes a range without "from" or "between" ("10% to 20%").
+PAIRED_END = re.compile(
+    r"\s*(?:to|–|-)\s*(?:[£$€¥]\s?)?\d[\d,.]*(?:\s?%|\s?(?:million|billion|trillion|bn|m)\b)?", re.I
+)
+
+
+def _mark(figure: str) -> str:
+    """The sign that says what a figure measures: a currency symbol or a per cent sign."""
+    return "".join(sorted(set(re.findall(r"[£$€¥%]", figure))))
 
 
 # A sentence holding one of these words, or opening with a demonstrative, is about what the

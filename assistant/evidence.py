@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection
 
+from assistant.numerals import CARDINAL
+
 Span = tuple[int, int]
 Period = tuple[int, int]  # the first and last year of a stretch of time
 
@@ -28,8 +30,7 @@ MONTH = (
 WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 YEAR = r"(?:1[0-9]\d\d|20\d\d)(?:s\b)?"
 NUMBER_WORD = (
-    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
-    r"seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|"
+    rf"(?:{CARDINAL}|hundred|thousand|"
     r"dozen|dozens|hundreds|thousands|millions|billions|half|a million|a billion|a thousand|a hundred|"
     r"several|multiple|numerous|many|few|a few|a handful|a number|twice|thrice)"
 )
@@ -49,10 +50,16 @@ DATE_RE = re.compile(
     rf"|\d{{1,2}}:\d{{2}}(?:\s?[ap]\.?m\b\.?)?(?:\s+(?:local\s+time|GMT|UTC|CET|BST))?)\b",
     re.I,
 )
-PERCENT_RE = re.compile(rf"{APPROX}{DIGITS}\s?(?:%|per\s?cent\b|percent\b|percentage points?\b)", re.I)
+PERCENT_RE = re.compile(rf"{APPROX}(?:{DIGITS}|\b{CARDINAL})\s?(?:%|per\s?cent\b|percent\b|percentage points?\b)", re.I)
+# A sum given only by its order of size: "millions of dollars", "tens of billions of euros",
+# "single-digit millions" of dollars (a closing quotation mark may stand inside it).
+ORDER_OF_MONEY = (
+    r"(?:(?:tens|hundreds|dozens|single-digit|double-digit|several|many)\s+(?:of\s+)?)?"
+    r"(?:thousands|millions|billions)[”\"’']?\s+of\s+(?:pounds|dollars|euros)\b"
+)
 MONEY_RE = re.compile(
     rf"{APPROX}(?:[£$€¥]\s?{DIGITS}{SCALE}|{DIGITS}{SCALE}\s?(?:pounds|dollars|euros|yen|francs|marks|pence|cents)\b"
-    rf"|(?:a|one|two|three|several|many)\s+(?:million|billion|thousand)\s+(?:pounds|dollars|euros))",
+    rf"|(?:a|one|two|three|several|many)\s+(?:million|billion|thousand)\s+(?:pounds|dollars|euros)|{ORDER_OF_MONEY})",
     re.I,
 )
 NUMBER_RE = re.compile(
@@ -203,6 +210,19 @@ def name_kind(text: str, span: Span) -> str:
     if len(words) >= 2 and all(w not in NAME_JOINERS for w in words):
         return "person"
     return "name"
+
+
+# A number that is a number, not an order of size: digits, a number word, "a million", "half".
+EXACT = re.compile(rf"\d|\b(?:{CARDINAL}|a|an|half)\b", re.I)
+
+
+def vague(figure: str) -> bool:
+    """Whether a figure gives only an order of size, no number of its own.
+
+    >>> [vague(f) for f in ["tens of millions of dollars", "dozens", "about $380 million", "one percent"]]
+    [True, True, False, False]
+    """
+    return EXACT.search(figure) is None
 
 
 def kind_spans(kind: str, text: str, ordinary: Collection[str] = COMMON_OPENERS) -> list[Span]:

@@ -16,6 +16,10 @@ NUMBER_WORDS: dict[str, int] = {
     )
 } | {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
 
+# The number words from one up as one regular-expression group, longest first so that
+# "seventeen" is not read as "seven" (shared by evidence's and compose's patterns).
+CARDINAL = "(?:" + "|".join(sorted((w for w, n in NUMBER_WORDS.items() if n), key=len, reverse=True)) + ")"
+
 # Scale words and abbreviations after a number ("£2bn", "3 million", "40k"): their factors.
 SCALES: dict[str, float] = {
     "thousand": 1e3,

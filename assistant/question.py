@@ -84,9 +84,10 @@ ASKED_KINDS = (
         "money",
         re.compile(
             r"\b(?:how\s+much\b.*\b(?:cost|spend|spent|pay|paid|price|budget|fund|funding|worth|invest|"
-            r"investment|money|raise|raised|fine|fined|charge|salary|earn)\w*|what\s+(?:cost|price|budget|sum|fee|fine|penalty|salary|wage|compensation|refund)s?|"
+            r"investment|money|raise|raised|fine|fined|charge|salary|earn|revenue|profit|income|turnover|compensation|damages|"
+            r"debt|tax)\w*|what\s+(?:cost|price|budget|sum|fee|fine|penalty|salary|wage|compensation|refund)s?|"
             r"what\s+(?:is|was|are|were|will\s+be)\s+the\s+(?:cost|price|budget|fee|value|salary|fine)s?|"
-            r"how\s+much\s+(?:money|funding|cash)|at\s+what\s+(?:cost|price)|what\s+(?:is|was|are|were)\s+\S+\s[^?]*\bworth)\b",
+            r"how\s+much\s+(?:money|funding|cash)|at\s+what\s+(?:cost|price)|what\s+(?:did|does|do|will|would)\s[^?]*\bcost|what\s+(?:is|was|are|were)\s+\S+\s[^?]*\bworth)\b",
             re.I,
         ),
     ),

@@ -77,6 +77,20 @@ def test_dates(text: str, expected: list[str]) -> None:
         ("The museum raised £2.5 million, about 40 per cent of its target.", ["£2.5 million"], ["about 40 per cent"]),
         ("Rates rose to 5.25% while $30bn left the market.", ["$30bn"], ["5.25%"]),
         ("The hospital hired 200 nurses.", [], []),
+        # Word numbers and orders of size are figures too.
+        ("Fewer than five percent of visitors came from abroad.", [], ["Fewer than five percent"]),
+        ("The closure cost the museum tens of thousands of pounds a week.", ["tens of thousands of pounds"], []),
+        (
+            'The fine was capped at "low millions" of euros; about forty per cent was paid.',
+            ['millions" of euros'],
+            ["about forty per cent"],
+        ),
+        (
+            'The club expects "single-digit millions" of dollars from the sale.',
+            ['single-digit millions" of dollars'],
+            [],
+        ),
+        ("Seventeen of the ninety stalls sold out.", [], []),
     ],
 )
 def test_money_and_percentages(text: str, money: list[str], percent: list[str]) -> None:
@@ -139,6 +153,9 @@ def test_names_and_their_kinds(text: str, expected: list[tuple[str, str]]) -> No
         ("Who estimated how much the new ward would cost?", "person"),
         ("Where did they say how many trains were cancelled?", "place"),
         ("What did the minister say about how much the bridge cost?", "money"),
+        ("What did the new ward cost the trust?", "money"),
+        ("How much revenue did the museum lose?", "money"),
+        ("How much profit did the bakery make last year?", "money"),
     ],
 )
 def test_what_a_question_asks_for(question: str, kind: str | None) -> None:
