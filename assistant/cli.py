@@ -517,15 +517,27 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     _tolerant_streams()
     parser = build_parser()
-    args = parser.parse_args(argv)
-    if args.command is None:
-        parser.print_help()
-        return EXIT_USAGE
+    try:
+        args = parser.parse_args(argv)
+        if args.command is None:
+            parser.print_help()
+            sys.stdout.flush()
+            return EXIT_USAGE
+    except SystemExit:  # --help or a usage error: argparse printed, then exits
+        try:
+            sys.stdout.flush()
+        except BrokenPipeError:
+            return _reader_gone()
+        raise
+    except BrokenPipeError:
+        return _reader_gone()
     console = Console(soft_wrap=True)  # quotes stay on one line, verbatim, when piped
     errors = Console(stderr=True, soft_wrap=True)
     try:
         with sigterm_interrupts(args.command):
-            return COMMANDS[args.command](args, console)
+            code = COMMANDS[args.command](args, console)
+        sys.stdout.flush()  # a reader gone shows here, not as noise when the process exits
+        return code
     except AssistantError as exc:
         errors.print(f"[red]error:[/red] {escape(printable(with_hint(exc)))}", highlight=False, markup=True)
         return EXIT_USAGE

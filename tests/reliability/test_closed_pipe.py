@@ -32,6 +32,8 @@ def indexed(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, str]:
         ("check", "--no-fix"),  # report lines written with print
         ("ask", "Did the strike end?"),  # written by rich
         ("ask", "--json", "How much will the ministry spend on signalling?"),  # print of JSON
+        ("eval", "--help"),  # argparse's help, whose failed write surfaces at the flush
+        ("--help",),
     ],
 )
 def test_a_reader_that_closes_the_pipe_gets_no_traceback(indexed: tuple[str, str], args: tuple[str, ...]) -> None:
@@ -39,7 +41,7 @@ def test_a_reader_that_closes_the_pipe_gets_no_traceback(indexed: tuple[str, str
     proc = subprocess.Popen(
         command(*args, "--corpus", corpus, "--index-dir", index),
         cwd=ROOT,
-        env=environment(),
+        env=environment(PYTHONUNBUFFERED=""),  # buffered, as standard output into a pipe is
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
     )
