@@ -115,6 +115,7 @@ from assistant.sources import (
     settled,
     source_name,
 )
+from assistant.speakers import mentions
 from assistant.stance import (
     REFUSAL,
     STOPPED,
@@ -148,6 +149,11 @@ HOW_MUCH = re.compile(r"\bhow\s+much\b", re.I)
 SPEECH = re.compile(
     r"\b(?:said|say|says|saying|told|tell|called|call|described|describe|branded|brand|warned|warn|claimed|claim|"
     r"argued|argue|added|stated|quoted|insisted|wrote|dismissed|criticised|criticized|praised)\b|[“\"]",
+    re.I,
+)
+# "He said ...", "She later told ...": indirect speech whose speaker the sentence before names.
+PRONOUN_SPEAKS = re.compile(
+    r"^\W*(?:he|she)\s+(?:\w+\s+)?(?:said|told|added|warned|called|described|argued|insisted|wrote|claimed|stated|asked)\b",
     re.I,
 )
 SPREAD = 5  # retrieved sentences that say whether the evidence spans documents
@@ -347,7 +353,7 @@ class CalibratedComposer:
             return True
         if self._presumes_unstated_amount(question, candidates):
             return True
-        if who_said and self._speaker_of(candidates[0].sentence):
+        if who_said and self._teller(candidates[0].sentence):
             return True
         if question.asks_status and self._stated(question, candidates) is not None:
             return True
@@ -978,12 +984,11 @@ class CalibratedComposer:
                     item.append(other.sentence)
         items = self._with_context(items, question.terms, aside)
         if question.asks_for == "person" and SPEECH.search(question.focus):
-            speaker = self._speaker_of(best.sentence)
-            have = {s.sentence_id for item in items for s in item}
+            speaker = self._teller(best.sentence)
             if speaker and not _name_in(speaker, best.sentence.text):
                 naming = self._naming(best.sentence, speaker)
-                if naming is not None and naming.sentence_id not in have:
-                    items.insert(0, [naming])  # who said it, then what was said
+                if naming is not None:  # who said it, then what was said
+                    items = [[naming], *(i for i in items if i != [naming])]
         if CONTRAST.search(question.focus):
             items = self._with_contrast(items)
         if question.asks_source:
@@ -1151,7 +1156,7 @@ class CalibratedComposer:
                     text=sentence.text[a:b], marker=cited.marker, start=sentence.start + a, end=sentence.start + b
                 )
         if question.asks_for == "person" and SPEECH.search(question.focus):
-            speaker = self._speaker_of(sentence)
+            speaker = self._teller(sentence)
             if speaker:
                 for c in citations:
                     found = _name_in(speaker, c.quote)
@@ -1250,6 +1255,17 @@ class CalibratedComposer:
         """The speaker of the quotation in ``sentence`` (``speakers.attribute``), if told."""
         quotes = [q for q in self.snapshot.quotes_of(sentence.doc_id) if q.sentence_id == sentence.sentence_id]
         return quotes[0].speaker if quotes else None
+
+    def _teller(self, sentence: Sentence) -> str | None:
+        """Who says what ``sentence`` says: its quotation's speaker, else, for indirect
+        speech opening "He/She said ...", the one person the sentence before names
+        (``speakers.mentions``: "Energy Secretary Ed Miliband called it ... He said ...")."""
+        speaker = self._speaker_of(sentence)
+        if speaker or not PRONOUN_SPEAKS.match(sentence.text):
+            return speaker
+        before = self._before(sentence)
+        people = mentions(before.text) if before is not None else []
+        return " ".join(people[0].words) if len(people) == 1 else None
 
     def _speaker_words(self, sentence: Sentence) -> str:
         """The speaker of the quotation in ``sentence`` and the role the document gives them."""

@@ -45,3 +45,39 @@ def test_who_said_names_the_speaker_of_the_transcript_turn(
     out = checked_answer(bot, question)
     assert out["short_answer"] and out["short_answer"]["text"].startswith(speaker), out
     assert any(said in c["quote"] for c in out["citations"]), out["text"]
+
+
+# Indirect speech opening "He said ...": the speaker is the one person the sentence before names.
+REPORTS = {
+    "library-opening.md": (
+        '---\ntitle: "New library opens in Kelby"\noutlet: Kelby News\nkind: news report\ndate: 2025-04-02\n---\n'
+        "Mayor Jo Hart opened the new Kelby library on Monday morning.\n\n"
+        "She said the library would stay open until nine on Fridays.\n\n"
+        "The building cost £4 million and holds 30,000 books.\n"
+    ),
+    "warehouse-fire.md": (
+        '---\ntitle: "Warehouse fire in Dunford"\noutlet: Dunford Echo\nkind: news report\ndate: 2025-09-14\n---\n'
+        "Fire crews fought a blaze at a Dunford warehouse for six hours on Saturday.\n\n"
+        "Station manager Dan Moss spoke to reporters at the scene. He told them the fire had started in a loading bay.\n"
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def reports(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    return bot_on(tmp_path_factory, "reports", REPORTS, calibrated=None)
+
+
+@pytest.mark.parametrize(
+    ("question", "speaker"),
+    [
+        ("Who said the library would stay open until nine on Fridays?", "Jo Hart"),
+        ("Who said the fire had started in a loading bay?", "Dan Moss"),
+    ],
+)
+def test_who_said_names_the_person_a_pronoun_speaker_stands_for(
+    reports: Assistant, question: str, speaker: str
+) -> None:
+    out = checked_answer(reports, question)
+    assert out["short_answer"] and speaker in out["short_answer"]["text"], out["text"]
+    assert speaker in out["citations"][0]["quote"], out["text"]
