@@ -34,7 +34,7 @@ import time
 import uuid
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -846,23 +846,29 @@ class Index:
     def _embed(self, plan: _Plan, progress: Progress | None, stages: dict[str, float]) -> _Plan:
         """The model's vectors of the plan's new texts, ``ENCODE_BATCH`` per call, longest
         first in tokens (the model pads a batch to its longest text: texts of about equal
-        token counts pad least), with a ``checkpoint()`` between calls so an interrupted
-        ingest stops within one call. A large batch (a big document) reports progress every
-        ``BATCH_SENTENCES`` texts."""
+        token counts pad least), calls running on every core at once
+        (``Embedder.encode_batches``), with a ``checkpoint()`` after each so an interrupted
+        ingest stops within about one call. A large batch (a big document) reports progress
+        every ``BATCH_SENTENCES`` texts."""
         started = time.perf_counter()
         keys = list(plan.to_embed)
         tokens = dict(zip(keys, self.embedder.token_counts([plan.to_embed[k] for k in keys]), strict=True))
         keys.sort(key=lambda k: -tokens[k])
-        reported = 0
-        for first in range(0, len(keys), ENCODE_BATCH):
-            checkpoint()
-            step = keys[first : first + ENCODE_BATCH]
-            encoded = self.embedder.encode([plan.to_embed[k] for k in step], batch_size=ENCODE_BATCH)
-            plan.vectors.update(zip(step, encoded, strict=True))
-            done = first + len(step)
-            if progress and len(keys) > BATCH_SENTENCES and (done - reported >= BATCH_SENTENCES or done == len(keys)):
-                progress(STAGE_EMBED, done, len(keys))
-                reported = done
+        steps = [keys[first : first + ENCODE_BATCH] for first in range(0, len(keys), ENCODE_BATCH)]
+        reported = done = 0
+        checkpoint()
+        with closing(self.embedder.encode_batches([[plan.to_embed[k] for k in step] for step in steps])) as encoded:
+            for step, vectors in zip(steps, encoded, strict=True):
+                plan.vectors.update(zip(step, vectors, strict=True))
+                done += len(step)
+                if (
+                    progress
+                    and len(keys) > BATCH_SENTENCES
+                    and (done - reported >= BATCH_SENTENCES or done == len(keys))
+                ):
+                    progress(STAGE_EMBED, done, len(keys))
+                    reported = done
+                checkpoint()
         _add(stages, "embed", time.perf_counter() - started)
         return plan
 

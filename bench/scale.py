@@ -13,9 +13,12 @@ per run so that peak memory is per run:
 3. raw: ``Embedder().encode`` of exactly the texts the ingest embedded (its sentences and
    its documents' headings), in one call, in the same process, once just before the
    ingest and once just after it; the ratio uses their mean (peak RSS is read before the
-   second). The raw call uses the ingest's model batch size (``index.ENCODE_BATCH``) and
-   the same torch threads (both are printed: the ingest embeds in a worker thread), so
-   the ratio compares the same model work. The two order the texts differently:
+   second). The raw call uses the ingest's model batch size (``index.ENCODE_BATCH``), so
+   the ratio compares the same model work; it runs on all torch threads in one call, while
+   the ingest runs one call per core at once on one torch thread each
+   (``Embedder.encode_batches``; the threads of both are printed). The stage table adds
+   that way of calling the model alone on the same texts (*raw model, one call per
+   core*), to read the pipeline's cost apart from the threading. The two order the texts differently:
    sentence-transformers sorts a call's texts by characters, all of them at once in the
    raw call; the ingest sorts each step of about ``index.BATCH_SENTENCES`` texts by
    tokens. Both pad each batch to its longest text; the tokens each computed (padding
@@ -136,6 +139,7 @@ def child_ingest(corpus: Path, index_dir: Path, chroma_url: str | None, question
     rss = peak_rss_mb()  # before the raw run below, which holds every vector at once
     after = raw_encode(texts + sorted(headings))
     assert after["raw_n"] == before["raw_n"], (after["raw_n"], before["raw_n"])
+    workers = raw_workers(texts + sorted(headings))
     from assistant.index import ENCODE_BATCH
 
     ingest_padded, held = padded_tokens(calls, ENCODE_BATCH)
@@ -145,6 +149,7 @@ def child_ingest(corpus: Path, index_dir: Path, chroma_url: str | None, question
         "raw_cpu_s": (before["raw_cpu_s"] + after["raw_cpu_s"]) / 2,
         "raw_before_s": before["raw_s"],
         "raw_after_s": after["raw_s"],
+        **workers,
     }
     return {
         "documents": len(bot.documents),
@@ -181,27 +186,29 @@ def ingest_texts(corpus: Path) -> list[str]:
 
 
 def record_threads(calls: list[list[str]] | None = None) -> dict[str, set[int]]:
-    """The torch threads of every model call of more than a few texts, by the calling
-    thread's kind ("ingest" for the pipeline's embed thread, else "raw"); the texts of the
-    ingest's calls are added to ``calls``."""
-    import threading
-
+    """The torch threads of every model call of more than a few texts: "ingest" for the
+    ingest's calls (``STEncoder._call``, one per batch, several at once), "raw" for a
+    plain ``encode``; the texts of the ingest's calls are added to ``calls``."""
     import torch
 
     from assistant.embeddings import SMALL_BATCH, STEncoder
 
     seen: dict[str, set[int]] = {"raw": set(), "ingest": set()}
-    encode = STEncoder.encode
+    encode, call = STEncoder.encode, STEncoder._call
 
     def recorded(self: STEncoder, texts: list[str], batch_size: int = 64) -> Any:
         if len(texts) > SMALL_BATCH:
-            kind = "ingest" if threading.current_thread().name.startswith("ingest-") else "raw"
-            seen[kind].add(torch.get_num_threads())
-            if kind == "ingest" and calls is not None:
-                calls.append(list(texts))
+            seen["raw"].add(torch.get_num_threads())
         return encode(self, texts, batch_size)
 
+    def recorded_call(self: STEncoder, texts: list[str]) -> Any:
+        seen["ingest"].add(torch.get_num_threads())
+        if calls is not None:
+            calls.append(list(texts))
+        return call(self, texts)
+
     STEncoder.encode = recorded  # type: ignore[method-assign]
+    STEncoder._call = recorded_call  # type: ignore[method-assign]
     return seen
 
 
@@ -232,6 +239,23 @@ def raw_encode(texts: list[str]) -> dict[str, Any]:
     started, cpu = time.perf_counter(), time.process_time()
     Embedder().encode(texts, batch_size=ENCODE_BATCH)
     return {"raw_s": time.perf_counter() - started, "raw_cpu_s": time.process_time() - cpu, "raw_n": len(texts)}
+
+
+def raw_workers(texts: list[str]) -> dict[str, Any]:
+    """The model alone on the same texts the way the ingest calls it: sorted by tokens,
+    ``index.ENCODE_BATCH`` per call, one call per core at once, one torch thread each
+    (``Embedder.encode_batches``); for reading the ingest's ratio to the raw call apart
+    from how the model's threads are used."""
+    from assistant.embeddings import Embedder
+    from assistant.index import ENCODE_BATCH
+
+    embedder = Embedder()
+    counts = embedder.token_counts(texts)
+    ordered = [t for _, t in sorted(zip(counts, texts, strict=True), key=lambda p: -p[0])]
+    started, cpu = time.perf_counter(), time.process_time()
+    for _ in embedder.encode_batches([ordered[i : i + ENCODE_BATCH] for i in range(0, len(ordered), ENCODE_BATCH)]):
+        pass
+    return {"raw_workers_s": time.perf_counter() - started, "raw_workers_cpu_s": time.process_time() - cpu}
 
 
 def sequential_stages() -> None:
@@ -343,7 +367,7 @@ HEADER = (
 
 STAGE_HEADER = (
     "| mode | corpus | ingest s | split s | embed s | store s | sync outside the model s | load s "
-    "| raw model s (before / after) |"
+    "| raw model s (before / after) | raw model, one call per core s (CPU s) |"
 )
 
 
@@ -355,7 +379,8 @@ def stage_row(r: dict[str, Any]) -> str:
     outside = r["sync_s"] - st["embed"]
     return (
         f"| {r['mode']} | {r['label']} | {r['ingest_s']:.1f} | {st['split']:.1f} | {st['embed']:.1f} "
-        f"| {st['store']:.1f} | {outside:.1f} | {load:.1f} | {r['raw_s']:.1f} ({r['raw_before_s']:.1f} / {r['raw_after_s']:.1f}) |"
+        f"| {st['store']:.1f} | {outside:.1f} | {load:.1f} | {r['raw_s']:.1f} ({r['raw_before_s']:.1f} / {r['raw_after_s']:.1f}) "
+        f"| {r['raw_workers_s']:.1f} ({r['raw_workers_cpu_s']:.1f}) |"
     )
 
 

@@ -11,13 +11,16 @@ from __future__ import annotations
 
 import json
 import random
+import threading
+import time
+from collections.abc import Generator, Sequence
 from pathlib import Path
 
 import numpy as np
 import pytest
 
 from assistant.corpus import read_corpus
-from assistant.embeddings import Embedder, load_model
+from assistant.embeddings import Embedder, STEncoder, ingest_workers, load_model
 from assistant.index import ENCODE_BATCH, Index
 from assistant.sentences import split_sentences
 
@@ -40,9 +43,9 @@ class RecordingEmbedder(Embedder):
         super().__init__()
         self.calls: list[list[str]] = []
 
-    def encode(self, texts: list[str], batch_size: int = 64) -> np.ndarray:
-        self.calls.append(list(texts))
-        return super().encode(texts, batch_size=batch_size)
+    def encode_batches(self, batches: Sequence[list[str]]) -> Generator[np.ndarray, None, None]:
+        self.calls += [list(texts) for texts in batches]
+        return super().encode_batches(batches)
 
 
 def model_token_counts(texts: list[str]) -> list[int]:
@@ -102,3 +105,27 @@ def test_the_stored_vectors_are_the_models_own_for_each_text(ingested: tuple[Rec
     alone = np.stack([Embedder().encode([t])[0] for t in texts[:60]])
     stored = np.asarray(got["embeddings"], dtype=np.float32)[:60]
     assert np.min(np.sum(alone * stored, axis=1)) >= 0.9999
+
+
+def test_batches_encoded_at_once_get_the_same_vectors_as_one_call_each() -> None:
+    texts = [s for text in NOTES.values() for s in text.replace("\n", " ").split(". ")] * 6
+    batches = [texts[i : i + 5] for i in range(0, len(texts), 5)]
+    embedder = Embedder()
+    got = list(embedder.encode_batches(batches))
+    assert [len(v) for v in got] == [len(b) for b in batches]
+    for vectors, batch in zip(got, batches, strict=True):
+        assert np.abs(vectors - embedder.encode(batch, batch_size=len(batch))).max() < 1e-6
+
+
+def test_stopping_early_leaves_no_model_call_running(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[int] = []
+    call = STEncoder._call
+    monkeypatch.setattr(STEncoder, "_call", lambda self, texts: calls.append(1) or call(self, texts))
+    batches = [[f"Ferry number {i} leaves at nine with bicycles on the lower deck."] * 32 for i in range(40)]
+    before = threading.active_count()
+    encoded = Embedder().encode_batches(batches)
+    next(encoded)
+    encoded.close()  # what the ingest does when it is stopped
+    time.sleep(0.5)
+    assert len(calls) <= 1 + 2 * ingest_workers()  # the calls in hand finish; no others start
+    assert threading.active_count() == before

@@ -47,17 +47,22 @@ from assistant.cli import main
 moment, ready, corpus, index = sys.argv[1], Path(sys.argv[2]), sys.argv[3], sys.argv[4]
 Index, Embedder = assistant.index.Index, assistant.embeddings.Embedder
 stored = []
-store, upsert, encode = Index._store, Index._upsert, Embedder.encode
+store, upsert, encode_batches = Index._store, Index._upsert, Embedder.encode_batches
 
 def counted_store(self, plan, stages):
     out = store(self, plan, stages)
     stored.append(len(plan.docs))
     return out
 
-def encode_then_report(self, texts, batch_size=32):
-    if moment == "encode" and stored and not ready.exists():
-        ready.touch()  # a batch is being embedded, after one was stored
-    return encode(self, texts, batch_size)
+def encode_then_report(self, batches):
+    encoded = encode_batches(self, batches)
+    try:
+        for vectors in encoded:
+            if moment == "encode" and stored and not ready.exists():
+                ready.touch()  # a batch is being embedded, after one was stored
+            yield vectors
+    finally:
+        encoded.close()
 
 def slow_upsert(self, collection, rows):
     if moment == "write" and stored and collection is self._sentences and rows and not ready.exists():
@@ -65,7 +70,7 @@ def slow_upsert(self, collection, rows):
         time.sleep(2.0)
     return upsert(self, collection, rows)
 
-Index._store, Index._upsert, Embedder.encode = counted_store, slow_upsert, encode_then_report
+Index._store, Index._upsert, Embedder.encode_batches = counted_store, slow_upsert, encode_then_report
 sys.exit(main(["ingest", corpus, "--index-dir", index]))
 """
 
