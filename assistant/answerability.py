@@ -44,7 +44,7 @@ from __future__ import annotations
 import itertools
 import json
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -339,14 +339,22 @@ def names_missing(names: Sequence[str], text: str) -> float:
     if not names:
         return 0.0
     words = {w.lower().removesuffix("’s").removesuffix("'s") for w in WORD.findall(text)}
-    stems = {stem(w) for w in words} | words
-    missing = 0
+    return len(unused_names(names, {stem(w) for w in words} | words)) / len(names)
+
+
+def unused_names(names: Sequence[str], stems: Collection[str]) -> list[str]:
+    """The ``names`` of which no word is among ``stems`` (words and their stems).
+
+    >>> unused_names(["Oslo", "Kari Nordmann"], {"nordmann", "bergen"})
+    ['Oslo']
+    """
+    missing = []
     for name in names:
         parts = {stem(w.lower().removesuffix("’s").removesuffix("'s")) for w in WORD.findall(name)}
         parts = {p for p in parts if p not in STOPWORDS and len(p) > 1}
-        if parts and not covered_terms(parts, stems):
-            missing += 1
-    return missing / len(names)
+        if parts and not covered_terms(parts, set(stems)):
+            missing.append(name)
+    return missing
 
 
 def rank_fit(groups: Sequence[tuple[np.ndarray, np.ndarray, float]], l2: float = 1.0, steps: int = 50) -> np.ndarray:

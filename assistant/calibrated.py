@@ -65,6 +65,7 @@ from assistant.answerability import (
     answer_row,
     figure_kind,
     load_calibration,
+    unused_names,
 )
 from assistant.citations import markers
 from assistant.compose import INJECTION_NOTE, PREMISE_LEAD, ExtractiveComposer, declined, write_items
@@ -82,6 +83,9 @@ from assistant.direct import (
     answer_phrase,
     category_span,
     count_spans,
+    mentions_name,
+    names_another,
+    nouns_named,
     predicate_sentence,
     role_span,
     stated_terms,
@@ -96,7 +100,7 @@ from assistant.direct import (
 from assistant.evidence import holds, kind_spans, period_conflict, vague
 from assistant.figures import Figure, asks_length, clause_of, same_figure
 from assistant.index import Snapshot
-from assistant.lexical import covered_terms, tokenize
+from assistant.lexical import covered_terms, stem, tokenize
 from assistant.question import WANTS_MORE, Question, analyse
 from assistant.reasons import cause_match, reason_match, shared_words
 from assistant.records import Answer, Behaviour, Citation, Hit, Sentence, ShortAnswer
@@ -243,6 +247,7 @@ class CalibratedComposer:
                 if word.islower():
                     ordinary.add(word)
         self.ordinary = frozenset(ordinary)
+        self._ordinary_stems = frozenset(stem(w) for w in ordinary)
         self._fixes: list[tuple[Sentence, Sentence]] | None = None
         self.features = FeatureBuilder(snapshot.documents, self._before, self.idf, vocabulary, word_vectors)
 
@@ -595,6 +600,15 @@ class CalibratedComposer:
             spans = kind_spans(kind, sentence.text, self.features.vocabulary)
         return any(not vague(sentence.text[a:b]) for a, b in spans)
 
+    def _names_left_out(self, question: Question, sentence: Sentence) -> list[str]:
+        """The question's names that ``sentence``, the sentence it leans on and its document's
+        title do not mention (``direct.mentions_name``: "the airline" or "an American carrier"
+        is not American Airlines)."""
+        before = self._before(sentence)
+        doc = self.snapshot.documents.get(sentence.doc_id)
+        text = " ".join(filter(None, [sentence.text, before.text if before else None, doc.title if doc else None]))
+        return [name for name in question.names if not mentions_name(name, text, self._ordinary_stems)]
+
     def _text_before(self, sentence: Sentence) -> str:
         """The text of the sentence before ``sentence`` in its document, "" for the first."""
         doc = self.snapshot.by_doc.get(sentence.doc_id, [])
@@ -649,15 +663,37 @@ class CalibratedComposer:
         kind = figure_kind(question.asks_for)
         if kind is None or question.yes_no:
             return Verdict(True, "no date or figure asked"), candidates
+        unnamed = unused_names(nouns_named(question.focus, question.names), self.features.vocabulary_stems)
+        if unnamed:
+            # "What did the outage cost in Europe?": no figure is about what no document names.
+            return Verdict(False, f"no document names {', '.join(unnamed)}"), candidates
         counted = set(question.counted)
-        found = self._near_best(
-            candidates, lambda c: self._holds_asked(question, c.sentence), self.calibration.near_share
-        )
+        named = {
+            n for c in candidates[:5] for n in set(question.names) - set(self._names_left_out(question, c.sentence))
+        }
+
+        def elsewhere(c: Candidate) -> bool:
+            # A sentence that leaves out a name the best sentences use and names another
+            # instead is about that other ("Delta said the outage cost it $500 million" for
+            # "What did it cost American Airlines?").
+            left_out = named & set(self._names_left_out(question, c.sentence))
+            if not left_out:
+                return False
+            figures = kind_spans(kind, c.sentence.text, self.features.vocabulary)
+            return names_another(c.sentence.text, question.terms, figures, self.ordinary)
+
+        def answers(c: Candidate) -> bool:
+            return not elsewhere(c) and self._holds_asked(question, c.sentence)
+
+        found = self._near_best(candidates, answers, self.calibration.near_share)
         if found is None and question.predicate:
             # "How many people died?": the best sentences count people pulled from the water;
             # a close one counting them in a clause that says they died answers, however less
             # likely the ranking finds it ("... are presumed dead").
-            found = next((c for c in candidates[:COUNT_POOL] if self._says_count(question, c.sentence)), None)
+            found = next(
+                (c for c in candidates[:COUNT_POOL] if not elsewhere(c) and self._says_count(question, c.sentence)),
+                None,
+            )
         if found is None:
             what = f"{kind} of {', '.join(sorted(counted))}" if counted else kind
             return Verdict(False, f"no nearly-best sentence holds the {what} asked for"), candidates

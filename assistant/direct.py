@@ -31,7 +31,7 @@ from collections.abc import Callable, Collection, Sequence
 
 import numpy as np
 
-from assistant.evidence import COMMON_OPENERS, Span, kind_spans, name_kind, name_spans, number_spans
+from assistant.evidence import COMMON_OPENERS, Span, date_spans, kind_spans, name_kind, name_spans, number_spans
 from assistant.figures import clause_of
 from assistant.lexical import STOPWORDS, covered_terms, stem, tokenize
 from assistant.numerals import NUMBER_WORDS
@@ -576,3 +576,64 @@ def counts_compound(text: str, span: Span, counted: Collection[str]) -> bool:
         return False
     after = re.findall(r"[\w’'-]+", re.split(r"[,.;:()“”\"]", text[span[1] :], maxsplit=1)[0])[:4]
     return _names_all(counted, " ".join(after))
+
+
+def names_another(
+    text: str, asked: Collection[str], figures: Collection[Span], ordinary: Collection[str] = COMMON_OPENERS
+) -> bool:
+    """Whether the clause of one of ``figures`` (spans of ``text``), before the figure, names
+    someone or something a question does not: a name none of whose words is among the
+    question's stems ``asked`` (dates aside). A name in another clause ("..., the Harwick
+    office said") does not count.
+
+    >>> t = "Harwick Port lost £12 million."
+    >>> names_another(t, {"felmouth", "lose"}, [(t.index("£"), len(t) - 1)])
+    True
+    >>> t = "The port lost £12 million, the Harwick office said."
+    >>> names_another(t, {"felmouth", "lose"}, [(t.index("£"), t.index(","))])
+    False
+    >>> t = "On Monday, Felmouth lost £2 million."
+    >>> names_another(t, {"felmouth", "lose"}, [(t.index("£"), len(t) - 1)])
+    False
+    """
+    dates = date_spans(text)
+    clauses = [(clause_of(text, *span)[0], span[0]) for span in figures]  # the clause up to the figure
+    return any(
+        not covered_terms(set(asked), set(tokenize(text[a:b])))
+        for a, b in name_spans(text, ordinary)
+        if not any(x < b and a < y for x, y in dates) and any(left <= a and b <= right for left, right in clauses)
+    )
+
+
+def mentions_name(name: str, text: str, ordinary: Collection[str] = ()) -> bool:
+    """Whether ``text`` mentions ``name``: its words in a row, or its last word alone when
+    that word is its own (a surname; not a word in ``ordinary``, stems of words the corpus
+    also writes in lower case: "American carrier" does not mention American Airlines).
+
+    >>> mentions_name("Kari Nordmann", "Nordmann said so.")
+    True
+    >>> mentions_name("American Airlines", "More than any American carrier.", ordinary={"airlin", "carrier"})
+    False
+    """
+    words = re.findall(r"[\w’'-]+", name)
+    if not words:
+        return False
+    phrase = r"\s+".join(re.escape(w) for w in words)
+    if re.search(rf"\b{phrase}\b", text, re.I):
+        return True
+    last = words[-1]
+    return (
+        len(words) > 1
+        and stem(last.lower()) not in ordinary
+        and re.search(rf"\b{re.escape(last)}\b", text, re.I) is not None
+    )
+
+
+def nouns_named(question: str, names: Sequence[str]) -> list[str]:
+    """The ``names`` a question uses as nouns, not as modifiers of a word after them ("in
+    Europe", not "the Spanish economy", which documents may word "Spain's economy").
+
+    >>> nouns_named("What did the storm cost the Spanish economy in Europe?", ["Spanish", "Europe"])
+    ['Europe']
+    """
+    return [n for n in names if not re.search(rf"\b{re.escape(n)}\s+[a-z]", question)]
