@@ -139,10 +139,10 @@ def child_ingest(corpus: Path, index_dir: Path, chroma_url: str | None, question
     rss = peak_rss_mb()  # before the raw run below, which holds every vector at once
     after = raw_encode(texts + sorted(headings))
     assert after["raw_n"] == before["raw_n"], (after["raw_n"], before["raw_n"])
-    workers = raw_workers(texts + sorted(headings))
     from assistant.index import ENCODE_BATCH
 
     ingest_padded, held = padded_tokens(calls, ENCODE_BATCH)
+    workers = raw_workers(texts + sorted(headings))  # after counting: its calls are recorded too
     raw_padded, _ = padded_tokens([texts + sorted(headings)], ENCODE_BATCH)
     raw = {
         "raw_s": (before["raw_s"] + after["raw_s"]) / 2,
