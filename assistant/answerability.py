@@ -54,7 +54,7 @@ import numpy as np
 from assistant.errors import ModelError
 from assistant.evidence import holds
 from assistant.lexical import STOPWORDS, covered_terms, stem, tokenize
-from assistant.question import Question
+from assistant.question import YEAR_RE, Question
 from assistant.records import Document, Hit, Sentence
 
 CALIBRATION_FILE = Path(__file__).with_name("answerability.json")
@@ -77,7 +77,6 @@ FEATURES = (
 ANSWER_FEATURES = ("dense", "context", "top_score", "weakest", "names_missing")
 FIGURE_KINDS = frozenset({"date", "amount", "number", "money", "percentage"})
 WORD = re.compile(r"[\w’'-]+")
-YEAR = re.compile(r"\b(?:1[0-9]|20)\d\d\b")
 # Openings that lean on the sentence before: personal pronouns and demonstratives.
 LEANS_BACK = re.compile(
     r"^\W*(?:he|she|it|they|him|them|his|her|its|their|this|that|these|those|such|there|"
@@ -258,7 +257,7 @@ class FeatureBuilder:
         asked_words = content_words(question.focus)
         asked_vectors = self.word_vectors(asked_words) if self.word_vectors and asked_words else None
         asked_weight = np.asarray([self.idf(stem(w)) for w in asked_words], dtype=np.float32)
-        years = set(YEAR.findall(question.focus))
+        years = set(YEAR_RE.findall(question.focus))
         best_dense = max((h.dense for h in hits), default=0.0)
         best_lexical = max((h.lexical for h in hits), default=0.0)
         rows, covered_list = [], []
@@ -293,7 +292,7 @@ class FeatureBuilder:
                     0.0 if holds(figure_kind(question.asks_for), sentence.text, self.vocabulary) else 1.0,
                     names_missing(question.names, context_text),
                     unknown_share,
-                    1.0 if years - set(YEAR.findall(context_text)) else 0.0,
+                    1.0 if years - set(YEAR_RE.findall(context_text)) else 0.0,
                     1.0 if sentence.text.rstrip().rstrip("”\"'’").endswith("?") else 0.0,
                 ]
             )
@@ -349,10 +348,11 @@ def unused_names(names: Sequence[str], stems: Collection[str]) -> list[str]:
     ['Oslo']
     """
     missing = []
+    known = set(stems)  # once, not per name: callers pass the corpus's whole vocabulary
     for name in names:
         parts = {stem(w.lower().removesuffix("’s").removesuffix("'s")) for w in WORD.findall(name)}
         parts = {p for p in parts if p not in STOPWORDS and len(p) > 1}
-        if parts and not covered_terms(parts, set(stems)):
+        if parts and not covered_terms(parts, known):
             missing.append(name)
     return missing
 

@@ -57,7 +57,6 @@ import numpy as np
 
 from assistant.answerability import (
     FEATURES,
-    YEAR,
     Calibration,
     Candidate,
     FeatureBuilder,
@@ -101,7 +100,7 @@ from assistant.evidence import holds, kind_spans, period_conflict, vague
 from assistant.figures import Figure, asks_length, clause_of, same_figure
 from assistant.index import Snapshot
 from assistant.lexical import covered_terms, stem, tokenize
-from assistant.question import WANTS_MORE, Question, analyse
+from assistant.question import WANTS_MORE, YEAR_RE, Question, analyse
 from assistant.reasons import cause_match, reason_match, shared_words
 from assistant.records import Answer, Behaviour, Citation, Hit, Sentence, ShortAnswer
 from assistant.sources import (
@@ -639,7 +638,7 @@ class CalibratedComposer:
             if found is None:
                 return Verdict(False, "no sentence gives a year within the question's bounds"), candidates
             return Verdict(True, f"{found.sentence.sentence_id} gives a year within bounds"), _first(found, candidates)
-        asked = set(YEAR.findall(question.focus))
+        asked = set(YEAR_RE.findall(question.focus))
         if not asked:
             return Verdict(True, "no year asked"), candidates
         found = self._near_best(candidates, lambda c: c.features["year_missing"] == 0.0)

@@ -51,7 +51,7 @@ from assistant.evidence import date_spans
 from assistant.index import Snapshot
 from assistant.lexical import covered_terms, stem, tokenize, unaccented
 from assistant.numerals import CARDINAL
-from assistant.question import Question
+from assistant.question import YEAR_RE, Question
 from assistant.records import Answer, Behaviour, Citation, Document, Hit, Sentence
 from assistant.sources import source_name
 from assistant.stance import (
@@ -132,8 +132,6 @@ MONEY_QUESTION = re.compile(
     r"\b(?:cost|costs|price|budget|spend|spent|spending|invest|investment|pay|paid|paying|fund|funding|worth|money)\b",
     re.I,
 )
-# A year of four digits, 1000 to 2099 ("invaded in 1169", "in 2024"), as ``evidence.YEAR`` reads them.
-YEAR = re.compile(r"\b(?:1[0-9]|20)\d\d\b")
 # "What is the capital of Albania?": an attribute (lower case) of a name (capitalised).
 ATTRIBUTE_QUESTION = re.compile(
     r"^\s*(?:[Ww]hat|[Ww]hich|[Ww]ho)\s+(?:is|are|was|were)\s+(?:the\s+)?([a-z]+)\s+(?:of|in|for)\s+(?:the\s+)?[A-Z]"
@@ -527,14 +525,14 @@ class ExtractiveComposer:
             if bounded is None:
                 return Verdict(scored, declined=True, reason="no sentence gives a year within the question's bounds")
             return Verdict(_first(bounded, scored))
-        years = set(YEAR.findall(question.focus))
+        years = set(YEAR_RE.findall(question.focus))
         if not years:
             return Verdict(scored)
         best = scored[0]
         numbered = [
             s
             for s in scored[:5]
-            if s.support >= GATES.nearly_as_good * best.support and years <= set(YEAR.findall(s.sentence.text))
+            if s.support >= GATES.nearly_as_good * best.support and years <= set(YEAR_RE.findall(s.sentence.text))
         ]
         if not numbered:
             return Verdict(scored, declined=True, reason=f"no sentence gives the year(s) {sorted(years)}")

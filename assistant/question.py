@@ -140,6 +140,8 @@ WHAT_ABOUT = re.compile(
     r"is|are|was|were|has|have|had|will|would|can|could)\b)(.+?)\W*$",
     re.I,
 )
+# A year of four digits, 1000 to 2099 ("invaded in 1169", "in 2024"): the one pattern the
+# composers and the answerability features read years by.
 YEAR_RE = re.compile(r"\b(?:1[0-9]|20)\d\d\b")
 PERSON_PRONOUN = re.compile(
     r"\b(?:he|she|him|her|his|hers|its|their)\b"
