@@ -842,16 +842,18 @@ class Briefer:
             return points
         room = max(1, int(max_points * st.voice_share))
 
-        def missing(points: list[list[int]], limit: int) -> list[int]:
+        def missing(points: list[list[int]]) -> list[int]:
             shown = {i: pool.sentences[i].text for point in points for i in point}
-            rows = [row for speaker, row, said in principals if not said & shown.keys()]
+            rows = [row for _, row, said in principals if not said & shown.keys()]
             rows += [row for _, row in unheard(reactions, shown) if row not in rows]
-            return rows[:limit]
+            return rows[:room]
 
-        if not missing(points, room):
+        first = missing(points)
+        if not first:
             return points
-        points = self._gather(pool, order, max_points - len(missing(points, room)))
-        return points + [[row] for row in missing(points, room)]
+        points = self._gather(pool, order, max_points - len(first))
+        # Fewer points may leave more voices unheard: only as many join as room was made for.
+        return points + [[row] for row in missing(points)[: len(first)]]
 
     def _voices(
         self, pool: _Pool, score: np.ndarray
