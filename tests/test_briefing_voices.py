@@ -170,3 +170,21 @@ def test_a_person_quoted_by_two_documents_gets_a_key_point(
     points = [item.text for item in briefing.section(KEY_POINTS).items]
     assert any(speaker in p and "“" in p for p in points), points
     assert speaker not in points[0]  # the lead fact still comes first
+
+
+@pytest.mark.parametrize(
+    ("name", "documents"),
+    [
+        ("trams-bound", TRAMS),
+        ("heating-bound", HEATING),
+        ("voices-bound", {"libraries.txt": LIBRARIES, "maternity.txt": MATERNITY}),
+    ],
+)
+def test_voices_never_make_more_points_than_asked(
+    tmp_path_factory: pytest.TempPathFactory, name: str, documents: dict[str, tuple[str, str]]
+) -> None:
+    bot = _corpus_bot(tmp_path_factory, name, documents)
+    for max_points in range(1, 9):
+        points = bot.brief(max_points=max_points).section(KEY_POINTS)
+        assert points is not None
+        assert len(points.items) <= max_points, (max_points, [item.text for item in points.items])
