@@ -1216,9 +1216,12 @@ class Briefer:
 
     def _stands(self, figure: Figure) -> bool:
         """Whether a figure's sentence dates an event that stands: not one a correction takes
-        back (``_taken_back``), nor the news of a document's own release (``reports_own_release``)."""
+        back (``_taken_back``), nor the news of a document's own release (``reports_own_release``),
+        nor a preamble or caption dating the document itself (``describes_document``: "The
+        following exchange was broadcast on 22 March")."""
         sentence = self.snapshot.sentences[figure.sentence_id]
-        return not (reports_own_release(sentence.text) or self._taken_back(sentence))
+        text = sentence.text
+        return not (reports_own_release(text) or describes_document(text) or self._taken_back(sentence))
 
     def _taken_back(self, sentence: Sentence) -> bool:
         """Whether ``sentence`` is a correction's account of an error, or a statement a
@@ -1306,11 +1309,29 @@ def _one_per_doc(group: FigureGroup) -> list[Figure]:
 
 
 def _worth_listing(figure: Figure) -> bool:
-    """Money, percentages, and counts in digits of at least 2 with words saying what they measure."""
+    """Money, percentages, and counts in digits of at least 2 with words saying what they
+    measure, not the length of a text (``counts_text``)."""
     if figure.kind in ("money", "percent"):
         return True
     digits = any(c.isdigit() for c in figure.text)
-    return figure.kind == "count" and figure.value >= 2 and bool(figure.measure) and digits
+    return figure.kind == "count" and figure.value >= 2 and bool(figure.measure) and digits and not counts_text(figure)
+
+
+# Units a text's length is counted in (general English).
+TEXT_UNITS = frozenset(tokenize("pages words chapters paragraphs volumes slides footnotes annexes appendices"))
+
+
+def counts_text(figure: Figure) -> bool:
+    """Whether a count is the length of a text ("runs to 75 pages", "a 400-word statement"):
+    it tells of a document, not of the events.
+
+    >>> from assistant.figures import sentence_figures
+    >>> from assistant.records import Sentence
+    >>> t = "The audit runs to 212 pages and names 14 councils."
+    >>> [counts_text(f) for f in sentence_figures(Sentence("d#s0", "d", 0, 0, len(t), t))]
+    [True, False]
+    """
+    return figure.kind == "count" and bool(figure.noun) and figure.noun[0] in TEXT_UNITS
 
 
 def _figure_label(figure: Figure) -> str:

@@ -20,7 +20,8 @@ lengths in different units are never compared, since "nine months" may round "28
 days"); callers with sentence vectors may pass a stricter or looser test.
 
 A number that is part of a name ("Interstate 695", "Flight 370", "Section 230") is not a
-count. Not handled: numbers written in words ("three"), ranges ("10-12"), fractions, ratios,
+count. A range ("10 to 12 hours", "two or three days") is one figure, read by its first number.
+Not handled: fractions, ratios,
 currencies other than pound, dollar, euro and yen; figures stated across two sentences.
 """
 
@@ -475,13 +476,18 @@ def duration_unit(text: str, end: int) -> tuple[str, int, float] | None:
 # A capitalised word that may stand before a count without naming it: a month or a weekday
 # ("in March 344 flights"), or a qualifier opening a sentence ("About 300 ...").
 NOT_A_NAME = frozenset([*MONTHS, *"monday tuesday wednesday thursday friday saturday sunday".split()])
-NAME_BEFORE = re.compile(r"(?<![\w'’-])(?P<word>[A-Z][A-Za-z]*)\s$")
+# The capitalised word before a number, or before a list of numbers the number ends
+# ("Terminals 2 and ", "Gates 3, 4 or ").
+NAME_BEFORE = re.compile(
+    r"(?<![\w'’-])(?P<word>[A-Z][A-Za-z]*)\s(?:\d+(?:,\s*|\s+(?:and|or|&)\s+|\s*,\s*(?:and|or)\s+))*$"
+)
 
 
 def names_a_thing(text: str, start: int) -> bool:
     """Whether the number at ``start`` is part of a name, not a count: it follows a
     capitalised word that is not a function word, a qualifier, a month or a weekday
-    ("Interstate 695", "Flight 370", "Section 230", "Boeing 737").
+    ("Interstate 695", "Flight 370", "Section 230", "Boeing 737"), also in a list of such
+    numbers ("Terminals 2 and 4", "Gates 3, 4 or 5").
 
     >>> t = "Traffic on Interstate 695 moved again after 300 workers cleared it."
     >>> names_a_thing(t, t.index("695")), names_a_thing(t, t.index("300"))
@@ -489,12 +495,40 @@ def names_a_thing(text: str, start: int) -> bool:
     >>> t = "About 300 people marched in March 344 days later."
     >>> names_a_thing(t, t.index("300")), names_a_thing(t, t.index("344"))
     (False, False)
+    >>> t = "Staff cleared Terminals 2 and 4 while 40 flights waited."
+    >>> names_a_thing(t, t.index("4 ")), names_a_thing(t, t.index("40"))
+    (True, False)
     """
     m = NAME_BEFORE.search(text[:start])
     if m is None:
         return False
     word = m["word"].lower()
     return word not in STOPWORDS and word not in NOT_A_NAME and QUALIFIER.search(m["word"] + " ") is None
+
+
+RANGE_TAIL = re.compile(rf"\s*(?:to|or|–|-)\s*(?:{NUMBER}|{'|'.join(COUNT_WORDS)})\b(?!\s*(?:%|per\s?cent))", re.I)
+
+
+FROM_BEFORE = re.compile(r"\bfrom\s+(?:(?:about|around|some|roughly|nearly|almost|just|over|under)\s+)?$", re.I)
+
+
+def range_end(text: str, start: int, end: int) -> int:
+    """Where a number at text[start:end] ends with the rest of its range ("10 to 12 hours",
+    "two or three days", "40-50 people": one figure, read by its first number); ``end``
+    when no second number follows, or when "from" opens it ("rose from 30 to 33" is a
+    change, and "from 40 to 60" two ends ``range_ends`` reads).
+
+    >>> t = "Repairs take 10 to 12 hours; two or three crews and 40 volunteers help."
+    >>> [t[t.index(n) : range_end(t, t.index(n), t.index(n) + len(n))] for n in ("10", "two", "40")]
+    ['10 to 12', 'two or three', '40']
+    >>> t = "The toll rose from 30 to 33."
+    >>> range_end(t, t.index("30"), t.index("30") + 2) == t.index("30") + 2
+    True
+    """
+    m = RANGE_TAIL.match(text, end)
+    if m is None or FROM_BEFORE.search(text, 0, start):
+        return end
+    return m.end()
 
 
 def raw_figures(text: str) -> list[tuple[int, int, FigureKind, float, str]]:
@@ -534,19 +568,21 @@ def raw_figures(text: str) -> list[tuple[int, int, FigureKind, float, str]]:
     for m in YEAR.finditer(text):
         add(m.start(), m.end(), "year", _date_value(int(m["year"]), 0, 0), "")
     for m in COUNT.finditer(text):
-        length = duration_unit(text, m.end())
+        last = range_end(text, m.start(), m.end())
+        length = duration_unit(text, last)
         if length is not None:
             unit, end, half = length
             add(m.start(), end, "duration", parse_number(m["num"], m["scale"]) + half, unit)
-        elif not is_duration(text, m.end()) and not names_a_thing(text, m.start()):
-            add(m.start(), m.end(), "count", parse_number(m["num"], m["scale"]), "")
+        elif not is_duration(text, last) and not names_a_thing(text, m.start()):
+            add(m.start(), last, "count", parse_number(m["num"], m["scale"]), "")
     for m in WORD_COUNT.finditer(text):
-        length = duration_unit(text, m.end())
+        last = range_end(text, m.start(), m.end())
+        length = duration_unit(text, last)
         if length is not None:
             unit, end, half = length
             add(m.start(), end, "duration", COUNT_WORDS[m["word"].lower()] + half, unit)
-        elif not is_duration(text, m.end()):
-            add(m.start(), m.end(), "count", float(COUNT_WORDS[m["word"].lower()]), "")
+        elif not is_duration(text, last):
+            add(m.start(), last, "count", float(COUNT_WORDS[m["word"].lower()]), "")
     return sorted(found)
 
 
@@ -717,6 +753,24 @@ def merge(figures: Sequence[Figure], related: SameMeasure = same_figure) -> list
     return sorted(groups, key=lambda g: order[id(g.figures[0])])
 
 
+def rivals(values: Sequence[FigureGroup]) -> list[FigureGroup]:
+    """The values of one measure that may dispute each other: not a value stated only in
+    sentences that give another of the values too, since one sentence does not dispute
+    itself ("we lost one of our three lines and moved onto the other two": the two is a
+    part of the three).
+
+    >>> f = lambda d, s, v: Figure(d, f"{d}#s{s}", 0, 1, "", "count", v, measure=("line",))
+    >>> [g.value for g in rivals([FigureGroup((f("a", 1, 2.0),)), FigureGroup((f("a", 1, 3.0), f("b", 4, 3.0)))])]
+    [3.0]
+    """
+    sentences = [{f.sentence_id for f in g.figures} for g in values]
+    return [
+        g
+        for i, g in enumerate(values)
+        if not all(any(s in other for j, other in enumerate(sentences) if j != i) for s in sentences[i])
+    ]
+
+
 def disagreements(figures: Sequence[Figure], related: SameMeasure = same_measure) -> list[Disagreement]:
     """Measures that different documents give different values, each value with the
     figures (and so the documents) that give it. Figures are linked by ``related`` or
@@ -728,7 +782,7 @@ def disagreements(figures: Sequence[Figure], related: SameMeasure = same_measure
     """
     found = []
     for cluster in _clusters(figures, lambda a, b: same_figure(a, b) or related(a, b)):
-        values = _by_value(cluster)
+        values = rivals(_by_value(cluster))
         docs_per_value = [set(g.doc_ids) for g in values]
         if len(values) < 2 or len(set().union(*docs_per_value)) < 2:
             continue

@@ -167,9 +167,33 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
 
 
 def is_role_word(word: str) -> bool:
-    """A noun naming an office or trade ("minister", "Secretary", "spokeswoman")."""
+    """A noun naming an office or trade ("minister", "Secretary", "spokeswoman"), also
+    as the end of a compound ("headteacher", "co-founder": ``compound_role``)."""
     word = re.sub(r"[’']s$", "", word.lower().strip(".,’'"))
-    return word in ROLE_NOUNS or (word.endswith("s") and word[:-1] in ROLE_NOUNS)
+    singular = word[:-1] if word.endswith("s") else word
+    return word in ROLE_NOUNS or singular in ROLE_NOUNS or compound_role(word) or compound_role(singular)
+
+
+MIN_COMPOUND_HEAD = 5  # letters of a role noun ending a compound ("teacher", not "king" of "banking")
+MIN_COMPOUND_PREFIX = 4  # letters before it ("head" of "headteacher", not "mis" of "mischief")
+
+
+def compound_role(word: str) -> bool:
+    """Whether a lower-case word is a compound ending in a role noun: after a hyphen
+    ("co-founder", "vice-chair") or written solid with a prefix of four letters or more
+    ("headteacher", "caseworker", "landowner").
+
+    >>> [compound_role(w) for w in ["headteacher", "co-founder", "mischief", "banking", "teacher"]]
+    [True, True, False, False, False]
+    """
+    if "-" in word:
+        return word.rsplit("-", 1)[1] in ROLE_NOUNS
+    return COMPOUND_ROLE.fullmatch(word) is not None
+
+
+COMPOUND_ROLE = re.compile(
+    rf"[a-z]{{{MIN_COMPOUND_PREFIX},}}(?:{'|'.join(sorted(n for n in ROLE_NOUNS if len(n) >= MIN_COMPOUND_HEAD))})"
+)
 
 
 def split_role(words: Sequence[str]) -> tuple[list[str], list[str]]:

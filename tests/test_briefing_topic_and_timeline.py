@@ -231,3 +231,34 @@ def test_a_floor_is_not_the_same_figure_as_the_estimate_at_its_value(tmp_path_fa
 )
 def test_reports_own_release(text: str, expected: bool) -> None:
     assert reports_own_release(text) is expected
+
+
+# A radio transcript and an inquiry's notes, each dated in a preamble or caption, with one
+# dated event each and the inquiry report's length.
+PREAMBLES = {
+    "radio.txt": (
+        'title = "Morning interview with the dam operator"\noutlet = "Valley Radio"\ndate = "2026-02-14"\n',
+        "The following exchange was broadcast on the morning of Saturday 14 February 2026.\n\n"
+        "HOST (presenter): When did the spillway fail?\n\n"
+        "NORA QUINN (operator): The spillway gave way on 11 February 2026, after two days of rain.\n\n"
+        "NORA QUINN (operator): About 2,000 residents left their homes that night.\n",
+    ),
+    "inquiry.txt": (
+        'title = "Notes on the inquiry into the spillway failure"\n',
+        "Excerpt from the inquiry's opening statement, Carrow, 3 March 2026.\n\n"
+        "The inquiry report runs to 140 pages and was sent to ministers.\n\n"
+        "Engineers had warned of cracks in the spillway on 9 October 2025.\n\n"
+        "Repairs to the spillway will cost about £4 million.\n",
+    ),
+}
+
+
+def test_a_preamble_date_is_no_event_and_a_report_length_no_figure(tmp_path_factory: pytest.TempPathFactory) -> None:
+    bot = _corpus_bot(tmp_path_factory, "preambles", PREAMBLES)
+    briefing = bot.brief()
+    _verify_all(bot, briefing)
+    dates = [item.label for item in briefing.section(TIMELINE).items]
+    assert dates == ["2025-10-09", "2026-02-11"]
+    listed = [item.label for item in briefing.section(FIGURES).items]
+    assert "140" not in listed
+    assert "about £4 million" in listed

@@ -375,3 +375,59 @@ def test_floor_and_estimate(one: str, other: str, expected: bool) -> None:
     a = extract(split_sentences("a.txt", one))[0]
     b = extract(split_sentences("b.txt", other))[0]
     assert floor_and_estimate(a, b) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # airport: numbers of terminals in a list name them, the count of flights counts
+        ("Staff cleared Terminals 2 and 4 while 40 flights waited.", [("count", 40.0)]),
+        # stadium: gates in a list of three
+        ("Fans queued at Gates 3, 4 or 5 for 90 minutes.", [("duration", 90.0)]),
+        # rail: platforms, and a count of trains
+        ("Platforms 9 and 10 closed and 12 trains were cancelled.", [("count", 12.0)]),
+    ],
+)
+def test_a_list_of_numbers_after_a_name_is_no_count(text: str, expected: list[tuple[str, float]]) -> None:
+    assert [(k, v) for _, _, k, v, _ in raw_figures(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # grid report: a range of hours is one length of time, read by its first number
+        ("Moving the load would take 10 to 12 hours.", [("10 to 12 hours", "duration", 10.0)]),
+        # flood news: a range in words
+        ("Roads reopened within two or three days.", [("two or three days", "duration", 2.0)]),
+        # protest: a hyphenated range of people
+        ("Some 40-50 people marched to the town hall.", [("40-50", "count", 40.0)]),
+        # a change is no range: both values stay
+        ("The death toll rose from 30 to 33.", [("30", "count", 30.0), ("33", "count", 33.0)]),
+    ],
+)
+def test_a_range_is_one_figure(text: str, expected: list[tuple[str, str, float]]) -> None:
+    assert [(text[s:e], k, v) for s, e, k, v, _ in raw_figures(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        # grid: one sentence gives a total and the part left ("the other two"): no dispute
+        (
+            "The airport lost one of its three supply lines, and the other two supply lines carried the load.",
+            "We lost one of our three supply lines.",
+            [],
+        ),
+        # dairy: a herd and the cows left of it, told in one sentence, against a report of the herd
+        (
+            "Of the farm's 60 cows, 45 were moved to higher ground.",
+            "The farm's 60 cows were moved to higher ground.",
+            [],
+        ),
+        # two reports of a count, one sentence each: a dispute
+        ("Rescuers found 30 survivors in the rubble.", "Rescuers found 33 survivors in the rubble.", [30.0, 33.0]),
+    ],
+)
+def test_one_sentence_never_disputes_itself(a: str, b: str, expected: list[float]) -> None:
+    figures = extract(split_sentences("a.txt", a)) + extract(split_sentences("b.txt", b))
+    assert [[g.value for g in d.values] for d in disagreements(figures)] == ([expected] if expected else [])

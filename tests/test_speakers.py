@@ -450,3 +450,39 @@ def test_a_briefing_names_a_transcript_speaker_another_document_names(
     who = {item.label: item for item in bot.brief().section(WHO_SAID_WHAT).items}
     assert "Dana Okoro, Fire Chief" in who
     assert any("roof fell in" in c.quote for c in who["Dana Okoro, Fire Chief"].citations)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # school news: a solid compound role between the verb and the name
+        (
+            "The school reopened on Monday. “We are relieved,” said headteacher Ruth Adeyemi.",
+            [("Ruth Adeyemi", "headteacher", "We are relieved,")],
+        ),
+        # start-up news: a hyphenated compound role
+        ("“Prices will fall,” said co-founder Maria Lopez.", [("Maria Lopez", "co-founder", "Prices will fall,")]),
+        # flood report: a compound role in an appositive after the name
+        (
+            "“Nothing is left,” said Ana Ruiz, a local landowner.",
+            [("Ana Ruiz", "local landowner", "Nothing is left,")],
+        ),
+        # social care story: the role word before a name, verb first
+        (
+            "“The waiting list doubled,” says caseworker Tom Okafor.",
+            [("Tom Okafor", "caseworker", "The waiting list doubled,")],
+        ),
+    ],
+)
+def test_a_compound_role_before_or_after_a_name_names_the_speaker(
+    text: str, expected: list[tuple[str, str | None, str]]
+) -> None:
+    assert speakers(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [("headteacher", True), ("co-founder", True), ("Vice-Chair", True), ("mischief", False), ("banking", False)],
+)
+def test_compound_role_words(word: str, expected: bool) -> None:
+    assert is_role_word(word) is expected
