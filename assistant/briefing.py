@@ -760,13 +760,15 @@ class Briefer:
     def _may_be_point(self, sentence: Sentence) -> bool:
         """Whether a candidate may make a key point of its own: not a sentence of a
         correction (it speaks of other coverage; it is cited with the point it corrects),
-        nor one that describes its document instead of the events, nor one that tells no
-        fact of its own (``says_little``, ``is_procedural``)."""
+        nor one that describes its document instead of the events, nor the news of its own
+        release ("X today published its report on ...": ``reports_own_release``; what the
+        report found tells more), nor one that tells no fact of its own (``says_little``,
+        ``is_procedural``)."""
         doc = self.snapshot.documents.get(sentence.doc_id)
         text = sentence.text
         if doc is not None and is_correction(doc):
             return False
-        return not (describes_document(text) or says_little(text) or is_procedural(text))
+        return not (describes_document(text) or reports_own_release(text) or says_little(text) or is_procedural(text))
 
     def _key_points(self, pool: _Pool, max_points: int, measures: _Measures) -> list[BriefingItem]:
         st = self.settings

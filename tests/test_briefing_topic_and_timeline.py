@@ -234,7 +234,7 @@ def test_reports_own_release(text: str, expected: bool) -> None:
 
 
 # A radio transcript and an inquiry's notes, each dated in a preamble or caption, with one
-# dated event each and the inquiry report's length.
+# dated event each and the inquiry report's length; a press release announcing a report.
 PREAMBLES = {
     "radio.txt": (
         'title = "Morning interview with the dam operator"\noutlet = "Valley Radio"\ndate = "2026-02-14"\n',
@@ -250,11 +250,23 @@ PREAMBLES = {
         "Engineers had warned of cracks in the spillway on 9 October 2025.\n\n"
         "Repairs to the spillway will cost about £4 million.\n",
     ),
+    "release.txt": (
+        'title = "Board publishes its report on the Carrow spillway"\npublisher = "Dam Safety Board"\n'
+        'date = "2026-05-20"\nkind = "press release"\n',
+        "The Dam Safety Board today published its report on the failure of the Carrow spillway.\n\n"
+        "The report found that the spillway gave way because its drains had been blocked for years.\n\n"
+        "The board recommends yearly checks of every spillway drain.\n",
+    ),
 }
 
 
-def test_a_preamble_date_is_no_event_and_a_report_length_no_figure(tmp_path_factory: pytest.TempPathFactory) -> None:
-    bot = _corpus_bot(tmp_path_factory, "preambles", PREAMBLES)
+@pytest.fixture(scope="module")
+def preamble_bot(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    return _corpus_bot(tmp_path_factory, "preambles", PREAMBLES)
+
+
+def test_a_preamble_date_is_no_event_and_a_report_length_no_figure(preamble_bot) -> None:  # type: ignore[no-untyped-def]
+    bot = preamble_bot
     briefing = bot.brief()
     _verify_all(bot, briefing)
     dates = [item.label for item in briefing.section(TIMELINE).items]
@@ -262,3 +274,10 @@ def test_a_preamble_date_is_no_event_and_a_report_length_no_figure(tmp_path_fact
     listed = [item.label for item in briefing.section(FIGURES).items]
     assert "140" not in listed
     assert "about £4 million" in listed
+
+
+def test_the_news_of_a_release_is_no_key_point_but_what_the_report_found_is(preamble_bot) -> None:  # type: ignore[no-untyped-def]
+    briefing = preamble_bot.brief()
+    quotes = [c.quote for item in briefing.section(KEY_POINTS).items for c in item.citations]
+    assert not any("today published" in q for q in quotes)
+    assert any("drains had been blocked" in q for q in quotes)
