@@ -73,6 +73,7 @@ from assistant.figures import (
     disagreements,
     floor_and_estimate,
     measure_label,
+    measured,
     merge,
     names_other_things,
     other_periods,
@@ -1082,8 +1083,10 @@ class Briefer:
     def _who_said_what(self, quotes: Sequence[Quote]) -> list[BriefingItem]:
         st = self.settings
         by_speaker: dict[str, list[Quote]] = {}
+        asking = interviewers([(q, self.snapshot.sentences[q.sentence_id]) for q in quotes])
         for q in quotes:
-            if not is_question(q.text):  # an interviewer's question claims nothing
+            # A question claims nothing, nor does an interviewer's framing of one.
+            if not is_question(q.text) and (q.doc_id, q.speaker) not in asking:
                 by_speaker.setdefault(q.speaker, []).append(q)
         # Speakers quoted by more documents first (a transcript gives one speaker many lines).
         ranked = sorted(
@@ -1129,7 +1132,7 @@ class Briefer:
         counted over different lengths of time (``other_periods``), never measure the same;
         the two ends of a range (``range_ends``) are no values another report differs from. Two measure the same by the words test (``same_measure``), or
         when comparable figures sit in sentences (of the pool) close in meaning that share a
-        measure word; computed once, read by key points and "Where sources differ"."""
+        measure word other than a length of time's unit (``figures.measured``); computed once, read by key points and "Where sources differ"."""
         candidates = [f for f in figures if f.kind in ("money", "percent", "count", "duration") and f.measure]
         row = {s.sentence_id: i for i, s in enumerate(pool.sentences)}
         vectors = pool.vectors
@@ -1145,8 +1148,8 @@ class Briefer:
                 return False  # "5,000 flights in three days", "6,000 over five days"
             if same_measure(a, b):
                 return True
-            if not (comparable(a, b) and set(a.measure) & set(b.measure)):
-                return False
+            if not (comparable(a, b) and set(measured(a)) & set(measured(b))):
+                return False  # two lengths of time share their unit, whatever they measure
             return float(vectors[row[a.sentence_id]] @ vectors[row[b.sentence_id]]) >= self.settings.figure_similarity
 
         repeated = [
@@ -1301,6 +1304,28 @@ def reports_own_release(text: str) -> bool:
     (True, False)
     """
     return RELEASED_NOW.search(text) is not None
+
+
+def interviewers(quotes: Sequence[tuple[Quote, Sentence]]) -> set[tuple[str, str]]:
+    """(document, speaker) of each interviewer: a speaker of more than one turn (paragraph)
+    of a document, most of whose turns end with a question. What such a speaker says
+    besides questions frames them ("Your airport was shut for most of a day."); a chair
+    who asks one question among statements is no interviewer.
+
+    >>> from assistant.records import Sentence
+    >>> def turn(speaker, paragraph, text):
+    ...     return Quote("d#s0", "d", speaker, None, 0, 1, text), Sentence("d#s0", "d", 0, 0, 1, text, paragraph=paragraph)
+    >>> sorted(interviewers([turn("Host", 1, "You closed."), turn("Host", 1, "Why?"), turn("Host", 3, "When?"),
+    ...     turn("Chair", 5, "We met."), turn("Chair", 7, "Who knew?"), turn("Chair", 9, "It failed.")]))
+    [('d', 'Host')]
+    """
+    last: dict[tuple[str, str, int], str] = {}  # (document, speaker, paragraph) -> the turn's last words
+    for quote, sentence in sorted(quotes, key=lambda qs: (qs[1].doc_id, qs[1].paragraph, qs[1].start)):
+        last[(quote.doc_id, quote.speaker, sentence.paragraph)] = quote.text
+    turns: dict[tuple[str, str], list[bool]] = {}
+    for (doc_id, speaker, _), text in last.items():
+        turns.setdefault((doc_id, speaker), []).append(is_question(text))
+    return {who for who, asked in turns.items() if len(asked) > 1 and sum(asked) * 2 > len(asked)}
 
 
 def _one_per_doc(group: FigureGroup) -> list[Figure]:

@@ -654,6 +654,18 @@ def same_measure(a: Figure, b: Figure) -> bool:
     return need > 0 and shared_words(a.measure, b.measure) >= need
 
 
+def measured(figure: Figure) -> tuple[str, ...]:
+    """The words of what a figure measures, without a length of time's unit (every length
+    in hours shares "hour", whatever lasted that long).
+
+    >>> measured(Figure("d", "d#s0", 0, 1, "", "duration", 12.0, "hour", measure=("hour", "repair", "take")))
+    ('repair', 'take')
+    """
+    if figure.kind == "duration" and figure.measure[:1] == (figure.unit,):
+        return figure.measure[1:]
+    return figure.measure
+
+
 def same_stem(a: str, b: str) -> bool:
     """Whether two stems are one word cut differently ("carry" from "carrying", "carr" from
     "carried"): equal, or one of four letters or more starts the other, which is at most two

@@ -188,3 +188,36 @@ def test_voices_never_make_more_points_than_asked(
         points = bot.brief(max_points=max_points).section(KEY_POINTS)
         assert points is not None
         assert len(points.items) <= max_points, (max_points, [item.text for item in points.items])
+
+
+# A radio interview and a council hearing, written for this test: the presenter mostly asks and
+# frames her questions with statements; the chair of the hearing states views and asks once.
+TRANSCRIPTS = {
+    "radio.txt": (
+        'title = "Morning interview on the ferry strike"\noutlet = "Island Radio"\ndate = "2026-05-05"\n',
+        "JANE MORROW (presenter): The ferries have not sailed for three days. Who is to blame?\n\n"
+        "OWEN PARRY (union secretary): The operator changed the rota without asking anyone.\n\n"
+        "JANE MORROW (presenter): Islanders say they are running out of milk.\n\n"
+        "OWEN PARRY (union secretary): We have offered to run a lifeline service every morning.\n\n"
+        "JANE MORROW (presenter): When will the strike end?\n\n"
+        "OWEN PARRY (union secretary): When the operator talks to us.\n",
+    ),
+    "hearing.txt": (
+        'title = "Council transport committee hearing"\noutlet = "Harbour Council"\ndate = "2026-05-07"\n',
+        "RUTH OYELARAN (committee chair): This committee will not accept another week without ferries.\n\n"
+        "RUTH OYELARAN (committee chair): Why was the new rota brought in at all?\n\n"
+        "DAVID KERR (operator's director): The old rota broke the rules on rest hours.\n\n"
+        "RUTH OYELARAN (committee chair): The council will pay for an emergency freight boat.\n",
+    ),
+}
+
+
+def test_an_interviewer_is_no_voice_but_a_chair_who_asks_once_is(tmp_path_factory: pytest.TempPathFactory) -> None:
+    from assistant.briefing import WHO_SAID_WHAT
+
+    bot = _corpus_bot(tmp_path_factory, "transcripts", TRANSCRIPTS)
+    briefing = bot.brief()
+    _verify_all(bot, briefing)
+    speakers = [(item.label or "").split(",")[0] for item in briefing.section(WHO_SAID_WHAT).items]
+    assert "Jane Morrow" not in speakers
+    assert {"Owen Parry", "Ruth Oyelaran", "David Kerr"} <= set(speakers), speakers

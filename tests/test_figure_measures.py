@@ -187,3 +187,36 @@ def test_a_range_is_one_estimate_not_two_values(tmp_path_factory: pytest.TempPat
     differ = [item.text for item in briefing.section(SOURCES_DIFFER).items]
     assert not any("£2.5 million" in text for text in differ), differ
     assert any("410" in text and "520" in text for text in differ), differ
+
+
+# Two outages told by two outlets each, written for this test: how long a fix would take is
+# no rival of how long a site was down, though both are counted in hours; the outlets do
+# differ on how long the data centre was down.
+OUTAGES = {
+    "water-a.txt": (
+        'title = "Dunmere plant fault"\noutlet = "Dunmere Courier"\ndate = "2026-03-02"\n',
+        "At the Dunmere water treatment plant, restarting the pumps needs six to eight hours.\n",
+    ),
+    "water-b.txt": (
+        'title = "Taps run dry in Dunmere"\noutlet = "Valley News"\ndate = "2026-03-03"\n',
+        "The Dunmere water treatment plant was shut down for about 11 hours.\n",
+    ),
+    "data-a.txt": (
+        'title = "Kenmore outage"\noutlet = "Tech Ledger"\ndate = "2026-04-02"\n',
+        "The Kenmore data centre was offline for about 16 hours on Tuesday.\n\n"
+        "At the Kenmore data centre, moving the load onto spare lines would take 10 to 12 hours.\n",
+    ),
+    "data-b.txt": (
+        'title = "Banks hit by Kenmore outage"\noutlet = "City Finance"\ndate = "2026-04-03"\n',
+        "The Kenmore data centre stayed offline for 20 hours, the banks said.\n",
+    ),
+}
+
+
+def test_lengths_of_time_differ_only_when_they_measure_one_thing(tmp_path_factory: pytest.TempPathFactory) -> None:
+    bot = _corpus_bot(tmp_path_factory, "outages", OUTAGES)
+    briefing = bot.brief()
+    _verify_all(bot, briefing)
+    differ = [item.text for item in briefing.section(SOURCES_DIFFER).items]
+    assert not any("six to eight" in text or "10 to 12" in text for text in differ), differ
+    assert any("about 16 hours" in text and "20 hours" in text for text in differ), differ
