@@ -723,11 +723,36 @@ def names_a_work(before: str) -> bool:
 
 def _role_person(role: str, state: _State) -> Person:
     """The speaker a role alone names ("the Prime Minister said"): the person the document
-    gave that role, else the role itself ("Downing Street spokesperson")."""
+    gave that role, or the one person it gave a role with the same head noun ("the former
+    president" of "President Joe Biden"), else the role itself ("Downing Street spokesperson")."""
     for person in reversed(state.people.people):
         if person.role and person.role.lower() == role.lower():
             return person
+    given = [p for p in state.people.people if p.role and role_names(role, p.role)]
+    if len({p.name for p in given}) == 1:
+        return given[0]  # "the former president added", of "President Joe Biden"
     return Person(role[:1].upper() + role[1:], None, frozenset({role.lower()}))
+
+
+# Words before a role noun that say when someone held it, not which role it is.
+ROLE_TIME = frozenset("the a an former then new current outgoing incoming acting interim".split())
+
+
+def role_names(reference: str, role: str) -> bool:
+    """Whether a role used alone ("the former president", "the leader") names the holder
+    of ``role``: its words, those of time aside, end ``role`` ("President", "council leader";
+    not "Home Office minister" for "the prime minister").
+
+    >>> role_names("the former president", "President"), role_names("the leader", "council leader")
+    (True, True)
+    >>> role_names("the prime minister", "Home Office minister"), role_names("the chief", "fire chief")
+    (False, True)
+    """
+    ref = [w.lower() for w in WORD.findall(reference)]
+    while ref and ref[0] in ROLE_TIME:
+        ref = ref[1:]
+    words = [w.lower() for w in WORD.findall(role)]
+    return bool(ref) and is_role_word(ref[-1]) and words[-len(ref) :] == ref
 
 
 def _only_role(between: str, role: str | None) -> bool:
@@ -770,8 +795,8 @@ def _subject(frame: str, verb_at: int, people_here: list[tuple[Mention, Person]]
         if role is not None and not any(m.end == end for m, _ in people_here):
             return _role_person(role, state)  # "A Downing Street spokesperson said"
         for m, person in reversed(people_here):
-            if m.end <= end and not frame[m.end : end].strip(" ,’'s"):
-                return person
+            if m.end <= end and (not frame[m.end : end].strip(" ,’'s") or is_affiliation(frame[m.end : end])):
+                return person  # "Ruiz said", "Professor Ruiz of Leeds University said"
         pronoun = re.search(r"\b(?:he|she|they)[\s,]*$", frame[:end], re.I)
         if pronoun:
             named_before = [p for m, p in people_here if m.end <= pronoun.start()]
@@ -784,6 +809,19 @@ def _subject(frame: str, verb_at: int, people_here: list[tuple[Mention, Person]]
     if earlier and re.match(r"\w+ing\b", frame[verb_at:]):
         return earlier[0]  # "Rama dismissed the idea, saying: ..."
     return None
+
+
+AFFILIATION = re.compile(r"\s+(?:of|at|from)\s+(?:the\s+)?[A-Z][\w’'\-]*(?:\s+(?:of\s+)?[A-Z][\w’'\-]*){0,4}\s*")
+
+
+def is_affiliation(between: str) -> bool:
+    """Whether the words between a name and its verb are only where the person is from
+    ("Lena Brandt of Oxford University said", "Tom Ito at the Met Office warned").
+
+    >>> is_affiliation(" of Oxford University "), is_affiliation(" at the Met Office "), is_affiliation(" and her team ")
+    (True, True, False)
+    """
+    return AFFILIATION.fullmatch(between) is not None
 
 
 def appositive_owner(frame: str, comma: int, people_here: Sequence[tuple[Mention, Person]]) -> Person | None:

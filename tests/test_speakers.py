@@ -486,3 +486,37 @@ def test_a_compound_role_before_or_after_a_name_names_the_speaker(
 )
 def test_compound_role_words(word: str, expected: bool) -> None:
     assert is_role_word(word) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # science news: the speaker's university between the name and the verb
+        (
+            "Professor Lena Brandt of Oxford University said the findings were “deeply worrying”.",
+            [("Lena Brandt", "Professor", "deeply worrying")],
+        ),
+        # weather story: a body after "at the"
+        (
+            "Scientist Tom Ito at the Met Office warned of “a very wet week”.",
+            [("Tom Ito", "Scientist", "a very wet week")],
+        ),
+        # politics: a role alone, "former" aside, names the one person given that role
+        (
+            "President Joe Biden toured the plant. “We must act,” the former president added.",
+            [("Joe Biden", "President", "We must act,")],
+        ),
+        # council news: "the leader" is the council leader, not the mayor
+        (
+            "Mayor Ana Ruiz and council leader Tom Okafor met residents. “Not yet,” the leader said.",
+            [("Tom Okafor", "council leader", "Not yet,")],
+        ),
+        # a prime minister is not a Home Office minister: the role stays the speaker
+        (
+            "Home Office minister Angela Eagle spoke first. “Not yet,” the Prime Minister said.",
+            [("Prime Minister", None, "Not yet,")],
+        ),
+    ],
+)
+def test_affiliations_and_roles_alone_name_the_speaker(text: str, expected: list[tuple[str, str | None, str]]) -> None:
+    assert speakers(text) == expected
