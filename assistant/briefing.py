@@ -1121,7 +1121,8 @@ class Briefer:
             if first.sentence_id in seen and len(g.doc_ids) == 1:
                 continue
             seen.add(first.sentence_id)
-            items.append(self._item(sentences, label=_figure_label(g.figures[0])))
+            # A transcript reply ("About 1,300 on Friday.") comes with the question it answers.
+            items.append(self._item(self._with_questions(sentences), label=_figure_label(g.figures[0])))
             if len(items) >= self.settings.max_figures:
                 break
         return items

@@ -200,14 +200,18 @@ TRANSCRIPTS = {
         "JANE MORROW (presenter): Islanders say they are running out of milk.\n\n"
         "OWEN PARRY (union secretary): We have offered to run a lifeline service every morning.\n\n"
         "JANE MORROW (presenter): When will the strike end?\n\n"
-        "OWEN PARRY (union secretary): When the operator talks to us.\n",
+        "OWEN PARRY (union secretary): When the operator talks to us.\n\n"
+        "JANE MORROW (presenter): How many sailings were cancelled?\n\n"
+        "OWEN PARRY (union secretary): About 120 sailings this week.\n",
     ),
     "hearing.txt": (
         'title = "Council transport committee hearing"\noutlet = "Harbour Council"\ndate = "2026-05-07"\n',
         "RUTH OYELARAN (committee chair): This committee will not accept another week without ferries.\n\n"
         "RUTH OYELARAN (committee chair): Why was the new rota brought in at all?\n\n"
         "DAVID KERR (operator's director): The old rota broke the rules on rest hours.\n\n"
-        "RUTH OYELARAN (committee chair): The council will pay for an emergency freight boat.\n",
+        "RUTH OYELARAN (committee chair): The council will pay for an emergency freight boat.\n\n"
+        "RUTH OYELARAN (committee chair): How many islanders rely on the ferry?\n\n"
+        "DAVID KERR (operator's director): Roughly 4,000 islanders every day.\n",
     ),
 }
 
@@ -221,3 +225,14 @@ def test_an_interviewer_is_no_voice_but_a_chair_who_asks_once_is(tmp_path_factor
     speakers = [(item.label or "").split(",")[0] for item in briefing.section(WHO_SAID_WHAT).items]
     assert "Jane Morrow" not in speakers
     assert {"Owen Parry", "Ruth Oyelaran", "David Kerr"} <= set(speakers), speakers
+
+
+def test_a_figure_from_a_transcript_reply_comes_with_its_question(tmp_path_factory: pytest.TempPathFactory) -> None:
+    from assistant.briefing import FIGURES
+
+    bot = _corpus_bot(tmp_path_factory, "transcripts-figures", TRANSCRIPTS)
+    briefing = bot.brief()
+    _verify_all(bot, briefing)
+    items = {item.label: [c.quote for c in item.citations] for item in briefing.section(FIGURES).items}
+    assert items["About 120"][0].endswith("How many sailings were cancelled?"), items
+    assert items["Roughly 4,000"][0].endswith("How many islanders rely on the ferry?"), items
