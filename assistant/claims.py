@@ -37,6 +37,7 @@ from collections.abc import Callable, Sequence, Set
 from dataclasses import dataclass
 
 from assistant.lexical import stem, tokenize
+from assistant.names import UPPER
 from assistant.numerals import NUMBER_WORDS, SCALES, parse_number
 from assistant.stance import REFUSAL
 
@@ -363,7 +364,7 @@ def one_quote_anchors(claim: str, sources: Sequence[Source]) -> str | None:
 def _anchors(clause: str, source: Source, cited: Sequence[Source]) -> bool:
     """Whether one quote holds the clause's names and half its other content words."""
     clause_names = {n.lower() for n in names(clause)}
-    opening = re.match(r"\W*([A-Z][\w'’-]*)", clause)
+    opening = re.match(rf"\W*({UPPER}[\w'’-]*)", clause)
     if opening:
         # The clause's first word is a name when the quotes write it capitalised only.
         word = opening.group(1)

@@ -50,6 +50,7 @@ from assistant.direct import states_measure, within, year_bounds
 from assistant.evidence import date_spans
 from assistant.index import Snapshot
 from assistant.lexical import covered_terms, stem, tokenize, unaccented
+from assistant.names import NAME_WORD, PARTICLE, UPPER
 from assistant.numerals import CARDINAL
 from assistant.question import YEAR_RE, Question
 from assistant.records import Answer, Behaviour, Citation, Document, Hit, Sentence
@@ -134,9 +135,9 @@ MONEY_QUESTION = re.compile(
 )
 # "What is the capital of Albania?": an attribute (lower case) of a name (capitalised).
 ATTRIBUTE_QUESTION = re.compile(
-    r"^\s*(?:[Ww]hat|[Ww]hich|[Ww]ho)\s+(?:is|are|was|were)\s+(?:the\s+)?([a-z]+)\s+(?:of|in|for)\s+(?:the\s+)?[A-Z]"
+    r"^\s*(?:[Ww]hat|[Ww]hich|[Ww]ho)\s+(?:is|are|was|were)\s+(?:the\s+)?([a-z]+)\s+(?:of|in|for)\s+(?:the\s+)?" + UPPER
 )
-NAME = re.compile(r"(?:\b(?:[A-Z][\w’'-]*|of|the|and)\s+)*\b[A-Z][\w’'-]*")
+NAME = re.compile(rf"(?:\b(?:{NAME_WORD}|of|the|and|{PARTICLE})\s+)*\b{NAME_WORD}")
 QUESTION_WORDS = frozenset(
     "what who whom whose which when where why how did does do is are was were has have had will would can could "
     "should shall may might must in on at of for to from by with about and so but if the a an tell list give "

@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from assistant.errors import CorpusError
+from assistant.names import UPPER
 from assistant.records import Document
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown")
@@ -337,7 +338,7 @@ _DATE_WORDS = frozenset(
     "jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday "
     "saturday sunday updated published".split()
 )
-_SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z]")
+_SENTENCE_BREAK = re.compile(rf"[.!?]\s+{UPPER}")
 
 
 def reads_as_headline(line: str) -> bool:

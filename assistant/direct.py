@@ -34,6 +34,7 @@ import numpy as np
 from assistant.evidence import COMMON_OPENERS, Span, date_spans, kind_spans, name_kind, name_spans, number_spans
 from assistant.figures import clause_of
 from assistant.lexical import STOPWORDS, covered_terms, stem, tokenize
+from assistant.names import UPPER
 from assistant.numerals import NUMBER_WORDS
 from assistant.speakers import Mention, mentions
 
@@ -121,10 +122,10 @@ WHERE = re.compile(r"^\W*(?:and\s+|so\s+|but\s+)?where\b", re.I)
 # A preposition of place opening a phrase about a place ("at the ticket office", "around the west side").
 PLACE_PREPOSITION = re.compile(
     r"\b(?:at|in|on|to|into|onto|near|along|around|through|via|across|inside|outside|towards?|beside|behind|past|"
-    r"within|beyond|opposite)\s+(?=(?:the|a|an|its|their|his|her|this|that|these|those)\b|[A-Z])",
+    r"within|beyond|opposite)\s+(?=(?:the|a|an|its|their|his|her|this|that|these|those)\b|" + UPPER + ")",
 )
 # A run of names and numbers joined by "or"/"and" ("Interstate 95 or Interstate 695").
-NAMED_RUN = re.compile(r"(?:[A-Z][\w’'-]*|\d[\d,]*)(?:\s+(?:(?:or|and)\s+)?(?:[A-Z][\w’'-]*|\d[\d,]*))*\s+$")
+NAMED_RUN = re.compile(rf"(?:{UPPER}[\w’'-]*|\d[\d,]*)(?:\s+(?:(?:or|and)\s+)?(?:{UPPER}[\w’'-]*|\d[\d,]*))*\s+$")
 
 
 def place_phrase(question: str, sentence: str) -> Span | None:

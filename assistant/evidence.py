@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection
 
+from assistant.names import PARTICLES
 from assistant.numerals import CARDINAL
 
 Span = tuple[int, int]
@@ -92,7 +93,7 @@ PLACE_WORDS = frozenset(
     peninsula strait channel gulf""".split()
 )
 PLACE_PREPOSITIONS = frozenset("in at from to near across into through outside inside within towards toward".split())
-NAME_JOINERS = frozenset("of the de du da di von van al bin la le".split())
+NAME_JOINERS = frozenset({"of", "the", *PARTICLES})
 # A capitalised first word of a sentence that is an ordinary word, not a name.
 COMMON_OPENERS = frozenset(
     """a an the this that these those it its he she they we i you his her their our my your there here
@@ -101,8 +102,6 @@ COMMON_OPENERS = frozenset(
     meanwhile instead still despite as once both each every some many most several all no not one
     speaking according asked under over about around between among against""".split()
 )
-
-NAME_RE = re.compile(r"[A-Z][\w’'.-]*[\w]|[A-Z]")
 
 
 def date_spans(text: str) -> list[Span]:
@@ -158,6 +157,9 @@ def name_spans(text: str, ordinary: Collection[str] = COMMON_OPENERS) -> list[Sp
     >>> text = "The Bank of England raised rates, said Andrew Bailey."
     >>> [text[a:b] for a, b in name_spans(text)]
     ['Bank of England', 'Andrew Bailey']
+    >>> text = "Laurence des Cars thanked Élisabeth Borne; des Cars left."
+    >>> [text[a:b] for a, b in name_spans(text)]
+    ['Laurence des Cars', 'Élisabeth Borne', 'des Cars']
     """
     words = [(m.start(), m.end(), m.group(0)) for m in re.finditer(r"[\w’'.-]+", text)]
     spans: list[Span] = []
@@ -182,6 +184,9 @@ def name_spans(text: str, ordinary: Collection[str] = COMMON_OPENERS) -> list[Sp
             if word.endswith(".") and len(word) > 3:
                 close()
         elif run and word.lower() in NAME_JOINERS and text[run[-1][1] : start] == " ":
+            run.append((start, end, word))
+        elif word in PARTICLES and i + 1 < len(words) and words[i + 1][2][:1].isupper():
+            close()  # a surname that opens with a particle: "des Cars"
             run.append((start, end, word))
         else:
             close()

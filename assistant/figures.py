@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from assistant.lexical import STOPWORDS, tokenize
+from assistant.names import UPPER
 from assistant.numerals import NUMBER_WORDS, parse_number
 from assistant.records import Sentence
 
@@ -369,7 +370,7 @@ def other_periods(a: Sequence[Figure], b: Sequence[Figure]) -> bool:
 # A noun phrase whose value a money figure right after it gives ("the closure of the port was
 # costing the region about $10 million", "a fixed-price contract worth nearly $5 billion"): a
 # determiner or possessive, content words, and at most one "of/to/for ..." after them.
-_DETERMINER = r"(?:(?i:the|a|an|its|their|his|her|our|this|these)|[A-Z][\w'’]*[’']s)"
+_DETERMINER = rf"(?:(?i:the|a|an|its|their|his|her|our|this|these)|{UPPER}[\w'’]*[’']s)"
 _CONTENT = rf"(?!(?:{'|'.join(sorted(STOPWORDS, key=len, reverse=True))})\b)[\w'’-]+"
 VALUED = re.compile(
     rf"(?<![\w'’])(?P<np>{_DETERMINER}\s+(?:{_CONTENT}\s+){{0,3}}?{_CONTENT}"
@@ -479,7 +480,7 @@ NOT_A_NAME = frozenset([*MONTHS, *"monday tuesday wednesday thursday friday satu
 # The capitalised word before a number, or before a list of numbers the number ends
 # ("Terminals 2 and ", "Gates 3, 4 or ").
 NAME_BEFORE = re.compile(
-    r"(?<![\w'’-])(?P<word>[A-Z][A-Za-z]*)\s(?:\d+(?:,\s*|\s+(?:and|or|&)\s+|\s*,\s*(?:and|or)\s+))*$"
+    rf"(?<![\w'’-])(?P<word>{UPPER}[^\W\d_]*)\s(?:\d+(?:,\s*|\s+(?:and|or|&)\s+|\s*,\s*(?:and|or)\s+))*$"
 )
 
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from assistant.errors import QuestionError
 from assistant.evidence import COMMON_OPENERS, name_spans
 from assistant.lexical import stem, tokenize
+from assistant.names import NAME, NAME_WORD, PARTICLE, UPPER
 
 MAX_QUESTION_CHARS = 2000
 INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u061c"))
@@ -164,7 +165,7 @@ ASKS_ROLE = (
         re.I,
     ),
     # "Who is Chris Philp?"
-    re.compile(r"^\W*(?:[Aa]nd\s+)?[Ww]ho\s+(?:is|was|are|were)\s+(?P<d>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)\W*$"),
+    re.compile(rf"^\W*(?:[Aa]nd\s+)?[Ww]ho\s+(?:is|was|are|were)\s+(?P<d>{NAME})\W*$"),
 )
 DETERMINERS = frozenset("the a an this that these those its their his her our your my".split())
 
@@ -256,7 +257,7 @@ def strip_injection(text: str) -> tuple[str, bool]:
     return " ".join(kept).strip(), True
 
 
-NAME_RUN = re.compile(r"\b[A-Z][\w’'-]*(?:\s+(?:of\s+|the\s+)?[A-Z][\w’'-]*)*")
+NAME_RUN = re.compile(rf"\b{NAME_WORD}(?:\s+(?:of\s+|the\s+|(?:{PARTICLE}\s+)+)?{NAME_WORD})*")
 
 
 def answer_name(question: str, answer: str) -> str:
@@ -272,7 +273,7 @@ def answer_name(question: str, answer: str) -> str:
         return ""  # "What happened at the plant?" asks for an event, not a name
     text = re.sub(r"\[\d+\]|\(Instructions[^)]*\)|^(?:No|Yes):", " ", answer)
     asked = set(tokenize(question))
-    asked_names = {re.sub(r"[’']s$", "", w.lower()) for w in re.findall(r"\b[A-Z][\w’'-]*", question)[1:]}
+    asked_names = {re.sub(r"[’']s$", "", w.lower()) for w in re.findall(rf"\b{NAME_WORD}", question)[1:]}
     words = [m for m in re.finditer(r"[\w’'-]+", text)]
     # Anchor on the question's own words, not on the names it already gives.
     anchors = [
@@ -837,7 +838,7 @@ ABOUT_PHRASE = (
     re.compile(r"^\W*(?:is|are|was|were)\s+there\s+(?P<s>.+?)\W*$", re.I),
     # "What was the Holm Bridge?", "What is the levy for?" -> "the Holm Bridge", "the levy"
     re.compile(
-        r"^\W*what\s+(?:is|was|are|were)\s+(?P<s>(?:the|a|an)\s+[^?]+?|[A-Z][^?]+?)(?:\s+(?:for|about|like))?\W*$",
+        rf"^\W*what\s+(?:is|was|are|were)\s+(?P<s>(?:the|a|an)\s+[^?]+?|{UPPER}[^?]+?)(?:\s+(?:for|about|like))?\W*$",
         re.I,
     ),
     # "What happened at the paper plant?" -> "the paper plant"

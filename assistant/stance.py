@@ -26,6 +26,7 @@ import re
 
 from assistant.figures import MONEY_SIGN, PERCENT
 from assistant.lexical import covered_terms, stem
+from assistant.names import LOWER, NAME, UPPER
 from assistant.numerals import parse_number
 
 REFUSAL = re.compile(
@@ -54,7 +55,7 @@ ONGOING = re.compile(
     re.I,
 )
 NEGATED = re.compile(r"\b(?:not|never|no)\b|n't\b", re.I)
-ENTITY = re.compile(r"\b[A-Z][a-zA-Z’'-]*[a-z][a-zA-Z’'-]*|\b[A-Z]{2,}\b")
+ENTITY = re.compile(rf"\b{UPPER}(?:[^\W\d_]|[’'-])*?{LOWER}(?:[^\W\d_]|[’'-])*|\b{UPPER}{{2,}}\b")
 
 
 LIMITING = re.compile(r"\b(?:not|never|no|none|neither|nor|only|nobody|nothing)\b|n't\b", re.I)
@@ -213,9 +214,7 @@ def negates_action(text: str, terms: set[str], actors: set[str]) -> bool:
     return False
 
 
-EXCLUDED = re.compile(
-    r"(?:,\s*not|\brather\s+than|\binstead\s+of)\s+(?:the\s+)?(?P<name>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)"
-)
+EXCLUDED = re.compile(rf"(?:,\s*not|\brather\s+than|\binstead\s+of)\s+(?:the\s+)?(?P<name>{NAME})")
 
 
 def excludes_actor(text: str, terms: set[str], actors: set[str]) -> bool:

@@ -25,9 +25,10 @@ import numpy as np
 
 from assistant.figures import raw_figures
 from assistant.lexical import tokenize
+from assistant.names import UPPER
 from assistant.speakers import speaker_label
 
-NAME_WORD = re.compile(r"(?<=[\w,;’'\)] )[A-Z][\w’'\-]+")
+NAME_WORD = re.compile(rf"(?<=[\w,;’'\)] ){UPPER}[\w’'\-]+")
 
 # A chair's or moderator's formulas that run a meeting rather than report anything.
 PROCEDURE = re.compile(
