@@ -45,6 +45,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from assistant.lexical import STOPWORDS
+from assistant.names import LOWER, PARTICLE, PARTICLES, UPPER
 from assistant.records import Sentence
 
 
@@ -134,9 +135,9 @@ FUNCTION_CAPS = frozenset(
 )
 
 QUOTE_PAIRS = (("“", "”"), ('"', '"'))
-CAP_WORD = r"(?:[A-Z][a-zA-Z’'\-]*\.?|[A-Z]\.)"
-NAME_PARTICLE = r"(?:de|da|di|del|van|von|der|den|le|la|bin|al|ibn)"
-CAP_RUN = re.compile(rf"{CAP_WORD}(?:\s+(?:{NAME_PARTICLE}\s+)?{CAP_WORD})*")
+CAP_WORD = rf"(?:{UPPER}(?:[^\W\d_]|[’'\-])*\.?|{UPPER}\.)"
+NAME_PARTICLE = PARTICLE
+CAP_RUN = re.compile(rf"(?<![\w’'\-])(?:{NAME_PARTICLE}\s+)*{CAP_WORD}(?:\s+(?:{NAME_PARTICLE}\s+)*{CAP_WORD})*")
 WORD = re.compile(r"[\w’'\-]+")
 
 
@@ -331,7 +332,6 @@ def mentions(text: str) -> list[Mention]:
         tokens = [
             (m.group(0), run.start() + m.start(), run.start() + m.end()) for m in re.finditer(r"\S+", run.group(0))
         ]
-        tokens = [(w, s, e) for w, s, e in tokens if w.lower() not in {"de", "da", "van", "von"}] or tokens
         # A capitalised first word of the sentence (or of a quotation) is not a name by itself.
         if run.start() == 0 or text[: run.start()].rstrip().endswith(("“", '"', ":")):
             while tokens and tokens[0][0].lower() in FUNCTION_CAPS:
@@ -482,9 +482,9 @@ def across_documents(quotes: Sequence[Quote]) -> list[Quote]:
 
 
 LABEL = re.compile(
-    r"(?P<name>(?:[A-Z][\w’'\-.]*\s+){0,3}[A-Z][\w’'\-.]*)\s*(?:\((?P<role>[^()]{1,120})\))?\s*:\s+(?=\S)"
+    rf"(?P<name>(?:{UPPER}[\w’'\-.]*\s+){{0,3}}{UPPER}[\w’'\-.]*)\s*(?:\((?P<role>[^()]{{1,120}})\))?\s*:\s+(?=\S)"
 )
-SENTENCE_BREAK = re.compile(r"[!?]|[a-z]{2}[.]\s+[A-Z]")
+SENTENCE_BREAK = re.compile(rf"[!?]|{LOWER}{{2}}[.]\s+{UPPER}")
 
 
 def reads_as_role(aside: str) -> bool:
@@ -500,6 +500,14 @@ def reads_as_role(aside: str) -> bool:
     return SENTENCE_BREAK.search(aside) is None
 
 
+def _unshouted(word: str, last: bool) -> str:
+    """A word of a label in capitals as a name writes it: "RUIZ" -> "Ruiz", a particle before
+    a surname in lower case ("DES CARS" -> "des Cars"; "LE" and "LA" keep their capital, as in "Le Pen")."""
+    if not word.isupper() or len(word) < 2:
+        return word
+    return word.lower() if not last and word.lower() in PARTICLES and word.lower() not in ("le", "la") else word.title()
+
+
 def speaker_label(text: str) -> tuple[list[str], str | None, int] | None:
     """A transcript speaker label opening ``text``: the name's words (capitals made title
     case), the role in brackets if given, and where the spoken words start.
@@ -512,7 +520,7 @@ def speaker_label(text: str) -> tuple[list[str], str | None, int] | None:
     m = LABEL.match(text)
     if m is None:
         return None
-    words = [w.title() if w.isupper() and len(w) > 1 else w for w in m["name"].split()]
+    words = [_unshouted(w, last=i == len(m["name"].split()) - 1) for i, w in enumerate(m["name"].split())]
     if words[0].lower() in FUNCTION_CAPS or (m["role"] and not reads_as_role(m["role"])):
         return None
     return words, m["role"], m.end()
@@ -603,7 +611,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 def _single_names(frame: str, people: People, taken: set[tuple[int, int]]) -> list[tuple[Mention, Person]]:
     """Surnames and first names of people named earlier ("Rama said")."""
     out = []
-    for m in re.finditer(r"\b[A-Z][\w’'\-]+", frame):
+    for m in re.finditer(rf"\b{UPPER}[\w’'\-]+", frame):
         word = _possessive_free(m.group(0))
         if any(s <= m.start() < e for s, e in taken) or word.lower() in FUNCTION_CAPS:
             continue
@@ -684,7 +692,7 @@ def _cue_speaker(
             return after[0][1]
         if re.match(r"\s*(?:he|she|they)\b", frame[end:], re.I):
             return state.recent
-        bare = re.match(r"\s*([A-Z][\w’'\-]+)\b", frame[end:])
+        bare = re.match(rf"\s*({UPPER}[\w’'\-]+)\b", frame[end:])
         person = _bare_person(bare.group(1), state) if bare else None
         if person is not None:
             return person
@@ -801,7 +809,7 @@ def _subject(frame: str, verb_at: int, people_here: list[tuple[Mention, Person]]
         if pronoun:
             named_before = [p for m, p in people_here if m.end <= pronoun.start()]
             return named_before[-1] if named_before else state.recent
-        bare = re.search(r"(?:^|[\s,])([A-Z][\w’'\-]+)[\s,]*$", frame[:end])
+        bare = re.search(rf"(?:^|[\s,])({UPPER}[\w’'\-]+)[\s,]*$", frame[:end])
         lone = _bare_person(bare.group(1), state) if bare else None
         if lone is not None:
             return lone
