@@ -537,15 +537,18 @@ class CalibratedComposer:
             if kind is None and not own:
                 reasons.append(f"{best.sentence.sentence_id} is corrected by {fix.sentence_id}")
                 return candidates, fix
+            # The fix answers when it holds what is asked, or gives anew a value of the kind asked
+            # when the account of the error held it ("said nine pieces had been stolen" -> "Eight were taken").
+            asked_here = self._holds_asked(question, fix) or self._holds_asked(question, retraction)
             if kind is None or (
-                self._holds_asked(question, fix)
-                and corrected_values(kind, fix.text, retraction.text, self.features.vocabulary)
+                asked_here and corrected_values(kind, fix.text, retraction.text, self.features.vocabulary)
             ):
                 reasons.append(f"{best.sentence.sentence_id} is corrected by {fix.sentence_id}")
                 # The features read by the later steps are those of the sentence shown.
                 features = best.features if kind is None else {**best.features, "kind_missing": 0.0}
                 fixed = replace(best, hit=replace(best.hit, sentence=fix), features=features)
-                return [fixed, *rest], None
+                docs = self.snapshot.documents
+                return [fixed, *(c for c in rest if not corrects(c.sentence, retraction, docs))], None
             if own and rest:
                 reasons.append(f"{best.sentence.sentence_id} reports an error in a figure other than the one asked")
                 return rest, None

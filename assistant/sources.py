@@ -300,6 +300,32 @@ def is_correction(document: Document) -> bool:
     return bool(CORRECTION_DOCUMENT.search(f"{document.kind} {document.title}"))
 
 
+# A report's own correction, appended to it: a "Correction:" label, or an account of what an
+# earlier version of the report said ("An earlier version of this article said ...", "This story
+# originally reported ...").
+CORRECTION_LABEL = re.compile(
+    r"^\W*(?:correction|clarification|corrigendum|erratum|editor[’']s\s+note)s?\b[^:.]{0,40}[:.\-–—]", re.I
+)
+EARLIER_VERSION = re.compile(
+    r"\b(?:earlier|previous|original|prior|first)\s+(?:version|edition|draft)\s+of\s+(?:this|our|the|that)\b"
+    r"|\b(?:this|our|the)\s+(?:report|article|story|piece)\s+(?:originally|previously|initially|first|earlier)\s+"
+    r"(?:said|stated|reported|gave|misstated)\b",
+    re.I,
+)
+
+
+def amends(text: str) -> bool:
+    """Whether a sentence of a report opens a correction of that report: it reports what an
+    earlier version said (``retracts``) under a "Correction:" label or in so many words.
+
+    >>> amends("Correction: An earlier version of this article said the mill employs 240 people.")
+    True
+    >>> amends("The council's report said the mill employs 240 people.")
+    False
+    """
+    return retracts(text) and (CORRECTION_LABEL.search(text) is not None or EARLIER_VERSION.search(text) is not None)
+
+
 def _figure_texts(text: str) -> set[str]:
     """The dates, times and amounts of ``text`` as written, lower-cased."""
     return {text[a:b].lower() for a, b in date_spans(text) + amount_spans(text)}
@@ -477,15 +503,16 @@ def corrections_in(
     documents: Mapping[str, Document], by_doc: Mapping[str, Sequence[Sentence]]
 ) -> list[tuple[Sentence, Sentence]]:
     """(the error as a correction reports it, the corrected statement after it), of every
-    correction document (``is_correction``) among ``documents``."""
+    correction document (``is_correction``) among ``documents`` and of every correction a
+    report carries in its own text (``amends``: "Correction: An earlier version ... said")."""
     fixes = []
     for doc_id, document in documents.items():
-        if is_correction(document):
-            own = [s for s in by_doc.get(doc_id, []) if s.citable]
-            for i, error in enumerate(own):
-                if retracts(error.text):
-                    fix = _fix_after(own[i + 1 :])
-                    fixes += [(error, fix)] if fix is not None else []
+        whole = is_correction(document)
+        own = [s for s in by_doc.get(doc_id, []) if s.citable]
+        for i, error in enumerate(own):
+            if retracts(error.text) and (whole or amends(error.text)):
+                fix = _fix_after(own[i + 1 :])
+                fixes += [(error, fix)] if fix is not None else []
     return fixes
 
 
