@@ -12,10 +12,11 @@ speaker introduced as "Albanian Prime Minister" says.
 ``cause_match``: a looser test for when no sentence gives the reason that plainly. A
 sentence gives a cause of the asked event when it relates a cause to an effect at all
 (``cause_and_effect``: "because" and its kin or "after" put the cause after the effect;
-"caused", "led to", ", so", a result clause ", bringing ..." put it before; "what caused"
-or "why" in a statement gives the cause as unknown), its effect is about what is asked
-(a word of the question's predicate, negations aside; a result clause naming the
-question's subject), and it does not give what the question asks about as the cause of
+"caused", "led to", ", so", a result clause ", bringing ..." put it before; "the cause of
+E was C" names it; "what caused" or "why" in a statement gives the cause as unknown), its
+effect is about what is asked (a word of the question's predicate, negations aside, or the
+event itself when the predicate only says it came about, "Why did the fire start?"; a
+result clause naming the question's subject), and it does not give what the question asks about as the cause of
 something else ("the channel reopened eleven weeks after the bridge collapsed" says
 nothing of why it collapsed). The effect may name another subject: a false premise
 ("Why did hackers cut the power?") is corrected by the true cause of the event.
@@ -152,6 +153,12 @@ RESULT = re.compile(
 )
 
 
+# "The (root) cause of E was C": the cause named after the effect it is the cause of.
+CAUSE_NAMED = re.compile(
+    r"\b(?:main\s+|root\s+|likely\s+|probable\s+)?(?:cause|reason)\s+(?:of|for)\s+(?P<effect>[^,;:.]+?)\s+"
+    r"(?:was|is|were|are|had\s+been|has\s+been)\s+(?P<cause>.+)",
+    re.I,
+)
 PAST_AUXILIARIES = frozenset("was were had got did could would".split())
 
 
@@ -195,7 +202,12 @@ def cause_and_effect(text: str) -> Relation | None:
     Relation(cause='After the levee broke', effect=' the town flooded.', result=False)
     >>> cause_and_effect("The levee broke shortly after midnight.") is None
     True
+    >>> cause_and_effect("Inspectors said the cause of the crash was a worn brake.")
+    Relation(cause='a worn brake.', effect='the crash', result=False)
     """
+    named = CAUSE_NAMED.search(text)
+    if named is not None:
+        return Relation(named["cause"], named["effect"])
     effect_first = next(
         (m for m in EFFECT_FIRST.finditer(text) if m[0].lower() != "after" or after_a_clause(text, m.end())), None
     )
@@ -276,6 +288,38 @@ def about_asked(subject: set[str], predicate: set[str], effect: str, result: boo
     return bool(covered_terms(subject if result else predicate, words))
 
 
+# Verbs that say only that an event came about ("Why did the fire start?"): what is asked
+# about is then the event, the question's subject.
+COMING_ABOUT = frozenset(words_of("start started begin began happen happened occur occurred arise arose erupt ignite"))
+
+
+def comes_about(predicate: set[str]) -> bool:
+    """Whether a why-question's predicate (``predicate_words``) only says that its subject,
+    an event, came about: "Why did the fire start?", "Why did the riot happen?".
+
+    >>> comes_about(words_of("start")), comes_about(words_of("happened")), comes_about(words_of("close the road"))
+    (True, True, False)
+    """
+    return bool(predicate) and predicate <= COMING_ABOUT
+
+
+BE_WORDS = frozenset("was were is are be been being had has have".split())
+
+
+def ends_naming(subject: set[str], effect: str) -> bool:
+    """Whether an ``effect`` clause ends by naming the ``subject`` (a be-verb aside): the
+    event itself is the effect ("found that the blaze was [caused by]", "[caused] the
+    blaze"), not a clause that only mentions it ("... and learned of the blaze at dawn").
+
+    >>> ends_naming({"blaz"}, "Crews said the blaze was "), ends_naming({"blaz"}, "he heard of the blaze at dawn.")
+    (True, False)
+    """
+    words = re.findall(r"[a-z]+", effect.lower())
+    while words and words[-1] in BE_WORDS:
+        words.pop()
+    return bool(words) and bool(covered_terms(subject, words_of(words[-1])))
+
+
 def predicate_words(question: str) -> set[str]:
     """What a why-question says its subject did: its words (``asked_words``) but its
     subject's (``subject_words``) and negations.
@@ -300,6 +344,8 @@ def cause_match(question: str, sentence: str, speaker: str = "") -> int:
     0
     >>> cause_match(q, "The ferry sailed at noon because the tide was high.")
     0
+    >>> cause_match("Why did the blaze start?", "Crews said the blaze was caused by a dropped cigarette.")
+    1
     """
     relation = cause_and_effect(sentence)
     if relation is None:
@@ -309,6 +355,7 @@ def cause_match(question: str, sentence: str, speaker: str = "") -> int:
     cause, effect = words_of(relation.cause), words_of(relation.effect)
     if covered_terms(predicate, cause) - covered_terms(predicate, effect):
         return 0  # what is asked about is given as the cause of something else
-    if not about_asked(subject, predicate, relation.effect, relation.result):
+    event = comes_about(predicate) and ends_naming(subject, relation.effect)  # "... the fire was caused by"
+    if not (event or about_asked(subject, predicate, relation.effect, relation.result)):
         return 0
     return len(covered_terms(asked, cause | effect | words_of(speaker)))

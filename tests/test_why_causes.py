@@ -81,6 +81,9 @@ TRAIN = {
         ("The line shut after losing power.", "losing power.", "The line shut "),
         ("Nurses had to look after patients who were stranded.", None, None),
         ("Firefighters walked the passengers out.", None, None),
+        # "the cause of E was C" names the cause after its effect
+        ("Inspectors said the cause of the crash was a worn brake.", "a worn brake.", "the crash"),
+        ("The root cause of the flooding was a blocked culvert.", "a blocked culvert.", "the flooding"),
     ],
 )
 def test_the_cause_and_the_effect_of_a_sentence(text: str, cause: str | None, effect: str | None) -> None:
@@ -147,6 +150,12 @@ def test_the_cause_and_the_effect_of_a_sentence(text: str, cause: str | None, ef
             "The port says the ferries could have used two other harbours after the storm at Hale.",
             False,
         ),
+        # a verb saying only that an event came about asks for a cause of the event itself
+        ("Why did the blaze start?", "Crews said the blaze was caused by a dropped cigarette.", True),
+        ("Why did the riot happen?", "Police said the main cause of the riot was a rumour spread online.", True),
+        ("Why did the outage begin?", "A rat chewing through a cable caused the outage.", True),
+        ("Why did the riot happen?", "Shops near the square stayed shut for a week because of the riot.", False),
+        ("Why did the blaze start?", "The guard was asleep, so he learned of the blaze at dawn.", False),
         # a clause leaving something out brings nothing about; a verbless question has no subject to act on
         ("Why not the bakers?", "The survey counts the large shops, leaving out the bakers.", False),
         ("Why not the cyclists?", "The count covers cars and vans, leaving out the cyclists.", False),
