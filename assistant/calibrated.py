@@ -49,12 +49,13 @@ verdict with its reason, and the answer carries the reasons (``Answer.reason``):
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, replace
 from pathlib import PurePosixPath
 
 import numpy as np
 
+from assistant.agents import asked_action, passive_agent, same_action
 from assistant.answerability import (
     FEATURES,
     Calibration,
@@ -98,6 +99,7 @@ from assistant.direct import (
 )
 from assistant.evidence import holds, kind_spans, period_conflict, vague
 from assistant.figures import Figure, asks_length, clause_of, same_figure
+from assistant.findings import asks_finding, states_finding
 from assistant.index import Snapshot
 from assistant.lexical import covered_terms, stem, tokenize
 from assistant.question import WANTS_MORE, YEAR_RE, Question, analyse
@@ -154,6 +156,12 @@ SPEECH = re.compile(
     r"argued|argue|added|stated|quoted|insisted|wrote|dismissed|criticised|criticized|praised)\b|[“\"]",
     re.I,
 )
+# A verb of saying, rejecting or replying: what its subject states (``states_as``).
+STATES = re.compile(
+    rf"{SPEECH.pattern}|\b(?:rejected|rejects|denied|denies|replied|replies|responded|responds|accepted|accepts)\b",
+    re.I,
+)
+STATES_SUBJECT_WORDS = 8  # words a statement's subject may take before its verb
 # "He said ...", "She later told ...": indirect speech whose speaker the sentence before names.
 PRONOUN_SPEAKS = re.compile(
     r"^\W*(?:he|she)\s+(?:\w+\s+)?(?:said|told|added|warned|called|described|argued|insisted|wrote|claimed|stated|asked)\b",
@@ -164,6 +172,7 @@ SPREAD = 5  # retrieved sentences that say whether the evidence spans documents
 STATUS_FRAME = frozenset(tokenize("status state situation position progress current latest happened stand going"))
 YEAR_POOL = 5  # best candidates a "before 2024" question's earlier year is looked for among
 COUNT_POOL = 3  # best candidates a "how many X died?" question's count saying "died" is looked for among
+AGENT_POOL = 5  # best candidates a "Who decided ...?" question's "decided by X" is looked for among
 CATEGORY_POOL = 3  # best candidates a "Which port ...?" question's port (or "the highest"'s record) is looked for among
 REASON_POOL = 20  # candidates a why-question's reason is looked for among (rank is not fit for reasons)
 REASON_MIN_MATCH = 3  # question words (a refusal counts two) a reason's effect clause must share
@@ -342,15 +351,22 @@ class CalibratedComposer:
     def has_step_for(self, question: Question, hits: list[Hit]) -> bool:
         """Whether a step only this pipeline has applies: a reason found for a why-question,
         a role found for a question about someone's role, a state for a status question, a
-        quotation's speaker for "Who said ...?", the rest of a list for "What else?"."""
+        quotation's speaker for "Who said ...?", the rest of a list for "What else?", the
+        agent "by X" of the action a "Who VERB ...?" question asks about, a finding for "What
+        did X conclude?"."""
         who_said = question.asks_for == "person" and SPEECH.search(question.focus) is not None
         if self.gist(question, []) is not None or self.more_of_list(question, hits) is not None:
             return True
-        if not (question.asks_reason or question.role_of or question.asks_status or who_said or question.attribute):
+        agent = question.asks_for == "person" and asked_action(question.focus) is not None
+        finding = asks_finding(question.focus)
+        asked = question.asks_reason or question.role_of or question.asks_status or who_said or question.attribute
+        if not (asked or agent or finding):
             return False
         candidates = self.rank(question, hits)
         if not candidates:
             return False
+        if (agent and self._agent(question, candidates) is not None) or self._finding(question, candidates):
+            return True
         if self._stating(question, candidates) is not None:
             return True
         if question.asks_reason and self.reason(question, candidates) is not None:
@@ -712,15 +728,35 @@ class CalibratedComposer:
         that is not; a sentence that leaves out the subject of a yes/no question ("Pilots can drop
         an anchor" for "Did the crew drop an anchor?") to one of the best three naming it."""
         candidates = self._answering(question, candidates, reasons)
+        agent = self._agent(question, candidates)
+        if agent is not None and agent is not candidates[0]:
+            reasons.append(f"{agent.sentence.sentence_id} names who did what is asked")
+            candidates = _first(agent, candidates)
+        finding = self._finding(question, candidates)
+        if finding is not None and finding is not candidates[0]:
+            reasons.append(f"{finding.sentence.sentence_id} states what was found")
+            candidates = _first(finding, candidates)
         if question.names and SPEECH.search(question.focus):
-            # "What did X say about Y?": a quotation by X comes first.
+            # "What did X say about Y?": a quotation by X comes first; else a statement X makes.
+            names = asked_speakers(question.focus, question.names)
+
             def by_named(c: Candidate) -> bool:
                 speaker = self._speaker_of(c.sentence) or ""
-                return any(_name_in(name, speaker) or _name_in(speaker, name) for name in question.names if speaker)
+                return any(_name_in(name, speaker) or _name_in(speaker, name) for name in names if speaker)
 
             quoted = self._near_best(candidates, by_named, self.calibration.near_share)
+            if quoted is None and not any(states_as(name, candidates[0].sentence.text) for name in names):
+                floor = self.calibration.related_floor
+                quoted = next(
+                    (
+                        c
+                        for c in candidates[:5]
+                        if c.probability >= floor and any(states_as(name, c.sentence.text) for name in names)
+                    ),
+                    None,
+                )
             if quoted is not None and quoted is not candidates[0]:
-                reasons.append(f"{quoted.sentence.sentence_id} quotes a person the question names")
+                reasons.append(f"{quoted.sentence.sentence_id} is said by a person the question names")
                 candidates = _first(quoted, candidates)
         if question.asks_status:
             # "What is the status of X?": a sentence stating X's state comes first.
@@ -777,6 +813,26 @@ class CalibratedComposer:
                     reasons.append(f"{fresh.sentence.sentence_id} has the follow-up's own words")
                     candidates = _first(fresh, candidates)
         return candidates
+
+    def _agent(self, question: Question, candidates: list[Candidate]) -> Candidate | None:
+        """For "Who VERB ...?" (``agents.asked_action``), the first of the best ``AGENT_POOL``
+        candidates naming the agent of that action after "by" (``agents.passive_agent``),
+        unless the best candidate says the action and names a person (its agent, maybe)."""
+        verb = asked_action(question.focus) if question.asks_for == "person" else None
+        if verb is None or SPEECH.search(question.focus) or not candidates:
+            return None
+        best = candidates[0].sentence.text
+        if mentions(best) and any(same_action(verb, w) for w in re.findall(r"[\w’'-]+", best)):
+            return None
+        return next((c for c in candidates[:AGENT_POOL] if passive_agent(verb, c.sentence.text)), None)
+
+    def _finding(self, question: Question, candidates: list[Candidate]) -> Candidate | None:
+        """For "What did X conclude/find?" (``findings.asks_finding``), the first of the best
+        five passages (``_passages``) stating a finding (``findings.states_finding``: "It found that ..."),
+        unless the best states one."""
+        if not candidates or not asks_finding(question.focus) or states_finding(candidates[0].sentence.text):
+            return None
+        return next((c for c in _passages(candidates, 5) if states_finding(c.sentence.text)), None)
 
     def _answering(self, question: Question, candidates: list[Candidate], reasons: list[str]) -> list[Candidate]:
         """The candidates with a better first one when the first cannot answer the question
@@ -1169,6 +1225,15 @@ class CalibratedComposer:
         names for "How many/much ...?", else ``direct.answer_phrase``. For a question asking
         for a kind of thing, the phrase comes from the cited sentence that states most of the
         question's words (``direct.predicate_sentence``), or from none when it holds no phrase."""
+        verb = asked_action(question.focus) if question.asks_for == "person" else None
+        agent = passive_agent(verb, sentence.text) if verb and not SPEECH.search(question.focus) else None
+        cited = next((c for c in citations if c.sentence_id == sentence.sentence_id), None)
+        if agent is not None and cited is not None:
+            # "Who decided ...?": the agent "by X" of the best sentence, which may state fewer question words.
+            a, b = agent
+            return ShortAnswer(
+                text=sentence.text[a:b], marker=cited.marker, start=sentence.start + a, end=sentence.start + b
+            )
         if question.asks_for and not question.role_of:
             answering = self._predicate_sentence(question, sentence, citations)
             if answering is None:
@@ -1339,6 +1404,37 @@ class CalibratedComposer:
         return declined(question, written, "; ".join(reasons), question.standalone or None)
 
 
+def asked_speakers(question: str, names: Sequence[str]) -> tuple[str, ...]:
+    """The names a "What did X say ...?" question asks to hear from: those before its verb
+    of speech, not the one spoken to or about ("What did the union say in response to
+    the mayor?"); all its names when none comes before the verb.
+
+    >>> asked_speakers("What did the union say in response to Mayor Hart?", ("Hart",))
+    ('Hart',)
+    >>> asked_speakers("What did Unite tell Mayor Hart?", ("Unite", "Hart"))
+    ('Unite',)
+    """
+    verb = SPEECH.search(question)
+    before = tuple(n for n in names if verb is not None and _name_in(n, question[: verb.start()]))
+    return before or tuple(names)
+
+
+def states_as(name: str, text: str) -> bool:
+    """Whether ``text`` is a statement ``name`` makes: the name in the few words before its
+    first verb of saying, rejecting or replying ("Unite rejected the offer", "Mayor Hart
+    said ..."), not a passive ("the offer to Unite was rejected").
+
+    >>> states_as("Unite", "Unite rejected the offer on Monday."), states_as("Unite", "The offer to Unite was rejected.")
+    (True, False)
+    """
+    verb = STATES.search(text)
+    if verb is None:
+        return False
+    subject = text[: verb.start()]
+    passive = re.search(r"\b(?:was|were|is|are|be|been|being)\s*$", subject, re.I)
+    return not passive and len(subject.split()) <= STATES_SUBJECT_WORDS and _name_in(name, subject) is not None
+
+
 def split_compound(question: str) -> tuple[str, str] | None:
     """A question in two parts joined by "and" before a second wh-word, as two questions.
 
@@ -1391,6 +1487,22 @@ def _renumber(
     if short is not None:
         short = replace(short, marker=new[short.marker])
     return text, renumbered, short
+
+
+def _passages(candidates: list[Candidate], count: int) -> list[Candidate]:
+    """The candidates of the best ``count`` passages: a list's lead-in and the items under it
+    make one passage."""
+    leads: set[str] = set()
+    kept: list[Candidate] = []
+    for c in candidates:
+        if c.sentence.kind == "bullet" and c.sentence.lead_in in leads:
+            kept.append(c)
+            continue
+        if len(leads) >= count:
+            break
+        leads.add(c.sentence.text)
+        kept.append(c)
+    return kept
 
 
 def _first(candidate: Candidate, candidates: list[Candidate]) -> list[Candidate]:

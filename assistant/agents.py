@@ -1,0 +1,118 @@
+"""Agents: who did what a "Who VERB ...?" question asks about, read from one sentence.
+
+"Who decided to close the port?" asks for the agent of "decided". A sentence names that
+agent in the passive, after "by", once it has said the action, as a verb or as the noun of
+the verb ("The decision was taken at dawn by Jo Park, the harbour master", "The festival,
+founded by Rosa Lind in 1988, ..."). ``same_action`` tells the verb and its noun apart
+from other words by their shared root ("decide", "decided", "decision"; "close",
+"closure"; "investigate", "investigation").
+
+Not handled: other words for the action ("took charge of the inquiry" for "investigated"),
+an agent named in an earlier sentence, agents that are not capitalised names
+("by two local farmers").
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.direct import APPOSITIVE, with_role
+from assistant.evidence import Span
+
+# "Who decided ...?", "Who first proposed ...?": the verb whose agent is asked. Not "Who is/was
+# ...?" (identity or role), "Who did X ...?" (the object), nor "Who was named ...?" (passive).
+ASKED_VERB = re.compile(
+    r"^\W*(?:and\s+|so\s+|but\s+)?who\s+(?:(?:has|have|had|first|later|then|eventually|finally|actually)\s+)?"
+    r"(?P<verb>[a-z]+)\b",
+    re.I,
+)
+NOT_ACTIONS = frozenset("is are was were be been did does do will would can could should may might must".split())
+# Noun and verb endings removed before roots are compared, longest first.
+ENDINGS = (
+    "ations",
+    "ation",
+    "ated",
+    "ating",
+    "ates",
+    "ate",
+    "ions",
+    "ion",
+    "ures",
+    "ure",
+    "ments",
+    "ment",
+    "ings",
+    "ing",
+    "ers",
+    "er",
+    "ed",
+    "es",
+    "s",
+    "e",
+)
+# "by" and the capitalised name after it (a leading "the" allowed: "by the City Council").
+BY_NAME = re.compile(r"\bby\s+(?:the\s+)?(?P<name>[A-Z][\w’'-]*(?:\s+(?:of\s+|the\s+|and\s+)?[A-Z][\w’'-]*)*)")
+CLAUSE_END = re.compile(r"[;!?]|[.:](?=\s|$)")  # not the colon of "01:15"
+MAX_GAP = 12  # words between the action and "by"
+
+
+def asked_action(question: str) -> str | None:
+    """The verb a "Who VERB ...?" question asks the agent of, or None.
+
+    >>> [asked_action(q) for q in ["Who decided to close the port?", "Who is Jo Park?", "Who did the mayor thank?"]]
+    ['decided', None, None]
+    """
+    found = ASKED_VERB.match(question)
+    if found is None or found["verb"].lower() in NOT_ACTIONS:
+        return None
+    return found["verb"].lower()
+
+
+def action_root(word: str) -> str:
+    """The root a verb shares with its forms and its noun: endings removed, the "s" of a
+    noun in "-sion" read as the "d" of its verb in "-de", a doubled last letter single.
+
+    >>> [action_root(w) for w in ["decided", "decision", "conclusion", "closure", "close", "cancelled", "cancel"]]
+    ['decid', 'decid', 'conclud', 'clos', 'clos', 'cancel', 'cancel']
+    """
+    root = word.lower()
+    for ending in ENDINGS:
+        if root.endswith(ending) and len(root) - len(ending) >= 4:
+            root = root[: -len(ending)]
+            break
+    if root.endswith(("is", "us")):
+        root = root[:-1] + "d"
+    return root[:-1] if len(root) > 4 and root[-1] == root[-2] else root  # "cancelled" and "cancel"
+
+
+def same_action(verb: str, word: str) -> bool:
+    """Whether ``word`` is a form of ``verb`` or the noun of the action it names.
+
+    >>> same_action("investigated", "investigation"), same_action("decided", "declined")
+    (True, False)
+    """
+    return action_root(verb) == action_root(word)
+
+
+def passive_agent(verb: str, text: str) -> Span | None:
+    """The name ``text`` gives, after "by", as the agent of ``verb``'s action (said
+    before it in the same clause, as the verb or its noun), with the role written beside
+    it; None when it names none.
+
+    >>> t = "The decision was taken at dawn by Jo Park, the harbour master, after a storm."
+    >>> a, b = passive_agent("decided", t); t[a:b]
+    'Jo Park, the harbour master'
+    >>> passive_agent("decided", "The port closed at dawn, as decided in May; it was hit by Storm Ida.") is None
+    True
+    """
+    for word in re.finditer(r"[\w’'-]+", text):
+        if not same_action(verb, word.group(0)):
+            continue
+        for found in BY_NAME.finditer(text, word.end()):
+            between = text[word.end() : found.start()]
+            if CLAUSE_END.search(between) or len(between.split()) > MAX_GAP:
+                break
+            start, end = with_role(text, found.span("name"))
+            appositive = APPOSITIVE.match(text, end)
+            return start, appositive.end() if appositive else end
+    return None

@@ -1,0 +1,111 @@
+""" "Who VERB ...?" asks for the agent of the verb: a sentence naming it in the passive, after
+"by" ("The decision was taken ... by X"), answers it, though a sentence saying only that the
+thing was done ranks first. Stories written for these tests: a bridge closure, a festival
+called off, a school inspection, a museum's founding."""
+
+from __future__ import annotations
+
+import pytest
+from asking import bot_on, checked_answer
+
+from assistant import Assistant
+from assistant.agents import asked_action, passive_agent, same_action
+
+
+@pytest.mark.parametrize(
+    ("question", "verb"),
+    [
+        ("Who decided to close the bridge?", "decided"),
+        ("Who cancelled the festival?", "cancelled"),
+        ("Who first proposed the tax?", "proposed"),
+        ("Who is the festival director?", None),
+        ("Who was the school's head in 2010?", None),
+        ("Who did the inspectors interview?", None),
+    ],
+)
+def test_the_asked_action_is_the_verb_after_who(question: str, verb: str | None) -> None:
+    assert asked_action(question) == verb
+
+
+@pytest.mark.parametrize(
+    ("verb", "word", "same"),
+    [
+        ("decided", "decision", True),
+        ("cancelled", "cancellation", True),
+        ("investigated", "investigation", True),
+        ("closed", "closure", True),
+        ("founded", "founder", True),
+        ("decided", "declined", False),
+        ("closed", "clothes", False),
+        ("ordered", "orbit", False),
+    ],
+)
+def test_a_verb_meets_its_own_forms_and_its_noun(verb: str, word: str, same: bool) -> None:
+    assert same_action(verb, word) is same
+
+
+@pytest.mark.parametrize(
+    ("verb", "sentence", "agent"),
+    [
+        (
+            "decided",
+            "The decision was taken late on Saturday by Mara Quinn, the county's chief engineer, after a site visit.",
+            "Mara Quinn, the county's chief engineer",
+        ),
+        ("cancelled", "The cancellation was ordered by Tom Reyes after the river rose.", "Tom Reyes"),
+        ("founded", "The museum, founded by Ada Brook in 1921, reopens today.", "Ada Brook"),
+        (
+            "inspected",
+            "The school was inspected at 09:30 on Monday by the Education Standards Office.",
+            "Education Standards Office",
+        ),
+        ("decided", "The port shut at dawn as decided in May; it was later hit by Storm Ida.", None),
+        ("cancelled", "The festival was called off by the organisers on Friday.", None),
+    ],
+)
+def test_the_passive_agent_follows_the_action_in_its_clause(verb: str, sentence: str, agent: str | None) -> None:
+    span = passive_agent(verb, sentence)
+    assert (sentence[span[0] : span[1]] if span else None) == agent
+
+
+STORIES = {
+    "bridge-closure.md": (
+        '---\ntitle: "Tarwick Bridge shut over cracks"\noutlet: County Courier\nkind: news report\n'
+        "date: 2025-02-10\n---\n"
+        "Tarwick Bridge was closed to all traffic on Sunday after inspectors found cracks in two of its piers.\n\n"
+        "The county council said it had no choice but to close the bridge to keep drivers safe.\n\n"
+        "Buses are being sent on a twelve-mile detour through Fenby.\n"
+    ),
+    "bridge-review.txt": (
+        "Notes on the county's review of the Tarwick Bridge closure\n\n"
+        "The review looked at how the closure was handled in its first week.\n\n"
+        "The decision was taken late on Saturday by Mara Quinn, the county's chief engineer, after a site visit.\n\n"
+        "Local shops said their takings had fallen by a third.\n"
+    ),
+    "festival.md": (
+        '---\ntitle: "Lowfield folk festival called off"\noutlet: Lowfield Weekly\nkind: news report\n'
+        "date: 2025-07-04\n---\n"
+        "The Lowfield folk festival was called off on Friday as the river flooded the site.\n\n"
+        "Organisers said they had to cancel the festival to keep visitors safe.\n\n"
+        "The cancellation was ordered by Tom Reyes, the festival director, after the river burst its banks.\n\n"
+        "Ticket holders will get their money back within 30 days.\n"
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def bot(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    return bot_on(tmp_path_factory, "agents", STORIES, calibrated=None)
+
+
+@pytest.mark.parametrize(
+    ("question", "agent", "sentence"),
+    [
+        ("Who decided to close the bridge?", "Mara Quinn, the county's chief engineer", "The decision was taken"),
+        ("Who cancelled the festival?", "Tom Reyes, the festival director", "The cancellation was ordered"),
+    ],
+)
+def test_who_did_it_is_answered_by_the_agent_after_by(bot: Assistant, question: str, agent: str, sentence: str) -> None:
+    out = checked_answer(bot, question)
+    assert out["short_answer"] and out["short_answer"]["text"] == agent, out["text"]
+    assert out["citations"][0]["quote"].startswith(sentence), out["text"]
