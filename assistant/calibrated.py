@@ -728,14 +728,8 @@ class CalibratedComposer:
         that is not; a sentence that leaves out the subject of a yes/no question ("Pilots can drop
         an anchor" for "Did the crew drop an anchor?") to one of the best three naming it."""
         candidates = self._answering(question, candidates, reasons)
-        agent = self._agent(question, candidates)
-        if agent is not None and agent is not candidates[0]:
-            reasons.append(f"{agent.sentence.sentence_id} names who did what is asked")
-            candidates = _first(agent, candidates)
-        finding = self._finding(question, candidates)
-        if finding is not None and finding is not candidates[0]:
-            reasons.append(f"{finding.sentence.sentence_id} states what was found")
-            candidates = _first(finding, candidates)
+        candidates = _lead(self._agent(question, candidates), candidates, reasons, "names who did what is asked")
+        candidates = _lead(self._finding(question, candidates), candidates, reasons, "states what was found")
         if question.names and SPEECH.search(question.focus):
             # "What did X say about Y?": a quotation by X comes first; else a statement X makes.
             names = asked_speakers(question.focus, question.names)
@@ -744,26 +738,21 @@ class CalibratedComposer:
                 speaker = self._speaker_of(c.sentence) or ""
                 return any(_name_in(name, speaker) or _name_in(speaker, name) for name in names if speaker)
 
-            quoted = self._near_best(candidates, by_named, self.calibration.near_share)
-            if quoted is None and not any(states_as(name, candidates[0].sentence.text) for name in names):
-                floor = self.calibration.related_floor
-                quoted = next(
-                    (
-                        c
-                        for c in candidates[:5]
-                        if c.probability >= floor and any(states_as(name, c.sentence.text) for name in names)
-                    ),
-                    None,
+            def stated_by_named(c: Candidate) -> bool:
+                teller = self._teller(c.sentence) or ""
+                return any(
+                    states_as(name, c.sentence.text) or (teller and (_name_in(name, teller) or _name_in(teller, name)))
+                    for name in names
                 )
-            if quoted is not None and quoted is not candidates[0]:
-                reasons.append(f"{quoted.sentence.sentence_id} is said by a person the question names")
-                candidates = _first(quoted, candidates)
+
+            quoted = self._near_best(candidates, by_named, self.calibration.near_share)
+            if quoted is None and not stated_by_named(candidates[0]):
+                floor = self.calibration.related_floor
+                quoted = next((c for c in candidates[:5] if c.probability >= floor and stated_by_named(c)), None)
+            candidates = _lead(quoted, candidates, reasons, "is said by a person the question names")
         if question.asks_status:
             # "What is the status of X?": a sentence stating X's state comes first.
-            stated = self._stated(question, candidates)
-            if stated is not None and stated is not candidates[0]:
-                reasons.append(f"{stated.sentence.sentence_id} states a state")
-                candidates = _first(stated, candidates)
+            candidates = _lead(self._stated(question, candidates), candidates, reasons, "states a state")
         stating = self._stating(question, candidates)
         if stating is not None and stating is not candidates[0]:
             # "What is the aim of X?": "The aim is ..." right after a sentence about X comes first.
@@ -829,10 +818,37 @@ class CalibratedComposer:
     def _finding(self, question: Question, candidates: list[Candidate]) -> Candidate | None:
         """For "What did X conclude/find?" (``findings.asks_finding``), the first of the best
         five passages (``_passages``) stating a finding (``findings.states_finding``: "It found that ..."),
-        unless the best states one."""
+        by what a name of the question stands for (``_by_named``), unless the best states one."""
         if not candidates or not asks_finding(question.focus) or states_finding(candidates[0].sentence.text):
             return None
-        return next((c for c in _passages(candidates, 5) if states_finding(c.sentence.text)), None)
+        return next(
+            (c for c in _passages(candidates, 5) if states_finding(c.sentence.text) and self._by_named(question, c)),
+            None,
+        )
+
+    def _by_named(self, question: Question, candidate: Candidate) -> bool:
+        """Whether ``candidate`` comes from what a name of the question stands for: the name
+        is in the sentence, the one before it, or its document's title or outlet ("It found
+        that ..." in the notes on the Kelly Review)."""
+        sentence = candidate.sentence
+        document = self.snapshot.documents.get(sentence.doc_id)
+        before = self._before(sentence)
+        where = " ".join(
+            filter(
+                None,
+                [
+                    sentence.text,
+                    before.text if before else "",
+                    document.title if document else "",
+                    document.outlet if document else "",
+                ],
+            )
+        )
+        words = set(tokenize(where))
+        return any(
+            set(tokenize(name)) and covered_terms(set(tokenize(name)), words) == set(tokenize(name))
+            for name in question.names
+        )
 
     def _answering(self, question: Question, candidates: list[Candidate], reasons: list[str]) -> list[Candidate]:
         """The candidates with a better first one when the first cannot answer the question
@@ -1503,6 +1519,14 @@ def _passages(candidates: list[Candidate], count: int) -> list[Candidate]:
         leads.add(c.sentence.text)
         kept.append(c)
     return kept
+
+
+def _lead(found: Candidate | None, candidates: list[Candidate], reasons: list[str], why: str) -> list[Candidate]:
+    """``candidates`` with ``found`` first, the reason noted, when a step found one that is not first yet."""
+    if found is None or found is candidates[0]:
+        return candidates
+    reasons.append(f"{found.sentence.sentence_id} {why}")
+    return _first(found, candidates)
 
 
 def _first(candidate: Candidate, candidates: list[Candidate]) -> list[Candidate]:
