@@ -21,7 +21,9 @@ from assistant.calibrated import asked_speakers, states_as
         ("What was said about Ian Moss?", ("Ian Moss",), ("Ian Moss",)),
     ],
 )
-def test_the_speaker_asked_is_named_before_the_verb(question: str, names: tuple[str, ...], asked: tuple[str, ...]) -> None:
+def test_the_speaker_asked_is_named_before_the_verb(
+    question: str, names: tuple[str, ...], asked: tuple[str, ...]
+) -> None:
     assert asked_speakers(question, names) == asked
 
 
