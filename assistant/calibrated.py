@@ -137,6 +137,7 @@ from assistant.stance import (
     presumes_ongoing,
     refused_action,
     refuses,
+    refuses_offer,
     subject,
 )
 
@@ -277,8 +278,9 @@ class CalibratedComposer:
             reasons.append(
                 f"{'premise corrected' if corrects else 'No'}: {best.sentence.sentence_id} states a refusal, stop or contrary"
             )
+            refusal = self._refused_next(question, best.sentence)
             if corrects:
-                items = [[best.sentence]]
+                items = [[best.sentence], [refusal]] if refusal is not None else [[best.sentence]]
                 instead = self._instead(question, best.sentence)
                 actors = asked_subject(question.focus) or subject(question.focus) or set()
                 if instead is not None and negates_action(best.sentence.text, set(question.terms), actors):
@@ -287,6 +289,8 @@ class CalibratedComposer:
             # "No:" leads the refusal itself; what it needs to be read alone follows it.
             items = self._with_context([[best.sentence]])
             items.sort(key=lambda item: item[0].sentence_id != best.sentence.sentence_id)
+            if refusal is not None and all(refusal not in item for item in items):
+                items.insert(1, [refusal])
             return self._answer(question, items, "No:", "answer", reasons)
         listed = self.more_of_list(question, hits)
         if listed is not None:
@@ -921,7 +925,25 @@ class CalibratedComposer:
             ),
             None,
         )
+        if found is None and cues is REFUSAL:
+            # "I offered my resignation." then "She refused it." against "Why did X accept the resignation?"
+            found = next(
+                (c for c in candidates[:5] if c.probability >= floor and self._refused_next(question, c.sentence)),
+                None,
+            )
         return (found, not question.yes_no) if found is not None else None
+
+    def _refused_next(self, question: Question, sentence: Sentence) -> Sentence | None:
+        """The next sentence of ``sentence``'s document when it only refuses what ``sentence``
+        offers (``stance.refuses_offer``: "She refused it.") and ``sentence`` shares a word
+        with the question other than its names (the thing offered: "resignation")."""
+        doc = self.snapshot.by_doc.get(sentence.doc_id, [])
+        at = sentence.ordinal + 1
+        if at >= len(doc) or not doc[at].citable or not refuses_offer(doc[at].text):
+            return None
+        names = entities(question.focus) | asked_subject(question.focus)
+        shared = covered_terms(set(question.terms) - names, set(tokenize(sentence.text)))
+        return doc[at] if shared else None
 
     def _done_instead(self, question: Question, candidates: list[Candidate]) -> Candidate | None:
         """For "Why did X refuse to V?", the first of the best five candidates

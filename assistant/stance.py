@@ -158,6 +158,30 @@ def refuses(text: str, terms: set[str], actors: set[str], cues: re.Pattern[str] 
     return False
 
 
+# A refusal whose subject is a pronoun and whose object, when given, points back ("She refused
+# it.", "They turned the offer down.", "He declined."): it refuses what the sentence before offered.
+_OFFERED = (
+    r"(?:it|them|this|that|(?:the|his|her|their|its)\s+(?:offer|request|proposal|idea|plan|bid|invitation|resignation))"
+)
+REFUSES_OFFER = re.compile(
+    rf"^\W*(?:she|he|they|it|we|i)\s+(?:\w+\s+)?"
+    rf"(?:(?:{REFUSAL.pattern})(?:\s+{_OFFERED})?|turn(?:ed|s)?\s+{_OFFERED}\s+down)\s*[.!;]",
+    re.I,
+)
+
+
+def refuses_offer(text: str) -> bool:
+    """Whether a sentence only refuses what the sentence before offered or asked for: a
+    pronoun subject, a refusal, at most a pronoun or "the offer" as its object.
+
+    >>> [refuses_offer(t) for t in ["She refused it.", "They quickly turned the offer down.", "He declined."]]
+    [True, True, True]
+    >>> [refuses_offer(t) for t in ["She refused to comment on the budget.", "Chile rejected the accord."]]
+    [False, False]
+    """
+    return REFUSES_OFFER.search(text) is not None
+
+
 DENIAL = re.compile(
     r"\bno\s+(?:evidence|sign|signs|trace|indication)\s+(?:of|for|that)\s+(?:a\s+|an\s+|any\s+|the\s+)?([\w-]+)"
     r"|\b(?:rules?\s+out|ruled\s+out|ruling\s+out|denied|denies|deny|dismissed|dismisses)\s+(?:a\s+|an\s+|any\s+|the\s+)?([\w-]+)"
