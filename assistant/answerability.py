@@ -75,7 +75,7 @@ FEATURES = (
 )
 # What says whether a question is answerable at all, read off its best candidate.
 ANSWER_FEATURES = ("dense", "context", "top_score", "weakest", "names_missing")
-FIGURE_KINDS = frozenset({"date", "amount", "number", "money", "percentage"})
+FIGURE_KINDS = frozenset({"date", "amount", "number", "money", "percentage", "duration"})
 WORD = re.compile(r"[\w’'-]+")
 # Openings that lean on the sentence before: personal pronouns and demonstratives.
 LEANS_BACK = re.compile(

@@ -24,12 +24,14 @@ verdict with its reason, and the answer carries the reasons (``Answer.reason``):
 3. ``answerable``: decline (``answered`` False) when the best probability is below the
    fitted threshold; the closest passages above a lower bar are shown as related.
    ``corrected``: a statement a correction says was wrong gives way to the correction.
-4. ``years``: a year the question gives must be in the evidence, else decline;
-   ``dated``: a decline too when the evidence dates what it says to another time than the
-   question names ("in the 10th century" against a sentence about 1072).
+4. ``day``: a question naming a day ("What happened on 20 March?") is answered first by a
+   sentence naming that day; ``years``: a year the question gives must be in the evidence,
+   else decline; ``dated``: a decline too when the evidence dates what it says to another
+   time than the question names ("in the 10th century" against a sentence about 1072, "on
+   20 March" against one about 21 and 22 March).
 5. ``typed``: a question asking for a date or a figure needs a nearly-best sentence
-   holding one (for "how many X died", a count of X in a clause saying they died), else
-   decline.
+   holding one (for "how many X died", a count of X in a clause saying they died; for "how
+   long", a length of time), else decline.
 6. ``prefer``: a quotation by the person "What did X say?" names, a sentence stating the
    state of what a status question names, a sentence giving the role a role question
    asks, or in a follow-up a candidate with the follow-up's own words, comes first.
@@ -80,24 +82,27 @@ from assistant.context import (
     with_context,
 )
 from assistant.direct import (
+    WHERE,
     answer_phrase,
     category_span,
     count_spans,
     mentions_name,
     names_another,
+    names_place,
     nouns_named,
     predicate_sentence,
     role_span,
     stated_terms,
     states_extreme,
     status_span,
+    widest,
     with_range,
     with_role,
     with_unit,
     within,
     year_bounds,
 )
-from assistant.evidence import holds, kind_spans, period_conflict, vague
+from assistant.evidence import day_conflict, days, holds, kind_spans, period_conflict, vague
 from assistant.figures import Figure, asks_length, clause_of, same_figure
 from assistant.findings import asks_finding, states_finding
 from assistant.index import Snapshot
@@ -150,6 +155,7 @@ FIGURE_KINDS_ASKED = {
     "money": ("money",),
     "percentage": ("percent",),
     "date": ("date", "year"),
+    "duration": ("duration",),  # "How long was it shut?": a length of time, never a count
 }
 HOW_MUCH = re.compile(r"\bhow\s+much\b", re.I)
 SPEECH = re.compile(
@@ -311,6 +317,7 @@ class CalibratedComposer:
         reasons.append(verdict.reason)
         if not verdict.ok:
             return self._decline(question, candidates, reasons)
+        candidates = self.day(question, candidates, reasons)  # before a correction replaces the best
         candidates, correction = self.corrected(question, candidates, reasons)
         verdict, candidates = self.years(question, candidates)
         reasons.append(verdict.reason)
@@ -669,13 +676,48 @@ class CalibratedComposer:
             return Verdict(False, f"no nearly-best sentence gives {', '.join(sorted(asked))}"), candidates
         return Verdict(True, f"{found.sentence.sentence_id} gives the year"), _first(found, candidates)
 
+    def day(self, question: Question, candidates: list[Candidate], reasons: list[str]) -> list[Candidate]:
+        """Step 4a: for a question naming a day ("What happened on 20 March?"), the first
+        nearly-best candidate naming that day, else the first of the best few that does (as
+        for a year the question bounds, ``years``), comes first (``evidence.days``)."""
+        asked = days(question.focus)
+        if not asked:
+            return candidates
+
+        def names_day(c: Candidate) -> bool:
+            return bool(asked & (days(self._dated_text(c.sentence)) | self._report_day(c.sentence)))
+
+        found = self._near_best(candidates, names_day) or next(
+            (c for c in candidates[:YEAR_POOL] if names_day(c)), None
+        )
+        if found is None or found is candidates[0]:
+            return candidates
+        reasons.append(f"{found.sentence.sentence_id} names the day asked")
+        return _first(found, candidates)
+
+    def _dated_text(self, sentence: Sentence) -> str:
+        """The sentence with the one before it: what dates what the sentence says."""
+        before = self._before(sentence)
+        return " ".join(filter(None, [before.text if before else "", sentence.text]))
+
+    def _report_day(self, sentence: Sentence) -> set[tuple[int, int]]:
+        """The day of the report ``sentence`` is in, as (month, day) (``evidence.days``), from
+        its document's date ("2025-04-05"); a report of that day says what stood then."""
+        doc = self.snapshot.documents.get(sentence.doc_id)
+        iso = re.match(r"\d{4}-(\d\d)-(\d\d)", (doc.date or "") if doc else "")
+        return {(int(iso[1]), int(iso[2]))} if iso else set()
+
     def dated(self, question: Question, evidence: list[Sentence]) -> Verdict:
-        """Step 4b: a time the question names (a year, a decade, a century) must not be
-        contradicted by the dates of the evidence (``evidence.period_conflict``: a question
-        about the 10th century is not answered by a sentence about 1072)."""
+        """Step 4b: a time the question names (a year, a decade, a century, a day) must not
+        be contradicted by the dates of the evidence (``evidence.period_conflict``: a question
+        about the 10th century is not answered by a sentence about 1072; ``evidence.day_conflict``:
+        nor one about 20 March by a sentence about 21 and 22 March, unless its report is of
+        20 March: a report of the day says what stood then)."""
         text = " ".join(s.text for cited in evidence for s in (self._before(cited), cited) if s is not None)
         if period_conflict(question.focus, text):
             return Verdict(False, "the evidence dates what it says to another time than the question asks about")
+        if day_conflict(question.focus, text) and not any(days(question.focus) & self._report_day(s) for s in evidence):
+            return Verdict(False, "the evidence dates what it says to another day than the question asks about")
         return Verdict(True, "no other time in the evidence")
 
     def typed(self, question: Question, candidates: list[Candidate]) -> tuple[Verdict, list[Candidate]]:
@@ -683,6 +725,14 @@ class CalibratedComposer:
         that holds one ("How much will it cost?" is not answered by a sentence without a
         sum), and "how many X" a count of X (a count of something else does not answer it)."""
         kind = figure_kind(question.asks_for)
+        if WHERE.match(question.focus) and not question.yes_no:
+            # "Where was the fire?": a sentence naming no place does not say where.
+            placed = self._near_best(
+                candidates, lambda c: names_place(c.sentence.text, self.ordinary), self.calibration.near_share
+            )
+            if placed is None:
+                return Verdict(False, "no nearly-best sentence names a place"), candidates
+            return Verdict(True, f"{placed.sentence.sentence_id} names a place"), _first(placed, candidates)
         if kind is None or question.yes_no:
             return Verdict(True, "no date or figure asked"), candidates
         unnamed = unused_names(nouns_named(question.focus, question.names), self.features.vocabulary_stems)
@@ -1335,6 +1385,8 @@ class CalibratedComposer:
                 a, b = with_range(
                     sentence.text, with_unit(sentence.text, (f.start - sentence.start, f.end - sentence.start))
                 )
+                if question.asks_for == "duration":  # "10 to 12 hours", not its last number alone
+                    a, b = widest(kind_spans("duration", sentence.text), (a, b))
                 return ShortAnswer(
                     text=sentence.text[a:b], marker=cited.marker, start=sentence.start + a, end=sentence.start + b
                 )

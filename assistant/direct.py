@@ -36,11 +36,13 @@ from assistant.figures import clause_of
 from assistant.lexical import STOPWORDS, covered_terms, stem, tokenize
 from assistant.names import UPPER
 from assistant.numerals import NUMBER_WORDS
+from assistant.question import DETERMINERS
 from assistant.speakers import Mention, mentions
+from assistant.stance import asked_subject
 
 APPOSITIVE = re.compile(r",\s+(?:the|a|an|its|his|her|their)\s+[^,.;:“”\"()]{2,60}?(?=,)")
 NAME_KINDS = frozenset({"person", "organisation", "place"})
-FIGURE_KINDS = frozenset({"amount", "number", "money", "percentage"})
+FIGURE_KINDS = frozenset({"amount", "number", "money", "percentage", "duration"})
 NEAR_WORDS = 6  # a name answers only when this close to a word the question shares with the sentence
 # A unit of measure right after a number ("984 feet", "about 7 knots", "50,000 tonnes").
 UNIT = re.compile(
@@ -104,6 +106,7 @@ def answer_phrase(
             for sp in fresh
             if not (sp[0] == 0 and " " not in sentence[sp[0] : sp[1]] and name_kind(sentence, sp) == "name")
         ]
+    fresh = attached_to_subject(sentence, fresh, asked_subject(question))
     best = min((widened(sp) for sp in fresh), key=distance, default=None)
     if kind == "place" and WHERE.match(question):
         # No place name near the question's words, or a name no cue makes a place that a
@@ -118,12 +121,78 @@ def answer_phrase(
     return best
 
 
+# The end of a gapped conjunct before a figure or date: "..., and departures from" (20:00),
+# "and Spain by" (8%): a noun phrase of its own, its verb left to the clause before.
+GAPPED = re.compile(
+    r"(?:,\s*|\s)(?:and|but|while|whereas)\s+(?P<subject>(?:[\w’'-]+\s+){1,3}?)"
+    r"(?:from|at|on|in|by|until|till|to|for|of)\s+(?:about\s+|around\s+|some\s+|nearly\s+)?$",
+    re.I,
+)
+
+
+def gapped_subject(text: str, start: int) -> set[str]:
+    """Stems of the subject of a gapped conjunct that ends right before ``start`` ("and
+    departures from" 20:00: the verb is the first conjunct's), empty when there is none.
+
+    >>> t = "Buses resumed at 06:00 and trams from 09:30."
+    >>> gapped_subject(t, t.index("09:30")), gapped_subject(t, t.index("06:00"))
+    ({'tram'}, set())
+    """
+    m = GAPPED.search(text[:start])
+    if m is None or not _noun_phrase(m["subject"].split()):
+        return set()
+    return {w for w in tokenize(m["subject"]) if w not in STOPWORDS}
+
+
+def _noun_phrase(words: Sequence[str]) -> bool:
+    """Whether a few words read as a noun phrase, not a verb with its adverb ("fell
+    sharply"): opened by a determiner, or ending in a plural or a name."""
+    last = words[-1]
+    return words[0].lower() in DETERMINERS or last[:1].isupper() or (last.endswith("s") and not last.endswith("ss"))
+
+
+def attached_to_subject(text: str, spans: list[Span], subject: set[str]) -> list[Span]:
+    """Of figure or date ``spans``, those attached to the question's ``subject``: in a
+    gapped conjunct ("and trams from 09:30") whose own subject it is, else the spans of no
+    conjunct about another subject ("When did buses resume?" is not answered by 09:30).
+
+    >>> t = "Buses resumed at 06:00 and trams from 09:30."
+    >>> spans = [(t.index("06:00"), t.index("06:00") + 5), (t.index("09:30"), t.index("09:30") + 5)]
+    >>> [t[a:b] for a, b in attached_to_subject(t, spans, {"tram"})]
+    ['09:30']
+    >>> [t[a:b] for a, b in attached_to_subject(t, spans, {"bus"})]
+    ['06:00']
+    """
+    if not subject:
+        return spans
+    own = {span: gapped_subject(text, span[0]) for span in spans}
+    named = [span for span in spans if own[span] and covered_terms(subject, own[span])]
+    if named:
+        return named
+    return [span for span in spans if not own[span]] or spans
+
+
 WHERE = re.compile(r"^\W*(?:and\s+|so\s+|but\s+)?where\b", re.I)
 # A preposition of place opening a phrase about a place ("at the ticket office", "around the west side").
 PLACE_PREPOSITION = re.compile(
     r"\b(?:at|in|on|to|into|onto|near|along|around|through|via|across|inside|outside|towards?|beside|behind|past|"
     r"within|beyond|opposite)\s+(?=(?:the|a|an|its|their|his|her|this|that|these|those)\b|" + UPPER + ")",
 )
+
+
+def names_place(sentence: str, ordinary: Collection[str] = COMMON_OPENERS) -> bool:
+    """Whether a sentence names a place: a name read as one (``evidence.name_kind``) or a
+    phrase of place ("at the ticket office", "in the open air"), which a "where" question
+    needs. Loose by design: "in the vote" reads as a phrase of place too.
+
+    >>> names_place("The crowd gathered at the old harbour."), names_place("The mayor was not told.")
+    (True, False)
+    """
+    if PLACE_PREPOSITION.search(sentence):
+        return True
+    return any(name_kind(sentence, span) == "place" for span in name_spans(sentence, ordinary))
+
+
 # A run of names and numbers joined by "or"/"and" ("Interstate 95 or Interstate 695").
 NAMED_RUN = re.compile(rf"(?:{UPPER}[\w’'-]*|\d[\d,]*)(?:\s+(?:(?:or|and)\s+)?(?:{UPPER}[\w’'-]*|\d[\d,]*))*\s+$")
 
@@ -219,6 +288,16 @@ def with_range(text: str, span: Span) -> Span:
             return span
         return span[0], paired.end()  # "10% to 20%": the same mark at both ends
     return opening.start(), with_unit(text, (span[0], closing.end()))[1]
+
+
+def widest(spans: Sequence[Span], span: Span) -> Span:
+    """The span of ``spans`` that holds ``span`` (``span`` itself when none does): a figure
+    read as its whole phrase ("10 to 12 hours" around "12 hours").
+
+    >>> widest([(0, 4), (10, 25)], (16, 25)), widest([(0, 4)], (16, 25))
+    ((10, 25), (16, 25))
+    """
+    return next(((a, b) for a, b in spans if a <= span[0] and span[1] <= b), span)
 
 
 # After a figure, a second one that closes a range without "from" or "between" ("10% to 20%").

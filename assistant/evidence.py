@@ -66,6 +66,15 @@ MONEY_RE = re.compile(
 NUMBER_RE = re.compile(
     rf"{APPROX}(?:{DIGITS}{SCALE}|\b{NUMBER_WORD}\b(?:\s+(?:million|billion|thousand|hundred)\b)?)", re.I
 )
+# A length of time: a number (or "a", "an", a range "10 to 12") and a unit of time, not an
+# age or a past moment ("ten years old", "a year ago"); "78 minutes after" is the time between.
+TIME_UNITS = r"(?:seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?|decades?|centur(?:y|ies))"
+DURATION_RE = re.compile(
+    rf"{APPROX}(?:\b(?:a|an)\b|{DIGITS}|\b{NUMBER_WORD}\b)(?:\s+(?:to|or|and)\s+(?:{DIGITS}|{CARDINAL}))?"
+    rf"(?:\s+and\s+a\s+half)?[\s-]+(?:(?:full|whole|more|long|straight|consecutive)\s+)?{TIME_UNITS}\b"
+    r"(?!\s+(?:old|ago)\b)",
+    re.I,
+)
 
 # Words around a capitalised run that say which kind of name it is.
 PERSON_TITLES = frozenset(
@@ -132,6 +141,16 @@ def money_spans(text: str) -> list[Span]:
     ['£2.5 million']
     """
     return _merge(m.span() for m in MONEY_RE.finditer(text))
+
+
+def duration_spans(text: str) -> list[Span]:
+    """Lengths of time ("about 18 hours", "10 to 12 days", "a week"), not ages or past moments.
+
+    >>> text = "The bridge, built 40 years ago, stayed closed for about six weeks."
+    >>> [text[a:b] for a, b in duration_spans(text)]
+    ['about six weeks']
+    """
+    return _merge(m.span() for m in DURATION_RE.finditer(text))
 
 
 def number_spans(text: str) -> list[Span]:
@@ -318,9 +337,50 @@ def period_conflict(question: str, evidence: str) -> bool:
     return not any(a <= d and c <= b for a, b in asked for c, d in dated)
 
 
+# A day of a month: "20 March", "March 20th" (not "March 2025"), the first day of a pair or a
+# span before it ("19 and 21 July", "19 to 21 July").
+DAY_RE = re.compile(
+    rf"\b(?:(?:(?P<first>\d{{1,2}})(?:st|nd|rd|th)?\s*(?P<joint>and|or|to|until|till|-|–)\s*)?(?P<day>\d{{1,2}})"
+    rf"(?:st|nd|rd|th)?\s+(?P<month>{MONTH})|(?P<month2>{MONTH})\s+(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\b(?![:.]\d))"
+)
+MONTH_NUMBERS = {m: i + 1 for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split())}
+
+
+def days(text: str) -> set[tuple[int, int]]:
+    """The days of a month a text names, as (month, day); a span names every day in it.
+
+    >>> sorted(days("Talks began on 3 May and ended on June 14th, 2024, not in March 2025."))
+    [(5, 3), (6, 14)]
+    >>> sorted(days("Trains ran on 4 and 6 July, and buses from 8 to 10 July."))
+    [(7, 4), (7, 6), (7, 8), (7, 9), (7, 10)]
+    """
+    found: set[tuple[int, int]] = set()
+    for m in DAY_RE.finditer(text):
+        day, month = int(m["day"] or m["day2"]), MONTH_NUMBERS[(m["month"] or m["month2"]).lower()[:3]]
+        first = int(m["first"]) if m["first"] else day
+        spanned = range(first, day + 1) if m["joint"] not in ("and", "or") else (first, day)
+        found.update((month, d) for d in spanned if 1 <= d <= 31)
+    return found
+
+
+def day_conflict(question: str, evidence: str) -> bool:
+    """Whether the question names a day and the evidence names days, none of them that one
+    (a question about 3 May answered by a sentence about 4 and 5 May). Evidence naming no
+    day never conflicts.
+
+    >>> day_conflict("What happened on 3 May?", "The ferry sank on 4 May and was raised on 5 May.")
+    True
+    >>> day_conflict("What happened on 3 May?", "On May 3rd the ferry sank.")
+    False
+    """
+    asked, named = days(question), days(evidence)
+    return bool(asked and named and not asked & named)
+
+
 FINDERS: dict[str, Callable[[str], list[Span]]] = {
     "amount": amount_spans,
     "date": date_spans,
+    "duration": duration_spans,
     "number": number_spans,
     "money": money_spans,
     "percentage": percentage_spans,

@@ -81,6 +81,19 @@ ASKED_KINDS = (
         ),
     ),
     ("percentage", re.compile(r"\bwhat\s+(?:\w+\s+)?(?:percentage|per\s*cent|percent|proportion|share)\b", re.I)),
+    # "How long did it last?", "How long was the road shut?", "How many weeks ...?": a length
+    # of time. "How long is the bridge?" may ask for a distance: left to "amount".
+    (
+        "duration",
+        re.compile(
+            r"\bhow\s+long\s+(?!ago\b)(?=(?:do|does|did|will|would|can|could|should|has|have|had|must|may|might)\b"
+            r"|(?:is|are|was|were)\s+(?:\w+\s+){1,4}?(?:\w+ed|\w+en|\w+ing|shut|kept|held|left|out|down|open|closed|"
+            r"away|gone|there|in|on|off|up|for)\b|(?:\w+\s+){1,4}?(?:is|are|was|were|had|has|have|did|took|lasted|will|would)\b)"
+            r"|\bhow\s+many\s+(?:more\s+)?(?:seconds|minutes|hours|days|nights|"
+            r"weeks|months|years|decades)\b",
+            re.I,
+        ),
+    ),
     (
         "money",
         re.compile(
