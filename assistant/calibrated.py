@@ -90,6 +90,7 @@ from assistant.direct import (
     names_another,
     names_place,
     nouns_named,
+    other_bearer,
     predicate_sentence,
     role_span,
     stated_terms,
@@ -732,7 +733,9 @@ class CalibratedComposer:
             )
             if placed is None:
                 return Verdict(False, "no nearly-best sentence names a place"), candidates
-            return Verdict(True, f"{placed.sentence.sentence_id} names a place"), _first(placed, candidates)
+            # What names no place joins the answer as nothing but noise.
+            kept = [placed, *(c for c in candidates if c is not placed and names_place(c.sentence.text, self.ordinary))]
+            return Verdict(True, f"{placed.sentence.sentence_id} names a place"), kept
         if kind is None or question.yes_no:
             return Verdict(True, "no date or figure asked"), candidates
         unnamed = unused_names(nouns_named(question.focus, question.names), self.features.vocabulary_stems)
@@ -755,7 +758,9 @@ class CalibratedComposer:
             return names_another(c.sentence.text, question.terms, figures, self.ordinary)
 
         def answers(c: Candidate) -> bool:
-            return not elsewhere(c) and self._holds_asked(question, c.sentence)
+            # "How much did it cost the airport?" is not answered by what it cost airlines.
+            bearer_differs = kind == "money" and other_bearer(question.focus, c.sentence.text)
+            return not elsewhere(c) and not bearer_differs and self._holds_asked(question, c.sentence)
 
         found = self._near_best(candidates, answers, self.calibration.near_share)
         if found is None and question.predicate:

@@ -685,6 +685,57 @@ def names_another(
     )
 
 
+# "cost carriers tens of millions", "cost the city £3m": the one who bears a cost, between
+# the verb and the sum; in a question, what follows "cost" ("How much did it cost the city?").
+COST_VERB = re.compile(r"\bcost(?:s|ing)?\s+", re.I)
+SUM_START = re.compile(
+    r"(?:about|around|some|nearly|almost|roughly|more|less|over|under|up|at|an?|tens|hundreds|dozens|thousands|"
+    r"millions|billions|several|single-digit|double-digit)\b|[£$€¥\d]",
+    re.I,
+)
+PRONOUNS = frozenset("it its them they him her he she us we you me i itself themselves".split())
+
+
+def cost_bearer(text: str) -> str:
+    """Whom a cost falls on: the words between "cost" and the sum it states ("the strike
+    cost the ferry operator £2m"), or after "cost" in a question ("How much did it cost
+    the city?"); "" when none is named (a pronoun names no one here).
+
+    >>> cost_bearer("Airline bosses say the closure cost carriers tens of millions of pounds.")
+    'carriers'
+    >>> cost_bearer("How much did the storm cost Leeds City Council?"), cost_bearer("The delay cost it £4m.")
+    ('Leeds City Council', '')
+    """
+    for verb in COST_VERB.finditer(text):
+        rest = text[verb.end() :]
+        words = list(re.finditer(r"[\w’'-]+", rest))[:5]
+        stop = next((m.start() for m in words if SUM_START.match(rest, m.start())), None)
+        if stop is None and not text.rstrip().endswith("?"):
+            continue
+        named = re.sub(r"[?.!].*$", "", rest[:stop] if stop is not None else rest).strip()
+        if any(w.lower() in PRONOUNS for w in re.findall(r"[\w’'-]+", named)):
+            return ""
+        return named
+    return ""
+
+
+def other_bearer(question: str, text: str) -> bool:
+    """Whether ``text`` puts a cost on someone other than the one a question names ("cost
+    carriers ..." for "How much did it cost Heathrow?"): the question's bearer is a name and
+    the text's bearer shares no word with it. A bearer in common nouns may be a synonym
+    ("airlines", "carriers"), so it never differs.
+
+    >>> other_bearer("How much did the fire cost Leeds Airport?", "The fire cost airlines £20m.")
+    True
+    >>> other_bearer("How much did the fire cost airlines?", "The fire cost carriers £20m.")
+    False
+    """
+    asked, bears = cost_bearer(question), cost_bearer(text)
+    if not asked or not bears or not any(w[:1].isupper() for w in asked.split()):
+        return False
+    return not covered_terms(set(tokenize(asked)), set(tokenize(bears)))
+
+
 def mentions_name(name: str, text: str, ordinary: Collection[str] = ()) -> bool:
     """Whether ``text`` mentions ``name``: its words in a row, or its last word alone when
     that word is its own (a surname; not a word in ``ordinary``, stems of words the corpus
