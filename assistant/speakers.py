@@ -104,6 +104,9 @@ ROLE_NOUNS = frozenset(
     president-elect secretary-general vice-president minister-president boss scientist doctor teacher
     nurse engineer historian student worker resident farmer journalist reporter spokesperson pilot
     captain organiser organizer volunteer administrator astronaut cosmonaut""".split()
+) | frozenset(
+    # Abbreviated titles before a name ("Sen. Maria Cantwell", "Det. Supt. Claire Moss").
+    "sen rep gov cllr det supt insp sgt lt col gen capt amb pres".split()
 )
 HONORIFICS = frozenset("sir dame lord lady mr mrs ms miss dr prof professor rev baroness baron".split())
 # Months, days and directions: capitalised words that are never part of a person's name.
@@ -535,6 +538,8 @@ def _turn_quote(sentence: Sentence, state: _State) -> Quote | None:
     person: Person | None = None
     if label is not None:
         words, role, start = label
+        title, words = leading_titles(words)
+        role = role or (" ".join(title) if title else None)
         shouted = len(words) >= 2 and sentence.text[:start].split("(")[0].isupper()
         known = state.people.find(words) or _named_elsewhere(sentence.text[:start], words, role, state)
         if known is not None or ((role or shouted) and looks_like_person(words, cue=True)):
@@ -546,6 +551,21 @@ def _turn_quote(sentence: Sentence, state: _State) -> Quote | None:
         return None
     state.recent = person
     return _quote(sentence, person, start, len(sentence.text))
+
+
+def leading_titles(words: Sequence[str]) -> tuple[list[str], list[str]]:
+    """A transcript label's leading titles and honorifics, and the name after them: at
+    least two words of name stay ("REP. ANDREW GARBARINO" -> Rep., Andrew Garbarino).
+
+    >>> leading_titles(["Rep.", "Andrew", "Garbarino"]), leading_titles(["Cllr", "Ana", "Ruiz"])
+    ((['Rep.'], ['Andrew', 'Garbarino']), (['Cllr'], ['Ana', 'Ruiz']))
+    >>> leading_titles(["Mayor", "Ruiz"]), leading_titles(["Ana", "Ruiz"])
+    (([], ['Mayor', 'Ruiz']), ([], ['Ana', 'Ruiz']))
+    """
+    at = 0
+    while len(words) - at > 2 and (is_role_word(words[at]) or words[at].lower().rstrip(".") in HONORIFICS):
+        at += 1
+    return list(words[:at]), list(words[at:])
 
 
 def _named_elsewhere(label: str, words: Sequence[str], role: str | None, state: _State) -> Person | None:
@@ -833,8 +853,9 @@ def is_affiliation(between: str) -> bool:
 
 
 def appositive_owner(frame: str, comma: int, people_here: Sequence[tuple[Mention, Person]]) -> Person | None:
-    """The person named right before an appositive role set off by commas, whom the verb after
-    it has as subject, whatever organisation or place the role names.
+    """The person named right before an appositive role set off by commas, or a description
+    opening with "a", "an", "the" or "one", whom the verb after it has as subject, whatever
+    organisation or place the appositive names.
 
     >>> f = "Ana Ruiz, the head of research at Northwind Labs, said"
     >>> p = People()
@@ -842,6 +863,11 @@ def appositive_owner(frame: str, comma: int, people_here: Sequence[tuple[Mention
     'Ana Ruiz'
     """
     for m, person in people_here:
-        if m.end == comma and role_after(frame, m.end) is not None:
+        if m.end == comma and (role_after(frame, m.end) is not None or DESCRIPTION.match(frame, m.end)):
             return person
     return None
+
+
+# An appositive that describes the one named before it: "Jean Roux, a senior figure in the
+# party, wrote" (the party is not the writer).
+DESCRIPTION = re.compile(r",\s+(?:a|an|the|one)\s+[^,;:“”\"()]{2,90},")
