@@ -70,6 +70,7 @@ from assistant.figures import (
     Figure,
     FigureGroup,
     comparable,
+    counting_period,
     disagreements,
     floor_and_estimate,
     measure_label,
@@ -1137,7 +1138,11 @@ class Briefer:
         the two ends of a range (``range_ends``) are no values another report differs from. Two measure the same by the words test (``same_measure``), or
         when comparable figures sit in sentences (of the pool) close in meaning that share a
         measure word other than a length of time's unit (``figures.measured``); computed once, read by key points and "Where sources differ"."""
-        candidates = [f for f in figures if f.kind in ("money", "percent", "count", "duration") and f.measure]
+        candidates = [
+            f
+            for f in figures
+            if f.kind in ("money", "percent", "count", "duration") and f.measure and not self._counting_period(f)
+        ]
         row = {s.sentence_id: i for i, s in enumerate(pool.sentences)}
         vectors = pool.vectors
         periods: dict[str, list[Figure]] = {}
@@ -1166,6 +1171,14 @@ class Briefer:
         ]
         ranges = self._range_ends(figures)  # one estimate, not values another report differs from
         return _Measures(repeated, disagreements([f for f in candidates if id(f) not in ranges], related))
+
+    def _counting_period(self, figure: Figure) -> bool:
+        """Whether a length of time is the period a count of its sentence is counted over
+        (``figures.counting_period``): no measure another report could differ on."""
+        if figure.kind != "duration":
+            return False
+        sentence = self.snapshot.sentences[figure.sentence_id]
+        return counting_period(sentence.text, figure.start - sentence.start)
 
     def _range_ends(self, figures: Sequence[Figure]) -> set[int]:
         """The ids of the figures that end a range in their document (``figures.range_ends``)."""

@@ -355,6 +355,27 @@ def range_ends(figures: Sequence[Figure], text: str) -> set[int]:
     return ends
 
 
+PERIOD_BEFORE = re.compile(
+    r"\b(?:in|over|during|across)\s+(?:(?:the|those|these|its|their|that)\s+)?(?:(?:first|last|past|next|same)\s+)?$",
+    re.I,
+)
+
+
+def counting_period(text: str, start: int) -> bool:
+    """Whether a length of time at ``text[start:]`` is the period a count or sum before it in
+    its clause is counted over ("cancelled 5,000 flights in those three days", "raised £2m
+    over five years"), not a length of something of its own ("closed for 16 hours").
+
+    >>> t = "Delta cancelled 5,000 flights in those three days, and the strike lasted over two weeks."
+    >>> counting_period(t, t.index("three")), counting_period(t, t.index("two"))
+    (True, False)
+    """
+    if PERIOD_BEFORE.search(text, 0, start) is None:
+        return False
+    left, _ = clause_of(text, start, start)
+    return any(kind in ("count", "money") for _, _, kind, _, _ in raw_figures(text[left:start]))
+
+
 def other_periods(a: Sequence[Figure], b: Sequence[Figure]) -> bool:
     """Whether two figures are counted over different lengths of time: ``a`` and ``b`` are
     the durations their sentences give, both some and none the same ("nearly 5,000 flights

@@ -11,6 +11,7 @@ from test_briefing import _corpus_bot, _verify_all
 from assistant.briefing import SOURCES_DIFFER
 from assistant.figures import (
     Figure,
+    counting_period,
     measure_label,
     names_other_things,
     other_periods,
@@ -220,3 +221,37 @@ def test_lengths_of_time_differ_only_when_they_measure_one_thing(tmp_path_factor
     differ = [item.text for item in briefing.section(SOURCES_DIFFER).items]
     assert not any("six to eight" in text or "10 to 12" in text for text in differ), differ
     assert any("about 16 hours" in text and "20 hours" in text for text in differ), differ
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "expected"),
+    [
+        ("The ferry operator cancelled about 300 sailings in those three days of the strike.", "three", True),
+        ("The charity raised £2 million over five years.", "five", True),
+        ("Heathrow was closed for about 16 hours.", "16", False),
+        ("The strike lasted over two weeks.", "two", False),  # no count it is the period of
+        ("Rival carriers recovered within two or three days.", "two", False),
+    ],
+)
+def test_counting_period(text: str, number: str, expected: bool) -> None:
+    assert counting_period(text, text.index(number)) is expected
+
+
+# The ferry strike again, written for this test: two counts over three and five days of it.
+PERIODS = {
+    "port.txt": (
+        FERRY["port.txt"][0],
+        "The ferry operator cancelled about 300 sailings in those three days of the strike.\n",
+    ),
+    "weekly.txt": (
+        FERRY["weekly.txt"][0],
+        "The operator cancelled more than 550 sailings over five days of the strike.\n",
+    ),
+}
+
+
+def test_the_periods_counts_are_counted_over_are_no_difference(tmp_path_factory: pytest.TempPathFactory) -> None:
+    bot = _corpus_bot(tmp_path_factory, "ferry-periods", PERIODS)
+    briefing = bot.brief()
+    differ = briefing.section(SOURCES_DIFFER)
+    assert differ is None or not any("three days" in i.text for i in differ.items), [i.text for i in differ.items]
