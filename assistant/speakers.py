@@ -853,9 +853,8 @@ def is_affiliation(between: str) -> bool:
 
 
 def appositive_owner(frame: str, comma: int, people_here: Sequence[tuple[Mention, Person]]) -> Person | None:
-    """The person named right before an appositive role set off by commas, or a description
-    opening with "a", "an", "the" or "one", whom the verb after it has as subject, whatever
-    organisation or place the appositive names.
+    """The person named right before an appositive role set off by commas, whom the verb after
+    it has as subject, whatever organisation or place the role names.
 
     >>> f = "Ana Ruiz, the head of research at Northwind Labs, said"
     >>> p = People()
@@ -863,11 +862,6 @@ def appositive_owner(frame: str, comma: int, people_here: Sequence[tuple[Mention
     'Ana Ruiz'
     """
     for m, person in people_here:
-        if m.end == comma and (role_after(frame, m.end) is not None or DESCRIPTION.match(frame, m.end)):
+        if m.end == comma and role_after(frame, m.end) is not None:
             return person
     return None
-
-
-# An appositive that describes the one named before it: "Jean Roux, a senior figure in the
-# party, wrote" (the party is not the writer).
-DESCRIPTION = re.compile(r",\s+(?:a|an|the|one)\s+[^,;:“”\"()]{2,90},")

@@ -543,29 +543,3 @@ def test_affiliations_and_roles_alone_name_the_speaker(text: str, expected: list
 )
 def test_abbreviated_titles_are_roles_not_names(text: str, expected: list[tuple[str, str | None, str]]) -> None:
     assert speakers(text) == expected
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        # politics: a description naming a party sits between the writer and the verb
-        (
-            "Jean Roux, a senior figure in the Green Alliance, wrote that the vote was “a betrayal”.",
-            [("Jean Roux", None, "a betrayal")],
-        ),
-        # heritage story: "one of" a body's founders
-        (
-            "Maria Costa, one of the founders of the Harbour Trust, said the pier was “our pride”.",
-            [("Maria Costa", "one of the founders of the Harbour Trust", "our pride")],
-        ),
-        # crime story: a description with a place in it
-        (
-            "Ben Cole, a tourist visiting Paris Museums, said it was “over in minutes”.",
-            [("Ben Cole", None, "over in minutes")],
-        ),
-    ],
-)
-def test_a_description_between_name_and_verb_keeps_the_name_as_speaker(
-    text: str, expected: list[tuple[str, str | None, str]]
-) -> None:
-    assert speakers(text) == expected
