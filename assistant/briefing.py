@@ -88,7 +88,7 @@ from assistant.lexical import tokenize
 from assistant.records import Answer, Citation, Document, Sentence
 from assistant.references import Footnotes, footnote, markdown_text
 from assistant.sources import corrections_in, corrects, is_correction, settled, source_name
-from assistant.speakers import Quote, across_documents, is_role_word
+from assistant.speakers import SPEECH_VERB, Quote, across_documents, is_role_word
 from assistant.topicality import (
     NAME_WORD,
     about_the_topic,
@@ -1170,7 +1170,8 @@ class Briefer:
             if len(g.doc_ids) > 1
         ]
         ranges = self._range_ends(figures)  # one estimate, not values another report differs from
-        return _Measures(repeated, disagreements([f for f in candidates if id(f) not in ranges], related))
+        twice = {f.sentence_id for f in candidates if reports_twice(self.snapshot.sentences[f.sentence_id].text)}
+        return _Measures(repeated, disagreements([f for f in candidates if id(f) not in ranges], related, twice))
 
     def _counting_period(self, figure: Figure) -> bool:
         """Whether a length of time is the period a count of its sentence is counted over
@@ -1343,6 +1344,19 @@ def interviewers(quotes: Sequence[tuple[Quote, Sentence]]) -> set[tuple[str, str
     for (doc_id, speaker, _), text in last.items():
         turns.setdefault((doc_id, speaker), []).append(is_question(text))
     return {who for who, asked in turns.items() if len(asked) > 1 and sum(asked) * 2 > len(asked)}
+
+
+REPORTS = re.compile(rf"{SPEECH_VERB.pattern}|\b(?:put|puts|putting|estimated?|estimates|reported|reports)\b", re.I)
+
+
+def reports_twice(text: str) -> bool:
+    """Whether a sentence reports through two verbs of saying or reporting, so two values
+    in it may be two sources' ("Officials said 30 died, but local media reported 33").
+
+    >>> reports_twice("Officials said 30 died, but local media reported 33."), reports_twice("We lost one of three lines.")
+    (True, False)
+    """
+    return len(REPORTS.findall(text)) >= 2
 
 
 def _one_per_doc(group: FigureGroup) -> list[Figure]:

@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -787,11 +787,12 @@ def merge(figures: Sequence[Figure], related: SameMeasure = same_figure) -> list
     return sorted(groups, key=lambda g: order[id(g.figures[0])])
 
 
-def rivals(values: Sequence[FigureGroup]) -> list[FigureGroup]:
+def rivals(values: Sequence[FigureGroup], disputing: Collection[str] = ()) -> list[FigureGroup]:
     """The values of one measure that may dispute each other: not a value stated only in
     sentences that give another of the values too, since one sentence does not dispute
     itself ("we lost one of our three lines and moved onto the other two": the two is a
-    part of the three).
+    part of the three), unless it is one of ``disputing`` (sentence ids of sentences that
+    give each value its own source: "officials said 30, but local media reported 33").
 
     >>> f = lambda d, s, v: Figure(d, f"{d}#s{s}", 0, 1, "", "count", v, measure=("line",))
     >>> [g.value for g in rivals([FigureGroup((f("a", 1, 2.0),)), FigureGroup((f("a", 1, 3.0), f("b", 4, 3.0)))])]
@@ -801,11 +802,15 @@ def rivals(values: Sequence[FigureGroup]) -> list[FigureGroup]:
     return [
         g
         for i, g in enumerate(values)
-        if not all(any(s in other for j, other in enumerate(sentences) if j != i) for s in sentences[i])
+        if not all(
+            s not in disputing and any(s in other for j, other in enumerate(sentences) if j != i) for s in sentences[i]
+        )
     ]
 
 
-def disagreements(figures: Sequence[Figure], related: SameMeasure = same_measure) -> list[Disagreement]:
+def disagreements(
+    figures: Sequence[Figure], related: SameMeasure = same_measure, disputing: Collection[str] = ()
+) -> list[Disagreement]:
     """Measures that different documents give different values, each value with the
     figures (and so the documents) that give it. Figures are linked by ``related`` or
     when they are the same figure (``same_figure``).
@@ -816,7 +821,7 @@ def disagreements(figures: Sequence[Figure], related: SameMeasure = same_measure
     """
     found = []
     for cluster in _clusters(figures, lambda a, b: same_figure(a, b) or related(a, b)):
-        values = rivals(_by_value(cluster))
+        values = rivals(_by_value(cluster), disputing)
         docs_per_value = [set(g.doc_ids) for g in values]
         if len(values) < 2 or len(set().union(*docs_per_value)) < 2:
             continue

@@ -281,3 +281,18 @@ def test_the_news_of_a_release_is_no_key_point_but_what_the_report_found_is(prea
     quotes = [c.quote for item in briefing.section(KEY_POINTS).items for c in item.citations]
     assert not any("today published" in q for q in quotes)
     assert any("drains had been blocked" in q for q in quotes)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Officials said 30 died, but local media reported 33.", True),  # landslide
+        ("The airline puts its losses at $550 million, while analysts estimated $600 million.", True),  # outage
+        ("We lost one of our three supply lines and moved onto the other two.", False),  # grid
+        ("Of the farm's 60 cows, 45 were moved to higher ground, the owner said.", False),  # flood: one source
+    ],
+)
+def test_reports_twice(text: str, expected: bool) -> None:
+    from assistant.briefing import reports_twice
+
+    assert reports_twice(text) is expected

@@ -431,3 +431,12 @@ def test_a_range_is_one_figure(text: str, expected: list[tuple[str, str, float]]
 def test_one_sentence_never_disputes_itself(a: str, b: str, expected: list[float]) -> None:
     figures = extract(split_sentences("a.txt", a)) + extract(split_sentences("b.txt", b))
     assert [[g.value for g in d.values] for d in disagreements(figures)] == ([expected] if expected else [])
+
+
+def test_a_sentence_giving_two_sources_values_still_disputes() -> None:
+    a = "Officials said 30 people died in the landslide, but local media reported 33 people died in the landslide."
+    b = "In all 33 people died in the landslide."
+    figures = extract(split_sentences("a.txt", a)) + extract(split_sentences("b.txt", b))
+    assert disagreements(figures) == []  # read alone, one sentence does not dispute itself
+    found = disagreements(figures, disputing={"a.txt#s0"})
+    assert [[g.value for g in d.values] for d in found] == [[30.0, 33.0]]
