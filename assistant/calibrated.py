@@ -1170,6 +1170,8 @@ class CalibratedComposer:
                 ):
                     item.append(other.sentence)
         items = self._with_context(items, question.terms, aside)
+        if question.names and asks_what_said(question.focus) and question.asks_for != "person":
+            items = self._with_their_words(question, items)
         if question.asks_for == "person" and SPEECH.search(question.focus):
             speaker = self._teller(best.sentence)
             if speaker and not _name_in(speaker, best.sentence.text):
@@ -1180,6 +1182,26 @@ class CalibratedComposer:
             items = self._with_contrast(items)
         if question.asks_source:
             items = self._with_self_naming(items)
+        return items
+
+    def _with_their_words(self, question: Question, items: list[list[Sentence]]) -> list[list[Sentence]]:
+        """For "What did X say?", a first item that reports X without quoting them ("X told
+        the paper that ...") followed by the quotation of X right after it ('"...," he
+        said'), which holds X's own words."""
+        names = asked_speakers(question.focus, question.names)
+        first = items[0][0]
+
+        def by_asked(sentence: Sentence) -> bool:
+            speaker = self._speaker_of(sentence) or ""
+            return bool(speaker) and any(_name_in(n, speaker) or _name_in(speaker, n) for n in names)
+
+        if by_asked(first) or not any(_name_in(n, first.text) for n in names):
+            return items
+        doc = self.snapshot.by_doc.get(first.doc_id, [])
+        after = max(s.ordinal for s in items[0] if s.doc_id == first.doc_id) + 1
+        shown = {s.sentence_id for item in items for s in item}
+        if after < len(doc) and doc[after].citable and doc[after].sentence_id not in shown and by_asked(doc[after]):
+            return [items[0], [doc[after]], *items[1:]]
         return items
 
     def _with_self_naming(self, items: list[list[Sentence]]) -> list[list[Sentence]]:
@@ -1512,6 +1534,35 @@ def asked_speakers(question: str, names: Sequence[str]) -> tuple[str, ...]:
     verb = SPEECH.search(question)
     before = tuple(n for n in names if verb is not None and _name_in(n, question[: verb.start()]))
     return before or tuple(names)
+
+
+# What may follow the verb of "What did X say ...?" when it asks for all X said: nothing, a
+# topic ("about the fire", "on Monday") or whom they told ("tell the BBC").
+SAID_TOPIC = r"(?:about|on|of|to|in|at|after|before|during|regarding)\b"
+SAID_TAIL = re.compile(rf"^\W*$|^\s*{SAID_TOPIC}", re.I)
+TOLD_WHOM = re.compile(
+    rf"^\s*(?:(?:the|a|an|his|her|their|its)\s+)?[\w’'-]+(?:\s+[\w’'-]+){{0,2}}?(?=\W*$|\s+{SAID_TOPIC})", re.I
+)
+
+
+def asks_what_said(question: str) -> bool:
+    """Whether a question asks for what someone said, not for one thing they said ("What
+    did X say Y had offered?" asks for the offer).
+
+    >>> [asks_what_said(q) for q in ["What did Mayor Hart say?", "What did Ana Ruiz tell the council?"]]
+    [True, True]
+    >>> [asks_what_said(q) for q in ["What did Hart say the fare would be?", "Who said it?"]]
+    [False, False]
+    """
+    if not re.match(r"^\W*(?:and\s+|so\s+)?what\b", question, re.I):
+        return False
+    verb = SPEECH.search(question)
+    if verb is None:
+        return False
+    tail = question[verb.end() :]
+    if verb.group(0).lower() in ("tell", "told"):
+        tail = TOLD_WHOM.sub("", tail, count=1)
+    return SAID_TAIL.match(tail) is not None
 
 
 def states_as(name: str, text: str) -> bool:

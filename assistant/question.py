@@ -810,6 +810,23 @@ def rewrite_who_said(focus: str, previous: str) -> str | None:
     return f"Who said {asked[0].lower()}{asked[1:]}?"
 
 
+# "What did Heathrow say about its backup power?": "its" is the speaker's own.
+SPEAKER_OWN = re.compile(
+    r"^\W*(?:[Aa]nd\s+)?[Ww]hat\s+(?:did|does|do|has|have|had|will|would)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*\s+"
+    r"(?:say|said|tell|told|claim|claimed|state|stated|write|wrote|announce|announced)\b.*\b(?:its|their)\b",
+)
+
+
+def own_possessive(question: str) -> bool:
+    """Whether "its"/"their" in "What did X say ...?" stands for X, the named speaker of the
+    same question, not for what the previous turn named.
+
+    >>> own_possessive("What did Heathrow say about its backup power?"), own_possessive("What did she say about its cost?")
+    (True, False)
+    """
+    return SPEAKER_OWN.match(question) is not None
+
+
 def rewrite_pronouns(focus: str, person: str, thing: bool = False) -> str | None:
     """A follow-up with a pronoun (he, she, his, its, their; "it" or "they" after an
     auxiliary), with what the previous turn named in its place.
@@ -821,7 +838,7 @@ def rewrite_pronouns(focus: str, person: str, thing: bool = False) -> str | None
     >>> rewrite_pronouns("Did Starmer meet its prime minister?", "North Macedonia")
     'Did Starmer meet North Macedonia’s prime minister?'
     """
-    if not person or person.lower() in focus.lower():
+    if not person or person.lower() in focus.lower() or own_possessive(focus):
         return None
     if thing and not PERSON_PRONOUN.search(focus) and OBJECT_PRONOUN.search(focus):
         return OBJECT_PRONOUN.sub(person, focus, count=1)  # "Who repaired it?"
