@@ -1074,10 +1074,20 @@ class CalibratedComposer:
             # from the question ("in orbit" for "in space"): the words test alone links them.
             top = [c.sentence for c in candidates[:6]]
             found = disagrees_with(figures_in(top[:1]), figures_in(top[1:]), kinds, question.terms)
+        if found is None and question.agreement:
+            # "Do the sources agree on X?": every document's figure of X takes part, retrieved
+            # or not (retrieval ranks sentences, not the values a comparison needs).
+            found = disagrees_with(figures_in(near[:1]), self._figures_elsewhere(near[0].doc_id), kinds, question.terms)
         if found is None:
             return None
         sentences = self.snapshot.sentences
         return [list({f.doc_id: sentences[f.sentence_id] for f in group.figures}.values()) for group in found.values]
+
+    def _figures_elsewhere(self, doc_id: str) -> list[Figure]:
+        """The figures of every document but ``doc_id``, a value a correction says was wrong
+        left out (``sources.settled``)."""
+        found = [f for doc in self.snapshot.documents if doc != doc_id for f in self.snapshot.figures_of(doc)]
+        return settled(found, self._corrections())
 
     def _agreeing(self, question: Question, item: list[Sentence], candidates: list[Candidate]) -> list[Sentence]:
         """For "Do the sources agree on X?" when they do: the sentences of other documents

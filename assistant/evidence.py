@@ -58,9 +58,17 @@ ORDER_OF_MONEY = (
     r"(?:(?:tens|hundreds|dozens|single-digit|double-digit|several|many)\s+(?:of\s+)?)?"
     r"(?:thousands|millions|billions)[”\"’']?\s+of\s+(?:pounds|dollars|euros)\b"
 )
+# A sum given as a share of another: "up to 10% of its turnover", "5 per cent of annual revenue"
+# ("5% of sales" alone may count goods sold).
+SHARE_OF_MONEY = (
+    r"(?:{DIGITS}|{CARDINAL})\s?(?:%|per\s?cent\b|percent\b)\s+of\s+(?:(?:its|their|his|her|the|\w+['’]s)\s+"
+    r"(?:(?:annual|yearly|global|worldwide|total|gross|net)\s+)?|(?:annual|yearly|global|worldwide|total|gross|net)\s+)"
+    r"(?:turnover|revenues?|sales|income|profits?|earnings|budget)\b"
+)
 MONEY_RE = re.compile(
     rf"{APPROX}(?:[£$€¥]\s?{DIGITS}{SCALE}|{DIGITS}{SCALE}\s?(?:pounds|dollars|euros|yen|francs|marks|pence|cents)\b"
-    rf"|(?:a|one|two|three|several|many)\s+(?:million|billion|thousand)\s+(?:pounds|dollars|euros)|{ORDER_OF_MONEY})",
+    rf"|(?:a|one|two|three|several|many)\s+(?:million|billion|thousand)\s+(?:pounds|dollars|euros)|{ORDER_OF_MONEY}"
+    rf"|{SHARE_OF_MONEY.format(DIGITS=DIGITS, CARDINAL=CARDINAL)})",
     re.I,
 )
 NUMBER_RE = re.compile(
@@ -134,11 +142,14 @@ def percentage_spans(text: str) -> list[Span]:
 
 
 def money_spans(text: str) -> list[Span]:
-    """Sums of money ("£1 million", "$30bn", "500 euros").
+    """Sums of money ("£1 million", "$30bn", "500 euros", "up to 10% of its turnover").
 
     >>> text = "The council will spend £2.5 million on roads."
     >>> [text[a:b] for a, b in money_spans(text)]
     ['£2.5 million']
+    >>> text = "The bank could be fined up to 4% of its global turnover; 30% of staff left."
+    >>> [text[a:b] for a, b in money_spans(text)]
+    ['up to 4% of its global turnover']
     """
     return _merge(m.span() for m in MONEY_RE.finditer(text))
 
