@@ -7,6 +7,10 @@ founded by Rosa Lind in 1988, ..."). ``same_action`` tells the verb and its noun
 from other words by their shared root ("decide", "decided", "decision"; "close",
 "closure"; "investigate", "investigation").
 
+"Who runs X?", "Who chairs X?" ask for the person whose role heads X: a role naming X and a
+head of it ("John Park, Acme's chief executive"; for "chairs", a chair) answers
+(``leader_span``).
+
 Not handled: other words for the action ("took charge of the inquiry" for "investigated"),
 an agent named in an earlier sentence, agents that are not capitalised names
 ("by two local farmers").
@@ -18,6 +22,8 @@ import re
 
 from assistant.direct import APPOSITIVE, with_role
 from assistant.evidence import Span
+from assistant.lexical import covered_terms, tokenize
+from assistant.speakers import mentions
 
 # "Who decided ...?", "Who first proposed ...?": the verb whose agent is asked. Not "Who is/was
 # ...?" (identity or role), "Who did X ...?" (the object), nor "Who was named ...?" (passive).
@@ -113,6 +119,50 @@ def passive_agent(verb: str, text: str) -> Span | None:
             if CLAUSE_END.search(between) or len(between.split()) > MAX_GAP:
                 break
             start, end = with_role(text, found.span("name"))
+            appositive = APPOSITIVE.match(text, end)
+            return start, appositive.end() if appositive else end
+    return None
+
+
+# "Who runs the port authority?": the organisation whose head is asked, and whether a chair is.
+LEADS = re.compile(
+    r"^\W*(?:and\s+|so\s+)?who\s+(?P<verb>runs|leads|heads|manages|chairs|ran|headed|managed|chaired)\s+"
+    r"(?P<org>.+?)\W*$",
+    re.I,
+)
+HEADS = frozenset(tokenize("chief executive head leader director president boss chair chairman chairwoman manager"))
+CHAIRS = frozenset(tokenize("chair chairman chairwoman chairperson"))
+
+
+def head_asked(question: str) -> tuple[str, bool] | None:
+    """The organisation a "Who runs/heads/chairs X?" question asks the head of, and
+    whether it asks for its chair; None for other questions.
+
+    >>> head_asked("Who runs the Harbour Trust?"), head_asked("Who chairs Kelby Rovers?"), head_asked("Who won?")
+    (('the Harbour Trust', False), ('Kelby Rovers', True), None)
+    """
+    found = LEADS.match(question)
+    if found is None:
+        return None
+    return found["org"], found["verb"].lower().startswith("chair")
+
+
+def leader_span(org: str, chair: bool, text: str) -> Span | None:
+    """The person ``text`` names with a role heading ``org`` (every word of ``org`` and a
+    head noun in the role; a chair's when ``chair``), with that role.
+
+    >>> t = "Ana Diaz, the Harbour Trust's chief executive, opened the quay."
+    >>> a, b = leader_span("the Harbour Trust", False, t); t[a:b]
+    "Ana Diaz, the Harbour Trust's chief executive"
+    >>> leader_span("the Harbour Trust", True, t) is None
+    True
+    """
+    wanted = set(tokenize(org))
+    heads = CHAIRS if chair else HEADS
+    for mention in mentions(text):
+        role = set(tokenize(mention.role or ""))
+        if wanted and covered_terms(wanted, role) == wanted and role & heads:
+            start, end = with_role(text, (mention.start, mention.end))
             appositive = APPOSITIVE.match(text, end)
             return start, appositive.end() if appositive else end
     return None

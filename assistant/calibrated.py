@@ -57,7 +57,7 @@ from pathlib import PurePosixPath
 
 import numpy as np
 
-from assistant.agents import asked_action, passive_agent, same_action
+from assistant.agents import asked_action, head_asked, leader_span, passive_agent, same_action
 from assistant.answerability import (
     FEATURES,
     Calibration,
@@ -378,6 +378,8 @@ class CalibratedComposer:
         if not candidates:
             return False
         if (agent and self._agent(question, candidates) is not None) or self._finding(question, candidates):
+            return True
+        if self._leader(question, candidates) is not None:
             return True
         if self._stating(question, candidates) is not None:
             return True
@@ -788,6 +790,7 @@ class CalibratedComposer:
         an anchor" for "Did the crew drop an anchor?") to one of the best three naming it."""
         candidates = self._answering(question, candidates, reasons)
         candidates = _lead(self._agent(question, candidates), candidates, reasons, "names who did what is asked")
+        candidates = _lead(self._leader(question, candidates), candidates, reasons, "names who heads what is asked")
         candidates = _lead(self._finding(question, candidates), candidates, reasons, "states what was found")
         if question.names and SPEECH.search(question.focus):
             # "What did X say about Y?": a quotation by X comes first; else a statement X makes.
@@ -873,6 +876,15 @@ class CalibratedComposer:
         if mentions(best) and any(same_action(verb, w) for w in re.findall(r"[\w’'-]+", best)):
             return None
         return next((c for c in candidates[:AGENT_POOL] if passive_agent(verb, c.sentence.text)), None)
+
+    def _leader(self, question: Question, candidates: list[Candidate]) -> Candidate | None:
+        """For "Who runs/chairs X?" (``agents.head_asked``), the first candidate above the
+        related-passage bar naming a person whose role heads X (``agents.leader_span``)."""
+        asked = head_asked(question.focus)
+        if asked is None:
+            return None
+        floor = self.calibration.related_floor
+        return next((c for c in candidates if c.probability >= floor and leader_span(*asked, c.sentence.text)), None)
 
     def _finding(self, question: Question, candidates: list[Candidate]) -> Candidate | None:
         """For "What did X conclude/find?" (``findings.asks_finding``), the first of the best
@@ -1352,6 +1364,8 @@ class CalibratedComposer:
         question's words (``direct.predicate_sentence``), or from none when it holds no phrase."""
         verb = asked_action(question.focus) if question.asks_for == "person" else None
         agent = passive_agent(verb, sentence.text) if verb and not SPEECH.search(question.focus) else None
+        heads = head_asked(question.focus)
+        agent = leader_span(*heads, sentence.text) if heads else agent
         cited = next((c for c in citations if c.sentence_id == sentence.sentence_id), None)
         if agent is not None and cited is not None:
             # "Who decided ...?": the agent "by X" of the best sentence, which may state fewer question words.

@@ -9,7 +9,7 @@ import pytest
 from asking import bot_on, checked_answer
 
 from assistant import Assistant
-from assistant.agents import asked_action, passive_agent, same_action
+from assistant.agents import asked_action, head_asked, leader_span, passive_agent, same_action
 
 
 @pytest.mark.parametrize(
@@ -109,3 +109,68 @@ def test_who_did_it_is_answered_by_the_agent_after_by(bot: Assistant, question: 
     out = checked_answer(bot, question)
     assert out["short_answer"] and out["short_answer"]["text"] == agent, out["text"]
     assert out["citations"][0]["quote"].startswith(sentence), out["text"]
+
+
+@pytest.mark.parametrize(
+    ("question", "org", "sentence", "leader"),
+    [
+        (
+            "Who runs the Harbour Trust?",
+            "the Harbour Trust",
+            "Ana Diaz, the Harbour Trust's chief executive, opened the quay.",
+            "Ana Diaz, the Harbour Trust's chief executive",
+        ),
+        (
+            "Who chairs Kelby Rovers?",
+            "Kelby Rovers",
+            "Kelby Rovers chairman Ian Moss said the stand would open in August.",
+            "Kelby Rovers chairman Ian Moss",
+        ),
+        (
+            "Who chairs the Harbour Trust?",
+            "the Harbour Trust",
+            "Ana Diaz, the Harbour Trust's chief executive, spoke.",
+            None,
+        ),
+        ("Who heads Kelby Rovers?", "Kelby Rovers", "Ian Moss, a Kelby Rovers fan, cheered.", None),
+    ],
+)
+def test_who_heads_an_organisation_is_a_person_whose_role_heads_it(
+    question: str, org: str, sentence: str, leader: str | None
+) -> None:
+    asked = head_asked(question)
+    assert asked is not None and asked[0] == org
+    span = leader_span(*asked, sentence)
+    assert (sentence[span[0] : span[1]] if span else None) == leader
+
+
+LEADERS = {
+    "port.md": (
+        '---\ntitle: "Kelby port opens new quay"\noutlet: Harbour Gazette\nkind: news report\ndate: 2025-04-01\n---\n'
+        "The Harbour Trust will spend £40 million on a new quay for larger ferries.\n\n"
+        "Work on the quay starts in May and runs until next spring.\n\n"
+        "Ana Diaz, the Harbour Trust's chief executive, said the quay would bring 200 jobs.\n"
+    ),
+    "club.md": (
+        '---\ntitle: "Kelby Rovers stand delayed"\noutlet: Kelby Sport\nkind: news report\ndate: 2025-06-11\n---\n'
+        "Kelby Rovers runs three youth teams and a women's side.\n\n"
+        "Kelby Rovers chairman Ian Moss said the new north stand would open in August.\n"
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def leaders(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    return bot_on(tmp_path_factory, "leaders", LEADERS, calibrated=None)
+
+
+@pytest.mark.parametrize(
+    ("question", "leader"),
+    [
+        ("Who runs the Harbour Trust?", "Ana Diaz, the Harbour Trust's chief executive"),
+        ("Who chairs Kelby Rovers?", "Kelby Rovers chairman Ian Moss"),
+    ],
+)
+def test_who_runs_it_is_answered_by_its_head(leaders: Assistant, question: str, leader: str) -> None:
+    out = checked_answer(leaders, question)
+    assert out["short_answer"] and out["short_answer"]["text"] == leader, out["text"]
