@@ -817,6 +817,8 @@ def _subject(frame: str, verb_at: int, people_here: list[tuple[Mention, Person]]
         owner = appositive_owner(frame, appositive.start(), people_here)
         if owner is not None:
             return owner  # "Ruiz, the head of research at Northwind Labs, said": Ruiz, not "Labs"
+        if DESCRIPTION.match(appositive.group()):
+            ends = []  # "Roux, a senior figure in the Green Alliance, wrote": never the Alliance
         ends.append(appositive.start())  # "Rama, Albania's premier, said"
     for end in ends:
         role = role_before(frame, end)
@@ -850,6 +852,11 @@ def is_affiliation(between: str) -> bool:
     (True, True, False)
     """
     return AFFILIATION.fullmatch(between) is not None
+
+
+# An appositive describing the one named before it ("a senior figure in the party", "the man
+# who found the car"): a name inside it is never the subject of the verb after it.
+DESCRIPTION = re.compile(r",\s+(?:a|an|the|one)\s", re.I)
 
 
 def appositive_owner(frame: str, comma: int, people_here: Sequence[tuple[Mention, Person]]) -> Person | None:

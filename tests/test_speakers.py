@@ -543,3 +543,24 @@ def test_affiliations_and_roles_alone_name_the_speaker(text: str, expected: list
 )
 def test_abbreviated_titles_are_roles_not_names(text: str, expected: list[tuple[str, str | None, str]]) -> None:
     assert speakers(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # politics: a party named inside the description is not the writer
+        (
+            "Jean Roux, a senior figure in the Green Alliance, wrote that the vote was “a betrayal”.",
+            [("Jean Roux", None, "a betrayal")],
+        ),
+        # crime story: a place named inside the description is not the speaker
+        (
+            "Ben Cole, a tourist visiting Paris Museums, said it was “over in minutes”.",
+            [("Ben Cole", None, "over in minutes")],
+        ),
+        # the name itself as the appositive still speaks
+        ("The club's chairman, Tom Reid, said it was “a shame”.", [("Tom Reid", "club's chairman", "a shame")]),
+    ],
+)
+def test_a_name_inside_a_description_is_not_the_speaker(text: str, expected: list[tuple[str, str | None, str]]) -> None:
+    assert speakers(text) == expected
