@@ -23,6 +23,7 @@ import re
 from assistant.direct import APPOSITIVE, with_role
 from assistant.evidence import Span
 from assistant.lexical import covered_terms, tokenize
+from assistant.names import NAME_WORD, PARTICLE
 from assistant.speakers import mentions
 
 # "Who decided ...?", "Who first proposed ...?": the verb whose agent is asked. Not "Who is/was
@@ -57,7 +58,9 @@ ENDINGS = (
     "e",
 )
 # "by" and the capitalised name after it (a leading "the" allowed: "by the City Council").
-BY_NAME = re.compile(r"\bby\s+(?:the\s+)?(?P<name>[A-Z][\w’'-]*(?:\s+(?:of\s+|the\s+|and\s+)?[A-Z][\w’'-]*)*)")
+BY_NAME = re.compile(
+    rf"\bby\s+(?:the\s+)?(?P<name>{NAME_WORD}(?:\s+(?:of\s+|the\s+|and\s+|(?:{PARTICLE}\s+)+)?{NAME_WORD})*)"
+)
 CLAUSE_END = re.compile(r"[;!?]|[.:](?=\s|$)")  # not the colon of "01:15"
 MAX_GAP = 12  # words between the action and "by"
 

@@ -45,8 +45,8 @@ MARKER = re.compile(r"\[(\d+(?:\s*,\s*\d+)*)\]")
 
 # A claim ends at . ! or ? (with any closing quote and markers after it) before the next
 # sentence's capital letter or opening quote; lines are claims of their own.
-BOUNDARY = re.compile(r"(?<=[.!?])([\"”’)]*(?:\s*\[\d+(?:\s*,\s*\d+)*\])*)\s+(?=[A-Z“\"‘(])")
-LEADING_MARKER = re.compile(r"\s*\[\d+(?:\s*,\s*\d+)*\]\s*[A-Z“\"‘(]")
+BOUNDARY = re.compile(rf"(?<=[.!?])([\"”’)]*(?:\s*\[\d+(?:\s*,\s*\d+)*\])*)\s+(?={UPPER}|[“\"‘(])")
+LEADING_MARKER = re.compile(rf"\s*\[\d+(?:\s*,\s*\d+)*\]\s*(?:{UPPER}|[“\"‘(])")
 LEADING_BOUNDARY = re.compile(r"(?<=[.!?\"”’)])\s+(?=\[\d)")
 BULLET = re.compile(r"^\s*(?:[-*•–]|\d+[.)])\s+")
 
@@ -227,7 +227,7 @@ def names(claim: str) -> list[str]:
     """
     found = []
     text = _plain(claim)
-    for m in re.finditer(r"[A-Za-z][\w'-]*", text):
+    for m in re.finditer(r"[^\W\d_][\w'-]*", text):
         word = m.group(0)
         before = text[: m.start()].rstrip()
         if not word[0].isupper() or not before or before[-1] in '":(' or word == "I":

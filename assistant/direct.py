@@ -603,7 +603,7 @@ def says_predicate(predicate: Collection[str], clause: str, vectors: WordVectors
         return True
     if vectors is None:
         return False
-    own = [w.lower() for w in re.findall(r"[A-Za-z’'-]+", clause) if len(w) > 2 and w.lower() not in STOPWORDS]
+    own = [w.lower() for w in re.findall(r"(?:[^\W\d_]|[’'-])+", clause) if len(w) > 2 and w.lower() not in STOPWORDS]
     if not own:
         return False
     similarity = vectors(list(predicate)) @ vectors(own).T

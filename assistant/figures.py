@@ -264,7 +264,7 @@ def counted_noun(text: str, start: int, end: int) -> str | None:
         return None
     earlier = [(s, e) for s, e, kind, *_ in raw_figures(text[:start]) if kind == "count"]
     for _, e in reversed(earlier):
-        after = re.match(r"\s+([A-Za-z][\w'’-]*)", text[e:])
+        after = re.match(r"\s+([^\W\d_][\w'’-]*)", text[e:])
         if after and not ELIDED_NOUN.match(text, e):
             words = [w for w in tokenize(after.group(1)) if _is_measure_word(w)]
             if words:
@@ -272,7 +272,7 @@ def counted_noun(text: str, start: int, end: int) -> str | None:
     return None
 
 
-COUNTED_WORD = re.compile(r"[\s-]+(?P<word>[A-Za-z][\w'’]*(?:-[A-Za-z][\w'’]*)*)")
+COUNTED_WORD = re.compile(r"[\s-]+(?P<word>[^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)*)")
 MAX_NOUN_WORDS = 3
 VERB_FORM = re.compile(r"(?:ed|ing)$")  # after a count's first word, a verb ends its noun ("deaths linked to")
 # Nouns that count people in general: they may stand for any group of people ("12,000 people"
@@ -400,7 +400,7 @@ VALUED = re.compile(
     r"(?:cost(?:s|ing)?|worth|valued\s+at|totall?(?:ed|ing|s)|amount(?:ed|ing|s)?\s+to|came\s+to)\b"
 )
 # After a money figure or a percentage, what it is for or of ("670 million euros for the scheme").
-VALUE_OF = re.compile(r"\s+(?:for|of|in|on)\s+(?P<np>(?:(?:the|a|an|its|their)\s+)?[A-Za-z][\w'’-]*)")
+VALUE_OF = re.compile(r"\s+(?:for|of|in|on)\s+(?P<np>(?:(?:the|a|an|its|their)\s+)?[^\W\d_][\w'’-]*)")
 
 
 def measure_label(text: str, start: int, end: int, kind: FigureKind) -> str:

@@ -45,7 +45,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from assistant.lexical import STOPWORDS
-from assistant.names import LOWER, PARTICLE, PARTICLES, UPPER
+from assistant.names import LOWER, NAME_WORD, PARTICLE, PARTICLES, UPPER
 from assistant.records import Sentence
 
 
@@ -841,7 +841,7 @@ def _subject(frame: str, verb_at: int, people_here: list[tuple[Mention, Person]]
     return None
 
 
-AFFILIATION = re.compile(r"\s+(?:of|at|from)\s+(?:the\s+)?[A-Z][\w’'\-]*(?:\s+(?:of\s+)?[A-Z][\w’'\-]*){0,4}\s*")
+AFFILIATION = re.compile(rf"\s+(?:of|at|from)\s+(?:the\s+)?{NAME_WORD}(?:\s+(?:of\s+)?{NAME_WORD}){{0,4}}\s*")
 
 
 def is_affiliation(between: str) -> bool:

@@ -6,14 +6,18 @@ and Portugal, and a report on an energy summit with Polish, Irish, Dutch and Gul
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pytest
 
+from assistant.agents import passive_agent
 from assistant.briefing import WHO_SAID_WHAT
 from assistant.evidence import name_spans
 from assistant.names import capitalised, names_in
 from assistant.question import question_names
 from assistant.sentences import split_sentences
-from assistant.speakers import attribute, speaker_label
+from assistant.speakers import attribute, is_affiliation, speaker_label
 from assistant.stance import ENTITY
 
 PORT_STRIKE = (
@@ -133,3 +137,44 @@ def test_a_briefing_names_speakers_with_accented_names(tmp_path_factory: pytest.
     shown = " ".join(item.label or "" for item in bot.brief().section(WHO_SAID_WHAT).items)
     for name in ("Íñigo Ruiz-Tagle", "Ana María Núñez", "Łukasz Nowak", "Seán O'Neill", "Élodie des Marais"):
         assert name in shown
+
+
+ASCII_LETTER_CLASS = re.compile(r"\[(?:A-Za-z|a-zA-Z|A-Z)(?!a-z|0-9)")
+
+
+def test_no_module_reads_words_with_an_ascii_letter_class() -> None:
+    """A word or name pattern written [A-Z] / [A-Za-z] cuts "Gérald" to "G" and misses "Élisabeth":
+    every module takes its letters from ``assistant.names`` (or ``[^\\W\\d_]``)."""
+    package = Path(__file__).parent.parent / "assistant"
+    found = [
+        f"{path.name}:{n}"
+        for path in sorted(package.glob("*.py"))
+        if path.name != "names.py"
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if ASCII_LETTER_CLASS.search(line)
+    ]
+    assert found == []
+
+
+@pytest.mark.parametrize(
+    ("verb", "text", "expected"),
+    [
+        (
+            "rescued",
+            "The crew were rescued at dawn by Ørjan Dahl and his lifeboat crew.",
+            "Ørjan Dahl",
+        ),
+        ("chaired", "The talks were chaired by Élodie des Marais.", "Élodie des Marais"),
+    ],
+)
+def test_the_agent_after_by_is_named_whole(verb: str, text: str, expected: str) -> None:
+    found = passive_agent(verb, text)
+    assert found is not None and text[found[0] : found[1]] == expected
+
+
+@pytest.mark.parametrize(
+    ("between", "expected"),
+    [(" of Universität Zürich ", True), (" at Ørsted ", True), (" and Łukasz ", False)],
+)
+def test_an_affiliation_with_accented_names(between: str, expected: bool) -> None:
+    assert is_affiliation(between) == expected
