@@ -812,7 +812,7 @@ def rewrite_who_said(focus: str, previous: str) -> str | None:
 
 # "What did Heathrow say about its backup power?": "its" is the speaker's own.
 SPEAKER_OWN = re.compile(
-    r"^\W*(?:[Aa]nd\s+)?[Ww]hat\s+(?:did|does|do|has|have|had|will|would)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*\s+"
+    rf"^\W*(?:[Aa]nd\s+)?[Ww]hat\s+(?:did|does|do|has|have|had|will|would)\s+(?:the\s+)?{NAME}\s+"
     r"(?:say|said|tell|told|claim|claimed|state|stated|write|wrote|announce|announced)\b.*\b(?:its|their)\b",
 )
 
