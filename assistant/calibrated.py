@@ -96,6 +96,7 @@ from assistant.direct import (
     stated_terms,
     states_extreme,
     status_span,
+    verb_of_another,
     widest,
     with_range,
     with_role,
@@ -762,7 +763,9 @@ class CalibratedComposer:
         def answers(c: Candidate) -> bool:
             # "How much did it cost the airport?" is not answered by what it cost airlines.
             bearer_differs = kind == "money" and other_bearer(question.focus, c.sentence.text)
-            return not elsewhere(c) and not bearer_differs and self._holds_asked(question, c.sentence)
+            # "When did the airport reopen?" is not answered by a date near "reopening the row".
+            other_sense = kind == "date" and verb_of_another(question.focus, c.sentence.text)
+            return not (elsewhere(c) or bearer_differs or other_sense) and self._holds_asked(question, c.sentence)
 
         found = self._near_best(candidates, answers, self.calibration.near_share)
         if found is None and question.predicate:

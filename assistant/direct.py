@@ -736,6 +736,42 @@ def other_bearer(question: str, text: str) -> bool:
     return not covered_terms(set(tokenize(asked)), set(tokenize(bears)))
 
 
+# "When did the museum reopen?": the verb right after the question's subject.
+ASKED_VERB = re.compile(
+    r"^\W*(?:[Aa]nd\s+)?(?:[Ww]hen|[Ww]hat\s+(?:day|date|time|year))\s+(?:did|does|do|will|would|has|have|had)\s+"
+    r"(?:(?:the|a|an|its|their)\s+)?(?:[A-Z][\w’'-]*\s+)*?(?:[a-z][\w’'-]*\s+)?(?P<verb>[a-z]+)\W*$"
+)
+# The object right after a verb: "reopening the row".
+OBJECT_AFTER = re.compile(r"\s+(?:the|a|an|its|their|his|her|this|that)\s+(?P<object>[a-z]+)")
+
+
+def verb_of_another(question: str, text: str) -> bool:
+    """Whether ``text`` uses the verb of a "When did X V?" question only with an object the
+    question does not name ("reopening the row" for "When did the museum reopen?": another
+    sense of the verb, another event); False when the text does not use the verb.
+
+    >>> verb_of_another("When did the museum reopen?", "The fire was out by Friday, reopening the row over funding.")
+    True
+    >>> verb_of_another("When did the museum reopen?", "The museum reopened on 4 May.")
+    False
+    >>> verb_of_another("When did the council reopen the inquiry?", "The council reopened the inquiry in June.")
+    False
+    """
+    m = ASKED_VERB.match(question)
+    if m is None:
+        return False
+    verb = stem(m["verb"])
+    asked = set(tokenize(question))
+    uses = [u for u in re.finditer(r"\b[a-z]+\b", text) if stem(u.group(0)) == verb]
+    if not uses:
+        return False
+    for use in uses:
+        obj = OBJECT_AFTER.match(text, use.end())
+        if obj is None or covered_terms(set(tokenize(obj["object"])), asked):
+            return False  # used alone ("reopened on 4 May") or with the asked object
+    return True
+
+
 def mentions_name(name: str, text: str, ordinary: Collection[str] = ()) -> bool:
     """Whether ``text`` mentions ``name``: its words in a row, or its last word alone when
     that word is its own (a surname; not a word in ``ordinary``, stems of words the corpus

@@ -11,7 +11,7 @@ import pytest
 from asking import bot_on, checked_answer
 
 from assistant import Assistant
-from assistant.direct import attached_to_subject, gapped_subject
+from assistant.direct import attached_to_subject, gapped_subject, verb_of_another
 from assistant.evidence import day_conflict, days
 
 STORIES = {
@@ -39,6 +39,11 @@ STORIES = {
         "Heavy rain fell on the hills above Millbrook for three days.\n\n"
         "The river burst its banks at Millbrook on 12 October, flooding 80 homes in the lower town.\n\n"
         "Soldiers arrived on 14 October and the water had drained away by 17 October.\n"
+    ),
+    "library-row.md": (
+        '---\ntitle: "Library plan splits council"\noutlet: Borough Post\nkind: news report\n'
+        "date: 2025-06-02\n---\n"
+        "A councillor said the Eastgate library could have been saved, reopening the row over why it shut in May.\n"
     ),
     "flood-inquiry.md": (
         '---\ntitle: "Flood inquiry hears of late sandbags"\noutlet: County Record\nkind: news report\n'
@@ -134,3 +139,24 @@ def test_a_question_naming_a_day_is_answered_by_a_sentence_of_that_day(bot: Assi
 def test_a_day_no_sentence_names_is_not_answered_with_other_days(bot: Assistant) -> None:
     out = checked_answer(bot, "What happened on 15 October?")
     assert not out["answered"] or "15 October" in out["text"], out["text"]
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "other"),
+    [
+        ("When did Eastgate library reopen?", "A councillor spoke, reopening the row over why it shut in May.", True),
+        ("When did Eastgate library reopen?", "Eastgate library reopened on 2 June.", False),
+        ("When did the port reopen?", "The port reopened its gates to lorries on Monday.", True),  # loose: see note
+        ("When did the ferries resume?", "Ferries resumed at 14:00.", False),
+        ("When did the council reopen the inquiry?", "The council reopened the inquiry in June.", False),
+    ],
+)
+def test_the_asked_verb_with_another_object(question: str, text: str, other: bool) -> None:
+    # "reopened its gates" is read as another object too: the rule cannot tell an idiom from
+    # another event, so it only turns a date away, never picks one.
+    assert verb_of_another(question, text) is other
+
+
+def test_a_date_near_the_verb_used_of_something_else_does_not_answer(bot: Assistant) -> None:
+    out = checked_answer(bot, "When did Eastgate library reopen?")
+    assert not out["answered"] or "May" not in (out["short_answer"] or {}).get("text", ""), out["text"]
