@@ -1,6 +1,6 @@
 """Scale benchmark: ingest throughput, ask() latency, index size and memory by corpus size.
 
-    .venv/bin/python bench/scale.py --sizes 100 1000 [10000] [--server] [--questions 30]
+    .venv/bin/python bench/scale.py --sizes 100 1000 [10000] [--server] [--questions 30] [--no-st] [--repeats N]
 
 For each size it builds a corpus (see ``build_corpus``), then, in a fresh child process
 per run so that peak memory is per run:
@@ -10,20 +10,20 @@ per run so that peak memory is per run:
    loading the snapshot and the BM25 index) to its end; the embedding model is loaded and
    chromadb imported before the clock starts (one-off start-up costs, not throughput);
 2. ask: p50/p95 of ``ask()`` over ``--questions`` SQuAD questions (after one warm-up);
-3. raw: ``Embedder().encode`` of exactly the texts the ingest embedded (its sentences and
-   its documents' headings), in one call, in the same process, once just before the
-   ingest and once just after it; the ratio uses their mean (peak RSS is read before the
-   second). The raw call uses the ingest's model batch size (``index.ENCODE_BATCH``), so
-   the ratio compares the same model work; it runs on all torch threads in one call, while
-   the ingest runs one call per core at once on one torch thread each
-   (``Embedder.encode_batches``; the threads of both are printed). The stage table adds
-   that way of calling the model alone on the same texts (*raw model, one call per
-   core*), to read the pipeline's cost apart from the threading. The two order the texts differently:
-   sentence-transformers sorts a call's texts by characters, all of them at once in the
-   raw call; the ingest sorts each step of about ``index.BATCH_SENTENCES`` texts by
-   tokens. Both pad each batch to its longest text; the tokens each computed (padding
-   included) are printed after the tables, counted with the model's tokenizer, so the
-   part of the ratio that comes from padding can be read apart from the rest.
+3. the model alone on exactly the texts the ingest embedded (its sentences and its
+   documents' headings), in the same process, once just before the ingest and once just
+   after it (load drifts; the ratios use the mean; peak RSS is read before the second):
+   *model alone* is the model called the ingest's way, which is the fastest way found
+   (``Embedder.encode_batches``: batches of ``index.ENCODE_BATCH`` texts, sorted by tokens
+   over all the texts at once, one call per core at once in worker processes of one torch
+   thread each); *ratio* = its seconds / the ingest's seconds, *CPU ratio* the same with
+   CPU seconds (the process's and its ended child processes', the model's workers).
+   Unless ``--no-st``, also sentence-transformers' own call (``Embedder().encode``, one
+   call on every torch thread, at the same batch size), the baseline of earlier sessions;
+   on a busy machine its torch threads spin-wait and it is slow and erratic. The tokens
+   each way computed (padding included) are printed after the tables, counted with the
+   model's tokenizer: the ingest sorts each step of about ``index.BATCH_SENTENCES`` texts,
+   the model alone all texts at once, so it pads less.
 
 Each row is followed by the ingest's seconds per stage: split (sentences), embed (the
 model), store (Chroma reads and writes, chunk vectors). The three run at once, in their
@@ -110,7 +110,9 @@ def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: kilobytes
 
 
-def child_ingest(corpus: Path, index_dir: Path, chroma_url: str | None, questions: list[str]) -> dict[str, Any]:
+def child_ingest(
+    corpus: Path, index_dir: Path, chroma_url: str | None, questions: list[str], st: bool = True
+) -> dict[str, Any]:
     import chromadb  # noqa: F401  # imported (4 s here) and the model loaded before the clock starts
     import langchain_chroma  # noqa: F401
 
@@ -121,10 +123,15 @@ def child_ingest(corpus: Path, index_dir: Path, chroma_url: str | None, question
     Embedder().encode(["warm-up"])  # loads sentence-transformers (the ingest encoder) now
     calls: list[list[str]] = []
     threads = record_threads(calls)
-    before = raw_encode(ingest_texts(corpus))  # the raw model before and after the ingest: load drifts
-    started, cpu = time.perf_counter(), time.process_time()
+    # The model alone before and after the ingest (load drifts): its best way, as the ingest
+    # calls it, and (unless --no-st) sentence-transformers' own call.
+    texts_before = ingest_texts(corpus)
+    workers_before = raw_workers(texts_before)
+    before = raw_encode(texts_before) if st else None
+    calls.clear()  # the ingest's own model calls from here
+    started, cpu = time.perf_counter(), cpu_seconds()
     bot = Assistant(corpus=corpus, index_dir=index_dir, chroma_url=chroma_url)
-    seconds, cpu_seconds = time.perf_counter() - started, time.process_time() - cpu
+    seconds, ingest_cpu = time.perf_counter() - started, cpu_seconds() - cpu
     summary = bot.last_ingest
     assert summary is not None
     texts = [embedding_text(s) for s in bot.snapshot.sentences.values() if s.citable]
@@ -137,33 +144,41 @@ def child_ingest(corpus: Path, index_dir: Path, chroma_url: str | None, question
         latencies.append((time.perf_counter() - t) * 1000)
     latencies.sort()
     rss = peak_rss_mb()  # before the raw run below, which holds every vector at once
-    after = raw_encode(texts + sorted(headings))
-    assert after["raw_n"] == before["raw_n"], (after["raw_n"], before["raw_n"])
     from assistant.index import ENCODE_BATCH
 
     ingest_padded, held = padded_tokens(calls, ENCODE_BATCH)
-    workers = raw_workers(texts + sorted(headings))  # after counting: its calls are recorded too
-    raw_padded, _ = padded_tokens([texts + sorted(headings)], ENCODE_BATCH)
-    raw = {
-        "raw_s": (before["raw_s"] + after["raw_s"]) / 2,
-        "raw_cpu_s": (before["raw_cpu_s"] + after["raw_cpu_s"]) / 2,
-        "raw_before_s": before["raw_s"],
-        "raw_after_s": after["raw_s"],
-        **workers,
+    assert sorted(texts + sorted(headings)) == sorted(texts_before)
+    workers_after = raw_workers(texts + sorted(headings))
+    raw: dict[str, Any] = {
+        "raw_workers_s": (workers_before["raw_workers_s"] + workers_after["raw_workers_s"]) / 2,
+        "raw_workers_cpu_s": (workers_before["raw_workers_cpu_s"] + workers_after["raw_workers_cpu_s"]) / 2,
+        "raw_workers_before_s": workers_before["raw_workers_s"],
+        "raw_workers_after_s": workers_after["raw_workers_s"],
+        "raw_workers_tokens": workers_after["raw_workers_tokens"],
     }
+    if before is not None:
+        after = raw_encode(texts + sorted(headings))
+        raw_padded, _ = padded_tokens([texts + sorted(headings)], ENCODE_BATCH)
+        raw |= {
+            "raw_s": (before["raw_s"] + after["raw_s"]) / 2,
+            "raw_cpu_s": (before["raw_cpu_s"] + after["raw_cpu_s"]) / 2,
+            "raw_before_s": before["raw_s"],
+            "raw_after_s": after["raw_s"],
+            "raw_tokens": raw_padded,
+        }
     return {
         "documents": len(bot.documents),
         "sentences": len(texts),
         "embedded": summary.sentences,
         "ingest_s": seconds,
-        "ingest_cpu_s": cpu_seconds,
+        "ingest_cpu_s": ingest_cpu,
         "sync_s": summary.seconds,
         "stages": summary.stages,
         "p50_ms": latencies[len(latencies) // 2],
         "p95_ms": latencies[min(len(latencies) - 1, round(0.95 * (len(latencies) - 1)))],
         "peak_rss_mb": rss,
         "threads": {k: sorted(v) for k, v in threads.items()},
-        "tokens": {"held": held, "ingest": ingest_padded, "raw": raw_padded},
+        "tokens": {"held": held, "ingest": ingest_padded},
         **raw,
     }
 
@@ -186,30 +201,35 @@ def ingest_texts(corpus: Path) -> list[str]:
 
 
 def record_threads(calls: list[list[str]] | None = None) -> dict[str, set[int]]:
-    """The torch threads of every model call of more than a few texts: "ingest" for the
-    ingest's calls (``STEncoder._call``, one per batch, several at once), "raw" for a
-    plain ``encode``; the texts of the ingest's calls are added to ``calls``."""
+    """The torch threads of every plain ``encode`` of more than a few texts ("raw"); the
+    texts of the ingest's model calls (``Embedder.encode_batches``, one call per batch,
+    run in worker processes of one torch thread each) are added to ``calls``."""
     import torch
 
-    from assistant.embeddings import SMALL_BATCH, STEncoder
+    from assistant.embeddings import SMALL_BATCH, Embedder, STEncoder
 
-    seen: dict[str, set[int]] = {"raw": set(), "ingest": set()}
-    encode, call = STEncoder.encode, STEncoder._call
+    seen: dict[str, set[int]] = {"raw": set()}
+    encode, encode_batches = STEncoder.encode, Embedder.encode_batches
 
     def recorded(self: STEncoder, texts: list[str], batch_size: int = 64) -> Any:
         if len(texts) > SMALL_BATCH:
             seen["raw"].add(torch.get_num_threads())
         return encode(self, texts, batch_size)
 
-    def recorded_call(self: STEncoder, texts: list[str]) -> Any:
-        seen["ingest"].add(torch.get_num_threads())
+    def recorded_batches(self: Embedder, batches: Any) -> Any:
         if calls is not None:
-            calls.append(list(texts))
-        return call(self, texts)
+            calls.extend(list(texts) for texts in batches)
+        return encode_batches(self, batches)
 
     STEncoder.encode = recorded  # type: ignore[method-assign]
-    STEncoder._call = recorded_call  # type: ignore[method-assign]
+    Embedder.encode_batches = recorded_batches  # type: ignore[method-assign]
     return seen
+
+
+def cpu_seconds() -> float:
+    """CPU seconds of this process and of its ended child processes (the model's workers)."""
+    t = os.times()
+    return t.user + t.system + t.children_user + t.children_system
 
 
 def padded_tokens(calls: list[list[str]], batch_size: int) -> tuple[int, int]:
@@ -236,9 +256,9 @@ def raw_encode(texts: list[str]) -> dict[str, Any]:
     from assistant.embeddings import Embedder
     from assistant.index import ENCODE_BATCH
 
-    started, cpu = time.perf_counter(), time.process_time()
+    started, cpu = time.perf_counter(), cpu_seconds()
     Embedder().encode(texts, batch_size=ENCODE_BATCH)
-    return {"raw_s": time.perf_counter() - started, "raw_cpu_s": time.process_time() - cpu, "raw_n": len(texts)}
+    return {"raw_s": time.perf_counter() - started, "raw_cpu_s": cpu_seconds() - cpu, "raw_n": len(texts)}
 
 
 def raw_workers(texts: list[str]) -> dict[str, Any]:
@@ -252,10 +272,16 @@ def raw_workers(texts: list[str]) -> dict[str, Any]:
     embedder = Embedder()
     counts = embedder.token_counts(texts)
     ordered = [t for _, t in sorted(zip(counts, texts, strict=True), key=lambda p: -p[0])]
-    started, cpu = time.perf_counter(), time.process_time()
-    for _ in embedder.encode_batches([ordered[i : i + ENCODE_BATCH] for i in range(0, len(ordered), ENCODE_BATCH)]):
+    batches = [ordered[i : i + ENCODE_BATCH] for i in range(0, len(ordered), ENCODE_BATCH)]
+    started, cpu = time.perf_counter(), cpu_seconds()
+    for _ in embedder.encode_batches(batches):
         pass
-    return {"raw_workers_s": time.perf_counter() - started, "raw_workers_cpu_s": time.process_time() - cpu}
+    seconds, cpu_used = time.perf_counter() - started, cpu_seconds() - cpu
+    return {
+        "raw_workers_s": seconds,
+        "raw_workers_cpu_s": cpu_used,
+        "raw_workers_tokens": padded_tokens(batches, ENCODE_BATCH)[0],
+    }
 
 
 def sequential_stages() -> None:
@@ -335,13 +361,21 @@ def disk_mb(path: Path) -> float:
 
 
 def measure(
-    label: str, corpus: Path, work: Path, server: bool, questions: list[str], sequential: bool = False
+    label: str,
+    corpus: Path,
+    work: Path,
+    server: bool,
+    questions: list[str],
+    sequential: bool = False,
+    st: bool = True,
 ) -> dict[str, Any]:
     index_dir = work / f"index-{label}{'-sequential' if sequential else ''}"
+    shutil.rmtree(index_dir, ignore_errors=True)  # every run ingests into an empty index
+    shutil.rmtree(work / f"chroma-{label}{'-sequential' if sequential else ''}", ignore_errors=True)
     srv = ChromaServer(work / f"chroma-{label}{'-sequential' if sequential else ''}") if server else None
     try:
         args = [str(corpus), str(index_dir), srv.url if srv else "", json.dumps(questions), "1" if sequential else ""]
-        row = run_child(*args)
+        row = run_child(*args, "1" if st else "")
         if srv:
             row["server_rss_mb"] = srv.peak_rss_mb()
     finally:
@@ -351,23 +385,26 @@ def measure(
     row["label"] = label
     row["mode"] = ("server" if server else "embedded") + (", sequential" if sequential else "")
     row["ingest_sps"] = row["sentences"] / row["ingest_s"]
-    row["raw_sps"] = row["sentences"] / row["raw_s"]  # the same texts as the ingest: ratio = raw s / ingest s
-    row["ratio"] = row["ingest_sps"] / row["raw_sps"]
-    # CPU seconds of this process (all its threads): far less swayed than wall time by
-    # other jobs on a shared machine; the server's own CPU is not counted.
-    row["cpu_ratio"] = row["raw_cpu_s"] / row["ingest_cpu_s"]
+    # The same texts as the ingest, so a ratio is the model's seconds / the ingest's seconds.
+    # CPU seconds (the process's and its model workers'): far less swayed than wall time
+    # by other jobs on a shared machine; a Chroma server's own CPU is not counted.
+    row["ratio"] = row["raw_workers_s"] / row["ingest_s"]
+    row["cpu_ratio"] = row["raw_workers_cpu_s"] / row["ingest_cpu_s"]
+    if "raw_s" in row:
+        row["st_ratio"] = row["raw_s"] / row["ingest_s"]
+        row["st_cpu_ratio"] = row["raw_cpu_s"] / row["ingest_cpu_s"]
     return row
 
 
 HEADER = (
-    "| mode | corpus | docs | sentences | ingest s | ingest sent/s | raw model sent/s | ratio | CPU ratio "
-    "| ask p50 ms | ask p95 ms | index MB | peak RSS MB |"
+    "| mode | corpus | docs | sentences | ingest s | ingest sent/s | model alone s | ratio | CPU ratio "
+    "| ratio to sentence-transformers' call (CPU) | ask p50 ms | ask p95 ms | index MB | peak RSS MB |"
 )
 
 
 STAGE_HEADER = (
-    "| mode | corpus | ingest s | split s | embed s | store s | sync outside the model s | load s "
-    "| raw model s (before / after) | raw model, one call per core s (CPU s) |"
+    "| mode | corpus | ingest s (CPU s) | split s | embed s | store s | sync outside the model s | load s "
+    "| model alone s, before / after (CPU s) | sentence-transformers' call s, before / after (CPU s) |"
 )
 
 
@@ -377,23 +414,33 @@ def stage_row(r: dict[str, Any]) -> str:
     st = r["stages"]
     load = r["ingest_s"] - r["sync_s"]
     outside = r["sync_s"] - st["embed"]
+    st_call = (
+        f"{r['raw_s']:.1f}, {r['raw_before_s']:.1f} / {r['raw_after_s']:.1f} ({r['raw_cpu_s']:.1f})"
+        if "raw_s" in r
+        else "not run"
+    )
     return (
-        f"| {r['mode']} | {r['label']} | {r['ingest_s']:.1f} | {st['split']:.1f} | {st['embed']:.1f} "
-        f"| {st['store']:.1f} | {outside:.1f} | {load:.1f} | {r['raw_s']:.1f} ({r['raw_before_s']:.1f} / {r['raw_after_s']:.1f}) "
-        f"| {r['raw_workers_s']:.1f} ({r['raw_workers_cpu_s']:.1f}) |"
+        f"| {r['mode']} | {r['label']} | {r['ingest_s']:.1f} ({r['ingest_cpu_s']:.1f}) | {st['split']:.1f} "
+        f"| {st['embed']:.1f} | {st['store']:.1f} | {outside:.1f} | {load:.1f} "
+        f"| {r['raw_workers_s']:.1f}, {r['raw_workers_before_s']:.1f} / {r['raw_workers_after_s']:.1f} "
+        f"({r['raw_workers_cpu_s']:.1f}) | {st_call} |"
     )
 
 
 def threads_line(r: dict[str, Any]) -> str:
-    t = r["threads"]
-    return f"{r['mode']} {r['label']}: raw {t['raw']}, ingest {t['ingest'] or 'in the caller (sequential)'}"
+    return f"{r['mode']} {r['label']}: sentence-transformers' call {sorted(r['threads']['raw']) or 'not run'}"
 
 
 def tokens_line(r: dict[str, Any]) -> str:
     t = r["tokens"]
+    st = (
+        f", sentence-transformers' call {r['raw_tokens']:,} ({r['raw_tokens'] / t['held']:.2f}x)"
+        if "raw_tokens" in r
+        else ""
+    )
     return (
         f"{r['mode']} {r['label']}: ingest {t['ingest']:,} ({t['ingest'] / t['held']:.2f}x), "
-        f"raw {t['raw']:,} ({t['raw'] / t['held']:.2f}x) of {t['held']:,}"
+        f"model alone {r['raw_workers_tokens']:,} ({r['raw_workers_tokens'] / t['held']:.2f}x){st} of {t['held']:,}"
     )
 
 
@@ -401,19 +448,21 @@ def table_row(r: dict[str, Any]) -> str:
     rss = f"{r['peak_rss_mb']:.0f}"
     if "server_rss_mb" in r:
         rss += f" (+ server {r['server_rss_mb']:.0f})"
+    st = f"{r['st_ratio']:.2f} ({r['st_cpu_ratio']:.2f})" if "st_ratio" in r else "not run"
     return (
         f"| {r['mode']} | {r['label']} | {r['documents']:,} | {r['sentences']:,} | {r['ingest_s']:.1f} "
-        f"| {r['ingest_sps']:.0f} | {r['raw_sps']:.0f} | {r['ratio']:.2f} | {r['cpu_ratio']:.2f} | {r['p50_ms']:.0f} | {r['p95_ms']:.0f} "
-        f"| {r['disk_mb']:.1f} | {rss} |"
+        f"| {r['ingest_sps']:.0f} | {r['raw_workers_s']:.1f} | {r['ratio']:.2f} | {r['cpu_ratio']:.2f} | {st} "
+        f"| {r['p50_ms']:.0f} | {r['p95_ms']:.0f} | {r['disk_mb']:.1f} | {rss} |"
     )
 
 
 def main() -> int:
     if len(sys.argv) > 1 and sys.argv[1] == "--child":
-        c_corpus, c_index, c_url, c_questions, c_sequential = sys.argv[2:]
+        c_corpus, c_index, c_url, c_questions, c_sequential, c_st = sys.argv[2:]
         if c_sequential:
             sequential_stages()
-        print(json.dumps(child_ingest(Path(c_corpus), Path(c_index), c_url or None, json.loads(c_questions))))
+        row = child_ingest(Path(c_corpus), Path(c_index), c_url or None, json.loads(c_questions), st=bool(c_st))
+        print(json.dumps(row))
         return 0
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -428,6 +477,12 @@ def main() -> int:
         action="store_true",
         help="after each size, ingest it again with the stages one after another (the overlap's baseline)",
     )
+    parser.add_argument(
+        "--no-st",
+        action="store_true",
+        help="skip sentence-transformers' own call (two torch threads: slow and erratic on a busy machine)",
+    )
+    parser.add_argument("--repeats", type=int, default=1, help="measure each size this many times")
     args = parser.parse_args()
 
     _, squad_questions = squad_pool()
@@ -446,21 +501,22 @@ def main() -> int:
             article_qs = (ARTICLE_QUESTIONS * 10)[: args.questions]
             if not args.no_article:
                 loads.append(os.getloadavg()[0])
-                rows.append(measure("article", ARTICLE_CORPUS, work, server, article_qs))
+                rows.append(measure("article", ARTICLE_CORPUS, work, server, article_qs, st=not args.no_st))
                 print(table_row(rows[-1]), flush=True)
             for size in args.sizes:
                 corpus = work / f"corpus-{size}"
                 if not corpus.exists():
                     build_corpus(corpus, size)
-                for sequential in (False, True) if args.sequential else (False,):
-                    loads.append(os.getloadavg()[0])
-                    rows.append(measure(str(size), corpus, work, server, questions, sequential))
-                    print(table_row(rows[-1]), flush=True)
+                for _ in range(args.repeats):
+                    for sequential in (False, True) if args.sequential else (False,):
+                        loads.append(os.getloadavg()[0])
+                        rows.append(measure(str(size), corpus, work, server, questions, sequential, not args.no_st))
+                        print(table_row(rows[-1]), flush=True)
         print("1-minute load average before each row: " + ", ".join(f"{x:.1f}" for x in loads))
         print(f"\n{STAGE_HEADER}\n|" + "---|" * (STAGE_HEADER.count("|") - 1))
         for row in rows:
             print(stage_row(row))
-        print("\ntorch threads of the model calls: " + "; ".join(threads_line(r) for r in rows))
+        print("\ntorch threads of sentence-transformers' call: " + "; ".join(threads_line(r) for r in rows))
         print(
             "tokens the model computed (texts padded in batches) / tokens the texts hold: "
             + "; ".join(tokens_line(r) for r in rows)
