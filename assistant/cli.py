@@ -512,6 +512,14 @@ def sigterm_interrupts(command: str) -> Iterator[None]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        return _run(argv)
+    except BrokenPipeError:
+        return _reader_gone()
+
+
+def _run(argv: Sequence[str] | None) -> int:
+    """``main`` but for a reader gone from standard output (``main`` ends quietly then)."""
     from rich.console import Console
     from rich.markup import escape
 
@@ -524,13 +532,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             sys.stdout.flush()
             return EXIT_USAGE
     except SystemExit:  # --help or a usage error: argparse printed, then exits
-        try:
-            sys.stdout.flush()
-        except BrokenPipeError:
-            return _reader_gone()
+        sys.stdout.flush()  # a reader gone shows here (BrokenPipeError), not when the process exits
         raise
-    except BrokenPipeError:
-        return _reader_gone()
     console = Console(soft_wrap=True)  # quotes stay on one line, verbatim, when piped
     errors = Console(stderr=True, soft_wrap=True)
     try:
@@ -544,8 +547,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt as exc:
         errors.print("interrupted: the index keeps every document written so far; run the same command again to finish")
         return EXIT_TERMINATED if isinstance(exc, Terminated) else EXIT_INTERRUPTED
-    except BrokenPipeError:
-        return _reader_gone()
 
 
 def _reader_gone() -> int:
