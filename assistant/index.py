@@ -379,6 +379,9 @@ def _drop_client(client: Any) -> None:
         system.stop()
 
 
+PROBE_PREFIX = ".write-check-"  # the name of the file that proves the index folder is writable
+
+
 def _check_index_dir(index_dir: Path) -> None:
     """Refuse a folder that is not ours; create a new one with our marker file."""
     marker = index_dir / MARKER_FILE
@@ -394,7 +397,7 @@ def _check_index_dir(index_dir: Path) -> None:
                 raise IndexStoreError(
                     f"index path {index_dir} is a file: use a folder for the index", hint="pass one with --index-dir"
                 )
-            entries = [p.name for p in index_dir.iterdir() if not p.name.startswith(".ingest-")]
+            entries = [p.name for p in index_dir.iterdir() if not p.name.startswith((".ingest-", PROBE_PREFIX))]
             if entries and MARKER_FILE not in entries:
                 raise IndexStoreError(
                     f"{index_dir} is not empty and is not a briefing index ({len(entries)} other entries): "
@@ -405,7 +408,9 @@ def _check_index_dir(index_dir: Path) -> None:
         if not marker.exists():
             marker.write_text(json.dumps({"format_version": FORMAT_VERSION}) + "\n", encoding="utf-8")
         # Chroma needs to write its database: find out now, with a clear message.
-        probe = index_dir / ".write-check"
+        # Each caller probes with its own file: two ingests starting together on one folder must not
+        # remove each other's probe.
+        probe = index_dir / f"{PROBE_PREFIX}{uuid.uuid4().hex}"
         probe.write_text("", encoding="utf-8")
         probe.unlink()
     except OSError as exc:

@@ -48,3 +48,19 @@ def test_two_ingests_and_a_rebuild_on_one_index_lose_nothing(corpus: Path, tmp_p
     assert "0 orphaned, 0 missing" in check.out and "no drift" in check.out
     assert "33 documents" in check.out
     assert "1 sentence addresses the assistant and is never cited" in check.out and "planted.txt#s1" in check.out
+
+
+def test_two_ingests_checking_one_new_index_folder_together_both_go_on(tmp_path: Path) -> None:
+    """The folder check that opens every ingest (is it ours? can we write there?) must not trip over
+    the other ingest's check: a fixed probe file name let one ingest delete the other's and fail
+    with "No such file or directory" (seen in CI on two ingests started together)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from assistant.index import MARKER_FILE, _check_index_dir
+
+    for round_ in range(40):
+        folder = tmp_path / f"index-{round_}"
+        with ThreadPoolExecutor(max_workers=6) as pool:
+            for future in [pool.submit(_check_index_dir, folder) for _ in range(6)]:
+                future.result()
+        assert [p.name for p in folder.iterdir()] == [MARKER_FILE]  # ours, and no probe left behind
