@@ -34,7 +34,7 @@ import numpy as np
 from assistant.evidence import COMMON_OPENERS, Span, date_spans, kind_spans, name_kind, name_spans, number_spans
 from assistant.figures import clause_of
 from assistant.lexical import STOPWORDS, covered_terms, stem, tokenize
-from assistant.names import UPPER
+from assistant.names import NAME_WORD, UPPER
 from assistant.numerals import NUMBER_WORDS
 from assistant.question import DETERMINERS
 from assistant.speakers import Mention, mentions
@@ -739,7 +739,7 @@ def other_bearer(question: str, text: str) -> bool:
 # "When did the museum reopen?": the verb right after the question's subject.
 ASKED_VERB = re.compile(
     r"^\W*(?:[Aa]nd\s+)?(?:[Ww]hen|[Ww]hat\s+(?:day|date|time|year))\s+(?:did|does|do|will|would|has|have|had)\s+"
-    r"(?:(?:the|a|an|its|their)\s+)?(?:[A-Z][\w’'-]*\s+)*?(?:[a-z][\w’'-]*\s+)?(?P<verb>[a-z]+)\W*$"
+    rf"(?:(?:the|a|an|its|their)\s+)?(?:{NAME_WORD}\s+)*?(?:[a-z][\w’'-]*\s+)?(?P<verb>[a-z]+)\W*$"
 )
 # The object right after a verb: "reopening the row".
 OBJECT_AFTER = re.compile(r"\s+(?:the|a|an|its|their|his|her|this|that)\s+(?P<object>[a-z]+)")
