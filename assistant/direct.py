@@ -33,7 +33,7 @@ import numpy as np
 
 from assistant.evidence import COMMON_OPENERS, Span, date_spans, kind_spans, name_kind, name_spans, number_spans
 from assistant.figures import clause_of
-from assistant.lexical import STOPWORDS, covered_terms, stem, tokenize
+from assistant.lexical import STOPWORDS, covered_terms, stem, tokenize, unaccented
 from assistant.names import NAME_WORD, UPPER
 from assistant.numerals import NUMBER_WORDS
 from assistant.question import DETERMINERS
@@ -777,12 +777,13 @@ def mentions_name(name: str, text: str, ordinary: Collection[str] = ()) -> bool:
     that word is its own (a surname; not a word in ``ordinary``, stems of words the corpus
     also writes in lower case: "American carrier" does not mention American Airlines).
 
-    >>> mentions_name("Kari Nordmann", "Nordmann said so.")
-    True
+    >>> mentions_name("Kari Nordmann", "Nordmann said so."), mentions_name("Ana Nunez", "Núñez said so.")
+    (True, True)
     >>> mentions_name("American Airlines", "More than any American carrier.", ordinary={"airlin", "carrier"})
     False
     """
-    words = re.findall(r"[\w’'-]+", name)
+    words = re.findall(r"[\w’'-]+", unaccented(name))
+    text = unaccented(text)  # "Nunez" typed for "Nuñez"
     if not words:
         return False
     phrase = r"\s+".join(re.escape(w) for w in words)

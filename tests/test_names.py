@@ -13,6 +13,7 @@ import pytest
 
 from assistant.agents import passive_agent
 from assistant.briefing import WHO_SAID_WHAT
+from assistant.direct import mentions_name
 from assistant.evidence import name_spans
 from assistant.names import capitalised, names_in
 from assistant.question import question_names
@@ -178,3 +179,15 @@ def test_the_agent_after_by_is_named_whole(verb: str, text: str, expected: str) 
 )
 def test_an_affiliation_with_accented_names(between: str, expected: bool) -> None:
     assert is_affiliation(between) == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "expected"),
+    [
+        ("Ana Nunez", "“No ship will be turned away,” Núñez told reporters.", True),
+        ("Joao Goncalves", "João Gonçalves said cargo would go to Sines.", True),
+        ("Inigo Ruiz-Tagle", "Ana María Núñez called the walkout unlawful.", False),
+    ],
+)
+def test_a_name_typed_without_accents_is_mentioned(name: str, text: str, expected: bool) -> None:
+    assert mentions_name(name, text) == expected
