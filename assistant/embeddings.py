@@ -8,8 +8,8 @@ Two encoders compute the same vectors (cosine >= 0.9999, ``tests/test_embeddings
   imports them. It encodes questions by default.
 - ``sentence-transformers``: the reference, and the encoder of documents at ingest (torch
   batches are faster than NumPy's on many sentences; ``bench/encoders.py``), where it runs
-  one model call per core at once, each on one torch thread, in worker processes forked
-  for the purpose on Linux (``Embedder.encode_batches``). Imported on first use only, with the Hugging Face offline switches set first.
+  one model call per core at once, each on one torch thread (``Embedder.encode_batches``).
+  Imported on first use only, with the Hugging Face offline switches set first.
 
 Nothing here downloads anything; nothing derived from the model is written to disk (the
 NumPy encoder reads ``model.safetensors`` in place, through a memory map). Vectors are
@@ -20,8 +20,6 @@ gives the same model as a LangChain ``Embeddings``.
 from __future__ import annotations
 
 import os
-import signal
-import sys
 import threading
 from collections.abc import Generator, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -33,7 +31,6 @@ from typing import TYPE_CHECKING, Any, Protocol
 import numpy as np
 
 from assistant.errors import ConfigError, ModelError
-from assistant.pipeline import WAIT, checkpoint
 from assistant.settings import QUERY_ENCODERS, QueryEncoderName
 
 if TYPE_CHECKING:
@@ -171,10 +168,8 @@ class STEncoder:
         return np.asarray(vectors, dtype=np.float32)
 
     def encode_each(self, batches: Sequence[list[str]], workers: int) -> Generator[np.ndarray, None, None]:
-        """Each batch's vectors, in order, from ``workers`` model calls at once, each on one
-        torch thread: in forked worker processes where the platform forks (Linux), else in
-        worker threads. Closing the iterator stops early: worker processes are ended at
-        once (the batches they hold are dropped), worker threads finish the batch they hold.
+        """Each batch's vectors, in order, computed by ``workers`` threads that run one
+        torch thread each and take the batches in turn (one model call per batch).
 
         Why not one call on every core: torch splits each operation of a call across its
         threads, which wait for each other after every operation, so a thread held up by
@@ -182,50 +177,9 @@ class STEncoder:
         process) stalls them all, and they spin while they wait. Side by side on 512 texts
         in batches of 32, at a load average of 13, two workers of one thread took 17 s
         (5.1 s of CPU) against 46-52 s (15 s of CPU) for one call on two threads; the
-        vectors were bit for bit the same (``bench/README.md``).
-
-        Why processes: a worker thread needs the GIL between torch's operations, and
-        Chroma's writes hold the GIL for their whole call (their work runs in Chroma's own
-        threads), as does the ingest's Python splitting while it runs, so threads stall
-        whenever the ingest writes or splits. 768 texts at a load average of 8-10: threads
-        22.5-24.3 s alone, 140-234 s beside a thread writing to Chroma; processes 10.3-12.3 s
-        alone, 27.9-36.5 s beside the same writer (``bench/README.md``).
+        vectors were bit for bit the same (``bench/README.md``). Stopping early (closing
+        the iterator) lets each worker finish the batch it holds and start no other.
         """
-        fork = _fork_context()
-        if workers > 1 and len(batches) > 1 and fork is not None:
-            return self._in_processes(fork, batches, workers)
-        return self._in_threads(batches, workers)
-
-    def _in_processes(self, fork: Any, batches: Sequence[list[str]], workers: int) -> Generator[np.ndarray, None, None]:
-        """``encode_each`` in forked worker processes (see there); while it waits for a
-        batch it looks at its pipeline's stop flag (``pipeline.checkpoint``) every
-        ``pipeline.WAIT`` seconds."""
-        with _MODEL_LOCK:
-            # The workers are forked with the model loaded and warmed up (copy-on-write: its
-            # weights are shared); a signal reaches them only once they ignore Ctrl-C (the
-            # ingest's process decides when they stop) and die of SIGTERM.
-            self._model.encode(["warm-up"], batch_size=1, show_progress_bar=False)
-            held = signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS)
-            try:
-                pool = fork.Pool(min(workers, len(batches)), initializer=_worker_setup, initargs=(held,))
-            finally:
-                signal.pthread_sigmask(signal.SIG_SETMASK, held)
-            try:
-                results = pool.imap(_encode_in_worker, batches)
-                for _ in batches:
-                    while True:
-                        try:
-                            vectors = results.next(timeout=WAIT)
-                            break
-                        except fork.TimeoutError:
-                            checkpoint()
-                    yield vectors
-            finally:
-                pool.terminate()
-                pool.join()
-
-    def _in_threads(self, batches: Sequence[list[str]], workers: int) -> Generator[np.ndarray, None, None]:
-        """``encode_each`` in worker threads (see there)."""
         import torch
 
         with _MODEL_LOCK:
@@ -250,44 +204,10 @@ class STEncoder:
                 torch.set_num_threads(threads)  # new threads take torch's last setting
 
     def _call(self, texts: list[str]) -> np.ndarray:
-        return _encode_batch(self._model, texts)
-
-
-def _encode_batch(model: SentenceTransformer, texts: list[str]) -> np.ndarray:
-    """One model call on one batch of texts."""
-    vectors = model.encode(
-        texts, batch_size=len(texts), normalize_embeddings=True, convert_to_numpy=True, show_progress_bar=False
-    )
-    return np.asarray(vectors, dtype=np.float32)
-
-
-@lru_cache(maxsize=1)
-def _fork_context() -> Any:
-    """multiprocessing's fork start method on Linux, else None (fork is unsafe on macOS
-    with its system libraries loaded, and Windows has none)."""
-    if sys.platform != "linux":
-        return None
-    import multiprocessing
-
-    return multiprocessing.get_context("fork")
-
-
-STOP_SIGNALS = {signal.SIGINT, signal.SIGTERM}
-
-
-def _worker_setup(mask: set[signal.Signals]) -> None:
-    """A model worker process: Ctrl-C ignored, SIGTERM ends it, one torch thread."""
-    import torch
-
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    signal.pthread_sigmask(signal.SIG_SETMASK, mask)
-    torch.set_num_threads(1)
-
-
-def _encode_in_worker(texts: list[str]) -> np.ndarray:
-    """One batch in a model worker process (the model was loaded before the fork)."""
-    return _encode_batch(load_model(), texts)
+        vectors = self._model.encode(
+            texts, batch_size=len(texts), normalize_embeddings=True, convert_to_numpy=True, show_progress_bar=False
+        )
+        return np.asarray(vectors, dtype=np.float32)
 
 
 class NumpyEncoder:

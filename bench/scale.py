@@ -15,9 +15,9 @@ per run so that peak memory is per run:
    after it (load drifts; the ratios use the mean; peak RSS is read before the second):
    *model alone* is the model called the ingest's way, which is the fastest way found
    (``Embedder.encode_batches``: batches of ``index.ENCODE_BATCH`` texts, sorted by tokens
-   over all the texts at once, one call per core at once in worker processes of one torch
+   over all the texts at once, one call per core at once in worker threads of one torch
    thread each); *ratio* = its seconds / the ingest's seconds, *CPU ratio* the same with
-   CPU seconds (the process's and its ended child processes', the model's workers).
+   CPU seconds (the process's, and its ended child processes' if any).
    Unless ``--no-st``, also sentence-transformers' own call (``Embedder().encode``, one
    call on every torch thread, at the same batch size), the baseline of earlier sessions;
    on a busy machine its torch threads spin-wait and it is slow and erratic. The tokens
@@ -203,7 +203,7 @@ def ingest_texts(corpus: Path) -> list[str]:
 def record_threads(calls: list[list[str]] | None = None) -> dict[str, set[int]]:
     """The torch threads of every plain ``encode`` of more than a few texts ("raw"); the
     texts of the ingest's model calls (``Embedder.encode_batches``, one call per batch,
-    run in worker processes of one torch thread each) are added to ``calls``."""
+    run in worker threads of one torch thread each) are added to ``calls``."""
     import torch
 
     from assistant.embeddings import SMALL_BATCH, Embedder, STEncoder
