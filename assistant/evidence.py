@@ -17,7 +17,7 @@ import re
 from collections.abc import Callable, Collection
 
 from assistant.names import PARTICLES
-from assistant.numerals import CARDINAL
+from assistant.numerals import CARDINAL, MONTHS
 
 Span = tuple[int, int]
 Period = tuple[int, int]  # the first and last year of a stretch of time
@@ -354,7 +354,7 @@ DAY_RE = re.compile(
     rf"\b(?:(?:(?P<first>\d{{1,2}})(?:st|nd|rd|th)?\s*(?P<joint>and|or|to|until|till|-|–)\s*)?(?P<day>\d{{1,2}})"
     rf"(?:st|nd|rd|th)?\s+(?P<month>{MONTH})|(?P<month2>{MONTH})\s+(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\b(?![:.]\d))"
 )
-MONTH_NUMBERS = {m: i + 1 for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split())}
+MONTH_NUMBERS = {m[:3]: n for m, n in MONTHS.items()}  # by the first three letters, as MONTH abbreviates
 
 
 def days(text: str) -> set[tuple[int, int]]:

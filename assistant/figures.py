@@ -35,7 +35,7 @@ from typing import Literal
 
 from assistant.lexical import STOPWORDS, tokenize
 from assistant.names import UPPER
-from assistant.numerals import NUMBER_WORDS, parse_number
+from assistant.numerals import MONTHS, NUMBER_WORDS, parse_number
 from assistant.records import Sentence
 
 FigureKind = Literal["money", "percent", "count", "duration", "year", "date"]
@@ -53,12 +53,6 @@ CURRENCY_WORDS = {
     "euro": "EUR",
     "euros": "EUR",
     "yen": "JPY",
-}
-MONTHS = {
-    m: i + 1
-    for i, m in enumerate(
-        "january february march april may june july august september october november december".split()
-    )
 }
 MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 

@@ -20,6 +20,14 @@ NUMBER_WORDS: dict[str, int] = {
 # "seventeen" is not read as "seven" (shared by evidence's and compose's patterns).
 CARDINAL = "(?:" + "|".join(sorted((w for w, n in NUMBER_WORDS.items() if n), key=len, reverse=True)) + ")"
 
+# Month names, lower case: their numbers (shared by figures' dates and evidence's days).
+MONTHS: dict[str, int] = {
+    m: i + 1
+    for i, m in enumerate(
+        "january february march april may june july august september october november december".split()
+    )
+}
+
 # Scale words and abbreviations after a number ("£2bn", "3 million", "40k"): their factors.
 SCALES: dict[str, float] = {
     "thousand": 1e3,
