@@ -1092,7 +1092,9 @@ class CalibratedComposer:
         if found is None and question.agreement:
             # "Do the sources agree on X?": every document's figure of X takes part, retrieved
             # or not (retrieval ranks sentences, not the values a comparison needs).
-            found = disagrees_with(figures_in(near[:1]), self._figures_elsewhere(near[0].doc_id), kinds, question.terms)
+            # Only their figures of what is asked: a count of other nouns is no value of it.
+            theirs = self._counting(question, self._figures_elsewhere(near[0].doc_id))
+            found = disagrees_with(figures_in(near[:1]), theirs, kinds, question.terms)
         if found is None:
             return None
         sentences = self.snapshot.sentences
