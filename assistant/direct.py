@@ -610,6 +610,25 @@ def says_predicate(predicate: Collection[str], clause: str, vectors: WordVectors
     return bool(similarity.max() >= PREDICATE_SIMILARITY)
 
 
+# After a count, "of" and a determiner: the count is a part of a group named after it.
+PARTITIVE = re.compile(r"\s+of\s+(?:the|its|their|his|her|our|these|those|them|us)\b", re.I)
+
+
+def partitive(text: str, span: Span) -> bool:
+    """Whether the count at ``span`` counts a part of a group named after it ("one of the
+    thieves", "two of the five climbers"): it says how many did something, not how many
+    there were.
+
+    >>> t = "Guards held one of the burglars; two of them ran off."
+    >>> [partitive(t, (t.index(n), t.index(n) + len(n))) for n in ("one", "two")]
+    [True, True]
+    >>> t = "Four burglars fled."
+    >>> partitive(t, (0, 4))
+    False
+    """
+    return PARTITIVE.match(text, span[1]) is not None
+
+
 def count_spans(
     text: str,
     counted: Collection[str],
@@ -622,7 +641,9 @@ def count_spans(
     (``counts_noun``) in a clause saying its predicate (``says_predicate``); when no
     clause of ``text`` says it, those in a clause sharing a word of the question's
     ``setting`` (stems: its subject and adjuncts), which word the same event otherwise.
-    ``before``: the sentence before, which may name what "three others" counts.
+    ``before``: the sentence before, which may name what "three others" counts. A question
+    saying nothing happened to its nouns ("How many X were there?") asks for all of them: a
+    part of them (``partitive``) does not answer it.
 
     >>> t = "Two hikers were rescued, and four hikers died on the ridge."
     >>> [t[a:b] for a, b in count_spans(t, {"hiker"}, ("died",))]
@@ -635,6 +656,8 @@ def count_spans(
     for span in number_spans(text):  # a sum of money or a percentage counts nothing
         if not counts_noun(text, span, counted, before):
             continue
+        if not predicate and partitive(text, span):
+            continue  # "How many thieves were there?" asks for all of them, not "one of the thieves"
         left, right = clause_of(text, *span)
         if says_predicate(predicate, text[left:right], vectors):
             said.append(span)

@@ -447,7 +447,8 @@ def extreme_asked(question: str) -> str:
 
 def counted_words(question: str) -> tuple[str, ...]:
     """Stems of the plural nouns a "how many" question counts, up to its first auxiliary
-    (at most four words): a count of something else does not answer it.
+    and no further than its counted noun (``_counted_end``; at most four words): a count
+    of something else does not answer it, nor does the predicate's object count.
 
     >>> counted_words("How many aftershocks above magnitude 5 were recorded?")
     ('aftershock',)
@@ -455,12 +456,15 @@ def counted_words(question: str) -> tuple[str, ...]:
     ('officer',)
     >>> counted_words("How many people are held there?")
     ()
+    >>> counted_words("How many volunteers cleared beaches?")
+    ('volunteer',)
     """
     found = HOW_MANY.search(question)
     if found is None:
         return ()
     words: list[str] = []
-    for word in re.findall(r"[\w’'-]+", found.group(1))[:4]:
+    asked = re.findall(r"[\w’'-]+", found.group(1))
+    for word in asked[: _counted_end(asked) or 4]:
         if word.lower() in AUX_WORDS or (words and word.lower() == "of"):
             break  # "how many tons of debris" counts tons
         words.append(word)
