@@ -31,7 +31,8 @@ verdict with its reason, and the answer carries the reasons (``Answer.reason``):
    20 March" against one about 21 and 22 March).
 5. ``typed``: a question asking for a date or a figure needs a nearly-best sentence
    holding one (for "how many X died", a count of X in a clause saying they died; for "how
-   long", a length of time), else decline.
+   long", a length of time; for "what time", a time of day, from one of the best three if
+   need be), else decline.
 6. ``prefer``: a quotation by the person "What did X say?" names, a sentence stating the
    state of what a status question names, a sentence giving the role a role question
    asks, or in a follow-up a candidate with the follow-up's own words, comes first.
@@ -104,7 +105,7 @@ from assistant.direct import (
     within,
     year_bounds,
 )
-from assistant.evidence import day_conflict, days, holds, kind_spans, period_conflict, vague
+from assistant.evidence import age_spans, clock_spans, day_conflict, days, holds, kind_spans, period_conflict, vague
 from assistant.figures import Figure, asks_length, clause_of, same_figure
 from assistant.findings import asks_finding, states_finding
 from assistant.index import Snapshot
@@ -595,6 +596,10 @@ class CalibratedComposer:
         count of something else, or of another event, does not answer it)."""
         if not holds(figure_kind(question.asks_for), sentence.text, self.features.vocabulary):
             return False
+        if question.clock:
+            return bool(clock_spans(sentence.text))  # "What time did X leave?": not the day alone
+        if question.age:
+            return bool(age_spans(sentence.text))  # "How old are they?": not how many they are
         if question.predicate or question.counted:
             return bool(self._count_spans(question, sentence))
         return True
@@ -615,8 +620,8 @@ class CalibratedComposer:
         """Whether ``sentence`` gives what a question asking for a figure asks (a count of
         what it counts, ``_count_spans``, or a figure of its kind; always for other
         questions), and whether it gives it as a number (``_exact``)."""
-        if question.predicate or question.counted:
-            given = bool(self._count_spans(question, sentence))
+        if question.predicate or question.counted or question.clock or question.age:
+            given = self._holds_asked(question, sentence)
         else:
             given = holds(figure_kind(question.asks_for), sentence.text, self.features.vocabulary)
         return given, given and self._exact(question, sentence)
@@ -768,6 +773,11 @@ class CalibratedComposer:
             return not (elsewhere(c) or bearer_differs or other_sense) and self._holds_asked(question, c.sentence)
 
         found = self._near_best(candidates, answers, self.calibration.near_share)
+        if found is None and (question.clock or question.age):
+            # "What time did they leave?": the best sentences say the day; a close one giving a
+            # time of day (or for "How old ...?" an age) answers, however less likely the
+            # ranking finds it ("They left at 9:38.").
+            found = next((c for c in candidates[:COUNT_POOL] if answers(c)), None)
         if found is None and question.predicate:
             # "How many people died?": the best sentences count people pulled from the water;
             # a close one counting them in a clause that says they died answers, however less
@@ -1410,6 +1420,14 @@ class CalibratedComposer:
                     if found:
                         a, b = with_role(c.quote, found)
                         return ShortAnswer(text=c.quote[a:b], marker=c.marker, start=c.start + a, end=c.start + b)
+        own = "clock" if question.clock else "age" if question.age else None
+        span = answer_phrase(own, question.focus, sentence.text) if own else None
+        if span is not None:
+            # "What time ...?", "How old ...?": a time of day, an age, not any date or number.
+            a, b = span
+            return ShortAnswer(
+                text=sentence.text[a:b], marker=cited.marker, start=sentence.start + a, end=sentence.start + b
+            )
         kinds = _kinds_asked(question)
         if question.predicate or question.counted:
             # "How many X died?": a count of X in a clause saying they died, or none.

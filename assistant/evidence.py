@@ -131,6 +131,41 @@ def date_spans(text: str) -> list[Span]:
     return _merge(m.span() for m in DATE_RE.finditer(text))
 
 
+# A time of day: "9:38", "23:23 GMT", "4pm", "4.30 p.m.", "noon", "midnight" (a decimal like
+# "3.45" is a time only with am/pm).
+CLOCK_RE = re.compile(
+    r"\b(?:\d{1,2}:\d{2}(?:\s?[ap]\.?m\b\.?)?|\d{1,2}(?:\.\d{2})?\s?[ap]\.?m\b\.?|noon|midday|midnight)", re.I
+)
+
+
+def clock_spans(text: str) -> list[Span]:
+    """Times of day, not days or dates: what "What time ...?" asks for.
+
+    >>> text = "The alarm sounded at 4.15pm on Monday and crews left at 18:05."
+    >>> [text[a:b] for a, b in clock_spans(text)]
+    ['4.15pm', '18:05']
+    """
+    return _merge(m.span() for m in CLOCK_RE.finditer(text))
+
+
+# An age: "aged 39", "a 34-year-old", "nine years old", "six-month-old".
+AGE_RE = re.compile(
+    rf"\baged\s+(?:about\s+|around\s+)?(?:\d{{1,3}}|{CARDINAL})\b"
+    rf"|\b(?:\d{{1,3}}|{CARDINAL})(?:-|\s+)(?:years?|months?|weeks?|days?)(?:-|\s+)old\b",
+    re.I,
+)
+
+
+def age_spans(text: str) -> list[Span]:
+    """Ages of people or things, not counts or lengths of time: what "How old ...?" asks for.
+
+    >>> text = "Two men, one aged 39 and a 34-year-old, were held for ten days."
+    >>> [text[a:b] for a, b in age_spans(text)]
+    ['aged 39', '34-year-old']
+    """
+    return _merge(m.span() for m in AGE_RE.finditer(text))
+
+
 def percentage_spans(text: str) -> list[Span]:
     """Percentages ("12%", "about 40 per cent").
 
@@ -389,7 +424,9 @@ def day_conflict(question: str, evidence: str) -> bool:
 
 
 FINDERS: dict[str, Callable[[str], list[Span]]] = {
+    "age": age_spans,  # asked by no kind of ``question.ASKED_KINDS``: "how old" asks for an amount
     "amount": amount_spans,
+    "clock": clock_spans,  # asked by no kind of ``question.ASKED_KINDS``: "what time" asks for a date
     "date": date_spans,
     "duration": duration_spans,
     "number": number_spans,

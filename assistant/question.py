@@ -212,6 +212,8 @@ class Question:
     role_of: str = ""  # the person whose role the question asks ("What is X's role?", "Who is X?")
     asks_reason: bool = False  # "Why ...?", "What reason ...?": a cause or purpose is the answer
     asks_status: bool = False  # "What is the status of X?", "Where does X stand?": a state is the answer
+    clock: bool = False  # "What time did X ...?": a time of day is the answer (``asks_clock``)
+    age: bool = False  # "How old is X?": an age is the answer (``asks_age``)
     attribute: tuple[str, str] | None = None  # "What is the aim of X?" -> ("aim", "X")
     category: str = ""  # "Which port did X tour?" -> "port": a noun no kind of ``asks_for`` covers
     extreme: str = ""  # "What is the highest number ...?" -> "most"; "the fewest ...?" -> "least"
@@ -603,6 +605,32 @@ ASKS_STATUS = re.compile(
     r"is\s+.{1,60}?\s+still\s+(?:going|on|running|in\s+place|in\s+force|under\s+way))\b",
     re.I,
 )
+
+
+ASKS_CLOCK = re.compile(r"\b(?:what|which)\s+times?\b(?!\s+(?:of\s+(?:the\s+)?)?(?:year|month|week))", re.I)
+
+
+def asks_clock(question: str) -> bool:
+    """Whether a question asks for a time of day ("What time did the ferry dock?", "At what
+    times were the alerts sent?"), which a day or a date alone does not answer.
+
+    >>> [asks_clock(q) for q in ["Until what time was it shut?", "When did it shut?", "What time of year is it?"]]
+    [True, False, False]
+    """
+    return ASKS_CLOCK.search(question) is not None
+
+
+ASKS_AGE = re.compile(r"\bhow\s+old\b|\b(?:what|which)\s+age\b", re.I)
+
+
+def asks_age(question: str) -> bool:
+    """Whether a question asks for an age ("How old is the pilot?", "At what age did she
+    retire?"), which a count or a length of time does not answer.
+
+    >>> [asks_age(q) for q in ["How old are the suspects?", "How many suspects are there?"]]
+    [True, False]
+    """
+    return ASKS_AGE.search(question) is not None
 
 
 def asks_status(question: str) -> bool:
@@ -1016,6 +1044,8 @@ def analyse(text: str, history: Sequence[tuple[str, str]] = (), rewrite: bool = 
         role_of=role_asked(focus),
         asks_reason=asks_reason(focus),
         asks_status=asks_status(focus),
+        clock=asks_clock(focus),
+        age=asks_age(focus),
         attribute=attribute_asked(focus),
         category=category_asked(focus),
         extreme=extreme_asked(focus),
