@@ -9,7 +9,8 @@ from other words by their shared root ("decide", "decided", "decision"; "close",
 
 "Who runs X?", "Who chairs X?" ask for the person whose role heads X: a role naming X and a
 head of it ("John Park, Acme's chief executive"; for "chairs", a chair) answers
-(``leader_span``).
+(``leader_span``). "Who is the X?" asks for the person whose role is X ("the city's
+coroner, Ann Hale": ``holder_span``).
 
 Not handled: other words for the action ("took charge of the inquiry" for "investigated"),
 an agent named in an earlier sentence, agents that are not capitalised names
@@ -24,6 +25,7 @@ from assistant.direct import APPOSITIVE, with_role
 from assistant.evidence import Span
 from assistant.lexical import covered_terms, tokenize
 from assistant.names import NAME_WORD, PARTICLE
+from assistant.question import holder_asked
 from assistant.speakers import mentions
 
 # "Who decided ...?", "Who first proposed ...?": the verb whose agent is asked. Not "Who is/was
@@ -160,12 +162,34 @@ def leader_span(org: str, chair: bool, text: str) -> Span | None:
     >>> leader_span("the Harbour Trust", True, t) is None
     True
     """
-    wanted = set(tokenize(org))
-    heads = CHAIRS if chair else HEADS
+    return holder_span(org, text, CHAIRS if chair else HEADS)
+
+
+def holder_span(role: str, text: str, heads: frozenset[str] = frozenset()) -> Span | None:
+    """The person ``text`` names in ``role`` (every word of the role in theirs, and one of
+    ``heads`` when given), with that role.
+
+    >>> t = "The bridge shut on Sunday, the county's chief engineer, Mara Quinn, said."
+    >>> a, b = holder_span("the county's chief engineer", t); t[a:b]
+    "county's chief engineer, Mara Quinn"
+    >>> holder_span("the county's chief engineer", "Mara Quinn, a county councillor, said so.") is None
+    True
+    """
+    wanted = set(tokenize(role))
     for mention in mentions(text):
-        role = set(tokenize(mention.role or ""))
-        if wanted and covered_terms(wanted, role) == wanted and role & heads:
+        theirs = set(tokenize(mention.role or ""))
+        if wanted and covered_terms(wanted, theirs) == wanted and (theirs & heads or not heads):
             start, end = with_role(text, (mention.start, mention.end))
             appositive = APPOSITIVE.match(text, end)
             return start, appositive.end() if appositive else end
     return None
+
+
+def asked_person_span(question: str, text: str) -> Span | None:
+    """The person ``text`` names for a "Who runs X?" (``leader_span``) or "Who is the X?"
+    (``holder_span``) question; None for other questions or when it names none."""
+    heads = head_asked(question)
+    if heads is not None:
+        return leader_span(*heads, text)
+    role = holder_asked(question)
+    return holder_span(role, text) if role else None

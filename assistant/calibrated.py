@@ -58,7 +58,7 @@ from pathlib import PurePosixPath
 
 import numpy as np
 
-from assistant.agents import asked_action, head_asked, leader_span, passive_agent, same_action
+from assistant.agents import asked_action, asked_person_span, head_asked, passive_agent, same_action
 from assistant.answerability import (
     FEATURES,
     Calibration,
@@ -110,7 +110,7 @@ from assistant.figures import Figure, asks_length, clause_of, same_figure
 from assistant.findings import asks_finding, states_finding
 from assistant.index import Snapshot
 from assistant.lexical import covered_terms, stem, tokenize
-from assistant.question import WANTS_MORE, YEAR_RE, Question, analyse
+from assistant.question import WANTS_MORE, YEAR_RE, Question, analyse, holder_asked
 from assistant.reasons import cause_match, reason_match, shared_words
 from assistant.records import Answer, Behaviour, Citation, Hit, Sentence, ShortAnswer
 from assistant.sources import (
@@ -364,7 +364,8 @@ class CalibratedComposer:
 
     def has_step_for(self, question: Question, hits: list[Hit]) -> bool:
         """Whether a step only this pipeline has applies: a reason found for a why-question,
-        a role found for a question about someone's role, a state for a status question, a
+        a role found for a question about someone's role, the holder of a role for "Who is the
+        X?", a state for a status question, a
         quotation's speaker for "Who said ...?", the rest of a list for "What else?", the
         agent "by X" of the action a "Who VERB ...?" question asks about, a finding for "What
         did X conclude?"."""
@@ -373,8 +374,9 @@ class CalibratedComposer:
             return True
         agent = question.asks_for == "person" and asked_action(question.focus) is not None
         finding = asks_finding(question.focus)
+        holder = holder_asked(question.focus) is not None
         asked = question.asks_reason or question.role_of or question.asks_status or who_said or question.attribute
-        if not (asked or agent or finding):
+        if not (asked or agent or finding or holder):
             return False
         candidates = self.rank(question, hits)
         if not candidates:
@@ -803,7 +805,9 @@ class CalibratedComposer:
         an anchor" for "Did the crew drop an anchor?") to one of the best three naming it."""
         candidates = self._answering(question, candidates, reasons)
         candidates = _lead(self._agent(question, candidates), candidates, reasons, "names who did what is asked")
-        candidates = _lead(self._leader(question, candidates), candidates, reasons, "names who heads what is asked")
+        candidates = _lead(
+            self._leader(question, candidates), candidates, reasons, "names who heads or holds what is asked"
+        )
         candidates = _lead(self._finding(question, candidates), candidates, reasons, "states what was found")
         if question.names and SPEECH.search(question.focus):
             # "What did X say about Y?": a quotation by X comes first; else a statement X makes.
@@ -891,13 +895,18 @@ class CalibratedComposer:
         return next((c for c in candidates[:AGENT_POOL] if passive_agent(verb, c.sentence.text)), None)
 
     def _leader(self, question: Question, candidates: list[Candidate]) -> Candidate | None:
-        """For "Who runs/chairs X?" (``agents.head_asked``), the first candidate above the
-        related-passage bar naming a person whose role heads X (``agents.leader_span``)."""
-        asked = head_asked(question.focus)
-        if asked is None:
+        """For "Who runs/chairs X?" (``agents.head_asked``) or "Who is the X?"
+        (``question.holder_asked``), the first candidate above the related-passage bar naming a
+        person whose role heads X or is X (``agents.asked_person_span``); for "Who is the X?",
+        only when the best candidate names nobody (a best sentence naming a person answers)."""
+        holder = holder_asked(question.focus) is not None and bool(candidates)
+        if head_asked(question.focus) is None and not (holder and not mentions(candidates[0].sentence.text)):
             return None
         floor = self.calibration.related_floor
-        return next((c for c in candidates if c.probability >= floor and leader_span(*asked, c.sentence.text)), None)
+        return next(
+            (c for c in candidates if c.probability >= floor and asked_person_span(question.focus, c.sentence.text)),
+            None,
+        )
 
     def _finding(self, question: Question, candidates: list[Candidate]) -> Candidate | None:
         """For "What did X conclude/find?" (``findings.asks_finding``), the first of the best
@@ -1379,8 +1388,7 @@ class CalibratedComposer:
         question's words (``direct.predicate_sentence``), or from none when it holds no phrase."""
         verb = asked_action(question.focus) if question.asks_for == "person" else None
         agent = passive_agent(verb, sentence.text) if verb and not SPEECH.search(question.focus) else None
-        heads = head_asked(question.focus)
-        agent = leader_span(*heads, sentence.text) if heads else agent
+        agent = asked_person_span(question.focus, sentence.text) or agent
         cited = next((c for c in citations if c.sentence_id == sentence.sentence_id), None)
         if agent is not None and cited is not None:
             # "Who decided ...?": the agent "by X" of the best sentence, which may state fewer question words.

@@ -275,6 +275,21 @@ def strip_injection(text: str) -> tuple[str, bool]:
 NAME_RUN = re.compile(rf"\b{NAME_WORD}(?:\s+(?:of\s+|the\s+|(?:{PARTICLE}\s+)+)?{NAME_WORD})*")
 
 
+# The source an answer names before an item ("The Harbour Gazette and Kelby Sport: ..."):
+# at the start, after a marker or a bullet; not a transcript's speaker ("MAYOR LEE: ...").
+SOURCE_LABEL = re.compile(r"(?:^|(?<=\]\s)|(?<=•\s))(?P<label>[^\s:\[\]•][^:\[\]•\n]{0,120}?):\s")
+
+
+def without_source_labels(answer: str) -> str:
+    """An answer's text without the source names that lead its items (never a transcript's
+    upper-case speaker label).
+
+    >>> without_source_labels("Harbour Gazette: Ana Diaz spoke. [1] MAYOR LEE: We will rebuild. [2]")
+    'Ana Diaz spoke. [1] MAYOR LEE: We will rebuild. [2]'
+    """
+    return SOURCE_LABEL.sub(lambda m: m.group(0) if m["label"].isupper() else "", answer)
+
+
 def answer_name(question: str, answer: str) -> str:
     """The name an answer gives to a who/which question: the run of capitalised words in
     the answer, not already in the question, nearest to the question's own words.
@@ -286,7 +301,7 @@ def answer_name(question: str, answer: str) -> str:
         return ""
     if re.match(r"^\s*what\b", question, re.I) and asked_kind(question) not in {"person", "place", "organisation"}:
         return ""  # "What happened at the plant?" asks for an event, not a name
-    text = re.sub(r"\[\d+\]|\(Instructions[^)]*\)|^(?:No|Yes):", " ", answer)
+    text = re.sub(r"\[\d+\]|\(Instructions[^)]*\)|^(?:No|Yes):", " ", without_source_labels(answer))
     asked = set(tokenize(question))
     asked_names = {re.sub(r"[’']s$", "", w.lower()) for w in re.findall(rf"\b{NAME_WORD}", question)[1:]}
     words = [m for m in re.finditer(r"[\w’'-]+", text)]
@@ -297,9 +312,9 @@ def answer_name(question: str, answer: str) -> str:
     starts = {m.start(): i for i, m in enumerate(words)}
     best, best_distance = "", float("inf")
     for run in NAME_RUN.finditer(text):
-        parts = {w.lower() for w in re.findall(r"[\w’'-]+", run.group(0))}
-        if parts <= asked_names or parts <= {"speaking", "the", "a", "in", "on"}:
-            continue
+        parts = {w.lower() for w in re.findall(r"[\w’'-]+", run.group(0))} - {"the", "a", "an"}
+        if parts <= asked_names or parts <= {"speaking", "in", "on"}:
+            continue  # "The Paris" of "The Paris prosecutor's office" for "Who is the Paris prosecutor?"
         sentence_start = run.start() == 0 or text[: run.start()].rstrip().endswith((".", ":", "“", '"'))
         if sentence_start and len(parts) == 1:
             continue  # a capitalised first word of a sentence is not a name
@@ -577,6 +592,23 @@ def role_asked(question: str) -> str:
         if found:
             return next(v for v in found.groupdict().values() if v).strip()
     return ""
+
+
+# "Who is the city coroner?", "Who was Acme's chief executive?": a role whose holder is asked.
+HOLDS = re.compile(
+    r"^\W*(?:and\s+|so\s+)?who\s+(?:is|was|are|were)\s+(?P<role>(?:the\s+|[^\W\d_][^?]*?\w[’']s?\s+).+?)\W*$",
+    re.I,
+)
+
+
+def holder_asked(question: str) -> str | None:
+    """The role whose holder a "Who is the X?" question asks for, or None.
+
+    >>> holder_asked("Who is the county engineer?"), holder_asked("Who was Acme's chief executive?"), holder_asked("Who is Jo?")
+    ('the county engineer', "Acme's chief executive", None)
+    """
+    found = HOLDS.match(question)
+    return found["role"] if found else None
 
 
 ASKS_REASON = re.compile(
@@ -960,6 +992,7 @@ def standalone_question(focus: str, previous_question: str, previous_answer: str
     person = (
         role_asked(previous_question)
         or answer_name(previous_question, previous_answer)
+        or holder_asked(previous_question)  # "Who is the county engineer?" unanswered: "she" is that engineer
         or next(iter(question_names(previous_question)), "")
     )
     thing = subject_phrase(previous_question)

@@ -9,7 +9,8 @@ import pytest
 from asking import bot_on, checked_answer
 
 from assistant import Assistant
-from assistant.agents import asked_action, head_asked, leader_span, passive_agent, same_action
+from assistant.agents import asked_action, head_asked, holder_span, leader_span, passive_agent, same_action
+from assistant.question import holder_asked
 
 
 @pytest.mark.parametrize(
@@ -174,3 +175,50 @@ def leaders(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
 def test_who_runs_it_is_answered_by_its_head(leaders: Assistant, question: str, leader: str) -> None:
     out = checked_answer(leaders, question)
     assert out["short_answer"] and out["short_answer"]["text"] == leader, out["text"]
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "holder"),
+    [
+        (
+            "Who is the county's chief engineer?",
+            "The bridge shut on Sunday, the county's chief engineer, Mara Quinn, said.",
+            "county's chief engineer, Mara Quinn",
+        ),
+        (
+            "Who is the festival director?",
+            "Tom Reyes, the festival director, ordered it.",
+            "Tom Reyes, the festival director",
+        ),
+        (
+            "Who was Kelby Rovers' chairman?",
+            "Kelby Rovers chairman Ian Moss said so.",
+            "Kelby Rovers chairman Ian Moss",
+        ),
+        # a role with other words (a councillor is no engineer; a director of another body)
+        ("Who is the county's chief engineer?", "Mara Quinn, a county councillor, said so.", None),
+        ("Who is the festival director?", "Tom Reyes, the museum director, spoke.", None),
+    ],
+)
+def test_who_is_the_role_is_the_person_named_in_it(question: str, sentence: str, holder: str | None) -> None:
+    role = holder_asked(question)
+    assert role is not None
+    span = holder_span(role, sentence)
+    assert (sentence[span[0] : span[1]] if span else None) == holder
+
+
+@pytest.mark.parametrize("question", ["Who is Ana Diaz?", "Who runs the Harbour Trust?", "Who is it?"])
+def test_who_is_a_name_asks_no_role_holder(question: str) -> None:
+    assert holder_asked(question) is None
+
+
+@pytest.mark.parametrize(
+    ("question", "holder"),
+    [
+        ("Who is the Harbour Trust's chief executive?", "Ana Diaz, the Harbour Trust's chief executive"),
+        ("Who was the Kelby Rovers chairman?", "Kelby Rovers chairman Ian Moss"),
+    ],
+)
+def test_who_is_the_role_is_answered_by_its_holder(leaders: Assistant, question: str, holder: str) -> None:
+    out = checked_answer(leaders, question)
+    assert out["short_answer"] and out["short_answer"]["text"] == holder, out["text"]

@@ -41,6 +41,31 @@ from assistant.question import analyse, rewrite_who_said, rewrite_why, standalon
             "What did he say?",
             "What did Olu Adeyemi say?",
         ),
+        # a source named before an item, or "The" and a name of the question, is never the person
+        (
+            "Who is the Harbridge coroner?",
+            "County Courier: The Harbridge coroner's office opened an inquiry. [1]",
+            "What did she say?",
+            "What did the Harbridge coroner say?",
+        ),
+        (
+            "Who is the Leeds port manager?",
+            "Harbour Gazette and Kelby Sport: The Leeds port office shut at noon. [1]",
+            "What did he say about the strike?",
+            "What did the Leeds port manager say about the strike?",
+        ),
+        (
+            "Who chairs the museum board?",
+            "Museum Board Weekly: The chair, Olu Adeyemi, spoke first. [1]",
+            "What did he say?",
+            "What did Olu Adeyemi say?",
+        ),
+        (
+            "Who leads the port inquiry?",
+            "Port Inquiry News: It is led by a retired judge, Ruth Okafor. [1]",
+            "What did she say?",
+            "What did Ruth Okafor say?",
+        ),
     ],
 )
 def test_pronoun_stands_for_the_person_asked_about(previous: str, answer: str, focus: str, expected: str) -> None:
