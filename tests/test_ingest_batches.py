@@ -19,6 +19,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from assistant.chunks import embedding_text
 from assistant.corpus import read_corpus
 from assistant.embeddings import Embedder, STEncoder, ingest_workers, load_model
 from assistant.index import ENCODE_BATCH, Index
@@ -100,11 +101,26 @@ def test_the_models_batches_hold_texts_of_about_equal_token_counts(
 
 def test_the_stored_vectors_are_the_models_own_for_each_text(ingested: tuple[RecordingEmbedder, Index, Path]) -> None:
     _, index, _ = ingested
-    got = index._sentences.get(include=["embeddings", "documents"])
-    texts = list(got["documents"])
-    alone = np.stack([Embedder().encode([t])[0] for t in texts[:60]])
-    stored = np.asarray(got["embeddings"], dtype=np.float32)[:60]
-    assert np.min(np.sum(alone * stored, axis=1)) >= 0.9999
+    snap = index.load()
+    got = index._sentences.get(include=["embeddings"], limit=60)
+    texts = [embedding_text(snap.sentences[snap.by_record[rid]]) for rid in got["ids"]]
+    alone = np.stack([Embedder().encode([t])[0] for t in texts])
+    stored = np.asarray(got["embeddings"], dtype=np.float32)
+    assert len(texts) == 60 and np.min(np.sum(alone * stored, axis=1)) >= 0.9999
+
+
+def test_vector_records_carry_no_text_and_the_registry_gives_it(
+    ingested: tuple[RecordingEmbedder, Index, Path],
+) -> None:
+    _, index, corpus = ingested
+    for collection in (index._sentences, index._chunks):
+        got = collection.get(include=["documents", "metadatas"])
+        assert got["ids"] and not any(got["documents"])  # Chroma indexes stored texts: none are stored
+        assert all(meta["doc_id"] for meta in got["metadatas"])
+    snap = index.load()
+    ferry = snap.by_doc["ferry.txt"]
+    assert next(s.text for s in ferry if s.citable) == "The ferry leaves at nine."
+    assert snap.documents["ferry.txt"].text == (corpus / "ferry.txt").read_text(encoding="utf-8")
 
 
 def test_batches_encoded_at_once_get_the_same_vectors_as_one_call_each() -> None:
