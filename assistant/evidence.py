@@ -80,7 +80,7 @@ TIME_UNITS = r"(?:seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?|d
 DURATION_RE = re.compile(
     rf"{APPROX}(?:\b(?:a|an)\b|{DIGITS}|\b{NUMBER_WORD}\b)(?:\s+(?:to|or|and)\s+(?:{DIGITS}|{CARDINAL}))?"
     rf"(?:\s+and\s+a\s+half)?[\s-]+(?:(?:full|whole|more|long|straight|consecutive)\s+)?{TIME_UNITS}\b"
-    r"(?!\s+(?:old|ago)\b)",
+    r"(?![\s-]+(?:old|ago)\b)",
     re.I,
 )
 

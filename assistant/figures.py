@@ -68,8 +68,12 @@ YEAR = re.compile(r"(?<![\w£$€¥.,\-])(?P<year>(?:19|20)\d\d)(?![\w%]|[.,]\d)
 TIME = re.compile(r"\b\d{1,2}[:.]\d{2}(?:\s?[ap]\.?m\b\.?)?|\b\d{1,2}\s?[ap]\.?m\b\.?", re.I)
 # Number words that count ("zero" and "one" are too often no count: "one of them", "one day").
 COUNT_WORDS = {w: n for w, n in NUMBER_WORDS.items() if n >= 2}
-# A number word counts something when a word other than "of" follows ("eight deaths", not "two of them").
-WORD_COUNT = re.compile(rf"\b(?P<word>{'|'.join(COUNT_WORDS)})\b(?=\s+(?!of\b)[a-z])", re.I)
+# A number word counts something when a word other than "of" follows ("eight deaths", not "two of them"),
+# or a unit of time joined by a hyphen ("a four-minute raid").
+WORD_COUNT = re.compile(
+    rf"\b(?P<word>{'|'.join(COUNT_WORDS)})\b(?=\s+(?!of\b)[a-z]|-(?:second|minute|hour|day|night|week|month|year|decade)s?\b)",
+    re.I,
+)
 COUNT = re.compile(
     rf"(?<![\w£$€¥.,\-/])(?P<num>{NUMBER})(?:\s(?P<scale>thousand|million|billion|trillion)\b)?(?![\w%/])"
 )
@@ -462,8 +466,8 @@ DURATION = re.compile(
     r"century|centuries)\b",
     re.I,
 )
-# After a length of time, words that make it an age or a moment ("10 years old", "three days later").
-NOT_A_LENGTH = re.compile(r"\s+(?:old|ago|later|earlier|before|after)\b", re.I)
+# After a length of time, words that make it an age or a moment ("10 years old", "a 34-year-old", "three days later").
+NOT_A_LENGTH = re.compile(r"[\s-]+(?:old|ago|later|earlier|before|after)\b", re.I)
 
 
 def is_duration(text: str, end: int) -> bool:
