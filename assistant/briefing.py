@@ -163,6 +163,11 @@ class BriefingSettings:
     min_words: int = 5
     # Other sections.
     figure_similarity: float = 0.6  # sentences this close whose figures share a word measure the same
+    # Figures that share their measure's words still tell of two events when their sentences
+    # are further apart than this (cosine): "two men ... rode the lift to a balcony" and "how
+    # could four men reach the jewels". Fit 2026-11-28 (seventh session): the tune corpora's
+    # differences lie at 0.38 and above, the review corpus's false one at 0.07-0.19.
+    event_floor: float = 0.3
     max_speakers: int = 8
     quotes_per_speaker: int = 3
     max_figures: int = 8
@@ -509,6 +514,18 @@ def on_topic(names_topic: np.ndarray, relevance: np.ndarray) -> np.ndarray:
     if not names_topic.any():
         return np.ones(len(relevance), dtype=bool)
     return names_topic | (relevance >= relevance[names_topic].min())
+
+
+def one_event(closeness: float, floor: float) -> bool:
+    """Whether two sentences whose figures share their measure's words ("men", "jewels") tell
+    of one event: their closeness in meaning (cosine) reaches ``floor``. Sentences of one story
+    share its words; far apart in meaning, their counts are of different moments ("two men
+    rode the lift to a balcony", "how could four men reach the jewels"), not rival values.
+
+    >>> one_event(0.45, 0.3), one_event(0.12, 0.3)
+    (True, False)
+    """
+    return closeness >= floor
 
 
 def telling_figure(figure: Figure) -> bool:
@@ -1135,7 +1152,8 @@ class Briefer:
         """What the figures that measure something (money, percentages, counts with words)
         say across documents. Counts naming different things (``names_other_things``), or
         counted over different lengths of time (``other_periods``), never measure the same;
-        the two ends of a range (``range_ends``) are no values another report differs from. Two measure the same by the words test (``same_measure``), or
+        the two ends of a range (``range_ends``) are no values another report differs from. Two measure the same by the words test (``same_measure``) when their sentences are
+        not far apart in meaning (``one_event``), or
         when comparable figures sit in sentences (of the pool) close in meaning that share a
         measure word other than a length of time's unit (``figures.measured``); computed once, read by key points and "Where sources differ"."""
         candidates = [
@@ -1155,11 +1173,12 @@ class Briefer:
                 return False
             if a.kind != "duration" and other_periods(periods.get(a.sentence_id, []), periods.get(b.sentence_id, [])):
                 return False  # "5,000 flights in three days", "6,000 over five days"
+            closeness = float(vectors[row[a.sentence_id]] @ vectors[row[b.sentence_id]])
             if same_measure(a, b):
-                return True
+                return one_event(closeness, self.settings.event_floor)
             if not (comparable(a, b) and set(measured(a)) & set(measured(b))):
                 return False  # two lengths of time share their unit, whatever they measure
-            return float(vectors[row[a.sentence_id]] @ vectors[row[b.sentence_id]]) >= self.settings.figure_similarity
+            return closeness >= self.settings.figure_similarity
 
         repeated = [
             g
