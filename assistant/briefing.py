@@ -87,7 +87,7 @@ from assistant.index import Snapshot
 from assistant.lexical import tokenize
 from assistant.records import Answer, Citation, Document, Sentence
 from assistant.references import Footnotes, footnote, markdown_text
-from assistant.sources import corrections_in, corrects, is_correction, settled, source_name
+from assistant.sources import amends, corrections_in, corrects, is_correction, settled, source_name
 from assistant.speakers import SPEECH_VERB, Quote, across_documents, is_role_word
 from assistant.topicality import (
     NAME_WORD,
@@ -95,6 +95,7 @@ from assistant.topicality import (
     covers_topic,
     is_procedural,
     names_topic,
+    passage_names_topic,
     says_little,
     spoken,
 )
@@ -699,7 +700,9 @@ class Briefer:
         """The candidates of a topic briefing, in steps:
         1. the sentences hybrid retrieval finds for the topic (``topic_k``);
         2. none when the documents do not cover the topic (``covers_topic``): no sentence
-           that may make a point nor any heading names it, and none comes ``topic_cover`` close;
+           that may make a point nor its passage (``passage_names_topic``: the topic's words
+           spread over neighbouring sentences) nor any heading names it, and none comes
+           ``topic_cover`` close;
         3. every sentence of a document the topic is the subject of (``about_the_topic``:
            its title or caption names the topic, or is closer to it than any sentence), as
            close to the topic as its heading;
@@ -716,8 +719,10 @@ class Briefer:
         naming = np.array([names_topic(terms, s.text) for s in found], dtype=bool) & telling
         closest = float(relevance[telling].max(initial=0.0))
         docs, heading_named, heading_close = self._headings(topic, query, doc_ids)
+        # A passage naming the topic's words between its sentences also shows it is covered.
+        spread = any(passage_names_topic(terms, self._passage(s)) for s, t in zip(found, telling, strict=True) if t)
         if not covers_topic(
-            bool(naming.any() or any(heading_named)), np.array([closest, *heading_close]), st.topic_cover
+            bool(naming.any() or spread or any(heading_named)), np.array([closest, *heading_close]), st.topic_cover
         ):
             return empty
         subjects = {
@@ -733,6 +738,13 @@ class Briefer:
         vectors = self.vectors(sentences)
         heading = np.array([subjects.get(s.doc_id, 0.0) for s in sentences])
         return _Pool(sentences, vectors, np.maximum(vectors @ query, heading).astype(np.float32))
+
+    def _passage(self, sentence: Sentence) -> list[str]:
+        """The texts of a sentence and its neighbours within ``passage_gap`` under one heading."""
+        gap = self.settings.passage_gap
+        doc = self.snapshot.by_doc.get(sentence.doc_id, [])
+        near = doc[max(0, sentence.ordinal - gap) : sentence.ordinal + gap + 1]
+        return [s.text for s in near if s.citable and s.section == sentence.section]
 
     def _headings(
         self, topic: str, query: np.ndarray, doc_ids: Collection[str] | None
@@ -781,7 +793,8 @@ class Briefer:
 
     def _may_be_point(self, sentence: Sentence) -> bool:
         """Whether a candidate may make a key point of its own: not a sentence of a
-        correction (it speaks of other coverage; it is cited with the point it corrects),
+        correction (it speaks of other coverage; it is cited with the point it corrects), nor
+        a report's own account of an error it corrects (``sources.amends``),
         nor one that describes its document instead of the events, nor the news of its own
         release ("X today published its report on ...": ``reports_own_release``; what the
         report found tells more), nor one that tells no fact of its own (``says_little``,
@@ -789,6 +802,8 @@ class Briefer:
         doc = self.snapshot.documents.get(sentence.doc_id)
         text = sentence.text
         if doc is not None and is_correction(doc):
+            return False
+        if amends(text):  # a report's own "Correction: an earlier version said ...": an error's account
             return False
         return not (describes_document(text) or reports_own_release(text) or says_little(text) or is_procedural(text))
 
