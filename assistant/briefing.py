@@ -529,6 +529,21 @@ def one_event(closeness: float, floor: float) -> bool:
     return closeness >= floor
 
 
+def speaks_to_topic(names_it: bool, document_names_it: bool, has_subject: bool) -> bool:
+    """Whether a sentence close to a named topic speaks to it: it names the topic; or, when
+    no document has the topic as its subject, its document names it somewhere. A document
+    that never uses the topic's words tells of something else ("the arrests": not a museum's
+    evacuation drill that "alerted the police"); beside a document whose subject the topic
+    is ("the Senate hearing"), another document adds only what it says naming the topic.
+
+    >>> speaks_to_topic(True, True, True), speaks_to_topic(False, True, False), speaks_to_topic(False, False, False)
+    (True, True, False)
+    >>> speaks_to_topic(False, True, True)
+    False
+    """
+    return names_it or (document_names_it and not has_subject)
+
+
 def telling_figure(figure: Figure) -> bool:
     """Whether a figure is specific enough that two documents giving it report one fact:
     money, a percentage, or a number written in digits ("4,700 containers", not "two centres").
@@ -707,7 +722,10 @@ class Briefer:
            its title or caption names the topic, or is closer to it than any sentence), as
            close to the topic as its heading;
         4. of the rest, those at least ``topic_floor`` as close as the closest, and that name
-           the topic or are as close as the furthest sentence naming it (``on_topic``).
+           the topic or are as close as the furthest sentence naming it (``on_topic``);
+        5. of those, when the topic is named or is some documents' subject, the ones that
+           speak to it (``speaks_to_topic``): a sentence that does not name it comes from a
+           document that does, and none but those naming it from outside its subject documents.
         Sentences that may not make a point (``_may_be_point``) never decide 2 or 4."""
         st = self.settings
         empty = _Pool([], np.zeros((0, 1), dtype=np.float32), np.zeros(0, dtype=np.float32))
@@ -731,6 +749,14 @@ class Briefer:
         closest = max([closest, *subjects.values()])
         keep = relevance >= max(st.topic_floor * closest, 1e-6)
         keep &= on_topic(naming, np.where(telling, relevance, -1.0))
+        if naming.any() or subjects:
+            telling_docs = {d for d, named in zip(docs, heading_named, strict=True) if named}
+            telling_docs |= {s.doc_id for s, n in zip(found, naming, strict=True) if n}
+            texts = {s.doc_id: self.snapshot.documents[s.doc_id].text for s in found}
+            keep &= [
+                speaks_to_topic(n, s.doc_id in telling_docs or names_topic(terms, texts[s.doc_id]), bool(subjects))
+                for s, n in zip(found, naming, strict=True)
+            ]
         sentences = [s for s, k in zip(found, keep, strict=True) if k and s.doc_id not in subjects]
         sentences += [s for d in subjects for s in self.snapshot.by_doc.get(d, []) if is_candidate(s, st.min_words)]
         if not sentences:

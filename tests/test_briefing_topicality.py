@@ -213,3 +213,43 @@ def test_a_topic_whose_words_a_passage_names_between_its_sentences_is_covered(
     points = " ".join(item.text for item in briefing.section(KEY_POINTS).items)
     assert "safety inspections" in points and "cables failed" in points, points
     assert not bot.brief("football transfers").sections
+
+
+# A jewellery-shop raid told by three sources, written for this test: only the first names the arrests;
+# the traders' statement ("called the police") comes close in meaning but tells of something else.
+RAID = {
+    "arrests.txt": (
+        'title = "Two charged over Dorton jewellery raid"\noutlet = "Harbour Ledger"\ndate = "2025-03-07"\n',
+        "Two men arrested over the raid on the Dorton jewellery shop have admitted a part in it, a detective "
+        "said on Thursday.\n\n"
+        "The pair were detained at a flat in Kelso on Wednesday night.\n\n"
+        "Both were charged with robbery and remanded in custody.\n",
+    ),
+    "statement.txt": (
+        'title = "Statement on the Dorton raid"\noutlet = "Dorton Traders Association"\ndate = "2025-03-02"\n',
+        "In line with their training, shop staff called the police, kept customers away from the windows "
+        "and locked the back rooms.\n\n"
+        "The association will pay for new shutters along the high street.\n",
+    ),
+    "politics.txt": (
+        'title = "Mayor promises patrols"\noutlet = "Dorton Weekly"\ndate = "2025-03-03"\n',
+        "The mayor, Tom Reyes, called the raid a disgrace and promised more street patrols.\n",
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("topic", "present", "absent"),
+    [
+        ("the arrests", "were detained", "shop staff"),
+        ("the shutters", "new shutters", "were detained"),
+    ],
+)
+def test_a_named_topic_briefs_only_what_speaks_to_it(
+    tmp_path_factory: pytest.TempPathFactory, topic: str, present: str, absent: str
+) -> None:
+    bot = _corpus_bot(tmp_path_factory, "raid", RAID)
+    briefing = bot.brief(topic)
+    _verify_all(bot, briefing)
+    points = " ".join(item.text for item in briefing.section(KEY_POINTS).items)
+    assert present in points and absent not in points, points
