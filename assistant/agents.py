@@ -26,7 +26,7 @@ from assistant.evidence import Span
 from assistant.lexical import covered_terms, tokenize
 from assistant.names import NAME_WORD, PARTICLE
 from assistant.question import holder_asked
-from assistant.speakers import mentions
+from assistant.speakers import mentions, speaker_label
 
 # "Who decided ...?", "Who first proposed ...?": the verb whose agent is asked. Not "Who is/was
 # ...?" (identity or role), "Who did X ...?" (the object), nor "Who was named ...?" (passive).
@@ -152,9 +152,10 @@ def head_asked(question: str) -> tuple[str, bool] | None:
     return found["org"], found["verb"].lower().startswith("chair")
 
 
-def leader_span(org: str, chair: bool, text: str) -> Span | None:
+def leader_span(org: str, chair: bool, text: str, setting: str = "") -> Span | None:
     """The person ``text`` names with a role heading ``org`` (every word of ``org`` and a
-    head noun in the role; a chair's when ``chair``), with that role.
+    head noun in the role; a chair's when ``chair``), with that role; see ``holder_span``
+    for ``setting``.
 
     >>> t = "Ana Diaz, the Harbour Trust's chief executive, opened the quay."
     >>> a, b = leader_span("the Harbour Trust", False, t); t[a:b]
@@ -162,34 +163,52 @@ def leader_span(org: str, chair: bool, text: str) -> Span | None:
     >>> leader_span("the Harbour Trust", True, t) is None
     True
     """
-    return holder_span(org, text, CHAIRS if chair else HEADS)
+    return holder_span(org, text, CHAIRS if chair else HEADS, setting)
 
 
-def holder_span(role: str, text: str, heads: frozenset[str] = frozenset()) -> Span | None:
-    """The person ``text`` names in ``role`` (every word of the role in theirs, and one of
-    ``heads`` when given), with that role.
+def holder_span(role: str, text: str, heads: frozenset[str] = frozenset(), setting: str = "") -> Span | None:
+    """The person ``text`` names in ``role``, with that role: every word of the role in
+    theirs or in ``setting`` (the title of the document, the event a role in it belongs to:
+    a hearing's "committee chair"), and one of ``heads`` (else a word of the role) in theirs.
+    A transcript's speaker label ("ANA RUIZ (mayor): ...") names a person with a role too.
 
     >>> t = "The bridge shut on Sunday, the county's chief engineer, Mara Quinn, said."
     >>> a, b = holder_span("the county's chief engineer", t); t[a:b]
     "county's chief engineer, Mara Quinn"
     >>> holder_span("the county's chief engineer", "Mara Quinn, a county councillor, said so.") is None
     True
+    >>> t = "OLU ADEYEMI (panel chair): Please sit down."
+    >>> a, b = holder_span("the flood inquiry", t, CHAIRS, "Flood inquiry hearing, day two"); t[a:b]
+    'OLU ADEYEMI (panel chair)'
     """
     wanted = set(tokenize(role))
-    for mention in mentions(text):
-        theirs = set(tokenize(mention.role or ""))
-        if wanted and covered_terms(wanted, theirs) == wanted and (theirs & heads or not heads):
-            start, end = with_role(text, (mention.start, mention.end))
-            appositive = APPOSITIVE.match(text, end)
-            return start, appositive.end() if appositive else end
+    around = set(tokenize(setting))
+    for (start, end), their_role in _people_with_roles(text):
+        theirs = set(tokenize(their_role or ""))
+        if wanted and covered_terms(wanted, theirs | around) == wanted and theirs & (heads or wanted):
+            return start, end
     return None
 
 
-def asked_person_span(question: str, text: str) -> Span | None:
+def _people_with_roles(text: str) -> list[tuple[Span, str | None]]:
+    """The people ``text`` names, each with its span (the role written beside it included)
+    and its role: a speaker label opening it, then ``speakers.mentions``."""
+    found: list[tuple[Span, str | None]] = []
+    label = speaker_label(text)
+    if label is not None and label[1]:
+        found.append(((0, text.rindex(":", 0, label[2])), label[1]))
+    for mention in mentions(text):
+        start, end = with_role(text, (mention.start, mention.end))
+        appositive = APPOSITIVE.match(text, end)
+        found.append(((start, appositive.end() if appositive else end), mention.role))
+    return found
+
+
+def asked_person_span(question: str, text: str, setting: str = "") -> Span | None:
     """The person ``text`` names for a "Who runs X?" (``leader_span``) or "Who is the X?"
     (``holder_span``) question; None for other questions or when it names none."""
     heads = head_asked(question)
     if heads is not None:
-        return leader_span(*heads, text)
+        return leader_span(*heads, text, setting)
     role = holder_asked(question)
-    return holder_span(role, text) if role else None
+    return holder_span(role, text, setting=setting) if role else None

@@ -896,17 +896,28 @@ class CalibratedComposer:
 
     def _leader(self, question: Question, candidates: list[Candidate]) -> Candidate | None:
         """For "Who runs/chairs X?" (``agents.head_asked``) or "Who is the X?"
-        (``question.holder_asked``), the first candidate above the related-passage bar naming a
+        (``question.holder_asked``), the first candidate above the related-passage bar or among
+        the best ``AGENT_POOL`` naming a
         person whose role heads X or is X (``agents.asked_person_span``); for "Who is the X?",
         only when the best candidate names nobody (a best sentence naming a person answers)."""
         holder = holder_asked(question.focus) is not None and bool(candidates)
         if head_asked(question.focus) is None and not (holder and not mentions(candidates[0].sentence.text)):
             return None
-        floor = self.calibration.related_floor
+        floor, pool = self.calibration.related_floor, candidates[:AGENT_POOL]
         return next(
-            (c for c in candidates if c.probability >= floor and asked_person_span(question.focus, c.sentence.text)),
+            (
+                c
+                for c in candidates
+                if (c.probability >= floor or c in pool)
+                and asked_person_span(question.focus, c.sentence.text, self._title(c.sentence))
+            ),
             None,
         )
+
+    def _title(self, sentence: Sentence) -> str:
+        """The title of the document ``sentence`` comes from ("" when unknown)."""
+        document = self.snapshot.documents.get(sentence.doc_id)
+        return document.title if document else ""
 
     def _finding(self, question: Question, candidates: list[Candidate]) -> Candidate | None:
         """For "What did X conclude/find?" (``findings.asks_finding``), the first of the best
@@ -1388,7 +1399,7 @@ class CalibratedComposer:
         question's words (``direct.predicate_sentence``), or from none when it holds no phrase."""
         verb = asked_action(question.focus) if question.asks_for == "person" else None
         agent = passive_agent(verb, sentence.text) if verb and not SPEECH.search(question.focus) else None
-        agent = asked_person_span(question.focus, sentence.text) or agent
+        agent = asked_person_span(question.focus, sentence.text, self._title(sentence)) or agent
         cited = next((c for c in citations if c.sentence_id == sentence.sentence_id), None)
         if agent is not None and cited is not None:
             # "Who decided ...?": the agent "by X" of the best sentence, which may state fewer question words.

@@ -56,6 +56,21 @@ UNIT = re.compile(
 TIME_UNIT = re.compile(r"(?:-|\s+)(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)\b", re.I)
 
 
+def lone_opening_word(sentence: str, span: Span) -> bool:
+    """Whether ``span`` is the sentence's capitalised first word alone, which no cue (a verb
+    of saying, a role beside it) makes a person or a place: an ordinary word ("Vehicles ...",
+    a heading's "Excerpt from ...").
+
+    >>> lone_opening_word("Excerpt from the hearing of the board.", (0, 7))
+    True
+    >>> lone_opening_word("Ruiz said the port would open.", (0, 4)), lone_opening_word("Moss, the chair, spoke.", (0, 4))
+    (False, False)
+    """
+    if span[0] != 0 or " " in sentence[span[0] : span[1]] or APPOSITIVE.match(sentence, span[1]):
+        return False
+    return name_kind(sentence, span) == "name"
+
+
 def answer_phrase(
     kind: str | None, question: str, sentence: str, ordinary: Collection[str] = COMMON_OPENERS
 ) -> Span | None:
@@ -99,13 +114,8 @@ def answer_phrase(
         inside = [i for i, m in enumerate(words) if span[0] <= m.start() < span[1]] or [0]
         return min((min(abs(i - a) for i in (inside[0], inside[-1])) for a in anchors), default=NEAR_WORDS + 1)
 
-    if kind == "place":
-        # A capitalised first word no cue makes a place is an ordinary word ("Vehicles ...").
-        fresh = [
-            sp
-            for sp in fresh
-            if not (sp[0] == 0 and " " not in sentence[sp[0] : sp[1]] and name_kind(sentence, sp) == "name")
-        ]
+    if kind in ("place", "person"):
+        fresh = [sp for sp in fresh if not lone_opening_word(sentence, sp)]
     fresh = attached_to_subject(sentence, fresh, asked_subject(question))
     best = min((widened(sp) for sp in fresh), key=distance, default=None)
     if kind == "place" and WHERE.match(question):

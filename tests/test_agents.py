@@ -9,7 +9,16 @@ import pytest
 from asking import bot_on, checked_answer
 
 from assistant import Assistant
-from assistant.agents import asked_action, head_asked, holder_span, leader_span, passive_agent, same_action
+from assistant.agents import (
+    CHAIRS,
+    asked_action,
+    head_asked,
+    holder_span,
+    leader_span,
+    passive_agent,
+    same_action,
+)
+from assistant.direct import lone_opening_word
 from assistant.question import holder_asked
 
 
@@ -222,3 +231,82 @@ def test_who_is_a_name_asks_no_role_holder(question: str) -> None:
 def test_who_is_the_role_is_answered_by_its_holder(leaders: Assistant, question: str, holder: str) -> None:
     out = checked_answer(leaders, question)
     assert out["short_answer"] and out["short_answer"]["text"] == holder, out["text"]
+
+
+@pytest.mark.parametrize(
+    ("org", "sentence", "title", "chair"),
+    [
+        # a transcript's label names the speaker and the role; the title says what the role belongs to
+        (
+            "the flood inquiry",
+            "OLU ADEYEMI (panel chair): We will hear from the council first.",
+            "Flood inquiry, public hearing, day two",
+            "OLU ADEYEMI (panel chair)",
+        ),
+        (
+            "the transport committee",
+            "Ruth Okafor, the committee's chair, opened the session.",
+            "Transport committee session on rail fares",
+            "Ruth Okafor, the committee's chair",
+        ),
+        # the title does not make a role a chair, nor another body's chair this one's
+        ("the flood inquiry", "OLU ADEYEMI (council engineer): The banks held.", "Flood inquiry, day two", None),
+        ("the flood inquiry", "OLU ADEYEMI (panel chair): Sit down.", "Rail fares review, day one", None),
+    ],
+)
+def test_a_chair_is_read_from_a_speaker_label_within_its_documents_setting(
+    org: str, sentence: str, title: str, chair: str | None
+) -> None:
+    span = holder_span(org, sentence, CHAIRS, title)
+    assert (sentence[span[0] : span[1]] if span else None) == chair
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span", "lone"),
+    [
+        ("Excerpt from the hearing of the transport committee, 4 May.", (0, 7), True),
+        ("Transcript of the mayor's briefing on the floods.", (0, 10), True),
+        ("Okafor said the fares would rise.", (0, 6), False),
+        ("Moss, the club chairman, opened the stand.", (0, 4), False),
+        ("The stand was opened by Moss.", (24, 28), False),
+    ],
+)
+def test_a_capitalised_opening_word_alone_is_no_person(sentence: str, span: tuple[int, int], lone: bool) -> None:
+    assert lone_opening_word(sentence, span) is lone
+
+
+HEARINGS = {
+    "fares-hearing.md": (
+        '---\ntitle: "Transport committee hearing on rail fares (excerpt)"\noutlet: City Assembly\n'
+        "kind: transcript\ndate: 2025-05-04\n---\n"
+        "Excerpt from the hearing of the rail operator's chief executive before the transport committee, 4 May.\n\n"
+        "RUTH OKAFOR (committee chair): Fares rose twice last year. Why?\n\n"
+        "DAN HALE (chief executive, Harbridge Rail): Energy costs doubled and we had to cover them.\n"
+    ),
+    "flood-inquiry.md": (
+        '---\ntitle: "Flood inquiry, public hearing, day two"\noutlet: Lowfield Weekly\nkind: transcript\n'
+        "date: 2025-03-12\n---\n"
+        "Transcript of the second day of the flood inquiry in Lowfield.\n\n"
+        "OLU ADEYEMI (panel chair): We will hear from the council's engineer first.\n\n"
+        "MARA QUINN (county engineer): The river rose faster than any model we had.\n"
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def hearings(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    return bot_on(tmp_path_factory, "hearings", HEARINGS, calibrated=None)
+
+
+@pytest.mark.parametrize(
+    ("question", "chair"),
+    [
+        ("Who chaired the transport committee hearing?", "RUTH OKAFOR (committee chair)"),
+        ("Who chaired the flood inquiry?", "OLU ADEYEMI (panel chair)"),
+    ],
+)
+def test_who_chaired_a_hearing_is_the_chair_its_transcript_labels(
+    hearings: Assistant, question: str, chair: str
+) -> None:
+    out = checked_answer(hearings, question)
+    assert out["short_answer"] and out["short_answer"]["text"] == chair, out["text"]
