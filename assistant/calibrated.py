@@ -568,6 +568,11 @@ class CalibratedComposer:
             if not (own or corrects(best.sentence, retraction, self.snapshot.documents)):
                 continue
             rest = [c for c in candidates[1:] if c.sentence.sentence_id != fix.sentence_id]
+            news = [c for c in rest if not corrects(c.sentence, retraction, self.snapshot.documents)]
+            if question.wants_more and fix.text in question.previous_answer and news:
+                # "What else?" after the correction was shown: the error it corrects is no news either.
+                reasons.append(f"{best.sentence.sentence_id} is corrected by {fix.sentence_id}, already said")
+                return news, None
             if kind is None and not own:
                 reasons.append(f"{best.sentence.sentence_id} is corrected by {fix.sentence_id}")
                 return candidates, fix

@@ -116,3 +116,19 @@ def test_a_briefing_shows_no_difference_a_report_corrects(
     differ = request.getfixturevalue(story).brief().section(SOURCES_DIFFER)
     for item in differ.items if differ else ():
         assert not (right in item.text.lower() and wrong in item.text.lower()), item.text
+
+
+@pytest.mark.parametrize(
+    ("story", "question", "follow_up", "said"),
+    [
+        ("ferry", "How many passengers were rescued?", "What else?", ("orty-two", "hirty-eight")),
+        ("hall", "How much did the sports hall cost?", "What else?", ("£2.4 million", "£2.1 million")),
+    ],
+)
+def test_what_else_after_a_corrected_figure_brings_neither_figure_again(
+    request: pytest.FixtureRequest, story: str, question: str, follow_up: str, said: tuple[str, ...]
+) -> None:
+    bot = request.getfixturevalue(story)
+    first = checked_answer(bot, question)
+    out = checked_answer(bot, follow_up, history=[(question, first["text"])])
+    assert not any(value in c["quote"] for c in out["citations"] for value in said), out["text"]
