@@ -87,7 +87,7 @@ from assistant.index import Snapshot
 from assistant.lexical import tokenize
 from assistant.records import Answer, Citation, Document, Sentence
 from assistant.references import Footnotes, footnote, markdown_text
-from assistant.sources import corrections_in, corrects, is_correction, settled, source_name
+from assistant.sources import amends, corrections_in, corrects, is_correction, settled, source_name
 from assistant.speakers import SPEECH_VERB, Quote, across_documents, is_role_word
 from assistant.topicality import (
     NAME_WORD,
@@ -95,6 +95,7 @@ from assistant.topicality import (
     covers_topic,
     is_procedural,
     names_topic,
+    passage_names_topic,
     says_little,
     spoken,
 )
@@ -163,6 +164,11 @@ class BriefingSettings:
     min_words: int = 5
     # Other sections.
     figure_similarity: float = 0.6  # sentences this close whose figures share a word measure the same
+    # Figures that share their measure's words still tell of two events when their sentences
+    # are further apart than this (cosine): "two men ... rode the lift to a balcony" and "how
+    # could four men reach the jewels". Fit 2026-11-28 (seventh session): the tune corpora's
+    # differences lie at 0.38 and above, the review corpus's false one at 0.07-0.19.
+    event_floor: float = 0.3
     max_speakers: int = 8
     quotes_per_speaker: int = 3
     max_figures: int = 8
@@ -511,6 +517,33 @@ def on_topic(names_topic: np.ndarray, relevance: np.ndarray) -> np.ndarray:
     return names_topic | (relevance >= relevance[names_topic].min())
 
 
+def one_event(closeness: float, floor: float) -> bool:
+    """Whether two sentences whose figures share their measure's words ("men", "jewels") tell
+    of one event: their closeness in meaning (cosine) reaches ``floor``. Sentences of one story
+    share its words; far apart in meaning, their counts are of different moments ("two men
+    rode the lift to a balcony", "how could four men reach the jewels"), not rival values.
+
+    >>> one_event(0.45, 0.3), one_event(0.12, 0.3)
+    (True, False)
+    """
+    return closeness >= floor
+
+
+def speaks_to_topic(names_it: bool, document_names_it: bool, has_subject: bool) -> bool:
+    """Whether a sentence close to a named topic speaks to it: it names the topic; or, when
+    no document has the topic as its subject, its document names it somewhere. A document
+    that never uses the topic's words tells of something else ("the arrests": not a museum's
+    evacuation drill that "alerted the police"); beside a document whose subject the topic
+    is ("the Senate hearing"), another document adds only what it says naming the topic.
+
+    >>> speaks_to_topic(True, True, True), speaks_to_topic(False, True, False), speaks_to_topic(False, False, False)
+    (True, True, False)
+    >>> speaks_to_topic(False, True, True)
+    False
+    """
+    return names_it or (document_names_it and not has_subject)
+
+
 def telling_figure(figure: Figure) -> bool:
     """Whether a figure is specific enough that two documents giving it report one fact:
     money, a percentage, or a number written in digits ("4,700 containers", not "two centres").
@@ -682,12 +715,17 @@ class Briefer:
         """The candidates of a topic briefing, in steps:
         1. the sentences hybrid retrieval finds for the topic (``topic_k``);
         2. none when the documents do not cover the topic (``covers_topic``): no sentence
-           that may make a point nor any heading names it, and none comes ``topic_cover`` close;
+           that may make a point nor its passage (``passage_names_topic``: the topic's words
+           spread over neighbouring sentences) nor any heading names it, and none comes
+           ``topic_cover`` close;
         3. every sentence of a document the topic is the subject of (``about_the_topic``:
            its title or caption names the topic, or is closer to it than any sentence), as
            close to the topic as its heading;
         4. of the rest, those at least ``topic_floor`` as close as the closest, and that name
-           the topic or are as close as the furthest sentence naming it (``on_topic``).
+           the topic or are as close as the furthest sentence naming it (``on_topic``);
+        5. of those, when the topic is named or is some documents' subject, the ones that
+           speak to it (``speaks_to_topic``): a sentence that does not name it comes from a
+           document that does, and none but those naming it from outside its subject documents.
         Sentences that may not make a point (``_may_be_point``) never decide 2 or 4."""
         st = self.settings
         empty = _Pool([], np.zeros((0, 1), dtype=np.float32), np.zeros(0, dtype=np.float32))
@@ -699,8 +737,10 @@ class Briefer:
         naming = np.array([names_topic(terms, s.text) for s in found], dtype=bool) & telling
         closest = float(relevance[telling].max(initial=0.0))
         docs, heading_named, heading_close = self._headings(topic, query, doc_ids)
+        # A passage naming the topic's words between its sentences also shows it is covered.
+        spread = any(passage_names_topic(terms, self._passage(s)) for s, t in zip(found, telling, strict=True) if t)
         if not covers_topic(
-            bool(naming.any() or any(heading_named)), np.array([closest, *heading_close]), st.topic_cover
+            bool(naming.any() or spread or any(heading_named)), np.array([closest, *heading_close]), st.topic_cover
         ):
             return empty
         subjects = {
@@ -709,6 +749,14 @@ class Briefer:
         closest = max([closest, *subjects.values()])
         keep = relevance >= max(st.topic_floor * closest, 1e-6)
         keep &= on_topic(naming, np.where(telling, relevance, -1.0))
+        if naming.any() or subjects:
+            telling_docs = {d for d, named in zip(docs, heading_named, strict=True) if named}
+            telling_docs |= {s.doc_id for s, n in zip(found, naming, strict=True) if n}
+            texts = {s.doc_id: self.snapshot.documents[s.doc_id].text for s in found}
+            keep &= [
+                speaks_to_topic(n, s.doc_id in telling_docs or names_topic(terms, texts[s.doc_id]), bool(subjects))
+                for s, n in zip(found, naming, strict=True)
+            ]
         sentences = [s for s, k in zip(found, keep, strict=True) if k and s.doc_id not in subjects]
         sentences += [s for d in subjects for s in self.snapshot.by_doc.get(d, []) if is_candidate(s, st.min_words)]
         if not sentences:
@@ -716,6 +764,13 @@ class Briefer:
         vectors = self.vectors(sentences)
         heading = np.array([subjects.get(s.doc_id, 0.0) for s in sentences])
         return _Pool(sentences, vectors, np.maximum(vectors @ query, heading).astype(np.float32))
+
+    def _passage(self, sentence: Sentence) -> list[str]:
+        """The texts of a sentence and its neighbours within ``passage_gap`` under one heading."""
+        gap = self.settings.passage_gap
+        doc = self.snapshot.by_doc.get(sentence.doc_id, [])
+        near = doc[max(0, sentence.ordinal - gap) : sentence.ordinal + gap + 1]
+        return [s.text for s in near if s.citable and s.section == sentence.section]
 
     def _headings(
         self, topic: str, query: np.ndarray, doc_ids: Collection[str] | None
@@ -764,7 +819,8 @@ class Briefer:
 
     def _may_be_point(self, sentence: Sentence) -> bool:
         """Whether a candidate may make a key point of its own: not a sentence of a
-        correction (it speaks of other coverage; it is cited with the point it corrects),
+        correction (it speaks of other coverage; it is cited with the point it corrects), nor
+        a report's own account of an error it corrects (``sources.amends``),
         nor one that describes its document instead of the events, nor the news of its own
         release ("X today published its report on ...": ``reports_own_release``; what the
         report found tells more), nor one that tells no fact of its own (``says_little``,
@@ -772,6 +828,8 @@ class Briefer:
         doc = self.snapshot.documents.get(sentence.doc_id)
         text = sentence.text
         if doc is not None and is_correction(doc):
+            return False
+        if amends(text):  # a report's own "Correction: an earlier version said ...": an error's account
             return False
         return not (describes_document(text) or reports_own_release(text) or says_little(text) or is_procedural(text))
 
@@ -1135,7 +1193,8 @@ class Briefer:
         """What the figures that measure something (money, percentages, counts with words)
         say across documents. Counts naming different things (``names_other_things``), or
         counted over different lengths of time (``other_periods``), never measure the same;
-        the two ends of a range (``range_ends``) are no values another report differs from. Two measure the same by the words test (``same_measure``), or
+        the two ends of a range (``range_ends``) are no values another report differs from. Two measure the same by the words test (``same_measure``) when their sentences are
+        not far apart in meaning (``one_event``), or
         when comparable figures sit in sentences (of the pool) close in meaning that share a
         measure word other than a length of time's unit (``figures.measured``); computed once, read by key points and "Where sources differ"."""
         candidates = [
@@ -1155,11 +1214,12 @@ class Briefer:
                 return False
             if a.kind != "duration" and other_periods(periods.get(a.sentence_id, []), periods.get(b.sentence_id, [])):
                 return False  # "5,000 flights in three days", "6,000 over five days"
+            closeness = float(vectors[row[a.sentence_id]] @ vectors[row[b.sentence_id]])
             if same_measure(a, b):
-                return True
+                return one_event(closeness, self.settings.event_floor)
             if not (comparable(a, b) and set(measured(a)) & set(measured(b))):
                 return False  # two lengths of time share their unit, whatever they measure
-            return float(vectors[row[a.sentence_id]] @ vectors[row[b.sentence_id]]) >= self.settings.figure_similarity
+            return closeness >= self.settings.figure_similarity
 
         repeated = [
             g

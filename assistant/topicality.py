@@ -96,6 +96,19 @@ def names_topic(terms: Collection[str], text: str) -> bool:
     return bool(terms) and all(any(same_word(t, w) for w in words) for t in terms)
 
 
+def passage_names_topic(terms: Collection[str], passage: Sequence[str]) -> bool:
+    """Whether a passage (a sentence and its neighbours) names every one of a topic's
+    content-word stems between its sentences: a topic's words are often spread over two
+    sentences ("... modernise our security." / "We failed to protect the paintings.").
+
+    >>> passage_names_topic(tokenize("the safety lapses"), ["Safety checks were cut in May.", "Two lapses followed."])
+    True
+    >>> passage_names_topic(tokenize("the safety lapses"), ["Safety checks were cut in May.", "Fares rose."])
+    False
+    """
+    return names_topic(terms, " ".join(passage))
+
+
 def covers_topic(named: bool, relevance: np.ndarray, floor: float) -> bool:
     """Whether the documents say anything on a topic: a sentence names all its words
     (``named``), or the closest sentence or title (``relevance``, cosines) reaches ``floor``.

@@ -10,7 +10,14 @@ from test_briefing import _corpus_bot, _verify_all
 
 from assistant.briefing import KEY_POINTS, describes_document
 from assistant.lexical import tokenize
-from assistant.topicality import about_the_topic, covers_topic, is_procedural, names_topic, says_little
+from assistant.topicality import (
+    about_the_topic,
+    covers_topic,
+    is_procedural,
+    names_topic,
+    passage_names_topic,
+    says_little,
+)
 
 
 @pytest.mark.parametrize(
@@ -156,3 +163,93 @@ def test_the_briefing_view_says_what_an_empty_briefing_means(topic: str | None) 
     note, _ = briefing_html(Briefing(title="Briefing", topic=topic, sections=()), lambda doc_id: "")
     expected = f"The documents do not cover {topic}." if topic else "The documents give nothing to brief on."
     assert expected in note
+
+
+@pytest.mark.parametrize(
+    ("topic", "passage", "expected"),
+    [
+        (
+            "the hygiene breaches",
+            ["Staff at the Marlow ward said hygiene rounds were often skipped.", "Inspectors counted three breaches."],
+            True,
+        ),
+        (
+            "the ferry delays",
+            ["The island ferry left two hours late on Monday.", "Further delays are expected this week."],
+            True,
+        ),
+        ("the ferry delays", ["The island ferry left on time.", "Fares will rise in June."], False),
+        ("football transfers", ["Staff were transferred to the new depot.", "The depot opens in May."], False),
+    ],
+)
+def test_passage_names_topic(topic: str, passage: list[str], expected: bool) -> None:
+    assert passage_names_topic(set(tokenize(topic)), passage) is expected
+
+
+# A footbridge failure, written for this test: no one sentence names "safety" and a failure
+# together, but one passage does, and no sentence comes close enough in meaning on its own.
+BRIDGE = {
+    "bridge.txt": (
+        'title = "Footbridge over the Tarn closed"\noutlet = "Tarn Valley News"\ndate = "2025-09-03"\n',
+        "The footbridge over the Tarn at Kelby was closed to walkers on Monday.\n\n"
+        "Council engineers had cut the number of safety inspections of its cables to one a year in 2021. "
+        "Two of the cables failed during the storm on Sunday night, leaving the deck hanging at an angle.\n\n"
+        "The town's new car park will open in October.\n",
+    ),
+    "council.txt": (
+        'title = "Kelby council meets"\noutlet = "Tarn Valley News"\ndate = "2025-09-10"\n',
+        "The council approved a budget for new school buses on Tuesday.\n\n"
+        "Its leader, Ana Ruiz, will step down next spring.\n",
+    ),
+}
+
+
+def test_a_topic_whose_words_a_passage_names_between_its_sentences_is_covered(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    bot = _corpus_bot(tmp_path_factory, "bridge", BRIDGE)
+    briefing = bot.brief("the safety failures")
+    _verify_all(bot, briefing)
+    points = " ".join(item.text for item in briefing.section(KEY_POINTS).items)
+    assert "safety inspections" in points and "cables failed" in points, points
+    assert not bot.brief("football transfers").sections
+
+
+# A jewellery-shop raid told by three sources, written for this test: only the first names the arrests;
+# the traders' statement ("called the police") comes close in meaning but tells of something else.
+RAID = {
+    "arrests.txt": (
+        'title = "Two charged over Dorton jewellery raid"\noutlet = "Harbour Ledger"\ndate = "2025-03-07"\n',
+        "Two men arrested over the raid on the Dorton jewellery shop have admitted a part in it, a detective "
+        "said on Thursday.\n\n"
+        "The pair were detained at a flat in Kelso on Wednesday night.\n\n"
+        "Both were charged with robbery and remanded in custody.\n",
+    ),
+    "statement.txt": (
+        'title = "Statement on the Dorton raid"\noutlet = "Dorton Traders Association"\ndate = "2025-03-02"\n',
+        "In line with their training, shop staff called the police, kept customers away from the windows "
+        "and locked the back rooms.\n\n"
+        "The association will pay for new shutters along the high street.\n",
+    ),
+    "politics.txt": (
+        'title = "Mayor promises patrols"\noutlet = "Dorton Weekly"\ndate = "2025-03-03"\n',
+        "The mayor, Tom Reyes, called the raid a disgrace and promised more street patrols.\n",
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("topic", "present", "absent"),
+    [
+        ("the arrests", "were detained", "shop staff"),
+        ("the shutters", "new shutters", "were detained"),
+    ],
+)
+def test_a_named_topic_briefs_only_what_speaks_to_it(
+    tmp_path_factory: pytest.TempPathFactory, topic: str, present: str, absent: str
+) -> None:
+    bot = _corpus_bot(tmp_path_factory, "raid", RAID)
+    briefing = bot.brief(topic)
+    _verify_all(bot, briefing)
+    points = " ".join(item.text for item in briefing.section(KEY_POINTS).items)
+    assert present in points and absent not in points, points

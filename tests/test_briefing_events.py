@@ -1,0 +1,77 @@
+"""Counts that share their measure's words are rival values only when their sentences tell of
+one event: "two men rode a van's cage to a balcony" and "how could four men walk out with the
+paintings" are two moments of one story, not a difference between sources. Stories written for
+these tests in our own words."""
+
+from __future__ import annotations
+
+import pytest
+from test_briefing import _corpus_bot, _verify_all
+
+from assistant.briefing import SOURCES_DIFFER
+
+
+def _story(a: tuple[str, str], b: tuple[str, str]) -> dict[str, tuple[str, str]]:
+    """Two documents of one story, each (outlet, text)."""
+    return {
+        f"{n}.txt": (f'title = "Report {n}"\noutlet = "{outlet}"\ndate = "2026-06-0{n}"\n', text + "\n")
+        for n, (outlet, text) in enumerate((a, b), start=1)
+    }
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "values", "flagged"),
+    [
+        (  # a gallery raid: the men who climbed, the men who carried the paintings out
+            (
+                "Metro Ledger",
+                "A removal van with a crane parked by the canal, and two men in orange overalls rode its cage "
+                "up to a balcony of the Kessler Gallery.",
+            ),
+            (
+                "City Assembly",
+                "HELEN MARSH (panel chair): Director, the nation asks how four men could stroll out with the "
+                "Kessler paintings at lunchtime.",
+            ),
+            ("two", "four"),
+            False,
+        ),
+        (  # a payroll robbery: the men seen running, the men who planned it
+            (
+                "Holm Courier",
+                "The bakery van was found burnt out near Holm quarry, and two men seen running from it wore balaclavas.",
+            ),
+            ("Valley Post", "Detectives say four men planned the Holm quarry payroll robbery for months."),
+            ("two", "four"),
+            False,
+        ),
+        (  # a flood: two outlets count the residents who left their homes
+            ("River Times", "The first flood siren sounded at 4am in Carvale, and 1,200 residents left their homes."),
+            ("County Radio", "About 1,500 Carvale residents had to leave their homes when the river burst its banks."),
+            ("1,200", "1,500"),
+            True,
+        ),
+        (  # a factory blast: two outlets count the injured workers
+            ("Hesketh Echo", "The explosion at the Hesketh factory injured 30 workers on the night shift."),
+            (
+                "North Wire",
+                "At least 22 workers were injured in the blast at the Hesketh factory, the fire service said.",
+            ),
+            ("30", "22"),
+            True,
+        ),
+    ],
+)
+def test_sources_differ_only_on_counts_of_one_event(
+    tmp_path_factory: pytest.TempPathFactory,
+    a: tuple[str, str],
+    b: tuple[str, str],
+    values: tuple[str, str],
+    flagged: bool,
+) -> None:
+    bot = _corpus_bot(tmp_path_factory, "events", _story(a, b))
+    briefing = bot.brief()
+    _verify_all(bot, briefing)
+    differ = briefing.section(SOURCES_DIFFER)
+    texts = [item.text for item in differ.items] if differ else []
+    assert any(all(v in t for v in values) for t in texts) is flagged, texts
