@@ -224,14 +224,19 @@ class RoutedComposer:
         self.calibrated = calibrated
         self.snapshot = calibrated.snapshot
 
-    def compose(self, question: Question, hits: list[Hit]) -> Answer:
+    def to_rules(self, question: Question, hits: list[Hit]) -> bool:
+        """Whether the rule-based composer answers: the best retrieved sentences come from one
+        document, and the question needs none of the calibrated pipeline's own steps."""
         spread = {h.sentence.doc_id for h in hits[:SPREAD]}
-        if (
+        return not (
             len(spread) > 1
             or question.asks_source
             or question.agreement
             or self.calibrated.has_step_for(question, hits)
-        ):
+        )
+
+    def compose(self, question: Question, hits: list[Hit]) -> Answer:
+        if not self.to_rules(question, hits):
             return self.calibrated.compose(question, hits)
         answer = self.rules.compose(question, hits)
         if answer.behaviour == "answer":

@@ -26,27 +26,34 @@ state nothing the sources do not. Its algorithm:
    its premise corrected when a sentence states a refusal or a stop about a name it uses.
    Nothing is said without such a cue.
 
-Every number is in ``GATES``. Its cue lists were once written from the seed article's
+Every number is in ``Gates``: ``min_support``, which decides whether the best sentences
+are relevant enough to answer at all, is fit by ``evals/fit_gates.py`` on the tune
+questions this composer answers (``assistant/gates.json``, read by ``load_gates``); the
+others are set by hand. Its cue lists were once written from the seed article's
 wording; since issue 8 (third session) they are ``assistant.stance``'s and
 ``assistant.context``'s general ones, tested on other documents in
 tests/test_rule_composer.py and tests/test_answer_rules.py. Not handled: stances without
-a cue word, and the numbers in ``GATES`` are set by hand, not fitted.
+a cue word; the gates other than ``min_support`` are set by hand, not fitted.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
+import json
 import math
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from pathlib import Path
+from typing import Any, Protocol
 
 import numpy as np
 
 from assistant.answerability import content_words
 from assistant.context import CONTINUES, CONTRAST, opens_with_reference, sentence_before, with_context
 from assistant.direct import states_measure, within, year_bounds
+from assistant.errors import ModelError
 from assistant.evidence import date_spans
 from assistant.index import Snapshot
 from assistant.lexical import covered_terms, stem, tokenize, unaccented
@@ -76,9 +83,11 @@ class Gates:
     """Every number the rule-based composer decides with (support of a sentence, cosine of
     MiniLM vectors, ratios to the best sentence's support).
 
-    Set by hand on the seed article's eval set (before it was split into tune and check)
-    and checked on the SQuAD sample; no script refits them. ``CalibratedComposer`` is the
-    fitted alternative (``evals/fit_answerability.py``).
+    ``min_support`` (``FITTED_GATES``) is fit by ``evals/fit_gates.py`` on the tune splits
+    and read from ``assistant/gates.json`` (``load_gates``); the default here is the hand-set
+    value it replaced. The others were set by hand on the seed article's eval set (before
+    it was split into tune and check) and checked on the SQuAD sample; no script refits
+    them. ``CalibratedComposer`` is the fitted alternative (``evals/fit_answerability.py``).
     """
 
     min_support: float = 0.62  # the best sentence's support (without word order) that answers
@@ -97,7 +106,22 @@ class Gates:
     counterpart_cosine: float = 0.3
 
 
-GATES = Gates()
+GATES = Gates()  # the hand-set numbers; the composer runs ``load_gates()``, with the fitted ones
+GATES_FILE = Path(__file__).with_name("gates.json")
+FITTED_GATES = ("min_support",)  # the numbers of ``Gates`` that ``evals/fit_gates.py`` fits
+
+
+def load_gates(path: Path = GATES_FILE) -> Gates:
+    """``Gates`` with the numbers of ``FITTED_GATES`` as ``evals/fit_gates.py`` wrote them to ``path``."""
+    raw = json.loads(path.read_text(encoding="utf-8"))
+    fitted = raw.get("fitted", {})
+    if sorted(fitted) != sorted(FITTED_GATES):
+        raise ModelError(
+            f"{path} holds {sorted(fitted)}, the composer reads {list(FITTED_GATES)}: rerun python -m evals.fit_gates"
+        )
+    numbers: dict[str, Any] = {name: float(value) for name, value in fitted.items()}
+    return dataclasses.replace(GATES, **numbers)
+
 
 TIME = re.compile(
     r"\b(?:1[0-9]\d\d|20\d\d|\d{1,2}(?:st|nd|rd|th)|\d+[- ](?:day|week|month|year)s?|january|february|march|april|"
@@ -172,6 +196,34 @@ class Verdict:
     scored: list[Scored]
     declined: bool = False
     reason: str = ""
+
+
+@dataclass(frozen=True)
+class Relevance:
+    """What the ``relevant`` gate reads of a question's scored hits (best first)."""
+
+    dense: float  # the best sentence's cosine to the question
+    support: float  # the highest support without word order (``Scored.base``) of the best three
+    whole: bool  # the question has two terms or more, and one of the best three holds them all
+
+    @classmethod
+    def of(cls, question: Question, scored: Sequence[Scored]) -> Relevance:
+        """The relevance of ``scored`` (at least one hit) to ``question``."""
+        return cls(
+            dense=scored[0].hit.dense,
+            support=max(s.base for s in scored[:3]),
+            whole=len(question.terms) >= 2 and any(s.coverage >= 0.999 for s in scored[:3]),
+        )
+
+    def clears(self, gates: Gates) -> bool:
+        """Close enough in meaning, enough support, or every word of the question.
+
+        >>> Relevance(dense=0.3, support=0.7, whole=False).clears(Gates(min_support=0.66))
+        True
+        >>> Relevance(dense=0.3, support=0.64, whole=False).clears(Gates(min_support=0.66))
+        False
+        """
+        return self.dense >= gates.strong_dense or self.support >= gates.min_support or self.whole
 
 
 def _first(chosen: Scored, scored: list[Scored]) -> list[Scored]:
@@ -404,10 +456,12 @@ class ExtractiveComposer:
         snapshot: Snapshot,
         idf: Callable[[str], float] | None = None,
         word_vectors: Callable[[list[str]], np.ndarray] | None = None,
+        gates: Gates | None = None,
     ) -> None:
         self.snapshot = snapshot
         self.idf = idf
         self.word_vectors = word_vectors
+        self.gates = gates or load_gates()
         # Names the corpus never uses (an alias, a misspelling) cannot be required of evidence.
         self.vocabulary: set[str] = set()
         for sentence in snapshot.sentences.values():
@@ -469,22 +523,18 @@ class ExtractiveComposer:
     def fresh_first(self, question: Question, scored: list[Scored]) -> Verdict:
         """A follow-up's own distinctive words say what is new ("... about the gangs?"):
         a nearly-as-good sentence with them goes first."""
-        distinctive = {t for t in question.terms if self.idf and self.idf(t) >= GATES.distinctive_idf}
+        distinctive = {t for t in question.terms if self.idf and self.idf(t) >= self.gates.distinctive_idf}
         if not (question.context_terms and distinctive):
             return Verdict(scored)
         fresh = [s for s in scored if distinctive & set(tokenize(s.sentence.text))]
-        if fresh and fresh[0].support >= GATES.follow_up_as_good * scored[0].support:
+        if fresh and fresh[0].support >= self.gates.follow_up_as_good * scored[0].support:
             return Verdict(fresh + [s for s in scored if s not in fresh])
         return Verdict(scored)
 
     def relevant(self, question: Question, scored: list[Scored]) -> Verdict:
         """The best sentence must be close in meaning, or have enough support, or hold every
         word of a question of two or more words ("Who is Ana Ruiz?")."""
-        if (
-            scored[0].hit.dense >= GATES.strong_dense
-            or max(s.base for s in scored[:3]) >= GATES.min_support
-            or (len(question.terms) >= 2 and any(s.coverage >= 0.999 for s in scored[:3]))
-        ):
+        if Relevance.of(question, scored).clears(self.gates):
             return Verdict(scored)
         return Verdict(scored, declined=True, reason="no sentence close enough to the question")
 
@@ -509,7 +559,7 @@ class ExtractiveComposer:
         named = [
             s
             for s in scored[:5]
-            if s.support >= GATES.nearly_as_good * best.support and self._names_all(s.sentence, names)
+            if s.support >= self.gates.nearly_as_good * best.support and self._names_all(s.sentence, names)
         ]
         if not named:
             return Verdict(scored, declined=True, reason="no sentence names every name the question uses")
@@ -533,7 +583,7 @@ class ExtractiveComposer:
         numbered = [
             s
             for s in scored[:5]
-            if s.support >= GATES.nearly_as_good * best.support and years <= set(YEAR_RE.findall(s.sentence.text))
+            if s.support >= self.gates.nearly_as_good * best.support and years <= set(YEAR_RE.findall(s.sentence.text))
         ]
         if not numbered:
             return Verdict(scored, declined=True, reason=f"no sentence gives the year(s) {sorted(years)}")
@@ -557,14 +607,14 @@ class ExtractiveComposer:
 
     def _counterpart(self, terms: set[str], question: Question, text: str) -> bool:
         """Whether a word of ``text`` is close in meaning to a question word whose stem is
-        in ``terms`` (static word vectors, ``GATES.counterpart_cosine``): "religion" meets
+        in ``terms`` (static word vectors, ``Gates.counterpart_cosine``): "religion" meets
         "Christian"."""
         asked = [w for w in content_words(question.focus) if stem(w) in terms]
         words = content_words(text)
         if self.word_vectors is None or not asked or not words:
             return False
         cosines = self.word_vectors(asked) @ self.word_vectors(words).T
-        return float(cosines.max()) >= GATES.counterpart_cosine
+        return float(cosines.max()) >= self.gates.counterpart_cosine
 
     def stance(self, question: Question, scored: list[Scored]) -> Scored | None:
         """A nearly-best sentence stating a refusal (for "did X agree ...?") or a stop (for a
@@ -590,7 +640,7 @@ class ExtractiveComposer:
             (
                 s
                 for s in scored[:5]
-                if s.support >= GATES.stance_as_good * best.support
+                if s.support >= self.gates.stance_as_good * best.support
                 and refuses(s.sentence.text, set(question.terms), actors, cues)
             ),
             None,
@@ -605,7 +655,7 @@ class ExtractiveComposer:
         typed = [
             s
             for s in scored[:3]
-            if s.support >= GATES.nearly_as_good * best.support
+            if s.support >= self.gates.nearly_as_good * best.support
             and s.coverage >= best.coverage
             and holds_answer_type(question.answer_type, s.sentence, question.focus)
         ]
@@ -644,11 +694,11 @@ class ExtractiveComposer:
         chosen = [best.sentence]
         covered = set(best.covered)
         for other in scored[1:]:
-            if len(chosen) >= GATES.max_sentences or other.support < GATES.nearly_as_good * best.support:
+            if len(chosen) >= self.gates.max_sentences or other.support < self.gates.nearly_as_good * best.support:
                 break
             # A sentence joins when it covers question words the others miss, or when it
             # is as good as the best (then the sources are split and both are shown).
-            if other.covered - covered or other.support >= GATES.tied * best.support:
+            if other.covered - covered or other.support >= self.gates.tied * best.support:
                 chosen.append(other.sentence)
                 covered |= other.covered
         return self._with_context(chosen)
@@ -704,7 +754,7 @@ class ExtractiveComposer:
         )
 
     def _decline(self, question: Question, scored: list[Scored], reason: str) -> Answer:
-        related = [s.sentence for s in scored[:2] if s.hit.dense >= GATES.related_min_dense]
+        related = [s.sentence for s in scored[:2] if s.hit.dense >= self.gates.related_min_dense]
         ordered = sorted(related, key=lambda s: (s.doc_id, s.ordinal))
         written = write_items([[s] for s in ordered], self.snapshot.documents, related=True) if related else None
         return declined(question, written, f"declined: {reason}")
