@@ -838,7 +838,34 @@ def _subject(frame: str, verb_at: int, people_here: list[tuple[Mention, Person]]
     earlier = [p for m, p in people_here if m.end <= verb_at]
     if earlier and re.match(r"\w+ing\b", frame[verb_at:]):
         return earlier[0]  # "Rama dismissed the idea, saying: ..."
+    before = coordinated_with(frame, verb_at)
+    if before is not None:
+        return _subject(frame, before, people_here, state)  # "He asked why ..., and called it ..."
     return None
+
+
+def coordinated_with(frame: str, verb_at: int) -> int | None:
+    """Where the verb that a verb of speech at ``verb_at`` is coordinated with starts, when
+    "and" or "but" joins them, so that the two share their subject: the last verb of speech
+    before it ("He asked how the plant could fail, and called it “a scandal”"), else the
+    verb right after a pronoun opening the sentence ("She praised the crew but warned ...").
+    None when no "and" / "but" stands right before the verb.
+
+    >>> f = "He asked how it could fail, and called it ‘ ’."
+    >>> coordinated_with(f, f.index("called")), coordinated_with(f, f.index("asked"))
+    (3, None)
+    >>> f = "She praised the crew but warned of ‘ ’."
+    >>> coordinated_with(f, f.index("warned"))
+    4
+    """
+    joined = re.search(r"(?:,\s*)?\b(?:and|but)\s+$", frame[:verb_at], re.I)
+    if joined is None:
+        return None
+    verbs = [m.start() for m in SPEECH_VERB.finditer(frame, 0, joined.start())]
+    if verbs:
+        return verbs[-1]
+    opening = re.match(r"\s*(?:he|she|they)\s+", frame, re.I)
+    return opening.end() if opening else None
 
 
 AFFILIATION = re.compile(rf"\s+(?:of|at|from)\s+(?:the\s+)?{NAME_WORD}(?:\s+(?:of\s+)?{NAME_WORD}){{0,4}}\s*")

@@ -362,6 +362,20 @@ DOCUMENTS = [
         "Ines Duarte, Harbourline's chief executive, said fares would rise. \u201cFuel costs doubled,\u201d she said.",
         [("Ines Duarte", "Harbourline's chief executive", "Fuel costs doubled,")],
     ),
+    (  # verbs joined by "and" / "but" share their subject: the second brings no new speaker
+        "Lena Voss, head of the rail users' group, said the timetable was “a mess”. "
+        "She asked why one signal box could stop every train, and called it “a failure of planning”.",
+        [
+            ("Lena Voss", "head of the rail users' group", "a mess"),
+            ("Lena Voss", "head of the rail users' group", "a failure of planning"),
+        ],
+    ),
+    (
+        "The ferry sailed three hours late.\n\n"
+        "Port director Ola Berg said the crew had done well. "
+        "She thanked the pilots but warned that the engines were “worn out”.",
+        [("Ola Berg", "Port director", "worn out")],
+    ),
     (  # a label that names no one is not a turn
         "Update: the match was moved to Sunday.\n\nKey Points: two goals in the first half.",
         [],
