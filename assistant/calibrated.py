@@ -85,8 +85,13 @@ from assistant.context import (
 from assistant.direct import (
     WHERE,
     answer_phrase,
+    asked_dimension,
+    bound_to,
     category_span,
     count_spans,
+    dated_event,
+    event_dates,
+    event_verb,
     mentions_name,
     names_another,
     names_place,
@@ -105,7 +110,16 @@ from assistant.direct import (
     within,
     year_bounds,
 )
-from assistant.evidence import age_spans, clock_spans, day_conflict, days, holds, kind_spans, period_conflict, vague
+from assistant.evidence import (
+    age_spans,
+    clock_spans,
+    day_conflict,
+    days,
+    holds,
+    kind_spans,
+    period_conflict,
+    vague,
+)
 from assistant.figures import Figure, asks_length, clause_of, same_figure
 from assistant.findings import asks_finding, states_finding
 from assistant.index import Snapshot
@@ -616,6 +630,16 @@ class CalibratedComposer:
             return bool(self._count_spans(question, sentence))
         return True
 
+    def _dates_event(self, question: Question, sentence: Sentence) -> bool:
+        """Whether ``sentence`` may date the event a "When was X Ved?" question asks about:
+        not when its every date is that of a statement by another verb ("the police said on
+        Wednesday" for "When were they arrested?", ``direct.event_dates``); True for other
+        questions."""
+        verb = event_verb(question.focus) if figure_kind(question.asks_for) == "date" else None
+        if verb is None or SPEECH.search(question.focus):
+            return True
+        return bool(event_dates(sentence.text, verb))
+
     def _count_spans(self, question: Question, sentence: Sentence) -> list[tuple[int, int]]:
         """The counts of ``sentence`` (its lead-in's nouns count too) that answer a "how
         many X ...?" question: counting X in a clause saying what it asks happened
@@ -632,10 +656,10 @@ class CalibratedComposer:
         """Whether ``sentence`` gives what a question asking for a figure asks (a count of
         what it counts, ``_count_spans``, or a figure of its kind; always for other
         questions), and whether it gives it as a number (``_exact``)."""
-        if question.predicate or question.counted or question.clock or question.age:
-            given = self._holds_asked(question, sentence)
+        if question.predicate or question.counted:
+            given = bool(self._count_spans(question, sentence))
         else:
-            given = holds(figure_kind(question.asks_for), sentence.text, self.features.vocabulary)
+            given = self._holds_asked(question, sentence) and self._dates_event(question, sentence)
         return given, given and self._exact(question, sentence)
 
     def _exact(self, question: Question, sentence: Sentence) -> bool:
@@ -785,6 +809,16 @@ class CalibratedComposer:
             return not (elsewhere(c) or bearer_differs or other_sense) and self._holds_asked(question, c.sentence)
 
         found = self._near_best(candidates, answers, self.calibration.near_share)
+        verb = event_verb(question.focus) if kind == "date" else None
+        if found is not None and verb and not self._dates_event(question, found.sentence):
+            # "When were the suspects arrested?": the sentence found dates only when something
+            # was said; one of the best three dating the event asked ("detained on Saturday")
+            # answers better, else the date of the statement stands.
+            vectors = self.features.word_vectors
+            found = next(
+                (c for c in candidates[:COUNT_POOL] if answers(c) and dated_event(c.sentence.text, verb, vectors)),
+                found,
+            )
         if found is None and (question.clock or question.age):
             # "What time did they leave?": the best sentences say the day; a close one giving a
             # time of day (or for "How old ...?" an age) answers, however less likely the
@@ -1483,6 +1517,13 @@ class CalibratedComposer:
             if HOW_MUCH.search(question.focus):
                 # "How much did the six airlines lose?" asks for a sum, not how many lost it.
                 figures = [f for f in figures if f.kind != "count"] or figures
+            adjective = asked_dimension(question.focus)
+            if adjective:
+                # "How deep is it?": "50 feet deep", not "700 feet wide", of "700 feet wide and 50 feet deep".
+                at = sentence.start
+                figures = [
+                    f for f in figures if bound_to(sentence.text, (f.start - at, f.end - at), adjective)
+                ] or figures
             if figures:
                 f = max(figures, key=lambda f: (len(covered_terms(terms, set(f.measure))), -f.start))
                 a, b = with_range(

@@ -32,7 +32,7 @@ from collections.abc import Callable, Collection, Sequence
 import numpy as np
 
 from assistant.evidence import COMMON_OPENERS, Span, date_spans, kind_spans, name_kind, name_spans, number_spans
-from assistant.figures import clause_of
+from assistant.figures import clause_of, same_stem
 from assistant.lexical import STOPWORDS, covered_terms, stem, tokenize, unaccented
 from assistant.names import NAME_WORD, UPPER
 from assistant.numerals import NUMBER_WORDS
@@ -255,6 +255,34 @@ def with_unit(text: str, span: Span) -> Span:
     """
     unit = UNIT.match(text, span[1]) or TIME_UNIT.match(text, span[1])
     return (span[0], unit.end()) if unit else span
+
+
+# "How deep is X?": the adjective of size a question asks by ("long" and "far" ask for a distance too).
+ASKED_DIMENSION = re.compile(
+    r"\bhow\s+(?P<adjective>deep|wide|broad|tall|high|long|far|thick|heavy|fast|big|large)\b", re.I
+)
+
+
+def asked_dimension(question: str) -> str | None:
+    """The adjective of size a "How ADJ is X?" question asks by, lower case, or None.
+
+    >>> asked_dimension("How deep is the channel?"), asked_dimension("How many ships passed?")
+    ('deep', None)
+    """
+    found = ASKED_DIMENSION.search(question)
+    return found["adjective"].lower() if found else None
+
+
+def bound_to(text: str, span: Span, adjective: str) -> bool:
+    """Whether the measure at ``span`` (with its unit) is the one ``adjective`` qualifies:
+    "50 feet deep" is how deep, "700 feet wide" is not, in "700 feet wide and 50 feet deep".
+
+    >>> t = "The channel is 700 feet wide and 50 feet deep."
+    >>> [bound_to(t, (t.index(n), t.index(n) + len(n)), "deep") for n in ("700", "50")]
+    [False, True]
+    """
+    end = with_unit(text, span)[1]
+    return re.match(rf"[\s-]+{re.escape(adjective)}\b", text[end:], re.I) is not None
 
 
 MEASURED = re.compile(rf"\b\d[\d,.]*{UNIT.pattern}", re.I)
@@ -803,6 +831,86 @@ def verb_of_another(question: str, text: str) -> bool:
         if obj is None or covered_terms(set(tokenize(obj["object"])), asked):
             return False  # used alone ("reopened on 4 May") or with the asked object
     return True
+
+
+# A verb of saying, then at most two words (whom told) and the preposition of a date: "said on".
+SPEECH_BEFORE = re.compile(
+    r"\b(?P<verb>said|says|told|tells|added|announced|confirmed|stated|claimed|insisted|warned|wrote|explained|"
+    r"noted|replied|argued)(?:\s+[^\W\d_][\w’'-]*){0,2}?\s+(?:(?:late|early)\s+)?(?:on|at|in)\s+$",
+    re.I,
+)
+
+
+def speech_date(text: str, span: Span) -> str | None:
+    """The verb of saying whose statement the date at ``span`` dates ("the prosecutor said
+    on Wednesday", "told reporters on Monday"): when it was said, not when what it reports
+    happened; None for a date of anything else.
+
+    >>> t = "Two men arrested over the raid had confessed, the police said on Wednesday."
+    >>> speech_date(t, (t.index("Wednesday"), len(t) - 1))
+    'said'
+    >>> t = "The bridge reopened on 4 May, the council told reporters on Friday."
+    >>> [speech_date(t, (t.index(d), t.index(d) + len(d))) for d in ("4 May", "Friday")]
+    [None, 'told']
+    """
+    found = SPEECH_BEFORE.search(text[: span[0]])
+    return found["verb"].lower() if found else None
+
+
+def event_dates(text: str, verb: str) -> list[Span]:
+    """The dates of ``text`` that may date what a "When was X Ved?" question's ``verb`` says:
+    all but those of a statement by another verb (``speech_date``: "When did they confirm
+    it?" is answered by "confirmed on Monday", "When were they arrested?" is not).
+
+    >>> t = "Two men held since 3 May had confessed, the police said on Wednesday."
+    >>> [t[a:b] for a, b in event_dates(t, "arrested")], [t[a:b] for a, b in event_dates(t, "said")]
+    (['3 May'], ['3 May', 'Wednesday'])
+    >>> t = "The closure was announced on Monday."
+    >>> [t[a:b] for a, b in event_dates(t, "announce")]
+    ['Monday']
+    """
+    kept = []
+    for span in date_spans(text):
+        said = speech_date(text, span)
+        if said is None or same_stem(stem(said), stem(verb.lower())):
+            kept.append(span)
+    return kept
+
+
+# "When were the suspects arrested?", "When did the ferry sail?": the verb ending the question.
+EVENT_VERB = re.compile(
+    r"^\W*(?:[Aa]nd\s+)?(?:[Ww]hen|[Ww]hat\s+(?:day|date|year))\s+"
+    r"(?:did|does|do|will|would|has|have|had|was|were|is|are)\s+"
+    rf"(?:(?:the|a|an|its|their)\s+)?(?:{NAME_WORD}\s+)*?(?:[a-z][\w’'-]*\s+){{0,4}}?(?P<verb>[a-z]+)\W*$"
+)
+
+
+def event_verb(question: str) -> str | None:
+    """The verb of what a "When did X V?" / "When was X Ved?" question asks about, None
+    when the question does not end with it.
+
+    >>> [event_verb(q) for q in ["When were the suspects arrested?", "When did the ferry sail?", "When was it built, and why?"]]
+    ['arrested', 'sail', None]
+    """
+    m = EVENT_VERB.match(question)
+    return m["verb"] if m else None
+
+
+def dated_event(text: str, verb: str, vectors: WordVectors | None = None) -> bool:
+    """Whether ``text`` dates an event ``verb`` says (a date not of a statement, ``speech_date``,
+    in a clause with the verb or a near word, ``says_predicate``: "detained on Saturday" for
+    "arrested").
+
+    >>> dated_event("The men were arrested late on Saturday 25 October.", "arrested")
+    True
+    >>> dated_event("The men, who were arrested, spoke to police on Monday.", "arrested")
+    False
+    """
+    for span in date_spans(text):
+        left, right = clause_of(text, *span)
+        if speech_date(text, span) is None and says_predicate((verb,), text[left:right], vectors):
+            return True
+    return False
 
 
 def mentions_name(name: str, text: str, ordinary: Collection[str] = ()) -> bool:

@@ -41,7 +41,7 @@ APPROX = r"(?:(?:more than|less than|fewer than|over|under|about|around|nearly|a
 
 DATE_RE = re.compile(
     rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH}(?:,?\s+{YEAR})?|{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+{YEAR})?"
-    rf"|{MONTH}\s+{YEAR}|{MONTH}\b|{WEEKDAY}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}}"
+    rf"|{MONTH}\s+{YEAR}|{MONTH}\b|{WEEKDAY}(?:,?\s+(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH}(?:,?\s+{YEAR})?)?|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}}"
     rf"|(?:the\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)(?:\s+(?:and|to|or)\s+\d{{1,2}}(?:st|nd|rd|th))?|(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
     rf"eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|"
     rf"twenty-first))\s+centur(?:y|ies)|(?:(?:early|mid|late)[- ])?{YEAR}|yesterday|today|tomorrow"
@@ -127,6 +127,9 @@ def date_spans(text: str) -> list[Span]:
     >>> text = "The treaty was signed on 4 July 1776."
     >>> [text[a:b] for a, b in date_spans(text)]
     ['4 July 1776']
+    >>> text = "They were held on Saturday 25 October and freed on Monday."
+    >>> [text[a:b] for a, b in date_spans(text)]
+    ['Saturday 25 October', 'Monday']
     """
     return _merge(m.span() for m in DATE_RE.finditer(text))
 
