@@ -57,8 +57,9 @@ CURRENCY_WORDS = {
 MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 
 MONEY_SIGN = re.compile(rf"(?<![\w$£€¥])(?P<cur>US\$|[£$€¥])\s?(?P<num>{NUMBER})(?:\s?(?P<scale>{SCALE}))?", re.I)
+# "40 euros", and as a modifier "a 200-euro pass", "a 10-pound note".
 MONEY_WORD = re.compile(
-    rf"(?<![\w.,])(?P<num>{NUMBER})(?:\s?(?P<scale>{SCALE}))?\s(?P<cur>pounds?|sterling|dollars?|euros?|yen)\b", re.I
+    rf"(?<![\w.,])(?P<num>{NUMBER})(?:\s?(?P<scale>{SCALE}))?[\s-](?P<cur>pounds?|sterling|dollars?|euros?|yen)\b", re.I
 )
 PERCENT = re.compile(rf"(?<![\w.,])(?P<num>{NUMBER})\s?(?:%|per\s?cent\b|percent\b)", re.I)
 DATE_DMY = re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month>{MONTH})(?:,?\s+(?P<year>(?:19|20)\d\d))?\b")
@@ -551,6 +552,20 @@ def range_end(text: str, start: int, end: int) -> int:
     return m.end()
 
 
+AGE_BEFORE = re.compile(r"\b(?:aged|ages?(?:\s+of)?|age\s+group\s+of)\s+(?:between\s+|about\s+|around\s+)?$", re.I)
+
+
+def gives_an_age(text: str, start: int) -> bool:
+    """Whether the number at ``start`` is someone's age ("aged 39", "at the age of 70"),
+    which says how old, not how many of what.
+
+    >>> t = "The other, aged 39, was held with 12 others at the age of 70."
+    >>> gives_an_age(t, t.index("39")), gives_an_age(t, t.index("12")), gives_an_age(t, t.index("70"))
+    (True, False, True)
+    """
+    return AGE_BEFORE.search(text, 0, start) is not None
+
+
 def raw_figures(text: str) -> list[tuple[int, int, FigureKind, float, str]]:
     """(start, end, kind, value, unit) of every figure in ``text``, in order; a number is
     read once, as money, percentage, date, year or count, in that order of preference.
@@ -593,7 +608,7 @@ def raw_figures(text: str) -> list[tuple[int, int, FigureKind, float, str]]:
         if length is not None:
             unit, end, half = length
             add(m.start(), end, "duration", parse_number(m["num"], m["scale"]) + half, unit)
-        elif not is_duration(text, last) and not names_a_thing(text, m.start()):
+        elif not (is_duration(text, last) or names_a_thing(text, m.start()) or gives_an_age(text, m.start())):
             add(m.start(), last, "count", parse_number(m["num"], m["scale"]), "")
     for m in WORD_COUNT.finditer(text):
         last = range_end(text, m.start(), m.end())
@@ -601,7 +616,7 @@ def raw_figures(text: str) -> list[tuple[int, int, FigureKind, float, str]]:
         if length is not None:
             unit, end, half = length
             add(m.start(), end, "duration", COUNT_WORDS[m["word"].lower()] + half, unit)
-        elif not is_duration(text, last):
+        elif not (is_duration(text, last) or gives_an_age(text, m.start())):
             add(m.start(), last, "count", float(COUNT_WORDS[m["word"].lower()]), "")
     return sorted(found)
 

@@ -440,3 +440,18 @@ def test_a_sentence_giving_two_sources_values_still_disputes() -> None:
     assert disagreements(figures) == []  # read alone, one sentence does not dispute itself
     found = disagreements(figures, disputing={"a.txt#s0"})
     assert [[g.value for g in d.values] for d in found] == [[30.0, 33.0]]
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "expected"),
+    [
+        ("The council scrapped the 200-euro arts pass for students.", "200", ("money", 200.0, "EUR")),
+        ("Riders now pay a 10-pound fee to park by the station.", "10", ("money", 10.0, "GBP")),
+        ("The second suspect, aged 39, was held at a flat in Leeds.", "39", None),
+        ("She took up rowing at the age of 70 and won in Ghent.", "70", None),
+        ("Police held 12 suspects, aged between 19 and 40.", "12", ("count", 12.0, "")),
+    ],
+)
+def test_money_as_a_modifier_and_ages(text: str, number: str, expected: tuple[str, float, str] | None) -> None:
+    found = [(k, v, u) for s, _, k, v, u in raw_figures(text) if s == text.index(number)]
+    assert (found[0] if found else None) == expected
