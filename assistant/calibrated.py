@@ -92,6 +92,7 @@ from assistant.direct import (
     dated_event,
     event_dates,
     event_verb,
+    future_only,
     mentions_name,
     names_another,
     names_place,
@@ -634,8 +635,13 @@ class CalibratedComposer:
         """Whether ``sentence`` may date the event a "When was X Ved?" question asks about:
         not when its every date is that of a statement by another verb ("the police said on
         Wednesday" for "When were they arrested?", ``direct.event_dates``); True for other
-        questions."""
-        verb = event_verb(question.focus) if figure_kind(question.asks_for) == "date" else None
+        questions. Nor, for one about the past, a sentence dating only what is still to come
+        (``direct.future_only``)."""
+        if figure_kind(question.asks_for) != "date":
+            return True
+        if future_only(question.focus, sentence.text):
+            return False
+        verb = event_verb(question.focus)
         if verb is None or SPEECH.search(question.focus):
             return True
         return bool(event_dates(sentence.text, verb))
@@ -804,8 +810,11 @@ class CalibratedComposer:
         def answers(c: Candidate) -> bool:
             # "How much did it cost the airport?" is not answered by what it cost airlines.
             bearer_differs = kind == "money" and other_bearer(question.focus, c.sentence.text)
-            # "When did the airport reopen?" is not answered by a date near "reopening the row".
-            other_sense = kind == "date" and verb_of_another(question.focus, c.sentence.text)
+            # "When did the airport reopen?" is not answered by a date near "reopening the row",
+            # nor "When did the bridge open?" by "The new bridge will open in 2030".
+            other_sense = kind == "date" and (
+                verb_of_another(question.focus, c.sentence.text) or future_only(question.focus, c.sentence.text)
+            )
             return not (elsewhere(c) or bearer_differs or other_sense) and self._holds_asked(question, c.sentence)
 
         found = self._near_best(candidates, answers, self.calibration.near_share)

@@ -896,6 +896,34 @@ def event_verb(question: str) -> str | None:
     return m["verb"] if m else None
 
 
+# A question about the past ("When did X open?", "When was it built?").
+ASKS_PAST = re.compile(r"^\W*(?:and\s+)?(?:when|what\s+(?:day|date|year))\s+(?:did|was|were|had)\b", re.I)
+# A clause about the future: "will open", "is due to", "is expected to", "plans to".
+FUTURE = re.compile(
+    r"\b(?:will|shall|won[’']t|(?:is|are)\s+(?:now\s+)?(?:due|expected|scheduled|set|planned|likely)\s+to|plans?\s+to|"
+    r"(?:is|are)\s+to\s+(?:be\s+)?\w+)\b",
+    re.I,
+)
+
+
+def future_only(question: str, text: str) -> bool:
+    """Whether a question about the past ("When did the bridge open?") meets a sentence whose
+    every date stands in a clause about the future ("The new bridge will open in late 2030"):
+    what is still to come does not say when something happened.
+
+    >>> future_only("When did the bridge open?", "The new bridge will open in late 2030.")
+    True
+    >>> future_only("When did the bridge open?", "The old bridge opened in 1977; its successor will open in 2030.")
+    False
+    >>> future_only("When will the bridge open?", "The new bridge will open in late 2030.")
+    False
+    """
+    spans = date_spans(text)
+    if not ASKS_PAST.match(question) or not spans:
+        return False
+    return all(FUTURE.search(text[slice(*clause_of(text, *span))]) for span in spans)
+
+
 def dated_event(text: str, verb: str, vectors: WordVectors | None = None) -> bool:
     """Whether ``text`` dates an event ``verb`` says (a date not of a statement, ``speech_date``,
     in a clause with the verb or a near word, ``says_predicate``: "detained on Saturday" for
