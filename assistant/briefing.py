@@ -679,7 +679,10 @@ class Briefer:
             sections += [
                 BriefingSection(WHO_SAID_WHAT, tuple(self._who_said_what(across_documents(quotes)))),
                 BriefingSection(FIGURES, tuple(self._figures(self._corrected_figures(measured)))),
-                BriefingSection(SOURCES_DIFFER, tuple(self._difference(d) for d in measures.differing)),
+                BriefingSection(
+                    SOURCES_DIFFER,
+                    tuple(self._difference(d) for d in measures.differing if self._between_sources(d)),
+                ),
                 BriefingSection(TIMELINE, tuple(self._timeline(figures))),
             ]
         docs_used = {c.doc_id for s in sections for i in s.items for c in i.citations}
@@ -1263,6 +1266,12 @@ class Briefer:
         label = max((self._measure_phrase(f) for g in found.values for f in g.figures), key=len) or None
         return BriefingItem(text="Sources differ: " + "; ".join(parts) + ".", citations=tuple(citations), label=label)
 
+    def _between_sources(self, found: Disagreement) -> bool:
+        """Whether a difference is between sources (``between_outlets``): values that only
+        one outlet's reports give are that outlet updating its own count."""
+        docs = self.snapshot.documents
+        return between_outlets([[source_name(docs[d]) for d in g.doc_ids] for g in found.values])
+
     def _measure_phrase(self, figure: Figure) -> str:
         """What a figure measures, in its sentence's words, for a heading
         (``figures.measure_label``: "crew members", "days", "the closure of the port")."""
@@ -1417,6 +1426,17 @@ def reports_twice(text: str) -> bool:
     (True, False)
     """
     return len(REPORTS.findall(text)) >= 2
+
+
+def between_outlets(outlets: Sequence[Sequence[str]]) -> bool:
+    """Whether the values of a measure (each with the outlets of the documents giving it)
+    come from more than one outlet: a later report of one paper giving a new count ("60
+    investigators" on day one, "about 100" ten days on) updates it, it does not dispute it.
+
+    >>> between_outlets([["Metro Ledger"], ["Metro Ledger"]]), between_outlets([["Metro Ledger"], ["City Wire"]])
+    (False, True)
+    """
+    return len({o for names in outlets for o in names}) > 1
 
 
 def _one_per_doc(group: FigureGroup) -> list[Figure]:

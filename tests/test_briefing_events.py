@@ -75,3 +75,26 @@ def test_sources_differ_only_on_counts_of_one_event(
     differ = briefing.section(SOURCES_DIFFER)
     texts = [item.text for item in differ.items] if differ else []
     assert any(all(v in t for v in values) for t in texts) is flagged, texts
+
+
+@pytest.mark.parametrize(
+    ("outlets", "flagged"),
+    [
+        (("Harbour Ledger", "Harbour Ledger"), False),  # one paper's later report updates its own count
+        (("Harbour Ledger", "Coast Radio"), True),
+    ],
+)
+def test_a_count_one_outlet_updates_is_no_difference_between_sources(
+    tmp_path_factory: pytest.TempPathFactory, outlets: tuple[str, str], flagged: bool
+) -> None:
+    story = _story(
+        (outlets[0], "The coastguard said 40 volunteers had joined the search for the missing trawler off Skarra."),
+        (
+            outlets[1],
+            "About 70 volunteers are now searching the Skarra coast for the missing trawler, the coastguard said.",
+        ),
+    )
+    bot = _corpus_bot(tmp_path_factory, "search", story)
+    differ = bot.brief().section(SOURCES_DIFFER)
+    texts = [item.text for item in differ.items] if differ else []
+    assert any("40" in t and "70" in t for t in texts) is flagged, texts
