@@ -8,7 +8,8 @@ when the sources give nothing for it:
    a. Candidates: every citable sentence (headings never; a lead-in ending in ":" only
       with its list; questions and fragments of fewer than ``min_words`` words never),
       or, for a topic, the sentences hybrid retrieval finds for it and every sentence of a
-      document the topic is the subject of; none for a topic the documents do not cover
+      document the topic is the subject of (for "what X said", the sentences quoting X);
+      none for a topic the documents do not cover
       (``Briefer._topic_pool``, ``topicality``). A sentence of a correction, one that
       describes its own document ("The following exchange ...", "Excerpt from ..."), a
       chair's formula or a remark that tells nothing of its own (``says_little``) never
@@ -603,6 +604,21 @@ def unheard(voices: Sequence[tuple[str, int]], shown: Mapping[int, str]) -> list
     ]
 
 
+WORDS_OF = re.compile(
+    rf"{SPEECH_VERB.pattern}|\b(?:comments?|remarks?|words|statements?|views?|quotes?|quotations?|position)\b", re.I
+)
+
+
+def asks_for_words(topic: str) -> bool:
+    """Whether a topic asks what someone said: a verb of speech or a noun for what was
+    said ("what Albania said", "the minister's comments", "Ruiz's remarks").
+
+    >>> asks_for_words("what Albania said"), asks_for_words("the mayor's remarks"), asks_for_words("the arrests")
+    (True, True, False)
+    """
+    return WORDS_OF.search(topic) is not None
+
+
 def speaker_matches(quote: Quote, terms: Iterable[str]) -> bool:
     """Whether topic words name a quote's speaker or role ("Albania" -> "Albanian Prime
     Minister Edi Rama"): a word of the speaker or role starts with a topic word of five
@@ -728,16 +744,20 @@ class Briefer:
            the topic or are as close as the furthest sentence naming it (``on_topic``);
         5. of those, when the topic is named or is some documents' subject, the ones that
            speak to it (``speaks_to_topic``): a sentence that does not name it comes from a
-           document that does, and none but those naming it from outside its subject documents.
+           document that does, and none but those naming it from outside its subject documents;
+        but for a topic asking what someone said (``asks_for_words``), the sentences quoting
+        them (``_quoted_for``), found or not, close or not, and those naming the topic alone.
         Sentences that may not make a point (``_may_be_point``) never decide 2 or 4."""
         st = self.settings
         empty = _Pool([], np.zeros((0, 1), dtype=np.float32), np.zeros(0, dtype=np.float32))
         found = [s for s in self.search(topic, st.topic_k, doc_ids) if is_candidate(s, st.min_words)]
         query = self.embed([topic])[0]
         terms = set(tokenize(topic))
+        quoted = self._quoted_for(topic, doc_ids)  # "what Dati said": every sentence quoting Dati
+        found += [s for s in quoted if s not in found and is_candidate(s, st.min_words)]
         relevance = self.vectors(found) @ query if found else np.zeros(0, dtype=np.float32)
         telling = np.array([self._may_be_point(s) for s in found], dtype=bool)
-        naming = np.array([names_topic(terms, s.text) for s in found], dtype=bool) & telling
+        naming = np.array([names_topic(terms, s.text) or s in quoted for s in found], dtype=bool) & telling
         closest = float(relevance[telling].max(initial=0.0))
         docs, heading_named, heading_close = self._headings(topic, query, doc_ids)
         # A passage naming the topic's words between its sentences also shows it is covered.
@@ -760,6 +780,8 @@ class Briefer:
                 speaks_to_topic(n, s.doc_id in telling_docs or names_topic(terms, texts[s.doc_id]), bool(subjects))
                 for s, n in zip(found, naming, strict=True)
             ]
+        if quoted:  # what they said, however they put it, and nobody else's words
+            keep = naming.copy()
         sentences = [s for s, k in zip(found, keep, strict=True) if k and s.doc_id not in subjects]
         sentences += [s for d in subjects for s in self.snapshot.by_doc.get(d, []) if is_candidate(s, st.min_words)]
         if not sentences:
@@ -767,6 +789,17 @@ class Briefer:
         vectors = self.vectors(sentences)
         heading = np.array([subjects.get(s.doc_id, 0.0) for s in sentences])
         return _Pool(sentences, vectors, np.maximum(vectors @ query, heading).astype(np.float32))
+
+    def _quoted_for(self, topic: str, doc_ids: Collection[str] | None) -> list[Sentence]:
+        """The sentences quoting a person a topic asks about in words of speech ("what Dati
+        said", "Albania's comments": ``asks_for_words``), whose name or role a topic word
+        names (``speaker_matches``); none for any other topic."""
+        if not asks_for_words(topic):
+            return []
+        terms = tokenize(topic)
+        docs = sorted(doc_ids if doc_ids is not None else self.snapshot.by_doc)
+        ids = [q.sentence_id for d in docs for q in self.snapshot.quotes_of(d) if speaker_matches(q, terms)]
+        return [self.snapshot.sentences[i] for i in dict.fromkeys(ids)]
 
     def _passage(self, sentence: Sentence) -> list[str]:
         """The texts of a sentence and its neighbours within ``passage_gap`` under one heading."""
