@@ -89,7 +89,7 @@ from assistant.lexical import tokenize
 from assistant.records import Answer, Citation, Document, Sentence
 from assistant.references import Footnotes, footnote, markdown_text
 from assistant.sources import amends, corrections_in, corrects, is_correction, settled, source_name
-from assistant.speakers import SPEECH_VERB, Quote, across_documents, is_role_word
+from assistant.speakers import SPEECH_VERB, Quote, across_documents, is_role_word, quote_spans
 from assistant.topicality import (
     NAME_WORD,
     about_the_topic,
@@ -1194,7 +1194,9 @@ class Briefer:
         for speaker, said in ranked[: st.max_speakers]:
             role = next((q.role for q in said if q.role), None)
             sentences = list(dict.fromkeys(self.snapshot.sentences[q.sentence_id] for q in said))
-            sentences = sentences[: st.quotes_per_speaker]
+            # A sentence that also quotes someone else (or a title) shows words not theirs.
+            own = [x for x in sentences if only_their_words(x, [q for q in said if q.sentence_id == x.sentence_id])]
+            sentences = (own or sentences)[: st.quotes_per_speaker]
             label = f"{speaker}, {role}" if role else speaker
             items.append(self._quoted_item(sentences, label))
         return items
@@ -1470,6 +1472,21 @@ def between_outlets(outlets: Sequence[Sequence[str]]) -> bool:
     (False, True)
     """
     return len({o for names in outlets for o in names}) > 1
+
+
+def only_their_words(sentence: Sentence, theirs: Sequence[Quote]) -> bool:
+    """Whether every quotation of a sentence is one of ``theirs`` (one speaker's quotes of
+    it): a sentence that also quotes another person, or a title, would show under their
+    name words that are not theirs.
+
+    >>> t = 'Ruiz called it “a disgrace”, while Ito said it was “fair”.'
+    >>> s = Sentence("d#s0", "d", 0, 0, len(t), t)
+    >>> q = lambda words: Quote("d#s0", "d", "x", None, t.index(words), t.index(words) + len(words), words)
+    >>> only_their_words(s, [q("a disgrace")]), only_their_words(s, [q("a disgrace"), q("fair")])
+    (False, True)
+    """
+    mine = [(q.start - sentence.start, q.end - sentence.start) for q in theirs]
+    return all(any(a < e and s < b for a, b in mine) for s, e in quote_spans(sentence.text))
 
 
 def _one_per_doc(group: FigureGroup) -> list[Figure]:

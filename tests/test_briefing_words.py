@@ -58,3 +58,30 @@ def test_a_topic_asking_what_someone_said_briefs_their_words(
     _verify_all(bot, briefing)
     points = " ".join(item.text for item in briefing.section(KEY_POINTS).items)
     assert all(p in points for p in present) and not any(a in points for a in absent), points
+
+
+# A harbour dispute, written for this test: one sentence quotes both sides.
+HARBOUR = {
+    "news.txt": (
+        'title = "Harbour fees row"\noutlet = "Coast Courier"\ndate = "2025-04-02"\n',
+        "Harbour master Lena Voss called the new fees “fair and overdue”, while skipper Omar Haddad said "
+        "they were “the end of the fleet”.\n\n"
+        "“We have not raised fees in twelve years,” Voss said.\n\n"
+        "The council will vote on the fees in May.\n",
+    ),
+    "radio.txt": (
+        'title = "Skippers protest at the quay"\noutlet = "Bay Radio"\ndate = "2025-04-03"\n',
+        "“Nobody asked the crews,” Haddad told the crowd at the quay.\n",
+    ),
+}
+
+
+def test_who_said_what_shows_a_speaker_sentences_holding_only_their_words(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    from assistant.briefing import WHO_SAID_WHAT
+
+    bot = _corpus_bot(tmp_path_factory, "harbour", HARBOUR)
+    who = {item.label.split(",")[0]: item.text for item in bot.brief().section(WHO_SAID_WHAT).items if item.label}
+    assert "twelve years" in who["Lena Voss"] and "end of the fleet" not in who["Lena Voss"], who
+    assert "Nobody asked" in who["Omar Haddad"] and "fair and overdue" not in who["Omar Haddad"], who
