@@ -455,3 +455,16 @@ def test_a_sentence_giving_two_sources_values_still_disputes() -> None:
 def test_money_as_a_modifier_and_ages(text: str, number: str, expected: tuple[str, float, str] | None) -> None:
     found = [(k, v, u) for s, _, k, v, u in raw_figures(text) if s == text.index(number)]
     assert (found[0] if found else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "expected"),
+    [
+        ("Homes still without power: about 2,400.", "2,400", {"hom", "power"}),
+        ("Value of the stolen paintings, as set by the insurers: 12 million pounds.", "12", {"stolen", "paint"}),
+        ("Volunteers on the search: 70.", "70", {"volunteer", "search"}),
+    ],
+)
+def test_a_figure_after_a_label_measures_what_the_label_says(text: str, number: str, expected: set[str]) -> None:
+    found = [f for f in extract(split_sentences("d.txt", text)) if number in f.text]
+    assert expected <= set(found[0].measure), found[0].measure
