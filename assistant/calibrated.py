@@ -828,6 +828,16 @@ class CalibratedComposer:
                 (c for c in candidates[:COUNT_POOL] if answers(c) and dated_event(c.sentence.text, verb, vectors)),
                 found,
             )
+        elif (
+            found is not None
+            and found is not candidates[0]
+            and verb
+            and not dated_event(found.sentence.text, verb, self.features.word_vectors)
+        ):
+            # The best sentence holds no date of the event ("The museum will remain closed
+            # today" for "When did it reopen?"): another dates it only in a clause saying the
+            # asked verb or a near word, not "A robbery took place on Sunday".
+            return Verdict(False, f"no nearly-best sentence dates what the question's '{verb}' says"), candidates
         if found is None and (question.clock or question.age):
             # "What time did they leave?": the best sentences say the day; a close one giving a
             # time of day (or for "How old ...?" an age) answers, however less likely the
