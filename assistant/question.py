@@ -462,6 +462,11 @@ def extreme_asked(question: str) -> str:
     return "least" if LEAST.search(question) else "most" if MOST.search(question) else ""
 
 
+# Plurals that name no kind of thing: "How many items were taken?" is answered by a count of
+# whatever was taken ("eight pieces", "40,000 kettles"), as "How many people ...?" by any persons.
+GENERAL_THINGS = frozenset("items things objects".split())
+
+
 def counted_words(question: str) -> tuple[str, ...]:
     """Stems of the plural nouns a "how many" question counts, up to its first auxiliary
     and no further than its counted noun (``_counted_end``; at most four words): a count
@@ -475,6 +480,8 @@ def counted_words(question: str) -> tuple[str, ...]:
     ()
     >>> counted_words("How many volunteers cleared beaches?")
     ('volunteer',)
+    >>> counted_words("How many items were recalled?")
+    ()
     """
     found = HOW_MANY.search(question)
     if found is None:
@@ -485,7 +492,7 @@ def counted_words(question: str) -> tuple[str, ...]:
         if word.lower() in AUX_WORDS or (words and word.lower() == "of"):
             break  # "how many tons of debris" counts tons
         words.append(word)
-    plural = [w for w in words if _plural_s(w)]
+    plural = [w for w in words if _plural_s(w) and w.lower() not in GENERAL_THINGS]
     return tuple(t for w in plural for t in tokenize(w))
 
 

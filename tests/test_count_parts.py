@@ -66,3 +66,40 @@ def raid(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
 def test_one_of_them_does_not_say_how_many_there_were(raid: Assistant) -> None:
     out = checked_answer(raid, "How many robbers were there?")
     assert not (out["short_answer"] and out["short_answer"]["text"] == "one"), out["text"]
+
+
+@pytest.mark.parametrize(
+    ("question", "counted"),
+    [
+        ("How many items were recalled?", ()),
+        ("How many things did the burglars take?", ()),
+        ("How many objects were taken from the gallery?", ()),
+        ("How many kettles were recalled?", ("kettl",)),
+    ],
+)
+def test_a_general_plural_names_no_kind_of_thing(question: str, counted: tuple[str, ...]) -> None:
+    assert counted_words(question) == counted
+
+
+RECALL = {
+    "recall-news.md": (
+        '---\ntitle: "Kettle recall"\noutlet: Consumer Post\nkind: news report\ndate: 2025-07-01\n---\n'
+        "About 40,000 kettles were recalled by Brenner Home after reports of faulty switches.\n\n"
+        "Customers can return them to any of three retailers.\n"
+    ),
+    "recall-maker.md": (
+        '---\ntitle: "Safety notice"\noutlet: Brenner Home\nkind: press release\ndate: 2025-06-30\n---\n'
+        "Brenner Home is recalling its Model K2 kettle as a precaution.\n\n"
+        "No injuries have been reported.\n"
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def recall(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    return bot_on(tmp_path_factory, "recall", RECALL, calibrated=None)
+
+
+def test_how_many_items_is_answered_by_a_count_of_what_was_recalled(recall: Assistant) -> None:
+    out = checked_answer(recall, "How many items did Brenner Home recall?")
+    assert out["short_answer"] and out["short_answer"]["text"].endswith("40,000"), out["text"]
