@@ -70,6 +70,7 @@ from assistant.figures import (
     Disagreement,
     Figure,
     FigureGroup,
+    clause_of,
     comparable,
     counting_period,
     disagreements,
@@ -1247,10 +1248,17 @@ class Briefer:
             if f.kind == "duration":
                 periods.setdefault(f.sentence_id, []).append(f)
 
+        def period_of(f: Figure) -> list[Figure]:
+            """The lengths of time in the figure's clause ("nearly 5,000 flights in those three
+            days; the figure of about 7,000 is the total for the whole five-day disruption")."""
+            sentence = self.snapshot.sentences[f.sentence_id]
+            left, right = clause_of(sentence.text, f.start - sentence.start, f.end - sentence.start)
+            return [d for d in periods.get(f.sentence_id, []) if left <= d.start - sentence.start < right]
+
         def related(a: Figure, b: Figure) -> bool:
             if names_other_things(a, b):  # "two test pilots", "four seats"
                 return False
-            if a.kind != "duration" and other_periods(periods.get(a.sentence_id, []), periods.get(b.sentence_id, [])):
+            if a.kind != "duration" and other_periods(period_of(a), period_of(b)):
                 return False  # "5,000 flights in three days", "6,000 over five days"
             closeness = float(vectors[row[a.sentence_id]] @ vectors[row[b.sentence_id]])
             if same_measure(a, b):

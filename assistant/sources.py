@@ -530,11 +530,26 @@ def _fix_after(following: Sequence[Sentence]) -> Sentence | None:
     return disowning[0] if disowning else None
 
 
+NEGATION_BEFORE = re.compile(r"\b(?:not|never|rather\s+than|instead\s+of)\s+(?:[\w'’-]+\s+){0,2}$", re.I)
+
+
+def negated(before: str) -> bool:
+    """Whether the words before a figure deny it ("nearly 5,000 flights, not 7,000", "rather
+    than the 61,000 homes reported"): a fix that names a wrong value this way does not state it.
+
+    >>> negated("Delta cancelled nearly 5,000 flights, not "), negated("the figure of about ")
+    (True, False)
+    """
+    return NEGATION_BEFORE.search(before) is not None
+
+
 def settled(figures: Iterable[Figure], fixes: Iterable[tuple[Sentence, Sentence]]) -> list[Figure]:
     """The figures that may be one side of a disagreement: none of a correction's account
     of the error, nor a value that account gives, whether the correction repeats it ("22
     was an early figure") or another document states it for the same measure
-    (``figures.same_measure``): a correction settles a figure, it does not dispute it.
+    (``figures.same_measure``): a correction settles a figure, it does not dispute it. The
+    fix's own figures stand unless it denies them (``negated``): it may give the wrong value
+    its right measure ("the figure of about 7,000 is the total for the whole five days").
 
     >>> from assistant.records import Sentence
     >>> s = lambda d, t: Sentence(f"{d}#s0", d, 0, 0, len(t), t)
@@ -547,8 +562,12 @@ def settled(figures: Iterable[Figure], fixes: Iterable[tuple[Sentence, Sentence]
     pairs = list(fixes)
     retractions = {r.sentence_id for r, _ in pairs}
     wrong = [w for r, _ in pairs for w in sentence_figures(r)]
+    fixed = {fix.sentence_id: fix for _, fix in pairs}
 
     def corrected(f: Figure) -> bool:
+        fix = fixed.get(f.sentence_id)
+        if fix is not None and not negated(fix.text[: f.start - fix.start]):
+            return False  # the fix gives it its right measure ("7,000 is the total for the five days")
         return any(
             (w.kind, w.unit, w.value) == (f.kind, f.unit, f.value) and (w.doc_id == f.doc_id or same_measure(w, f))
             for w in wrong

@@ -98,3 +98,33 @@ def test_a_count_one_outlet_updates_is_no_difference_between_sources(
     differ = bot.brief().section(SOURCES_DIFFER)
     texts = [item.text for item in differ.items] if differ else []
     assert any("40" in t and "70" in t for t in texts) is flagged, texts
+
+
+# A ferry strike told by a paper, its correction and a council, written for this test: the correction
+# gives the wrong value its right measure (the whole week), where the council's count differs.
+FERRY_CORRECTION = {
+    "1.txt": (
+        'title = "Ferry strike hits islands"\noutlet = "Island Post"\ndate = "2026-05-02"\n',
+        "The operator cancelled about 900 sailings between 1 and 3 May.\n",
+    ),
+    "2.txt": (
+        'title = "Correction: ferry cancellations"\noutlet = "Island Post"\nkind = "correction"\ndate = "2026-05-09"\n',
+        "An article published on 2 May said the operator cancelled about 900 sailings between 1 and 3 May. "
+        "That was wrong. The operator cancelled nearly 400 sailings in those three days; the figure of about 900 "
+        "is its total for the whole seven-day strike.\n",
+    ),
+    "3.txt": (
+        'title = "Council counts the cost of the ferry strike"\noutlet = "Harbour Council"\ndate = "2026-05-10"\n',
+        "The operator cancelled more than 700 sailings over seven days of the strike, the council said.\n",
+    ),
+}
+
+
+def test_a_correction_that_gives_a_value_its_right_measure_keeps_it(tmp_path_factory: pytest.TempPathFactory) -> None:
+    bot = _corpus_bot(tmp_path_factory, "ferry-correction", FERRY_CORRECTION)
+    briefing = bot.brief()
+    _verify_all(bot, briefing)
+    differ = briefing.section(SOURCES_DIFFER)
+    texts = [item.text for item in differ.items] if differ else []
+    assert any("700" in t and "900" in t for t in texts), texts
+    assert not any("400" in t for t in texts), texts
