@@ -125,7 +125,7 @@ from assistant.figures import Figure, asks_length, clause_of, same_figure
 from assistant.findings import asks_finding, states_finding
 from assistant.index import Snapshot
 from assistant.lexical import covered_terms, stem, tokenize
-from assistant.question import WANTS_MORE, YEAR_RE, Question, analyse, holder_asked
+from assistant.question import WANTS_MORE, YEAR_RE, Question, analyse, asked_deed, holder_asked
 from assistant.reasons import cause_match, reason_match, shared_words
 from assistant.records import Answer, Behaviour, Citation, Hit, Sentence, ShortAnswer
 from assistant.sources import (
@@ -395,15 +395,16 @@ class CalibratedComposer:
         agent = question.asks_for == "person" and asked_action(question.focus) is not None
         finding = asks_finding(question.focus)
         holder = holder_asked(question.focus) is not None
+        deed = asked_deed(question.focus) is not None
         asked = question.asks_reason or question.role_of or question.asks_status or who_said or question.attribute
-        if not (asked or agent or finding or holder):
+        if not (asked or agent or finding or holder or deed):
             return False
         candidates = self.rank(question, hits)
         if not candidates:
             return False
         if (agent and self._agent(question, candidates) is not None) or self._finding(question, candidates):
             return True
-        if self._leader(question, candidates) is not None:
+        if self._leader(question, candidates) is not None or self._deed(question, candidates) is not None:
             return True
         if self._stating(question, candidates) is not None:
             return True
@@ -871,6 +872,7 @@ class CalibratedComposer:
         candidates = _lead(
             self._leader(question, candidates), candidates, reasons, "names who heads or holds what is asked"
         )
+        candidates = _lead(self._deed(question, candidates), candidates, reasons, "says what the doer asked about did")
         candidates = _lead(self._finding(question, candidates), candidates, reasons, "states what was found")
         if question.names and SPEECH.search(question.focus):
             # "What did X say about Y?": a quotation by X comes first; else a statement X makes.
@@ -973,6 +975,31 @@ class CalibratedComposer:
                 for c in candidates
                 if (c.probability >= floor or c in pool)
                 and asked_person_span(question.focus, c.sentence.text, self._title(c.sentence))
+            ),
+            None,
+        )
+
+    def _deed(self, question: Question, candidates: list[Candidate]) -> Candidate | None:
+        """For "What did X VERB?" (``question.asked_deed``) whose best candidate has no form of
+        the verb nor its noun (``agents.same_action``), the first of the best ``AGENT_POOL``
+        that has one and names X (a word of X): "Ruiz also proposed a toll" for "What did Ana
+        Ruiz propose?" over a quotation of hers."""
+        asked = asked_deed(question.focus)
+        if asked is None or not candidates:
+            return None
+        doer, verb = asked
+
+        def does(sentence: Sentence) -> bool:
+            return any(same_action(verb, w) for w in re.findall(r"[\w’'-]+", sentence.text))
+
+        if does(candidates[0].sentence):
+            return None
+        who = set(tokenize(doer))
+        return next(
+            (
+                c
+                for c in candidates[:AGENT_POOL]
+                if does(c.sentence) and covered_terms(who, set(tokenize(c.sentence.text)))
             ),
             None,
         )

@@ -618,6 +618,27 @@ def holder_asked(question: str) -> str | None:
     return found["role"] if found else None
 
 
+# "What did Ana Ruiz propose?", "What has the council promised?": a what-question of a doer's deed.
+ASKS_DEED = re.compile(r"^\W*(?:and\s+|so\s+)?what\s+(?:else\s+)?(?:did|does|do|has|have|had|will|would)\s", re.I)
+NOT_DEEDS = frozenset("do did does be have get make mean say tell think want like".split())
+
+
+def asked_deed(question: str) -> tuple[str, str] | None:
+    """The doer (``subject_phrase``) and the verb of a "What did X VERB?" question, unless
+    the verb is one of saying or an empty one like "do"; None for other questions.
+
+    >>> asked_deed("What did Ana Ruiz propose?"), asked_deed("What has the council promised for the park?")
+    (('Ana Ruiz', 'propose'), ('the council', 'promised'))
+    >>> asked_deed("What did Ana Ruiz say?"), asked_deed("What did the mayor do?"), asked_deed("When did Ruiz leave?")
+    (None, None, None)
+    """
+    doer = subject_phrase(question) if ASKS_DEED.match(question) else None
+    after = re.match(r"\s+([a-z]+)\b", question[question.find(doer) + len(doer) :]) if doer else None
+    if doer is None or after is None or after.group(1) in NOT_DEEDS:
+        return None
+    return doer, after.group(1)
+
+
 ASKS_REASON = re.compile(
     r"^\W*(?:and\s+|but\s+|so\s+)?(?:why\b|how\s+come\b)|\b(?:what|which)\s+(?:\w+\s+){0,2}(?:reasons?|"
     r"causes?|motives?|grounds|justification|explanation|rationale)\b|\bfor\s+what\s+reason\b|"
