@@ -604,7 +604,8 @@ def counts_noun(text: str, span: Span, counted: Collection[str], before: str = "
     if not counted:
         return True
     after = re.findall(r"[\w’'-]+", re.split(r"[,.;:()“”\"]", text[span[1] :], maxsplit=1)[0])
-    after = after[: 7 if after[:1] == ["of"] else 4]  # "five of the ship's 28 pumps"
+    # "five of the ship's 28 pumps", "five members of the museum's staff"
+    after = after[: 7 if "of" in after[:2] else 4]
     if _names_all(counted, " ".join(w.lstrip("-") for w in after)):
         return True
     others = OTHERS.match(text, span[1])

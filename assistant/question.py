@@ -482,6 +482,8 @@ def counted_words(question: str) -> tuple[str, ...]:
     ('volunteer',)
     >>> counted_words("How many items were recalled?")
     ()
+    >>> counted_words("How many staff were on duty?")
+    ('staff',)
     """
     found = HOW_MANY.search(question)
     if found is None:
@@ -493,6 +495,9 @@ def counted_words(question: str) -> tuple[str, ...]:
             break  # "how many tons of debris" counts tons
         words.append(word)
     plural = [w for w in words if _plural_s(w) and w.lower() not in GENERAL_THINGS]
+    if not plural:
+        # "How many staff ...?", "How many children ...?": a plural without -s, not "people".
+        plural = [w for w in words[-1:] if w.lower() in IRREGULAR_PLURALS - {"people"}]
     return tuple(t for w in plural for t in tokenize(w))
 
 

@@ -22,6 +22,17 @@ def vectors() -> Embedder:
 @pytest.mark.parametrize(
     ("question", "text", "first"),
     [
+        # A count of the members of a group counts the group's people.
+        (
+            "How many staff were in the ward?",
+            "Five members of the hospital's staff were in the ward; 20 beds were full.",
+            ["Five"],
+        ),
+        (
+            "How many crew stayed aboard?",
+            "Twelve members of the crew stayed aboard and 40 passengers left.",
+            ["Twelve"],
+        ),
         # Nothing said to happen to them: all of them, never a part.
         ("How many burglars were there?", "Guards caught one of the burglars at the gate.", []),
         (
@@ -75,6 +86,9 @@ def test_one_of_them_does_not_say_how_many_there_were(raid: Assistant) -> None:
         ("How many things did the burglars take?", ()),
         ("How many objects were taken from the gallery?", ()),
         ("How many kettles were recalled?", ("kettl",)),
+        ("How many staff were on duty in the ward?", ("staff",)),
+        ("How many children were hurt in the crash?", ("children",)),
+        ("How many people were hurt?", ()),
     ],
 )
 def test_a_general_plural_names_no_kind_of_thing(question: str, counted: tuple[str, ...]) -> None:
