@@ -23,7 +23,8 @@ the question (``Relevance.clears``). ``python -m evals.fit_gates`` fits ``min_su
    middle of ties; and, to see how it carries to a story the fit has not read, per source
    the value chosen on the other sources and its shares on that source (``held_out``);
 4. write the value, the sources, the sha256 of the questions and documents read, and the
-   measurements to ``assistant/gates.json``.
+   measurements to ``assistant/gates.json``. ``--measure`` fits nothing: it says whether the
+   file was fit on the tune data there is now (its ``data_hash``) and prints its figures.
 
 ``strong_dense`` is not fit: on the tune data of 2026-11-28 the utility over both numbers
 peaked on a one-step ridge (``strong_dense`` 0.42: 4.76; 0.50: 4.57), which is noise on a
@@ -46,7 +47,16 @@ from pathlib import Path
 import numpy as np
 
 from assistant.calibrated import RoutedComposer
-from assistant.compose import FITTED_GATES, GATES_FILE, ExtractiveComposer, Gates, Relevance, Scored, Verdict
+from assistant.compose import (
+    FITTED_GATES,
+    GATES_FILE,
+    ExtractiveComposer,
+    Gates,
+    Relevance,
+    Scored,
+    Verdict,
+    load_gates,
+)
 from assistant.engine import Assistant
 from assistant.question import Question
 from evals import squad
@@ -183,6 +193,11 @@ def measurements(sources: Sequence[Source], min_support: float, hand_set: float)
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m evals.fit_gates", description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=GATES_FILE)
+    parser.add_argument(
+        "--measure",
+        action="store_true",
+        help="fit nothing: say whether the file was fit on the tune data there is now, and print its figures on it",
+    )
     args = parser.parse_args(argv)
     specs: list[tuple[str, Path, Path | None]] = [("article", ARTICLE_SET, None)]
     specs += [
@@ -195,6 +210,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     for s in sources:
         digest.update(s.digest.digest())
     sources = [s for s in sources if s.needed]  # a set whose questions all span documents
+    if args.measure:
+        shipped = json.loads(args.out.read_text(encoding="utf-8"))
+        if shipped["data_hash"] != digest.hexdigest():
+            print(f"{args.out} was fit on other tune data than there is now: refit it (python -m evals.fit_gates)")
+        value = load_gates(args.out).min_support
+        print(json.dumps(measurements(sources, value, Gates().min_support), indent=1))
+        return 0
     min_support = fit(sources)
     out = {
         "fitted": {name: round(min_support, 4) for name in FITTED_GATES},
