@@ -31,7 +31,7 @@ CORPORA_DIR = EVALS_DIR / "corpora"  # <name>/corpus/ (documents) and <name>/cas
 # Corpora whose cases are all in the check split: never tuned on, never read here.
 CHECK_ONLY_CORPORA = frozenset({"texas-measles", "google-search-ruling", "valencia-floods", "lisbon-funicular"})
 # Corpora whose cases are all in the tune split: fit on them freely; never judged.
-TUNE_ONLY_CORPORA = frozenset({"starliner-return", "crowdstrike-outage", "heathrow-fire"})
+TUNE_ONLY_CORPORA = frozenset({"starliner-return", "crowdstrike-outage", "heathrow-fire", "louvre-heist"})
 
 
 @dataclass(frozen=True)
