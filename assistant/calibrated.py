@@ -125,7 +125,7 @@ from assistant.figures import Figure, asks_length, clause_of, same_figure
 from assistant.findings import asks_finding, states_finding
 from assistant.index import Snapshot
 from assistant.lexical import covered_terms, stem, tokenize
-from assistant.question import WANTS_MORE, YEAR_RE, Question, analyse, asked_deed, holder_asked
+from assistant.question import WANTS_MORE, YEAR_RE, Question, analyse, asked_deed, asker_asked, holder_asked
 from assistant.reasons import cause_match, reason_match, shared_words
 from assistant.records import Answer, Behaviour, Citation, Hit, Sentence, ShortAnswer
 from assistant.sources import (
@@ -197,6 +197,7 @@ SPREAD = 5  # retrieved sentences that say whether the evidence spans documents
 STATUS_FRAME = frozenset(tokenize("status state situation position progress current latest happened stand going"))
 YEAR_POOL = 5  # best candidates a "before 2024" question's earlier year is looked for among
 COUNT_POOL = 3  # best candidates a "how many X died?" question's count saying "died" is looked for among
+ASKED_MAX = 5  # questions one asker put, shown for "What did X ask?"
 AGENT_POOL = 5  # best candidates a "Who decided ...?" question's "decided by X" is looked for among
 CATEGORY_POOL = 3  # best candidates a "Which port ...?" question's port (or "the highest"'s record) is looked for among
 REASON_POOL = 20  # candidates a why-question's reason is looked for among (rank is not fit for reasons)
@@ -321,6 +322,10 @@ class CalibratedComposer:
             if refusal is not None and all(refusal not in item for item in items):
                 items.insert(1, [refusal])
             return self._answer(question, items, "No:", "answer", reasons)
+        asked = self.questions_of(question)
+        if asked:
+            reasons.append(f"the questions {asked[0].sentence_id} and after put, by the asker named")
+            return self._answer(question, [[s] for s in asked], None, "answer", reasons)
         listed = self.more_of_list(question, hits)
         if listed is not None:
             reasons.append(f"the rest of the list {listed[0][0].sentence_id} belongs to")
@@ -391,6 +396,8 @@ class CalibratedComposer:
         did X conclude?"."""
         who_said = question.asks_for == "person" and SPEECH.search(question.focus) is not None
         if self.gist(question, []) is not None or self.more_of_list(question, hits) is not None:
+            return True
+        if self.questions_of(question):
             return True
         agent = question.asks_for == "person" and asked_action(question.focus) is not None
         finding = asks_finding(question.focus)
@@ -514,6 +521,22 @@ class CalibratedComposer:
             if not own or any(covered_terms(own, set(tokenize(f"{s.lead_in} {s.text}"))) for s in rest):
                 return [[s] for s in rest]
         return None
+
+    def questions_of(self, question: Question) -> list[Sentence]:
+        """Step 2a': "What did X ask?" (``question.asker_asked``): the questions a transcript
+        gives X in their turns (``speakers.attribute``: a label "X: ..." and the turn after
+        it), at most ``ASKED_MAX``, in document order; none for other questions."""
+        asker = asker_asked(question.focus)
+        wanted = set(tokenize(asker)) if asker else set()
+        if not wanted:
+            return []
+        asked = [
+            self.snapshot.sentences[q.sentence_id]
+            for doc_id in sorted(self.snapshot.by_doc)
+            for q in self.snapshot.quotes_of(doc_id)
+            if covered_terms(wanted, set(tokenize(q.speaker))) == wanted and is_question(q.text)
+        ]
+        return list(dict.fromkeys(asked))[:ASKED_MAX]
 
     def reason(self, question: Question, candidates: list[Candidate]) -> Verdict | None:
         """Step 2b: for a why-question, the candidate whose causal clause is about what the

@@ -644,6 +644,22 @@ def asked_deed(question: str) -> tuple[str, str] | None:
     return doer, after.group(1)
 
 
+# "What did Ana Ruiz ask?", "What questions did Ruiz ask the minister?": the asker asked about.
+ASKS_ASKED = re.compile(rf"^\W*(?i:what\s+(?:questions?\s+)?did)\s+(?P<asker>{NAME})\s+(?i:ask)\b")
+
+
+def asker_asked(question: str) -> str | None:
+    """The person whose questions a "What did X ask (Y)?" question asks for, or None.
+
+    >>> asker_asked("What did Ana Ruiz ask the minister?"), asker_asked("What questions did Okafor ask?")
+    ('Ana Ruiz', 'Okafor')
+    >>> asker_asked("What did Ruiz say?"), asker_asked("Who asked Ruiz?")
+    (None, None)
+    """
+    found = ASKS_ASKED.match(question)
+    return found["asker"] if found else None
+
+
 ASKS_REASON = re.compile(
     r"^\W*(?:and\s+|but\s+|so\s+)?(?:why\b|how\s+come\b)|\b(?:what|which)\s+(?:\w+\s+){0,2}(?:reasons?|"
     r"causes?|motives?|grounds|justification|explanation|rationale)\b|\bfor\s+what\s+reason\b|"
