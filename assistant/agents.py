@@ -24,7 +24,7 @@ import re
 from assistant.direct import APPOSITIVE, with_role
 from assistant.evidence import Span
 from assistant.lexical import covered_terms, tokenize
-from assistant.names import NAME_WORD, PARTICLE
+from assistant.names import name_run
 from assistant.question import holder_asked
 from assistant.speakers import mentions, speaker_label
 
@@ -60,9 +60,7 @@ ENDINGS = (
     "e",
 )
 # "by" and the capitalised name after it (a leading "the" allowed: "by the City Council").
-BY_NAME = re.compile(
-    rf"\bby\s+(?:the\s+)?(?P<name>{NAME_WORD}(?:\s+(?:of\s+|the\s+|and\s+|(?:{PARTICLE}\s+)+)?{NAME_WORD})*)"
-)
+BY_NAME = re.compile(rf"\bby\s+(?:the\s+)?(?P<name>{name_run('and')})")
 CLAUSE_END = re.compile(r"[;!?]|[.:](?=\s|$)")  # not the colon of "01:15"
 MAX_GAP = 12  # words between the action and "by"
 

@@ -55,19 +55,15 @@ NAME = rf"(?:{PARTICLE}(?:\s+|-))*{NAME_WORD}(?:\s+(?:{PARTICLE}(?:\s+|-))*{NAME
 NAME_RE = re.compile(rf"(?<![\w’'\-]){NAME}")
 
 
-def names_in(text: str) -> list[str]:
-    """The names of ``text``: runs of capitalised words with their particles, in order.
+def name_run(*joiners: str) -> str:
+    """A pattern for a run of capitalised words as a title or a name writes it, joined by
+    "of", "the", name particles and ``joiners`` ("Bank of England", "Port of the North",
+    "Laurence des Cars"; with "and", "Marks and Spencer").
 
-    >>> names_in("Gérald Darmanin met Laurence des Cars and Łukasz Nowak.")
-    ['Gérald Darmanin', 'Laurence des Cars', 'Łukasz Nowak']
+    >>> re.findall(name_run(), "The Bank of England met Laurence des Cars and Ana Ruiz.")
+    ['The Bank of England', 'Laurence des Cars', 'Ana Ruiz']
+    >>> re.findall(name_run("and"), "Marks and Spencer")
+    ['Marks and Spencer']
     """
-    return NAME_RE.findall(text)
-
-
-def capitalised(word: str) -> bool:
-    """Whether ``word`` opens with a capital Latin letter, accented or not.
-
-    >>> capitalised("Élisabeth"), capitalised("élite"), capitalised("2025")
-    (True, False, False)
-    """
-    return re.match(UPPER, word) is not None
+    joined = "|".join(["of", "the", *joiners])
+    return rf"{NAME_WORD}(?:\s+(?:(?:{joined})\s+|(?:{PARTICLE}\s+)+)?{NAME_WORD})*"

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from assistant.errors import QuestionError
 from assistant.evidence import COMMON_OPENERS, name_spans
 from assistant.lexical import stem, tokenize
-from assistant.names import NAME, NAME_WORD, PARTICLE, UPPER
+from assistant.names import NAME, NAME_WORD, UPPER, name_run
 
 MAX_QUESTION_CHARS = 2000
 INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u061c"))
@@ -272,7 +272,7 @@ def strip_injection(text: str) -> tuple[str, bool]:
     return " ".join(kept).strip(), True
 
 
-NAME_RUN = re.compile(rf"\b{NAME_WORD}(?:\s+(?:of\s+|the\s+|(?:{PARTICLE}\s+)+)?{NAME_WORD})*")
+NAME_RUN = re.compile(rf"\b{name_run()}")
 
 
 # The source an answer names before an item ("The Harbour Gazette and Kelby Sport: ..."):

@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from assistant.names import NAME_WORD, PARTICLE
+from assistant.names import name_run
 from assistant.records import Answer, Sentence
 
 # Past-tense reporting and decision verbs -> the words after "What did X ...?".
@@ -51,7 +51,7 @@ VERBS = {
 }
 _VERB = "|".join(sorted((re.escape(v) for v in VERBS), key=len, reverse=True))
 # A name: capitalised words, with "of"/"the"/"de" allowed between them ("Council of Lindmoor").
-_NAME = rf"{NAME_WORD}(?:\s+(?:(?:of|the|{PARTICLE})\s+)?{NAME_WORD})*"
+_NAME = name_run()
 # Words allowed between a subject and its verb ("Albania, however, has publicly ruled out").
 _BETWEEN = r"(?:\s*,?\s+(?:has|have|had|also|publicly|now|already|however|formally|officially|later|earlier|previously|then|quickly|firmly|strongly),?)*"
 SUBJECT_VERB = re.compile(rf"(?<![\w’'-])(?P<name>{_NAME}){_BETWEEN}\s+(?P<verb>{_VERB})\b")

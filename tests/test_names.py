@@ -15,7 +15,7 @@ from assistant.agents import passive_agent
 from assistant.briefing import WHO_SAID_WHAT
 from assistant.direct import mentions_name
 from assistant.evidence import name_spans
-from assistant.names import capitalised, names_in
+from assistant.names import NAME_RE, UPPER, name_run
 from assistant.question import question_names
 from assistant.sentences import split_sentences
 from assistant.speakers import attribute, is_affiliation, speaker_label
@@ -57,7 +57,7 @@ ENERGY_SUMMIT = (
     ],
 )
 def test_names_in(text: str, expected: list[str]) -> None:
-    assert names_in(text) == expected
+    assert NAME_RE.findall(text) == expected
 
 
 @pytest.mark.parametrize(
@@ -65,7 +65,22 @@ def test_names_in(text: str, expected: list[str]) -> None:
     [("Élodie", True), ("Łukasz", True), ("Ørsted", True), ("élite", False), ("ñu", False), ("2030", False)],
 )
 def test_capitalised(word: str, expected: bool) -> None:
-    assert capitalised(word) == expected
+    assert (re.match(UPPER, word) is not None) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "joiners", "expected"),
+    [
+        ("The Port of Valencia met Ana María Núñez.", (), ["The Port of Valencia", "Ana María Núñez"]),
+        ("Jan van der Berg and Seán O'Neill spoke.", (), ["Jan van der Berg", "Seán O'Neill"]),
+        ("Jan van der Berg and Seán O'Neill spoke.", ("and",), ["Jan van der Berg and Seán O'Neill"]),
+        ("It was chaired by Élodie des Marais in Gdańsk.", (), ["It", "Élodie des Marais", "Gdańsk"]),
+    ],
+)
+def test_a_name_run_joins_capitalised_words_by_of_the_and_particles(
+    text: str, joiners: tuple[str, ...], expected: list[str]
+) -> None:
+    assert re.findall(name_run(*joiners), text) == expected
 
 
 @pytest.mark.parametrize(
