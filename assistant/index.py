@@ -17,8 +17,11 @@ at the same server needs to embed nothing:
   ``sentence_ids``), not the text: the texts are the registry's (each document's text and
   sentence spans), and Chroma indexes every stored text for full-text search, which was
   40% of the ingest's Chroma CPU (1,000 documents: 10.9 -> 6.6 s) and a third of the index
-  on disk. So the LangChain views give vectors, ids and metadata; ``Assistant.as_retriever``
-  gives the texts. Indexes written before keep their stored texts (nothing reads them).
+  on disk. So the LangChain views (``sentence_store``, ``chunk_store``) give vectors, ids
+  and metadata through ``get``, but their searches (``similarity_search``) return no
+  documents: ``langchain_chroma`` drops records without a text. ``Assistant.as_retriever``
+  searches and gives the texts. Indexes written before keep their stored texts (nothing
+  reads them).
 - ``<ns>-documents``: one record per document (its text, metadata, content hash and the
   spans of its sentences) plus the manifest record. A document's record is written
   last, so an interrupted ingest leaves the previous version answerable and the next
@@ -516,12 +519,15 @@ class Index:
 
     @property
     def sentence_store(self) -> Any:
-        """The sentence vectors as a LangChain ``Chroma`` vector store (imports LangChain)."""
+        """The sentence vectors as a LangChain ``Chroma`` vector store (imports LangChain);
+        its records hold no text, so its searches return no documents: search with
+        ``Assistant.as_retriever``."""
         return self._langchain_store("sentences")
 
     @property
     def chunk_store(self) -> Any:
-        """The chunk vectors as a LangChain ``Chroma`` vector store (imports LangChain)."""
+        """The chunk vectors as a LangChain ``Chroma`` vector store (imports LangChain); like
+        ``sentence_store``, its records hold no text and its searches return no documents."""
         return self._langchain_store("chunks")
 
     def _langchain_store(self, name: str) -> Any:
