@@ -86,6 +86,7 @@ from assistant.direct import (
     WHERE,
     answer_phrase,
     asked_dimension,
+    asks_measure,
     bound_to,
     category_span,
     count_spans,
@@ -93,6 +94,7 @@ from assistant.direct import (
     event_dates,
     event_verb,
     future_only,
+    gives_measure,
     mentions_name,
     names_another,
     names_place,
@@ -690,6 +692,8 @@ class CalibratedComposer:
             given = bool(self._count_spans(question, sentence))
         else:
             given = self._holds_asked(question, sentence) and self._dates_event(question, sentence)
+            if question.asks_for == "amount" and asks_measure(question.focus):
+                given = given and gives_measure(sentence.text)  # "1.6 miles long", not "30,000 vehicles"
         return given, given and self._exact(question, sentence)
 
     def _exact(self, question: Question, sentence: Sentence) -> bool:
@@ -842,6 +846,15 @@ class CalibratedComposer:
             return not (elsewhere(c) or bearer_differs or other_sense) and self._holds_asked(question, c.sentence)
 
         found = self._near_best(candidates, answers, self.calibration.near_share)
+        if (
+            found is not None
+            and kind == "amount"
+            and asks_measure(question.focus)
+            and not gives_measure(found.sentence.text)
+        ):
+            # "How long was the bridge?": one of the best three giving a measure with a unit
+            # ("1.6 miles long") answers before one giving only a count ("30,000 vehicles").
+            found = next((c for c in candidates[:COUNT_POOL] if answers(c) and gives_measure(c.sentence.text)), found)
         verb = event_verb(question.focus) if kind == "date" else None
         if found is not None and verb and not self._dates_event(question, found.sentence):
             # "When were the suspects arrested?": the sentence found dates only when something
@@ -1267,7 +1280,11 @@ class CalibratedComposer:
 
     def _counting(self, question: Question, figures: list[Figure]) -> list[Figure]:
         """Of ``figures``, for a "how many X ...?" question, those that count X in a clause
-        saying what it asks happened (``_count_spans``); all of them for other questions."""
+        saying what it asks happened (``_count_spans``); for "How long was the bridge?"
+        (``direct.asks_measure``) those with a unit of measure ("1.6 miles", not "30,000
+        vehicles"); all of them for other questions."""
+        if question.asks_for == "amount" and asks_measure(question.focus):
+            figures = [f for f in figures if self._has_unit(f)]
         if not (question.counted or question.predicate):
             return figures
         kept = []
@@ -1277,6 +1294,12 @@ class CalibratedComposer:
             if any(x < b and a < y for x, y in self._count_spans(question, sentence)):
                 kept.append(f)
         return kept
+
+    def _has_unit(self, figure: Figure) -> bool:
+        """Whether a unit of measure follows ``figure`` in its sentence (``direct.with_unit``)."""
+        sentence = self.snapshot.sentences[figure.sentence_id]
+        span = (figure.start - sentence.start, figure.end - sentence.start)
+        return with_unit(sentence.text, span) != span
 
     def _figures_in(self, sentences: list[Sentence]) -> list[Figure]:
         """The figures (``assistant.figures``) of ``sentences``, document by document."""
@@ -1586,6 +1609,11 @@ class CalibratedComposer:
             if HOW_MUCH.search(question.focus):
                 # "How much did the six airlines lose?" asks for a sum, not how many lost it.
                 figures = [f for f in figures if f.kind != "count"] or figures
+            if question.asks_for == "amount" and asks_measure(question.focus):
+                # "How long was the bridge?": a measure with its unit, never a bare count.
+                figures = [f for f in figures if self._has_unit(f)]
+                if not figures:
+                    return None
             adjective = asked_dimension(question.focus)
             if adjective:
                 # "How deep is it?": "50 feet deep", not "700 feet wide", of "700 feet wide and 50 feet deep".

@@ -31,7 +31,16 @@ from collections.abc import Callable, Collection, Sequence
 
 import numpy as np
 
-from assistant.evidence import COMMON_OPENERS, Span, date_spans, kind_spans, name_kind, name_spans, number_spans
+from assistant.evidence import (
+    COMMON_OPENERS,
+    Span,
+    date_spans,
+    duration_spans,
+    kind_spans,
+    name_kind,
+    name_spans,
+    number_spans,
+)
 from assistant.figures import clause_of, same_stem
 from assistant.lexical import STOPWORDS, covered_terms, stem, tokenize, unaccented
 from assistant.names import NAME_WORD, UPPER
@@ -271,6 +280,49 @@ def asked_dimension(question: str) -> str | None:
     """
     found = ASKED_DIMENSION.search(question)
     return found["adjective"].lower() if found else None
+
+
+# Adjectives whose answer is a measure with a unit ("How long was the bridge?" -> "1.6 miles"):
+# not "high" or "big" ("How high was inflation?", "How big was the crowd?").
+MEASURED_ADJECTIVES = frozenset("deep wide broad tall long far thick heavy fast".split())
+
+
+def asks_measure(question: str) -> bool:
+    """Whether a question asks for a measure with a unit of measure ("How long was the
+    bridge?", "How fast was the ship going?"), which a bare count does not give.
+
+    >>> [asks_measure(q) for q in ["How wide is the river?", "How big was the crowd?", "How many cars?"]]
+    [True, False, False]
+    """
+    return asked_dimension(question) in MEASURED_ADJECTIVES
+
+
+def gives_measure(text: str) -> bool:
+    """Whether ``text`` gives a measure a "How far/long/fast ...?" question may ask for: a
+    number with a unit of measure (``states_measure``) or a length of time ("How far apart
+    were the two faults?" -> "about one and a half seconds").
+
+    >>> [gives_measure(t) for t in ["It is 40 feet deep.", "They came 2 seconds apart.", "Some 300 cars."]]
+    [True, True, False]
+    """
+    return states_measure(text) or any(not rate(text, span) for span in duration_spans(text))
+
+
+def rate(text: str, span: Span) -> bool:
+    """Whether the length of time at ``span`` is the period of a rate ("30,000 vehicles a
+    day", "£5 a week"): "a"/"an" right after a plural noun or a number, not a length.
+
+    >>> t = "About 30,000 vehicles a day crossed it; repairs took a week."
+    >>> [rate(t, (t.index(p), t.index(p) + len(p))) for p in ("a day", "a week")]
+    [True, False]
+    """
+    before = re.search(r"([\w’'-]+)\s+$", text[: span[0]])
+    if not re.match(r"an?\s", text[span[0] : span[1]], re.I) or before is None:
+        return False
+    word = before.group(1)
+    return any(c.isdigit() for c in word) or (
+        len(word) > 3 and word.lower().endswith("s") and not word.lower().endswith("ss")
+    )
 
 
 def bound_to(text: str, span: Span, adjective: str) -> bool:
