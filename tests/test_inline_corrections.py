@@ -131,4 +131,6 @@ def test_what_else_after_a_corrected_figure_brings_neither_figure_again(
     bot = request.getfixturevalue(story)
     first = checked_answer(bot, question)
     out = checked_answer(bot, follow_up, history=[(question, first["text"])])
+    # "What else?" brings other news: a decline would pass the second check without doing so.
+    assert out["answered"], out["text"]
     assert not any(value in c["quote"] for c in out["citations"] for value in said), out["text"]

@@ -58,6 +58,7 @@ def test_when_did_it_open_is_not_answered_by_when_it_will(bot: Assistant) -> Non
     out = checked_answer(bot, "When did the Ashford river bridge open to traffic?")
     short = out["short_answer"]["text"] if out["short_answer"] else ""
     assert "2030" not in short, out["text"]
+    assert short == "1977", out["text"]  # the old bridge's opening, not a decline
 
 
 def test_when_will_it_open_is_answered_by_the_future(bot: Assistant) -> None:
