@@ -2,7 +2,8 @@
 
 Scope: ``SetReport`` (one set: its metrics per split, per category, every case) and
 ``Report`` (all sets of a run), with ``to_dict()`` for ``report.json``;
-``print_report`` (rich tables, tune and check side by side, then the failing cases),
+``print_report`` (rich tables, tune and check side by side, then the failing cases, ending
+with every set's check figures against its thresholds),
 ``render_markdown`` and ``write_report``. Nothing here runs the engine or judges a
 threshold: the runner attaches the threshold results before the report is printed.
 """
@@ -47,6 +48,11 @@ _SHORT = {
     "unanswerable_declined": "unans.decl",
     "answerable_answered": "ans.ans",
     "citation_validity": "valid",
+    "premise_correction_rate": "premise",
+    "key_fact_recall": "key facts",
+    "speaker_precision": "speakers",
+    "disagreement_recall": "disagree",
+    "near_duplicates": "near.dup",
 }
 
 
@@ -257,10 +263,51 @@ def overview(report: Report) -> list[tuple[str, str, int, int, str]]:
     return rows
 
 
+def check_figures(report: Report) -> list[tuple[str, tuple[str, ...], str]]:
+    """What the thresholds judged: one row per set that has thresholds and whose check split
+    was run, ``(set, figures, verdict)``. ``figures`` holds every metric with a threshold as
+    ``label value bound`` (``FAIL`` after a broken one), ``verdict`` reads ``ok`` or ``N failed``.
+    Sets without thresholds (tune-only corpora) and runs of the tune split alone give no row.
+    """
+    rows: list[tuple[str, tuple[str, ...], str]] = []
+    for section in report.sets:
+        judged = section.judged
+        if judged is None or not section.thresholds:
+            continue
+        failed = {f["metric"] for f in section.threshold_failures}
+        figures = tuple(
+            f"{_SHORT.get(metric, metric)} {_fmt(metric, judged.metrics.get(metric))} {_bound(bound)}"
+            + (" FAIL" if metric in failed else "")
+            for metric, bound in section.thresholds.items()
+        )
+        rows.append((section.name, figures, f"{len(failed)} failed" if failed else "ok"))
+    return rows
+
+
+def packed(items: Sequence[str], width: int = 40) -> str:
+    """``items`` joined by ", " into lines of at most ``width`` characters, a line break only
+    between items (a longer item stands alone), so a narrow table never splits one.
+
+    >>> print(packed(["c.rec 0.923 >= 0.9", "forbid 0.000 <= 0", "valid 1.000 >= 1"], width=38))
+    c.rec 0.923 >= 0.9, forbid 0.000 <= 0,
+    valid 1.000 >= 1
+    """
+    lines: list[str] = []
+    for item in items:
+        if lines and len(lines[-1]) + len(item) + 2 <= width:
+            lines[-1] += f", {item}"
+        else:
+            if lines:
+                lines[-1] += ","
+            lines.append(item)
+    return "\n".join(lines)
+
+
 def print_report(report: Report, console: Console, *, max_listed: int = 40) -> None:
     """Print each set's metric table (one column per split, thresholds judging check), its
     category table (one row per category and split) and its failing cases, then an
-    overview of every set and split."""
+    overview of every set and split, then every set's check figures against its thresholds
+    (``check_figures``) and the verdict, so that a CI log ends with what was judged."""
     for section in report.sets:
         name = section.name
         table = Table(title=f"eval set: {name} ({section.source})")
@@ -296,6 +343,13 @@ def print_report(report: Report, console: Console, *, max_listed: int = 40) -> N
     for name, split, n, passed, verdict in overview(report):
         summary.add_row(name, split, str(n), str(passed), f"{passed / n:.2f}" if n else "n/a", verdict)
     console.print(summary)
+    judged = Table(title=f"{JUDGED_SPLIT} figures vs thresholds (judged by CI)")
+    for col in ("set", "figures: value, threshold", "status"):
+        judged.add_column(col, justify="right" if col == "status" else "left")
+    for name, figures, verdict in check_figures(report):
+        judged.add_row(name, packed(figures), verdict if verdict == "ok" else f"[red]{verdict}[/red]")
+    if judged.rows:
+        console.print(judged)
     if not report.thresholds_checked:
         console.print(f"[yellow]thresholds not checked: the {JUDGED_SPLIT} split was not run[/yellow]")
     elif report.passed:

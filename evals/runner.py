@@ -268,8 +268,8 @@ def run_eval(
         splits=splits,
         sets=tuple(sections),
     )
-    print_report(report, console, max_listed=max_listed)
     out = report_dir or DEFAULT_REPORT_DIR
     write_report(report, out)
     console.print(f"\nreport written to {escape(str(out / 'report.json'))} and report.md")
+    print_report(report, console, max_listed=max_listed)  # last: it ends with what was judged
     return 0 if report.passed else 1

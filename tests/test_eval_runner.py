@@ -15,7 +15,7 @@ from rich.console import Console
 from assistant.errors import ConfigError
 from evals import runner
 from evals.cases import CaseError
-from evals.report import SetReport, case_text, split_scores
+from evals.report import SetReport, case_text, packed, split_scores
 from evals.runner import EvalSet, RunContext, register_set, run_eval
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -204,6 +204,60 @@ def test_a_plugged_in_set_is_run_reported_and_judged_on_check(tmp_path: Path, mo
     assert section["splits"]["check"]["categories"] == {"key-facts": {"key_fact_recall": 0.0}}
     assert [f["metric"] for f in section["threshold_failures"]] == ["key_fact_recall"]
     assert code == 1 and "plugged.key_fact_recall (check)" in out.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("split", "bound", "row", "last_line"),
+    [
+        (None, 0.8, ["plugged", "key facts 0.000 >= 0.8 FAIL", "1 failed"], "thresholds failed"),
+        (None, 0.0, ["plugged", "key facts 0.000 >= 0", "ok"], "all thresholds hold"),
+        ("tune", 0.8, None, "thresholds not checked: the check split was not run"),
+    ],
+)
+def test_output_ends_with_each_sets_check_figures_against_its_thresholds(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    split: str | None,
+    bound: float,
+    row: list[str] | None,
+    last_line: str,
+) -> None:
+    """What CI judged is the end of its log: one row per set (figure, threshold, verdict), then the verdict."""
+    monkeypatch.setattr(runner, "SETS", dict(runner.SETS))
+    register_set(EvalSet("plugged", _plugged_report, "a stand-in set", default=False))
+    thresholds = tmp_path / "thresholds.toml"
+    thresholds.write_text(f"[plugged]\nkey_fact_recall = {{ min = {bound} }}\n", encoding="utf-8")
+    out = io.StringIO()
+    run_eval(
+        ["plugged"], report_dir=tmp_path, console=Console(file=out, width=120), thresholds_file=thresholds, split=split
+    )
+    lines = [line for line in out.getvalue().splitlines() if line.strip()]
+    assert lines[-1].strip() == last_line
+    title = "check figures vs thresholds (judged by CI)"
+    if row is None:
+        assert title not in out.getvalue()
+        return
+    table = [i for i, line in enumerate(lines) if title in line]
+    assert table and table[0] > max(i for i, line in enumerate(lines) if "overview" in line)
+    cells = [cell.strip() for cell in lines[-3].strip(" │|").split("│")]
+    assert cells == row
+
+
+@pytest.mark.parametrize(
+    ("items", "width", "text"),
+    [
+        ([], 40, ""),
+        (["valid 1.000 >= 1"], 10, "valid 1.000 >= 1"),  # longer than the width: alone, never split
+        (["a 1 >= 1", "b 2 >= 1", "c 3 >= 1"], 20, "a 1 >= 1, b 2 >= 1,\nc 3 >= 1"),
+        (
+            ["correct 0.923 >= 0.9", "decl.rec 0.444 >= 0.44 FAIL"],
+            80,
+            "correct 0.923 >= 0.9, decl.rec 0.444 >= 0.44 FAIL",
+        ),
+    ],
+)
+def test_check_figures_break_lines_only_between_figures(items: list[str], width: int, text: str) -> None:
+    assert packed(items, width) == text
 
 
 def test_unknown_set_names_the_known_ones() -> None:
