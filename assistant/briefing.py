@@ -519,6 +519,22 @@ def on_topic(names_topic: np.ndarray, relevance: np.ndarray) -> np.ndarray:
     return names_topic | (relevance >= relevance[names_topic].min())
 
 
+def first_reports(dates: Mapping[str, str | None]) -> set[str]:
+    """The documents that first reported the story: those of the earliest date (ISO dates
+    compare as text); an undated document is never first unless no document is dated.
+
+    >>> sorted(first_reports({"a": "2025-03-22", "b": "2025-03-21", "c": None, "d": "2025-03-21"}))
+    ['b', 'd']
+    >>> sorted(first_reports({"a": None, "b": None}))
+    ['a', 'b']
+    """
+    dated = {d: day for d, day in dates.items() if day}
+    if not dated:
+        return set(dates)
+    earliest = min(dated.values())
+    return {d for d, day in dated.items() if day == earliest}
+
+
 def one_event(closeness: float, floor: float) -> bool:
     """Whether two sentences whose figures share their measure's words ("men", "jewels") tell
     of one event: their closeness in meaning (cosine) reaches ``floor``. Sentences of one story
@@ -684,7 +700,8 @@ class Briefer:
         # A value a correction says was wrong is neither a figure nor one side of a difference.
         measured = settled(figures, self._corrections())
         measures = self._measures(measured, pool)
-        sections = [BriefingSection(KEY_POINTS, tuple(self._key_points(pool, max_points, measures)))]
+        key_points = self._key_points(pool, max_points, measures, lead_first=topic is None)
+        sections = [BriefingSection(KEY_POINTS, tuple(key_points))]
         if not only_key_points:
             terms = tokenize(topic) if topic else []
             quotes = [
@@ -870,7 +887,11 @@ class Briefer:
             return False
         return not (describes_document(text) or reports_own_release(text) or says_little(text) or is_procedural(text))
 
-    def _key_points(self, pool: _Pool, max_points: int, measures: _Measures) -> list[BriefingItem]:
+    def _key_points(
+        self, pool: _Pool, max_points: int, measures: _Measures, lead_first: bool = False
+    ) -> list[BriefingItem]:
+        """The key points, picked by MMR over salience; with ``lead_first`` (a briefing of the
+        whole corpus) the story's lead (``_story_lead``) makes the first point."""
         st = self.settings
         if not pool.sentences:
             return []
@@ -901,10 +922,21 @@ class Briefer:
         similarity = similarity[np.ix_(rows, rows)]
         picks = mmr(score[rows], similarity, len(rows), st.mmr_lambda, st.duplicate, sources, st.source_spread)
         order = [int(rows[i]) for i in picks]
+        points = self._with_voices(pool, order, score, max_points)
+        lead = self._story_lead(pool, rows, score) if lead_first else None
+        if lead is not None:  # what happened comes first, before what followed from it
+
+            def tells_lead(point: list[int]) -> bool:
+                passage = self._with_context(sorted((pool.sentences[i] for i in point), key=lambda s: s.ordinal))
+                return pool.sentences[lead] in passage
+
+            if not any(tells_lead(p) for p in points):  # the lead makes a point of its own, the first
+                points = self._with_voices(pool, [lead, *(i for i in order if i != lead)], score, max_points)
+            points.sort(key=lambda p: not tells_lead(p))
         repeats, differ = self._figure_links(measures)
         items = []
         used: set[str] = set()
-        for picked in self._with_voices(pool, order, score, max_points):
+        for picked in points:
             passage = self._with_context(sorted((pool.sentences[i] for i in picked), key=lambda s: s.ordinal))
             passage = [s for s in passage if s.sentence_id not in used] or passage  # no sentence shown twice
             shown = list(dict.fromkeys(x for s in passage for x in [s, *self._corrections_of(s)]))
@@ -927,6 +959,27 @@ class Briefer:
             items.append(self._backed_item(shown, dict(itertools.islice(backs.items(), 3))))
             used.update(s.sentence_id for s in shown)
         return items
+
+    def _story_lead(self, pool: _Pool, rows: np.ndarray, score: np.ndarray) -> int | None:
+        """The pool row telling what happened: the opening statement (first candidate that
+        may be a point) of the story's first reports (``first_reports``); of several, the one
+        the corpus's titles agree with most (mean cosine), else the most salient."""
+        dates = {s.doc_id: self._doc_date(s.doc_id) for s in pool.sentences}
+        first = first_reports(dates)
+        opening: dict[str, int] = {}
+        for i in rows:
+            s = pool.sentences[int(i)]
+            if s.doc_id in first and (s.doc_id not in opening or s.ordinal < pool.sentences[opening[s.doc_id]].ordinal):
+                opening[s.doc_id] = int(i)
+        titles = list(self._title_vectors(sorted({s.doc_id for s in pool.sentences})).values())
+        agreement = {
+            i: float(np.mean([pool.vectors[i] @ t for t in titles])) if titles else 0.0 for i in opening.values()
+        }
+        return max(opening.values(), key=lambda i: (agreement[i], score[i]), default=None)
+
+    def _doc_date(self, doc_id: str) -> str | None:
+        doc = self.snapshot.documents.get(doc_id)
+        return doc.date if doc is not None else None
 
     def _with_voices(self, pool: _Pool, order: Sequence[int], score: np.ndarray, max_points: int) -> list[list[int]]:
         """The points (``_gather``), with room made for the views of the corpus: up to
