@@ -77,6 +77,8 @@ from assistant.context import (
     CONTRAST,
     is_question,
     opposite_time,
+    puts_same_question,
+    question_answered,
     refers_back,
     sentence_before,
     states_attribute,
@@ -909,6 +911,7 @@ class CalibratedComposer:
             self._leader(question, candidates), candidates, reasons, "names who heads or holds what is asked"
         )
         candidates = _lead(self._deed(question, candidates), candidates, reasons, "says what the doer asked about did")
+        candidates = _lead(self._reply(question, candidates), candidates, reasons, "replies to the question put so")
         candidates = _lead(self._finding(question, candidates), candidates, reasons, "states what was found")
         if question.names and SPEECH.search(question.focus):
             # "What did X say about Y?": a quotation by X comes first; else a statement X makes.
@@ -1039,6 +1042,20 @@ class CalibratedComposer:
             ),
             None,
         )
+
+    def _reply(self, question: Question, candidates: list[Candidate]) -> Candidate | None:
+        """Unless the best already is one, the first of the best ``AGENT_POOL`` that replies in a
+        transcript to a question put as the user's (``context.puts_same_question``): "DES CARS:
+        We did not spot them." after "Why were they not stopped?" for "Why were the thieves not
+        stopped?"."""
+
+        def replies(sentence: Sentence) -> bool:
+            put = question_answered(self.snapshot.by_doc.get(sentence.doc_id, []), sentence)
+            return put is not None and puts_same_question(put.text, question.focus)
+
+        if question.yes_no or not candidates or replies(candidates[0].sentence):
+            return None
+        return next((c for c in candidates[:AGENT_POOL] if replies(c.sentence)), None)
 
     def _title(self, sentence: Sentence) -> str:
         """The title of the document ``sentence`` comes from ("" when unknown)."""

@@ -20,6 +20,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from assistant.answerability import leans_back
+from assistant.lexical import tokenize
 from assistant.records import Sentence
 from assistant.speakers import speaker_label
 
@@ -66,6 +67,32 @@ def question_answered(doc: Sequence[Sentence], sentence: Sentence) -> Sentence |
     if before.paragraph == sentence.paragraph or not before.citable or not is_question(before.text):
         return None
     return before
+
+
+NEGATION = re.compile(r"\b(?:not|never|no)\b|n[’']t\b", re.I)
+
+
+def puts_same_question(put: str, asked: str) -> bool:
+    """Whether a question put in a transcript (``put``, after any speaker label) asks what
+    ``asked`` asks: the same wh-word, both negated or neither, every content word of ``put``
+    in ``asked`` (a pronoun standing for the rest: "Why were they not stopped?").
+
+    >>> puts_same_question("OKAFOR: Why did they rise?", "Why did Harbridge Rail's fares rise?")
+    True
+    >>> puts_same_question("Why did fares rise?", "Why did fares not rise?"), puts_same_question("When did fares rise?", "Why did fares rise?")
+    (False, False)
+    """
+    label = speaker_label(put)
+    put = put[label[2] :] if label else put
+    words = set(tokenize(put))
+    first = re.match(r"\W*(\w+)", put)
+    return (
+        bool(words)
+        and first is not None
+        and re.match(rf"\W*{re.escape(first.group(1))}\b", asked, re.I) is not None
+        and bool(NEGATION.search(put)) == bool(NEGATION.search(asked))
+        and words <= set(tokenize(asked))
+    )
 
 
 # Words that put what a sentence says on one side of an event ("before the flood").
