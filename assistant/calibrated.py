@@ -384,7 +384,7 @@ class CalibratedComposer:
         before a correction of it, else the named document ranked first; a line that merely
         names the source ("The Herald regrets the error.") is not what it says."""
         documents = self.snapshot.documents
-        named = named_documents(question.focus, documents)
+        named = [d for d in named_documents(question.focus, documents) if question.in_scope(d)]
         if not named or not asks_gist(question.terms, [documents[d] for d in named]):
             return None
         ranked = dict.fromkeys([*(c.sentence.doc_id for c in candidates if c.sentence.doc_id in named), *sorted(named)])
@@ -537,6 +537,7 @@ class CalibratedComposer:
         asked = [
             self.snapshot.sentences[q.sentence_id]
             for doc_id in sorted(self.snapshot.by_doc)
+            if question.in_scope(doc_id)
             for q in self.snapshot.quotes_of(doc_id)
             if covered_terms(wanted, set(tokenize(q.speaker))) == wanted and is_question(q.text)
         ]
@@ -612,6 +613,8 @@ class CalibratedComposer:
         best = candidates[0]
         kind = figure_kind(question.asks_for)
         for retraction, fix in self._corrections():
+            if not question.in_scope(fix.doc_id):
+                continue  # a correction in a document left out of ``ask(doc_ids=...)`` is not evidence
             own = best.sentence.sentence_id == retraction.sentence_id
             if not (own or corrects(best.sentence, retraction, self.snapshot.documents)):
                 continue
@@ -1266,17 +1269,18 @@ class CalibratedComposer:
             # "Do the sources agree on X?": every document's figure of X takes part, retrieved
             # or not (retrieval ranks sentences, not the values a comparison needs).
             # Only their figures of what is asked: a count of other nouns is no value of it.
-            theirs = self._counting(question, self._figures_elsewhere(near[0].doc_id))
+            theirs = self._counting(question, self._figures_elsewhere(near[0].doc_id, question))
             found = disagrees_with(figures_in(near[:1]), theirs, kinds, question.terms)
         if found is None:
             return None
         sentences = self.snapshot.sentences
         return [list({f.doc_id: sentences[f.sentence_id] for f in group.figures}.values()) for group in found.values]
 
-    def _figures_elsewhere(self, doc_id: str) -> list[Figure]:
-        """The figures of every document but ``doc_id``, a value a correction says was wrong
-        left out (``sources.settled``)."""
-        found = [f for doc in self.snapshot.documents if doc != doc_id for f in self.snapshot.figures_of(doc)]
+    def _figures_elsewhere(self, doc_id: str, question: Question) -> list[Figure]:
+        """The figures of every document but ``doc_id`` that ``question`` may cite, a value a
+        correction says was wrong left out (``sources.settled``)."""
+        documents = [d for d in self.snapshot.documents if d != doc_id and question.in_scope(d)]
+        found = [f for doc in documents for f in self.snapshot.figures_of(doc)]
         return settled(found, self._corrections())
 
     def _agreeing(self, question: Question, item: list[Sentence], candidates: list[Candidate]) -> list[Sentence]:
@@ -1385,7 +1389,7 @@ class CalibratedComposer:
         if question.asks_for == "person" and SPEECH.search(question.focus):
             speaker = self._teller(best.sentence)
             if speaker and not _name_in(speaker, best.sentence.text):
-                naming = self._naming(best.sentence, speaker)
+                naming = self._naming(best.sentence, speaker, question)
                 if naming is not None:  # who said it, then what was said
                     items = [[naming], *(i for i in items if i != [naming])]
         if CONTRAST.search(question.focus):
@@ -1723,10 +1727,11 @@ class CalibratedComposer:
         quotes = [q for q in self.snapshot.quotes_of(sentence.doc_id) if q.sentence_id == sentence.sentence_id]
         return " ".join(filter(None, [quotes[0].speaker, quotes[0].role])) if quotes else ""
 
-    def _naming(self, sentence: Sentence, speaker: str) -> Sentence | None:
+    def _naming(self, sentence: Sentence, speaker: str, question: Question) -> Sentence | None:
         """The nearest sentence before ``sentence`` in its document that names ``speaker``;
         else, for a speaker the document names only by a label ("MOORE: ..."), the sentence
-        of another document that names them in full, with their role when one does."""
+        of another document ``question`` may cite that names them in full, with their role
+        when one does."""
         doc = self.snapshot.by_doc.get(sentence.doc_id, [])
         near = next(
             (s for s in reversed(doc[max(0, sentence.ordinal - 4) : sentence.ordinal]) if _name_in(speaker, s.text)),
@@ -1738,7 +1743,7 @@ class CalibratedComposer:
         naming = [
             s
             for d in sorted(self.snapshot.by_doc)
-            if d != sentence.doc_id
+            if d != sentence.doc_id and question.in_scope(d)
             for s in self.snapshot.by_doc[d]
             if s.citable and s.kind == "sentence" and full.search(s.text)
         ]

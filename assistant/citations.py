@@ -11,7 +11,7 @@ must never reach a reader.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 
 from assistant.errors import CitationError
 from assistant.records import Answer, Document, Sentence
@@ -31,6 +31,15 @@ def markers(text: str) -> list[int]:
         if n not in seen:
             seen.append(n)
     return seen
+
+
+def check_scope(answer: Answer, scope: Collection[str] | None) -> Answer:
+    """Return ``answer`` unchanged if it cites only documents in ``scope`` (None: any),
+    else raise ``CitationError``: ``ask(doc_ids=...)`` promises evidence from those alone."""
+    outside = sorted({c.doc_id for c in answer.citations} - set(scope)) if scope is not None else []
+    if outside:
+        raise CitationError(f"the answer cites {', '.join(outside)}, outside the documents asked about")
+    return answer
 
 
 def verify(answer: Answer, documents: Mapping[str, Document], sentences: Mapping[str, Sentence]) -> Answer:

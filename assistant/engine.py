@@ -21,7 +21,7 @@ import numpy as np
 from assistant.briefing import Briefer, Briefing, briefing_request, verify_briefing
 from assistant.calibrated import CalibratedComposer, RoutedComposer
 from assistant.chunks import embedding_text
-from assistant.citations import verify
+from assistant.citations import check_scope, verify
 from assistant.compose import Composer, ExtractiveComposer
 from assistant.corpus import MAX_FILE_BYTES, CorpusRead, Skipped, read_corpus
 from assistant.embeddings import Embedder, QueryEncoderName
@@ -156,14 +156,15 @@ class Assistant:
         def understand(value: dict[str, Any]) -> tuple[Question, frozenset[str] | None]:
             text = validate(value["question"], self.max_question_chars)
             question = analyse(text, _check_history(value.get("history")), rewrite=self._rewrite)
-            return question, self._check_doc_ids(value.get("doc_ids"))
+            doc_ids = self._check_doc_ids(value.get("doc_ids"))
+            return replace(question, scope=doc_ids), doc_ids
 
         def retrieve(found: tuple[Question, frozenset[str] | None]) -> tuple[Question, list[Hit]]:
             question, doc_ids = found
             return question, retriever.search(question.query, k=RETRIEVE_K, doc_ids=doc_ids)
 
         def compose(found: tuple[Question, list[Hit]]) -> Answer:
-            answer = composer.compose(*found)
+            answer = check_scope(composer.compose(*found), found[0].scope)
             standalone = found[0].standalone
             if standalone and answer.standalone_question is None:
                 answer = replace(answer, standalone_question=standalone)

@@ -217,6 +217,11 @@ class Question:
     attribute: tuple[str, str] | None = None  # "What is the aim of X?" -> ("aim", "X")
     category: str = ""  # "Which port did X tour?" -> "port": a noun no kind of ``asks_for`` covers
     extreme: str = ""  # "What is the highest number ...?" -> "most"; "the fewest ...?" -> "least"
+    scope: frozenset[str] | None = None  # ``ask(doc_ids=...)``: the only documents it may cite (None: all)
+
+    def in_scope(self, doc_id: str) -> bool:
+        """Whether the question may cite document ``doc_id`` (``ask(doc_ids=...)``)."""
+        return self.scope is None or doc_id in self.scope
 
 
 def validate(question: object, max_chars: int = MAX_QUESTION_CHARS) -> str:

@@ -1,10 +1,9 @@
 """``bot.ask(question, doc_ids=[...])`` limits the evidence to those documents: no citation of
-an answer may come from another one, whatever step of the composer found it. Two composer
-steps read the whole corpus rather than the retrieved hits, and cite documents left out:
-"Do the sources agree on X?" (``calibrated._figures_elsewhere``) and "What did X ask?"
-(``calibrated.questions_of``). Marked xfail(strict) until they keep to ``doc_ids``: the
-marker must go when they do. Stories written for these tests: a dam repair reported by two
-papers, and two planning hearings with the same chair."""
+an answer may come from another one, whatever step of the composer found it: the steps that
+read the whole corpus rather than the retrieved hits ("Do the sources agree on X?", "What did
+X ask?", "What did <outlet> report?") keep to ``Question.scope``, and the engine refuses an
+answer citing a document left out (``citations.check_scope``). Stories written for these
+tests: a dam repair reported by two papers, and two planning hearings with the same chair."""
 
 from __future__ import annotations
 
@@ -12,6 +11,9 @@ import pytest
 from asking import bot_on
 
 from assistant import Assistant
+from assistant.citations import check_scope
+from assistant.errors import CitationError
+from assistant.records import Answer, Citation
 
 STORIES = {
     "dam-times.md": (
@@ -49,14 +51,47 @@ def test_a_plain_question_keeps_to_the_chosen_documents(bot: Assistant) -> None:
     assert answer.answered and {c.doc_id for c in answer.citations} == {"dam-times.md"}, answer.text
 
 
-@pytest.mark.xfail(strict=True, reason="composer steps that read the whole corpus ignore doc_ids (review s7)")
 @pytest.mark.parametrize(
     ("question", "chosen"),
     [
         ("Do the sources agree on how much the repairs to the Orton dam will cost?", "dam-times.md"),
         ("What did Priya Nanda ask?", "market-hearing.md"),
+        ("What did the Orton Post report?", "dam-times.md"),
     ],
 )
 def test_every_step_keeps_to_the_chosen_documents(bot: Assistant, question: str, chosen: str) -> None:
     answer = bot.ask(question, doc_ids=[chosen])
     assert {c.doc_id for c in answer.citations} <= {chosen}, answer.text
+
+
+def test_a_chosen_document_still_gives_its_own_answer(bot: Assistant) -> None:
+    answer = bot.ask("What did Priya Nanda ask?", doc_ids=["market-hearing.md"])
+    assert answer.answered and "market roof" in answer.text, answer.text
+
+
+def _citing(*doc_ids: str) -> Answer:
+    citations = [
+        Citation(marker=i, doc_id=d, sentence_id=f"{d}#0", quote="Work starts in May.", start=0, end=19)
+        for i, d in enumerate(doc_ids, start=1)
+    ]
+    return Answer(question="q", text=" ".join(f"[{c.marker}]" for c in citations), answered=True, citations=citations)
+
+
+@pytest.mark.parametrize(
+    ("cited", "scope", "allowed"),
+    [
+        (("a.md",), None, True),
+        (("a.md", "b.md"), frozenset({"a.md", "b.md"}), True),
+        (("a.md", "b.md"), frozenset({"a.md"}), False),
+        ((), frozenset({"a.md"}), True),
+    ],
+)
+def test_check_scope_refuses_citations_outside_the_chosen_documents(
+    cited: tuple[str, ...], scope: frozenset[str] | None, allowed: bool
+) -> None:
+    answer = _citing(*cited)
+    if allowed:
+        assert check_scope(answer, scope) is answer
+    else:
+        with pytest.raises(CitationError, match=r"b\.md"):
+            check_scope(answer, scope)
