@@ -74,6 +74,7 @@ from assistant.figures import (
     comparable,
     counting_period,
     disagreements,
+    figure_phrase,
     floor_and_estimate,
     measure_label,
     measured,
@@ -1276,7 +1277,7 @@ class Briefer:
                 continue
             seen.add(first.sentence_id)
             # A transcript reply ("About 1,300 on Friday.") comes with the question it answers.
-            items.append(self._item(self._with_questions(sentences), label=_figure_label(g.figures[0])))
+            items.append(self._item(self._with_questions(sentences), label=_figure_label(g.figures[0], first)))
             if len(items) >= self.settings.max_figures:
                 break
         return items
@@ -1583,8 +1584,12 @@ def counts_text(figure: Figure) -> bool:
     return figure.kind == "count" and bool(figure.noun) and figure.noun[0] in TEXT_UNITS
 
 
-def _figure_label(figure: Figure) -> str:
-    return figure.text.strip()
+def _figure_label(figure: Figure, sentence: Sentence) -> str:
+    """A Figures item's label: the figure with what it measures, in its sentence's words
+    (``figures.figure_phrase``: "about 70 firefighters", not "about 70")."""
+    start, end = figure.start - sentence.start, figure.end - sentence.start
+    a, b = figure_phrase(sentence.text, start, end, figure.kind)
+    return sentence.text[a:b].strip()
 
 
 def verify_briefing(briefing: Briefing, documents: Mapping[str, Document], sentences: Mapping[str, Sentence]) -> None:

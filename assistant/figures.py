@@ -56,7 +56,14 @@ CURRENCY_WORDS = {
 }
 MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 
-MONEY_SIGN = re.compile(rf"(?<![\w$£€¥])(?P<cur>US\$|[£$€¥])\s?(?P<num>{NUMBER})(?:\s?(?P<scale>{SCALE}))?", re.I)
+# "$1.7-1.9 billion" or "$12-15" is one figure, a range read by its low end (a scale after the high end counts for both).
+MONEY_SIGN = re.compile(
+    rf"(?<![\w$£€¥])(?P<cur>US\$|[£$€¥])\s?(?P<num>{NUMBER})(?:\s?[-–]\s?(?P<high>(?:{NUMBER})))?"
+    rf"(?:\s?(?P<scale>{SCALE}))?",
+    re.I,
+)
+# The high end of a money range written in full: "$1.7 billion to $1.9 billion", "£40m-£50m".
+MONEY_RANGE_TAIL = re.compile(rf"(?:\s?[-–]\s?|\s+(?:to|or)\s+)(?:US\$|[£$€¥])\s?(?:{NUMBER})(?:\s?{SCALE})?", re.I)
 # "40 euros", and as a modifier "a 200-euro pass", "a 10-pound note".
 MONEY_WORD = re.compile(
     rf"(?<![\w.,])(?P<num>{NUMBER})(?:\s?(?P<scale>{SCALE}))?[\s-](?P<cur>pounds?|sterling|dollars?|euros?|yen)\b", re.I
@@ -453,6 +460,33 @@ def measure_label(text: str, start: int, end: int, kind: FigureKind) -> str:
     return ""
 
 
+def figure_phrase(text: str, start: int, end: int, kind: FigureKind) -> tuple[int, int]:
+    """The span of a figure at text[start:end] together with what it measures when its
+    sentence says so beside it (``measure_label``), for a label: a count with its noun,
+    money or a percentage with the phrase it is for or of, or the noun phrase it gives the
+    value of; the figure alone when nothing beside it says what it measures.
+
+    >>> t = "About 150 people were moved, 70 firefighters fought on, and one airline ran about 85% of its Saturday schedule."
+    >>> [t[slice(*figure_phrase(t, t.index(n), t.index(n) + len(n), k))] for n, k in (("About 150", "count"), ("70", "count"), ("about 85%", "percent"))]
+    ['About 150 people', '70 firefighters', 'about 85% of its Saturday schedule']
+    >>> t = "The new span will cost $1.7-1.9 billion. About 1,300 on Friday."
+    >>> [t[slice(*figure_phrase(t, t.index(n), t.index(n) + len(n), k))] for n, k in (("$1.7-1.9 billion", "money"), ("About 1,300", "count"))]
+    ['The new span will cost $1.7-1.9 billion', 'About 1,300']
+    """
+    label = measure_label(text, start, end, kind)
+    if not label or kind == "duration":
+        return start, end
+    if kind == "count":  # the noun ends at its plural: "70 firefighters" (fought the blaze)
+        plural = re.search(r"\w(?<!s)s\b", label)
+        label = label[: plural.end()] if plural else label
+    after = text.find(label, end, end + len(label) + 12)
+    if after >= 0:
+        more = counted_phrase(text, after + len(label)) if kind != "count" else None  # "its Saturday" + "schedule"
+        return start, more[1] if more else after + len(label)
+    before = text.rfind(label, 0, start)
+    return (before, end) if before >= 0 else (start, end)
+
+
 def _is_measure_word(stem: str) -> bool:
     return stem.isalpha() and stem not in NOT_MEASURE and stem not in BOUNDS and len(stem) > 1
 
@@ -570,6 +604,21 @@ def range_end(text: str, start: int, end: int) -> int:
     return m.end()
 
 
+def money_range_end(text: str, start: int, end: int) -> int:
+    """Where a money figure at text[start:end] ends with the high end of its range written
+    in full ("$1.7 billion to $1.9 billion": one figure, read by its low end); ``end`` when
+    none follows, or when "from" opens it ("rose from $2bn to $3bn" is a change).
+
+    >>> t = "Repairs will cost $1.7 billion to $1.9 billion, and the fare rose from $2 to $3."
+    >>> [t[t.index(n) : money_range_end(t, t.index(n), t.index(n) + len(n))] for n in ("$1.7 billion", "$2")]
+    ['$1.7 billion to $1.9 billion', '$2']
+    """
+    m = MONEY_RANGE_TAIL.match(text, end)
+    if m is None or FROM_BEFORE.search(text, 0, start):
+        return end
+    return m.end()
+
+
 AGE_BEFORE = re.compile(r"\b(?:aged|ages?(?:\s+of)?|age\s+group\s+of)\s+(?:between\s+|about\s+|around\s+)?$", re.I)
 
 
@@ -603,7 +652,8 @@ def raw_figures(text: str) -> list[tuple[int, int, FigureKind, float, str]]:
             taken.append((s, e))
 
     for m in MONEY_SIGN.finditer(text):
-        add(m.start(), m.end(), "money", parse_number(m["num"], m["scale"]), CURRENCY_SIGNS[m["cur"].upper()])
+        end = money_range_end(text, m.start(), m.end())
+        add(m.start(), end, "money", parse_number(m["num"], m["scale"]), CURRENCY_SIGNS[m["cur"].upper()])
     for m in MONEY_WORD.finditer(text):
         add(m.start(), m.end(), "money", parse_number(m["num"], m["scale"]), CURRENCY_WORDS[m["cur"].lower()])
     for m in PERCENT.finditer(text):

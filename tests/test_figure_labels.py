@@ -1,0 +1,87 @@
+"""A Figures item's label says the figure and what it measures, in its sentence's words, and
+a range is one figure ("$1.7-1.9 billion", not "$1.7"). Sentences written for these tests in
+our own words."""
+
+from __future__ import annotations
+
+import pytest
+from test_briefing import _corpus_bot, _verify_all
+
+from assistant.briefing import FIGURES
+from assistant.figures import figure_phrase, raw_figures
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure", "kind", "label"),
+    [
+        (
+            "Crews said about 40 firefighters fought the warehouse blaze overnight.",
+            "about 40",
+            "count",
+            "about 40 firefighters",
+        ),
+        ("The ferry carried 212 foot passengers when the engine failed.", "212", "count", "212 foot passengers"),
+        (
+            "Rail operators ran 60% of their usual timetable on Monday.",
+            "60%",
+            "percent",
+            "60% of their usual timetable",
+        ),
+        (
+            "The council set aside £3 million for flood barriers in the valley.",
+            "£3 million",
+            "money",
+            "£3 million for flood barriers",
+        ),
+        (
+            "Replacing the bridge will cost $1.7-1.9 billion, officials said.",
+            "$1.7-1.9 billion",
+            "money",
+            "the bridge will cost $1.7-1.9 billion",
+        ),
+        ("THE MAYOR: About 300 on the first night.", "About 300", "count", "About 300"),
+    ],
+)
+def test_figure_phrase(sentence: str, figure: str, kind: str, label: str) -> None:
+    start = sentence.index(figure)
+    a, b = figure_phrase(sentence, start, start + len(figure), kind)  # type: ignore[arg-type]
+    assert sentence[a:b] == label
+
+
+@pytest.mark.parametrize(
+    ("sentence", "money"),
+    [
+        ("Replacing the bridge will cost $1.7-1.9 billion, officials said.", ["$1.7-1.9 billion"]),
+        ("The revised estimate is $4.3bn-$5.2bn, twice the first.", ["$4.3bn-$5.2bn"]),
+        ("Insurers expect claims of £40 million to £55 million.", ["£40 million to £55 million"]),
+        ("Tickets rose from $2 to $3 last year.", ["$2", "$3"]),
+        ("Entry costs €12-15 a head in summer.", ["€12-15"]),
+    ],
+)
+def test_a_money_range_is_one_figure(sentence: str, money: list[str]) -> None:
+    assert [sentence[s:e] for s, e, kind, *_ in raw_figures(sentence) if kind == "money"] == money
+
+
+REPORTS = {
+    "1.txt": (
+        'title = "Harbour bridge rebuild priced"\noutlet = "Coast Ledger"\ndate = "2026-04-02"\n',
+        "The state said rebuilding the Marlow harbour bridge will cost $1.7-1.9 billion and take four years.\n\n"
+        "About 40 firefighters and 12 divers searched the water on the first night.\n",
+    ),
+    "2.txt": (
+        'title = "Ferry line cuts timetable"\noutlet = "Island Post"\ndate = "2026-04-03"\n',
+        "The ferry line ran 60% of its usual timetable while the harbour stayed closed.\n\n"
+        "Dockworkers said 350 containers were stuck on the quay.\n",
+    ),
+}
+
+
+def test_briefing_figures_say_what_they_measure(tmp_path_factory: pytest.TempPathFactory) -> None:
+    bot = _corpus_bot(tmp_path_factory, "labels", REPORTS)
+    briefing = bot.brief()
+    _verify_all(bot, briefing)
+    figures = briefing.section(FIGURES)
+    assert figures is not None
+    labels = {item.label for item in figures.items}
+    assert {"About 40 firefighters", "60% of its usual timetable", "350 containers"} <= labels, labels
+    assert any(label and "$1.7-1.9 billion" in label for label in labels), labels
