@@ -720,6 +720,24 @@ def partitive(text: str, span: Span) -> bool:
     return PARTITIVE.match(text, span[1]) is not None
 
 
+def labelled_value(text: str, span: Span, clause_start: int) -> bool:
+    """Whether the figure at ``span`` stands alone after a label and its colon ("Suspects
+    charged so far: two.", "Flights cancelled: 344"): its clause holds nothing else, so the
+    label says what it counts and what happened to it.
+
+    >>> t = "Homes flooded so far: about 40."
+    >>> labelled_value(t, (t.index("40"), t.index("40") + 2), t.index(":") + 1)
+    True
+    >>> t = "Rangers said: 14 hikers were lost."
+    >>> labelled_value(t, (t.index("14"), t.index("14") + 2), t.index(":") + 1)
+    False
+    """
+    if clause_start == 0 or text[:clause_start].rstrip()[-1:] != ":":
+        return False
+    rest = text[clause_start:].strip().rstrip(".;")
+    return rest.endswith(text[span[0] : span[1]]) and len(rest.split()) <= len(text[span[0] : span[1]].split()) + 2
+
+
 def count_spans(
     text: str,
     counted: Collection[str],
@@ -750,6 +768,8 @@ def count_spans(
         if not predicate and partitive(text, span):
             continue  # "How many thieves were there?" asks for all of them, not "one of the thieves"
         left, right = clause_of(text, *span)
+        if labelled_value(text, span, left):
+            left = 0  # "Suspects charged so far: two.": the label says what the count is of
         if says_predicate(predicate, text[left:right], vectors):
             said.append(span)
         elif covered_terms(set(setting), set(tokenize(text[left:right]))) or counts_compound(text, span, counted):

@@ -22,6 +22,10 @@ def vectors() -> Embedder:
 @pytest.mark.parametrize(
     ("question", "text", "first"),
     [
+        # A value after a label and its colon counts what the label says was done.
+        ("How many suspects have been charged?", "Suspects charged so far: two.", ["two"]),
+        ("How many flights were cancelled?", "Flights cancelled on Monday: 344", ["344"]),
+        ("How many flights were cancelled?", "Airlines said: 300 flights landed late.", []),
         # A count of the members of a group counts the group's people.
         (
             "How many staff were in the ward?",
