@@ -87,7 +87,7 @@ from assistant.figures import (
     same_measure,
 )
 from assistant.index import Snapshot
-from assistant.lexical import tokenize
+from assistant.lexical import STOPWORDS, tokenize
 from assistant.records import Answer, Citation, Document, Sentence
 from assistant.references import Footnotes, footnote, markdown_text
 from assistant.sources import amends, corrections_in, corrects, is_correction, settled, source_name
@@ -432,6 +432,48 @@ def opens_with_pronoun_or_connective(text: str) -> bool:
     be read alone, a transcript speaker label set aside ("RUIZ: That is the plan."). Unlike
     ``context.opens_with_reference`` it counts connectives, and not shell nouns ("The aim is ...")."""
     return bool(REFERS_BACK.match(spoken(text).lstrip("“\"‘' ")))
+
+
+# An opening phrase pointing back with a demonstrative: "Because of that call, ...",
+# "Despite these warnings, ...", "In that case, ...".
+DEMONSTRATIVE_OPENING = re.compile(
+    r"^(?:\w+\s+){0,2}?(?:of|after|despite|before|since|following|given|with|for|from|by|in|on|at|during|until|like)\s+"
+    r"(?:all\s+)?(?:this|that|these|those)\b[^,.;]{0,40},",
+    re.I,
+)
+
+
+def names_again(before: str, text: str) -> bool:
+    """Whether ``text`` opens with "The <noun>" for a thing the sentence ``before``
+    introduced with "a"/"an" ("A loose wire ..." / "The wire, held by ..."): the same
+    thing, which the sentence alone does not say what it is.
+
+    >>> names_again("Inspectors found a single corroded bolt.", "The bolt, fitted in 1990, had never been replaced.")
+    True
+    >>> names_again("Inspectors found a single corroded bolt.", "The inspectors left at noon.")
+    False
+    """
+    opening = re.match(r"^\W*the\s+([a-z]+)(?:\s+([a-z]+))?", spoken(text), re.I)
+    if opening is None:
+        return False
+    nouns = [w for w in opening.groups() if w and w.lower() not in STOPWORDS]
+    return any(re.search(rf"\b(?:an?|one)\s+(?:[\w-]+\s+){{0,2}}{re.escape(n)}\b", before, re.I) for n in nouns)
+
+
+def leans_on(before: str, text: str) -> bool:
+    """Whether ``text`` cannot be read without the sentence ``before`` it: it opens with a
+    pronoun or connective (``opens_with_pronoun_or_connective``), with a phrase pointing
+    back ("Because of that call, ..."), or names again what ``before`` introduced
+    (``names_again``).
+
+    >>> leans_on("The pilot radioed the tower.", "Because of that call, the road was shut.")
+    True
+    >>> leans_on("The pilot radioed the tower.", "Because of fog, the road was shut.")
+    False
+    """
+    if opens_with_pronoun_or_connective(text):
+        return True
+    return DEMONSTRATIVE_OPENING.match(spoken(text).lstrip("“\"‘' ")) is not None or names_again(before, text)
 
 
 def specific_units(units: Sequence[Collection[str]], docs: Sequence[str]) -> list[set[str]]:
@@ -939,6 +981,7 @@ class Briefer:
         used: set[str] = set()
         for picked in points:
             passage = self._with_context(sorted((pool.sentences[i] for i in picked), key=lambda s: s.ordinal))
+            passage = self._bridged(passage)
             passage = [s for s in passage if s.sentence_id not in used] or passage  # no sentence shown twice
             shown = list(dict.fromkeys(x for s in passage for x in [s, *self._corrections_of(s)]))
             # Other documents saying the same, each with the shown sentence it backs.
@@ -1167,7 +1210,7 @@ class Briefer:
             lead = self._lead_in(first)
             return [lead, *sentences] if lead is not None else sentences
         doc = self.snapshot.by_doc.get(first.doc_id, [])
-        if opens_with_pronoun_or_connective(first.text) and first.ordinal > 0:
+        if first.ordinal > 0 and leans_on(doc[first.ordinal - 1].text, first.text):
             # The sentence before, in its paragraph or, where news gives each sentence a
             # paragraph of its own, the one-sentence paragraph just before.
             before = doc[first.ordinal - 1]
@@ -1176,6 +1219,27 @@ class Briefer:
             if before.kind == "sentence" and before.section == first.section and joined:
                 return [before, *sentences]
         return sentences
+
+    def _bridged(self, passage: list[Sentence]) -> list[Sentence]:
+        """A passage with, before each later sentence that leans on the one before it in its
+        paragraph (``leans_on``) but comes without it, that sentence: two picks of one
+        paragraph never skip what the second refers to."""
+        out: list[Sentence] = []
+        for s in passage:
+            doc = self.snapshot.by_doc.get(s.doc_id, [])
+            before = doc[s.ordinal - 1] if out and 0 < s.ordinal <= len(doc) else None
+            if (
+                before is not None
+                and before not in out
+                and before not in passage
+                and before.citable
+                and before.kind == "sentence"
+                and before.paragraph == s.paragraph
+                and leans_on(before.text, s.text)
+            ):
+                out.append(before)
+            out.append(s)
+        return out
 
     def _with_questions(self, sentences: list[Sentence]) -> list[Sentence]:
         """``sentences`` with the question each transcript reply among them answers just
