@@ -1317,7 +1317,10 @@ class CalibratedComposer:
         return kept
 
     def _has_unit(self, figure: Figure) -> bool:
-        """Whether a unit of measure follows ``figure`` in its sentence (``direct.with_unit``)."""
+        """Whether ``figure`` is a measure: a length of time ("three-day", "four days"), or a
+        number a unit of measure follows in its sentence (``direct.with_unit``)."""
+        if figure.kind == "duration":
+            return True
         sentence = self.snapshot.sentences[figure.sentence_id]
         span = (figure.start - sentence.start, figure.end - sentence.start)
         return with_unit(sentence.text, span) != span
