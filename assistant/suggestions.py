@@ -12,7 +12,7 @@ Leaves out: questions about sentences without a named subject, and yes/no questi
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 
 from assistant.names import name_run
@@ -74,14 +74,18 @@ class Suggestion:
     sentence_id: str
 
 
-def named_subject(name: str) -> str | None:
+def named_subject(name: str, common: Collection[str] = frozenset()) -> str | None:
     """The name as a question would say it, or None when it is not a name.
 
     Leading function words go ("However Starmer" -> "Starmer"); a short all-capitals
-    name takes "the" ("UK" -> "the UK").
+    name takes "the" ("UK" -> "the UK"). A single word that the documents write in lower
+    case elsewhere (``common``, from ``common_words``) is a noun capitalised only because
+    it opens the sentence: "Police said ..." asks about "the police".
 
     >>> named_subject("The Harbour Council"), named_subject("UK"), named_subject("But")
     ('the Harbour Council', 'the UK', None)
+    >>> named_subject("Police", common={"police"}), named_subject("Police")
+    ('the police', 'Police')
     """
     words = name.split()
     article = False
@@ -91,12 +95,37 @@ def named_subject(name: str) -> str | None:
     if not words:
         return None
     out = " ".join(words)
+    if len(words) == 1 and out.lower() in common and not out.isupper():
+        return "the " + out.lower()
     if article or (out.isupper() and len(out) <= 4):
         return "the " + out
     return out
 
 
-def question_from(sentence: str) -> tuple[str, str] | None:
+def common_words(sentences: Iterable[Sentence]) -> frozenset[str]:
+    """Words the documents write in lower case and never capitalise inside a sentence:
+    nouns, not names, when a sentence opens with one ("Officials said ...").
+
+    A word capitalised after a sentence's first word somewhere ("said Rose") stays a name
+    even when it is also written in lower case ("prices rose").
+
+    >>> from assistant.records import Sentence
+    >>> docs = ["Police said the road was shut.", "The police closed it.", "Prices rose.", "It was Rose."]
+    >>> sorted(common_words(Sentence(f"d#s{i}", "d", i, 0, len(t), t) for i, t in enumerate(docs)))
+    ['closed', 'it', 'police', 'road', 'said', 'shut', 'the', 'was']
+    """
+    lower: set[str] = set()
+    capitalised: set[str] = set()
+    for s in sentences:
+        for i, word in enumerate(re.findall(r"[^\W\d_][\w’'-]*", s.text)):
+            if word.islower():
+                lower.add(word)
+            elif i > 0 and word[0].isupper():
+                capitalised.add(word.lower())
+    return frozenset(lower - capitalised)
+
+
+def question_from(sentence: str, common: Collection[str] = frozenset()) -> tuple[str, str] | None:
     """A "What did <name> <verb>?" question and its subject, from a sentence whose subject
     is a name and whose verb reports or decides; None otherwise.
 
@@ -109,7 +138,7 @@ def question_from(sentence: str) -> tuple[str, str] | None:
         for found in pattern.finditer(sentence):
             if pattern is SUBJECT_VERB and _after_preposition(sentence[: found.start("name")]):
                 continue  # "the council of Lindmoor voted": Lindmoor is not the subject
-            subject = named_subject(found.group("name"))
+            subject = named_subject(found.group("name"), common)
             if subject is None:
                 continue
             verb = VERBS[found.group("verb")]
@@ -122,14 +151,15 @@ def _after_preposition(before: str) -> bool:
     return re.search(r"\b(?:of|in|at|from|for|to|with|by|about|on)\s*$", before) is not None
 
 
-def candidates(sentences: Iterable[Sentence]) -> list[Suggestion]:
-    """Questions from citable sentences, in the order given, one per subject and verb."""
+def candidates(sentences: Iterable[Sentence], common: Collection[str] = frozenset()) -> list[Suggestion]:
+    """Questions from citable sentences, in the order given, one per subject and verb
+    (``common``: the corpus's ``common_words``)."""
     seen: set[str] = set()
     out: list[Suggestion] = []
     for s in sentences:
         if not s.citable:
             continue
-        made = question_from(s.text)
+        made = question_from(s.text, common)
         if made is None or made[0].lower() in seen:
             continue
         seen.add(made[0].lower())

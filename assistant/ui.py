@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from assistant.errors import AssistantError, ConfigError, CorpusError
 from assistant.records import Answer, Citation, Sentence
-from assistant.suggestions import Suggestion, answerable, candidates, round_robin
+from assistant.suggestions import Suggestion, answerable, candidates, common_words, round_robin
 from assistant.ui_render import (
     DocumentRow,
     TextOf,
@@ -224,6 +224,8 @@ class Library:
         self.bot = bot
         self._lock = threading.Lock()
         self._starters: tuple[str | None, list[str]] = ("unset", [])
+        self._common: tuple[str | None, frozenset[str]] = ("unset", frozenset())
+        self._common_lock = threading.Lock()
 
     def text_of(self, doc_id: str) -> str | None:
         try:
@@ -246,16 +248,17 @@ class Library:
         """Candidate questions: from sentences near ``near`` first (follow-ups), else from the
         corpus briefing's key points (starters), then from every document."""
         groups: list[list[Suggestion]] = []
+        common = self.common_words()
         for c in near:
             try:
                 sentences = self.bot.sentences(c.doc_id)
             except AssistantError:
                 continue
             index = next((i for i, s in enumerate(sentences) if s.sentence_id == c.sentence_id), 0)
-            groups.append(candidates(sentences[max(0, index - NEAR) : index + NEAR + 1]))
+            groups.append(candidates(sentences[max(0, index - NEAR) : index + NEAR + 1], common))
         local = round_robin(groups)
-        central = [] if near else candidates(self.key_sentences())
-        everywhere = round_robin([candidates(self.bot.sentences(d.doc_id)) for d in self.bot.documents])
+        central = [] if near else candidates(self.key_sentences(), common)
+        everywhere = round_robin([candidates(self.bot.sentences(d.doc_id), common) for d in self.bot.documents])
         seen: set[str] = set()
         unique = []
         for suggestion in local + central + everywhere:
@@ -263,6 +266,14 @@ class Library:
                 seen.add(suggestion.question.lower())
                 unique.append(suggestion)
         return unique
+
+    def common_words(self) -> frozenset[str]:
+        """The corpus's ``suggestions.common_words``, worked out once per index generation."""
+        with self._common_lock:  # its own lock: starters() holds self._lock while it calls pool()
+            if self._common[0] != self.bot.generation:
+                every = (s for d in self.bot.documents for s in self.bot.sentences(d.doc_id))
+                self._common = (self.bot.generation, common_words(every))
+            return self._common[1]
 
     def key_sentences(self) -> list[Sentence]:
         """The sentences of the corpus briefing's key points, most central first."""
@@ -284,13 +295,15 @@ class Library:
             return list(self._starters[1])
 
     def follow_ups(self, answer: Answer, asked: Sequence[str], doc_ids: list[str] | None) -> list[str]:
-        """Two or three questions near this answer's sources that the engine answers anew."""
+        """Two or three questions near this answer's sources that the engine answers anew,
+        never the starters shown before the first question (the same buttons after every
+        answer read as if the answer changed nothing)."""
         cited = [c for c in answer.citations if not c.related]
         return answerable(
             lambda q: self.bot.ask(q, doc_ids=doc_ids),
             self.pool(cited),
             SUGGESTIONS,
-            skip=asked,
+            skip=[*asked, *self.starters()],
             known=[c.sentence_id for c in cited],
         )
 

@@ -149,7 +149,11 @@ def source_card(
     lead_in = ""
     if citation.lead_in and escape(citation.lead_in) not in body:
         lead_in = f'<p class="src-lead-in">{escape(citation.lead_in)}</p>'
-    section = f'<span class="src-section">{escape(citation.section)}</span>' if citation.section else ""
+    section = (
+        f'<span class="src-section">{escape(citation.section)}</span>'
+        if citation.section and not same_words(citation.section, document_name(citation))
+        else ""  # a plain .txt's first line is both its title and the heading its sentences sit under
+    )
     kind = "src src-related" if citation.related else "src"
     label = '<span class="src-tag">related reading</span>' if citation.related else ""
     stale = "" if verified else '<p class="src-stale">The document has changed since this answer.</p>'
@@ -284,6 +288,15 @@ def sources_panel(turns: Sequence[Turn], text_of: TextOf) -> str:
     newest = max(t.number for t in turns)
     ordered = sorted(turns, key=lambda t: t.number, reverse=True)
     return "".join(turn_html(t, text_of, open_=t.number == newest) for t in ordered)
+
+
+def same_words(a: str, b: str) -> bool:
+    """True when two labels differ only in case, spacing and punctuation.
+
+    >>> same_words("Flight 9 at a glance", "flight 9 at a glance:"), same_words("Key facts", "Flight 9")
+    (True, False)
+    """
+    return re.findall(r"\w+", a.casefold()) == re.findall(r"\w+", b.casefold())
 
 
 def corpus_header(corpus_name: str, documents: int) -> str:

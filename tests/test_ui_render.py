@@ -288,3 +288,18 @@ def test_briefing_html_numbers_markers_through_the_note() -> None:
     assert "Briefing &lt;all&gt;" in note and '<b class="brief-label">Ann:</b>' in note
     hidden = re.search(r'<div class="md-source">(.*?)</div>', note)
     assert hidden and html.unescape(hidden.group(1)) == briefing.to_markdown()
+
+
+@pytest.mark.parametrize(
+    ("title", "section", "shown"),
+    [
+        ("Flight 9 at a glance", "Flight 9 at a glance", False),  # a plain .txt: first line is title and heading
+        ("Ferry strike: the facts", "FERRY STRIKE - THE FACTS", False),
+        ("Ferry strike: the facts", "Timetable", True),
+        ("Council budget 2026", "What the council said", True),
+    ],
+)
+def test_a_section_that_repeats_the_title_is_not_shown(title: str, section: str, shown: bool) -> None:
+    citation = replace(cite(1, "Second claim."), title=title, section=section)
+    card = source_card(citation, 1, text_of)
+    assert ('class="src-section"' in card) is shown
