@@ -71,12 +71,13 @@ from assistant.answerability import (
     unused_names,
 )
 from assistant.citations import markers
-from assistant.compose import INJECTION_NOTE, PREMISE_LEAD, ExtractiveComposer, declined, write_items
+from assistant.compose import INJECTION_NOTE, NOT_IN_SOURCES, PREMISE_LEAD, ExtractiveComposer, declined, write_items
 from assistant.context import (
     CONTINUES,
     CONTRAST,
     is_question,
     opposite_time,
+    phrase_referent,
     puts_same_question,
     question_answered,
     refers_back,
@@ -129,7 +130,16 @@ from assistant.figures import Figure, asks_length, clause_of, same_figure
 from assistant.findings import asks_finding, states_finding
 from assistant.index import Snapshot
 from assistant.lexical import covered_terms, stem, tokenize
-from assistant.question import WANTS_MORE, YEAR_RE, Question, analyse, asked_deed, asker_asked, holder_asked
+from assistant.question import (
+    WANTS_MORE,
+    WHO_SAID_SO,
+    YEAR_RE,
+    Question,
+    analyse,
+    asked_deed,
+    asker_asked,
+    holder_asked,
+)
 from assistant.reasons import cause_match, reason_match, shared_words
 from assistant.records import Answer, Behaviour, Citation, Hit, Sentence, ShortAnswer
 from assistant.sources import (
@@ -147,7 +157,7 @@ from assistant.sources import (
     settled,
     source_name,
 )
-from assistant.speakers import mentions
+from assistant.speakers import mentions, speaker_label
 from assistant.stance import (
     REFUSAL,
     STOPPED,
@@ -196,6 +206,7 @@ PRONOUN_SPEAKS = re.compile(
     r"^\W*(?:he|she)\s+(?:\w+\s+)?(?:said|told|added|warned|called|described|argued|insisted|wrote|claimed|stated|asked)\b",
     re.I,
 )
+MIN_CITED_CHARS = 12  # a shorter sentence ("Yes.") found inside an earlier answer may be a part of another
 SPREAD = 5  # retrieved sentences that say whether the evidence spans documents
 # The words a status question frames its subject with ("the status of X"): not the subject.
 STATUS_FRAME = frozenset(tokenize("status state situation position progress current latest happened stand going"))
@@ -326,6 +337,10 @@ class CalibratedComposer:
             if refusal is not None and all(refusal not in item for item in items):
                 items.insert(1, [refusal])
             return self._answer(question, items, "No:", "answer", reasons)
+        said = self.said_before(question)
+        if said is not None:
+            reasons.append(f"who said {said[-1][0].sentence_id}, which the previous answer cited first")
+            return self._answer(question, said, None, "answer", reasons, name_sources=True, direct=said[-1][0])
         asked = self.questions_of(question)
         if asked:
             reasons.append(f"the questions {asked[0].sentence_id} and after put, by the asker named")
@@ -400,6 +415,8 @@ class CalibratedComposer:
         did X conclude?"."""
         who_said = question.asks_for == "person" and SPEECH.search(question.focus) is not None
         if self.gist(question, []) is not None or self.more_of_list(question, hits) is not None:
+            return True
+        if self.said_before(question) is not None:
             return True
         if self.questions_of(question):
             return True
@@ -526,6 +543,50 @@ class CalibratedComposer:
                 return [[s] for s in rest]
         return None
 
+    def _turn_opening(self, sentence: Sentence) -> Sentence | None:
+        """The sentence opening the transcript turn ``sentence`` belongs to: the nearest one
+        before it in its paragraph with a speaker label (``speakers.speaker_label``)."""
+        for before in reversed(self.snapshot.by_doc.get(sentence.doc_id, [])[: sentence.ordinal]):
+            if before.paragraph != sentence.paragraph:
+                return None
+            if speaker_label(before.text):
+                return before
+        return None
+
+    def said_before(self, question: Question) -> list[list[Sentence]] | None:
+        """Step 2a': "Who said so?" / "Who said that?" after an answer, when no rule rewrote
+        it (``question.rewrite_who_said``): the statement the previous answer cited first,
+        after the sentence naming its speaker when it does not name them itself
+        (``_teller``, ``_naming``); a statement nobody in it speaks is answered by itself,
+        under its source's name (the document's outlet or publisher). None for other
+        questions, or after a decline."""
+        said = question.previous_answer
+        if not said or question.standalone or WHO_SAID_SO.match(question.focus) is None:
+            return None
+        if NOT_IN_SOURCES in said:
+            return None  # the previous answer was a decline: what it showed was only related
+        cited = self._cited_in(said, question)
+        if not cited:
+            return None
+        statement = cited[0]
+        speaker = self._teller(statement)
+        naming = (
+            self._naming(statement, speaker, question) if speaker and not _name_in(speaker, statement.text) else None
+        )
+        return [[naming], [statement]] if naming is not None else [[statement]]
+
+    def _cited_in(self, text: str, question: Question) -> list[Sentence]:
+        """The sentences an earlier answer's ``text`` quotes, in the order it quotes them; a
+        list's lead-in ("... were:") is no statement."""
+        at = {
+            s.sentence_id: text.find(s.text)
+            for d in self.snapshot.by_doc
+            if question.in_scope(d)
+            for s in self.snapshot.by_doc[d]
+            if s.citable and len(s.text) >= MIN_CITED_CHARS and not s.text.rstrip().endswith(":") and s.text in text
+        }
+        return [self.snapshot.sentences[i] for i in sorted(at, key=lambda i: at[i])]
+
     def questions_of(self, question: Question) -> list[Sentence]:
         """Step 2a': "What did X ask?" (``question.asker_asked``): the questions a transcript
         gives X in their turns (``speakers.attribute``: a label "X: ..." and the turn after
@@ -541,7 +602,19 @@ class CalibratedComposer:
             for q in self.snapshot.quotes_of(doc_id)
             if covered_terms(wanted, set(tokenize(q.speaker))) == wanted and is_question(q.text)
         ]
-        return list(dict.fromkeys(asked))[:ASKED_MAX]
+        return self._with_turn_openings(list(dict.fromkeys(asked))[:ASKED_MAX])
+
+    def _with_turn_openings(self, asked: list[Sentence]) -> list[Sentence]:
+        """Questions put inside a transcript turn, each after the sentence opening its turn
+        when it does not open it: "CHAIR (name): The public wants to know how ... . Why was
+        it not stopped?" reads as one question, and the label says who asks."""
+        out: dict[str, Sentence] = {}
+        for sentence in asked:
+            opening = self._turn_opening(sentence)
+            if opening is not None and opening.citable and speaker_label(sentence.text) is None:
+                out.setdefault(opening.sentence_id, opening)
+            out.setdefault(sentence.sentence_id, sentence)
+        return list(out.values())
 
     def reason(self, question: Question, candidates: list[Candidate]) -> Verdict | None:
         """Step 2b: for a why-question, the candidate whose causal clause is about what the
@@ -1487,8 +1560,12 @@ class CalibratedComposer:
         """The sentence ``sentence`` refers back to, when it does (``context.refers_back``:
         the one before in its paragraph), or when a pronoun inside it stands for question
         ``terms`` only the sentence before states (``_needs_antecedent``)."""
-        if refers_back(sentence.text) and self._before(sentence) is not None:
-            return self._before(sentence)
+        if refers_back(sentence.text):
+            # "After that, ...": a phrase referring back may open its paragraph after a long one.
+            doc = self.snapshot.by_doc.get(sentence.doc_id, [])
+            before = phrase_referent(doc, sentence) or self._before(sentence)
+            if before is not None:
+                return before
         return self._antecedent(sentence) if self._needs_antecedent(sentence, terms) else None
 
     def _antecedent(self, sentence: Sentence) -> Sentence | None:
@@ -1693,12 +1770,22 @@ class CalibratedComposer:
 
     def with_short_answer(self, question: Question, answer: Answer) -> Answer:
         """``answer`` (from another composer) led by the phrase that answers a wh-question,
-        taken from the first evidence citation that holds one (step 9)."""
+        taken from the first evidence citation that holds one (step 9); a sentence cited as
+        the one a referring phrase points to ("Because of this, ...") gives none."""
         if not answer.answered or answer.behaviour != "answer" or answer.short_answer or question.yes_no:
             return answer
-        for citation in answer.citations:
-            sentence = self.snapshot.sentences.get(citation.sentence_id)
-            if citation.related or sentence is None:
+        cited = [self.snapshot.sentences.get(c.sentence_id) for c in answer.citations]
+        # "Because of this, Ethelred fled ...": what the phrase points to is background, not
+        # the answer (unlike the antecedent of "She later visited ...", which may hold it).
+        background = {
+            before.sentence_id
+            for s in cited
+            if s is not None
+            for before in [phrase_referent(self.snapshot.by_doc.get(s.doc_id, []), s)]
+            if before is not None
+        }
+        for citation, sentence in zip(answer.citations, cited, strict=True):
+            if citation.related or sentence is None or sentence.sentence_id in background:
                 continue
             short = self._short_answer(question, sentence, answer.citations)
             if short is None:

@@ -51,7 +51,14 @@ from typing import Any, Protocol
 import numpy as np
 
 from assistant.answerability import content_words
-from assistant.context import CONTINUES, CONTRAST, opens_with_reference, sentence_before, with_context
+from assistant.context import (
+    CONTINUES,
+    CONTRAST,
+    opens_with_reference,
+    phrase_referent,
+    sentence_before,
+    with_context,
+)
 from assistant.direct import states_measure, within, year_bounds
 from assistant.errors import ModelError
 from assistant.evidence import date_spans
@@ -715,7 +722,7 @@ class ExtractiveComposer:
         def referent(sentence: Sentence) -> Sentence | None:
             doc, at = self._neighbours(sentence), sentence.ordinal
             if not opens_with_reference(sentence.text) or at == 0:
-                return None
+                return phrase_referent(doc, sentence)
             before = doc[at - 1]
             ok = before.citable and before.kind == "sentence" and before.paragraph == sentence.paragraph
             return before if ok else None

@@ -117,6 +117,18 @@ def opposite_time(question: str, text: str) -> bool:
     return bool(events(LATER, question) & events(EARLIER, text) or events(EARLIER, question) & events(LATER, text))
 
 
+# "After that, ...", "Because of that call, ...", "By then ...", "Despite these warnings, ...":
+# an opening phrase whose object is a demonstrative (never "this outlet's", which names
+# the text itself), or a connective that answers what came before ("As a result, ...").
+REFERRING_OPENER = re.compile(
+    r"^\W*(?:(?:because\s+of|as\s+a\s+result\s+of|in\s+response\s+to|in\s+spite\s+of|due\s+to|ahead\s+of|"
+    r"prior\s+to|instead\s+of|apart\s+from|after|before|by|since|until|till|despite|following|for|from|"
+    r"with|without|under|on|at|in|during|besides|like|unlike)\s+(?:all\s+)?(?:that|this|these|those|then|which)\b"
+    r"(?!\s+[\w-]+[’']s\b)|(?:as\s+a\s+result|in\s+response|in\s+turn|even\s+so|even\s+then|after\s+all)\s*,)",
+    re.I,
+)
+
+
 def opens_with_reference(text: str) -> bool:
     """Whether a sentence opens by referring to what came before: a pronoun, a
     demonstrative or a shell noun ("The aim is ...").
@@ -127,17 +139,29 @@ def opens_with_reference(text: str) -> bool:
     return leans_back(text) or SHELL_NOUN_START.match(text) is not None
 
 
+def opens_referring(text: str) -> bool:
+    """Whether a sentence opens by referring to what came before (``opens_with_reference``)
+    or with a phrase whose object is a demonstrative ("After that, ...", "Because of that
+    call, ...", ``REFERRING_OPENER``). Only for citing what it refers to: the scores and
+    the answerability features read ``opens_with_reference``.
+
+    >>> [opens_referring(t) for t in ["After that, the ferry sailed.", "By this paper's count, 40 died."]]
+    [True, False]
+    """
+    return opens_with_reference(text) or REFERRING_OPENER.match(text) is not None
+
+
 def refers_back(text: str) -> bool:
     """Whether a sentence refers to what came before: it opens with a pronoun, a
-    demonstrative or a shell noun ("The aim is ..."), or names "this statement", "these
-    remarks" inside.
+    demonstrative, a shell noun ("The aim is ...") or a referring phrase ("After that,"),
+    or names "this statement", "these remarks" inside.
 
     >>> [refers_back(t) for t in ["This rule applies from May.", "The plan was dropped.", "Rain fell."]]
     [True, True, False]
     >>> refers_back("Fans cheered these remarks loudly.")
     True
     """
-    return opens_with_reference(text) or DEMONSTRATIVE_SHELL.search(text) is not None
+    return opens_referring(text) or DEMONSTRATIVE_SHELL.search(text) is not None
 
 
 def states_attribute(noun: str, text: str) -> bool:
@@ -170,6 +194,18 @@ def sentence_before(doc: Sequence[Sentence], sentence: Sentence, leans: bool | N
         refers = opens_with_reference(sentence.text) if leans is None else leans
         return before if refers else None
     return None
+
+
+def phrase_referent(doc: Sequence[Sentence], sentence: Sentence) -> Sentence | None:
+    """The sentence a sentence opening with a referring phrase ("After that, ...",
+    ``REFERRING_OPENER``) points to: the one before it in its section, across a paragraph
+    break too, since such a phrase often opens a paragraph; None for other sentences."""
+    at = sentence.ordinal
+    if REFERRING_OPENER.match(sentence.text) is None or not 0 < at < len(doc):
+        return None
+    before = doc[at - 1]
+    ok = before.citable and before.kind == "sentence" and before.section == sentence.section
+    return before if ok else None
 
 
 def with_context(

@@ -46,7 +46,7 @@ from assistant.lexical import STOPWORDS, covered_terms, stem, tokenize, unaccent
 from assistant.names import NAME_WORD, UPPER
 from assistant.numerals import NUMBER_WORDS
 from assistant.question import DETERMINERS
-from assistant.speakers import Mention, mentions
+from assistant.speakers import Mention, mentions, speaker_label
 from assistant.stance import asked_subject
 
 APPOSITIVE = re.compile(r",\s+(?:the|a|an|its|his|her|their)\s+[^,.;:“”\"()]{2,60}?(?=,)")
@@ -492,7 +492,24 @@ def role_span(name: str, text: str) -> Span | None:
             place = _role_place(text, mention)
             if place is not None:
                 return place
-    return None
+    return label_role_span(wanted, text)
+
+
+def label_role_span(wanted: Collection[str], text: str) -> Span | None:
+    """Where a transcript speaker label opening ``text`` gives the role of the person whose
+    name has a word of ``wanted`` (lower case): the words in brackets after the name.
+
+    >>> t = "MARIA VOSS (committee chair): Why was it shut?"
+    >>> a, b = label_role_span({"voss"}, t); t[a:b]
+    'committee chair'
+    >>> label_role_span({"dent"}, t) is None, label_role_span({"reed"}, "REED: In May.") is None
+    (True, True)
+    """
+    label = speaker_label(text)
+    if label is None or label[1] is None or not {w.lower() for w in label[0]} & set(wanted):
+        return None
+    start = text.index(f"({label[1]})") + 1
+    return start, start + len(label[1])
 
 
 # A verb group that states what state its subject is in ("is currently stalled", "remains on hold").

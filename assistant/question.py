@@ -19,6 +19,7 @@ from assistant.errors import QuestionError
 from assistant.evidence import COMMON_OPENERS, name_spans
 from assistant.lexical import stem, tokenize
 from assistant.names import NAME, NAME_WORD, UPPER, name_run
+from assistant.speakers import DATES_AND_DIRECTIONS, SPEECH_VERB, mentions
 
 MAX_QUESTION_CHARS = 2000
 INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u061c"))
@@ -295,12 +296,16 @@ def without_source_labels(answer: str) -> str:
     return SOURCE_LABEL.sub(lambda m: m.group(0) if m["label"].isupper() else "", answer)
 
 
-def answer_name(question: str, answer: str) -> str:
+def answer_name(question: str, answer: str, wanted: str = "") -> str:
     """The name an answer gives to a who/which question: the run of capitalised words in
-    the answer, not already in the question, nearest to the question's own words.
+    the answer, not already in the question, nearest to the question's own words; never a
+    month or a day. With ``wanted`` "person" only a run naming a person (``names_person``),
+    one the answer gives a role first; with "group" only an organisation (``names_group``).
 
     >>> answer_name("Who is Albania's Prime Minister?", "Speaking alongside Albanian Prime Minister Edi Rama, Starmer said so.")
     'Albanian Prime Minister Edi Rama'
+    >>> answer_name("Who chaired it?", "Lena Marsh, head of the Port Union, chaired it.", wanted="person")
+    'Lena Marsh'
     """
     if not re.match(r"^\s*(?:who|whom|whose|which|what)\b", question, re.I):
         return ""
@@ -315,19 +320,70 @@ def answer_name(question: str, answer: str) -> str:
         i for i, m in enumerate(words) if set(tokenize(m.group(0))) & asked and m.group(0).lower() not in asked_names
     ]
     starts = {m.start(): i for i, m in enumerate(words)}
-    best, best_distance = "", float("inf")
+    cued = {" ".join(m.words) for m in mentions(text) if m.role} if wanted == "person" else set()
+    best, best_key = "", (True, float("inf"))
     for run in NAME_RUN.finditer(text):
         parts = {w.lower() for w in re.findall(r"[\w’'-]+", run.group(0))} - {"the", "a", "an"}
-        if parts <= asked_names or parts <= {"speaking", "in", "on"}:
+        if parts <= asked_names or parts <= {"speaking", "in", "on"} or parts <= DATES_AND_DIRECTIONS:
             continue  # "The Paris" of "The Paris prosecutor's office" for "Who is the Paris prosecutor?"
         sentence_start = run.start() == 0 or text[: run.start()].rstrip().endswith((".", ":", "“", '"'))
-        if sentence_start and len(parts) == 1:
-            continue  # a capitalised first word of a sentence is not a name
+        name = run.group(0)
+        if name.split()[0].lower() in DETERMINERS - {"the", "a", "an"}:
+            continue  # "His DNA", "Their Lawyers": owned by someone named before, no name
+        if sentence_start and len(parts) == 1 and not speaks(text, run.end()):
+            continue  # a capitalised first word of a sentence is not a name, unless it speaks
+        if (wanted == "person" and not names_person(name, text)) or (wanted == "group" and not names_group(name)):
+            continue
         at = starts.get(run.start(), 0)
-        distance = min((abs(a - at) for a in anchors), default=len(words))
-        if distance < best_distance:
-            best, best_distance = run.group(0), distance
+        key = (not any(c in name for c in cued), min((abs(a - at) for a in anchors), default=len(words)))
+        if key < best_key:
+            best, best_key = name, key
     return best
+
+
+# Last words of organisation names (general English): "the Port Authority", "Acme Airlines".
+GROUP_HEADS = frozenset(
+    """office party government council commission ministry department agency union court committee service
+    services police bank group association organisation organization institute university company companies
+    corporation inc ltd plc authority board foundation trust network league club team army navy cabinet
+    coalition alliance parliament senate congress assembly airline airlines airways operator regulator firm
+    brigade agencies unions bureau administration""".split()
+)
+
+
+def names_person(name: str, text: str) -> bool:
+    """Whether ``name``, a run of capitalised words in ``text``, names a person there: a
+    person ``speakers.mentions`` finds in ``text`` (a role, an honorific or a first and a
+    last name) that is no organisation (``names_group``), or a single name followed by a
+    verb of speech ("Nelson told reporters").
+
+    >>> names_person("Ana Ruiz", "Mayor Ana Ruiz spoke."), names_person("Okafor", "Okafor said no.")
+    (True, True)
+    >>> names_person("Leith", "The ferry left Leith."), names_person("Boeing's Starliner", "Boeing's Starliner flew.")
+    (False, False)
+    """
+    if names_group(name):
+        return False
+    if any(" ".join(m.words) in name for m in mentions(text)):
+        return True
+    return " " not in name and name in text and speaks(text, text.find(name) + len(name))
+
+
+def speaks(text: str, end: int) -> bool:
+    """Whether the word after ``end`` in ``text`` is a verb of speech ("Okafor| said")."""
+    after = re.match(r"\s+(\w+)", text[end:])
+    return after is not None and SPEECH_VERB.fullmatch(after.group(1)) is not None
+
+
+def names_group(name: str) -> bool:
+    """Whether ``name`` names an organisation "they" may stand for: its last word heads
+    organisation names (``GROUP_HEADS``), or it is an acronym ("NASA", "the UN").
+
+    >>> [names_group(n) for n in ["the Port Authority", "NASA", "Acme Airlines", "Aubervilliers", "Ana Ruiz"]]
+    [True, True, True, False, False]
+    """
+    last = name.split()[-1].strip("’'.,")
+    return last.lower() in GROUP_HEADS or (len(last) > 1 and last.isupper() and last.isalpha())
 
 
 def asked_kind(question: str) -> str | None:
@@ -836,6 +892,78 @@ def why_of_wh_question(previous: str) -> str | None:
     return f"Why {aux} {rest}{tail}?"
 
 
+# "When?", "And where?", "With what?", "By whom?", "For how long?": a wh-word alone, maybe
+# after a preposition, asking the previous question's question again.
+WH_ALONE = re.compile(
+    r"^\W*(?:and\s+|but\s+|so\s+)?(?:(?P<prep>with|by|for|from|to|against|since|until|till|about|of|on|at|in)\s+)?"
+    r"(?P<wh>when|where|how(?:\s+(?:long|often))?|what|whom|who)\W*$",
+    re.I,
+)
+
+
+def rewrite_wh_alone(focus: str, previous: str) -> str | None:
+    """ "When?" / "With what?" / "By whom?" after a yes/no question or a wh-question with an
+    auxiliary, as that question asking it: the preposition goes to the end, "whom" reads
+    "who". A wh-word that is no adverb ("What?") needs a preposition.
+
+    >>> rewrite_wh_alone("When?", "Did the council approve the new stadium?")
+    'When did the council approve the new stadium?'
+    >>> rewrite_wh_alone("With what?", "Were the two guards charged?")
+    'What were the two guards charged with?'
+    >>> rewrite_wh_alone("And where?", "When did the ferry sink?")
+    'Where did the ferry sink?'
+    >>> rewrite_wh_alone("What?", "Did the mayor resign?") is None
+    True
+    """
+    found = WH_ALONE.match(focus)
+    if found is None:
+        return None
+    prep, wh = found.group("prep"), " ".join(found.group("wh").lower().split())
+    if wh in {"what", "whom", "who"} and not prep:
+        return None
+    aux = AUX.match(previous) or WH_INVERTED.match(previous)
+    if aux is None:
+        return None
+    verb, rest = (aux.group(1), aux.group(2)) if aux.re is AUX else (aux.group("aux"), aux.group("rest"))
+    wh = "who" if wh == "whom" else wh
+    tail = f" {prep.lower()}" if prep and wh in {"what", "who"} else ""
+    lead = f"{prep.capitalize()} {wh}" if prep and not tail else wh.capitalize()
+    return f"{lead} {verb.lower()} {rest}{tail}?"
+
+
+# "What else?", "Anything else?", "Who else?": more of what the previous question asked.
+WHAT_ELSE = re.compile(
+    r"^\W*(?:and\s+|so\s+|ok(?:ay)?,?\s+)?(?:(?P<wh>what|who|where|which)\s+else|anything\s+else|anything\s+more|"
+    r"any\s+others?|what\s+more)(?:\s+(?:is\s+there|was\s+there))?\W*$",
+    re.I,
+)
+# "What was stolen?", "Who did the police arrest?", "Which towns flooded?": the wh-phrase and the rest.
+WH_OPENING = re.compile(r"^\W*(?P<wh>what|who|whom|where|which\s+[\w’'-]+)\s+(?P<rest>.+?)\W*$", re.I)
+
+
+def rewrite_what_else(focus: str, previous: str) -> str | None:
+    """ "What else?" / "Anything else?" after a what/who/where/which question as that
+    question asking for more: "else" after its wh-word, "other" inside "which N".
+
+    >>> rewrite_what_else("What else?", "What did the storm destroy?")
+    'What else did the storm destroy?'
+    >>> rewrite_what_else("Anything else?", "Which bridges were closed?")
+    'Which other bridges were closed?'
+    >>> rewrite_what_else("What else?", "How many trains ran?") is None
+    True
+    """
+    if WHAT_ELSE.match(focus) is None:
+        return None
+    found = WH_OPENING.match(previous)
+    if found is None or re.search(r"\belse\b", previous, re.I):
+        return None
+    wh, rest = found.group("wh"), found.group("rest")
+    if " " in wh:
+        which, noun = wh.split()
+        return f"{which} other {noun} {rest}?"
+    return f"{wh} else {rest}?"
+
+
 def rewrite_what_about(focus: str, previous: str) -> str | None:
     """ "What about X?" / "And in 2022?" as the previous question with X in place of its
     year or its name (or added to it when it has none).
@@ -967,13 +1095,31 @@ def rewrite_pronouns(focus: str, person: str, thing: bool = False) -> str | None
         found = match.group(0)
         if " " in found:  # "was it" -> "was <name>"
             return f"{found.split()[0]} {person}"
-        return f"{person}’s" if found.lower() in {"his", "hers", "its", "their"} else person
+        owner = found.lower() in {"his", "hers", "its", "their"} or possessive_her(focus, match.end())
+        return f"{person}’s" if owner else person
 
     return PERSON_PRONOUN.sub(name, focus, count=1)
 
 
+def possessive_her(question: str, end: int) -> bool:
+    """Whether the "her" ending at ``end`` owns the noun after it ("her group") rather than
+    being an object ("pay her", "tell her about it", "give her the keys").
+
+    >>> possessive_her("What does her union want?", 13), possessive_her("Did they pay her?", 16)
+    (True, False)
+    >>> possessive_her("Did he tell her about the cuts?", 15)
+    False
+    """
+    if question[end - 3 : end].lower() != "her":
+        return False
+    after = re.match(r"\s+([\w’'-]+)", question[end:])
+    word = after.group(1).lower() if after else ""
+    return bool(word) and word not in DETERMINERS | PREPOSITIONS | AUX_WORDS | {"that", "and", "or", "to"}
+
+
 THING_PRONOUN = re.compile(r"\b(?:it|its|they|their|them)\b", re.I)
 HUMAN_PRONOUN = re.compile(r"\b(?:he|she|him|her|his|hers)\b", re.I)
+PLURAL_PRONOUN = re.compile(r"\b(?:they|them|their|theirs)\b", re.I)
 # "Who cancelled it?": "it"/"them" as the question's last word, the object.
 OBJECT_PRONOUN = re.compile(r"(?<=\w\s)\b(?:it|them)(?=\W*$)", re.I)
 PREPOSITIONS = frozenset(
@@ -1042,22 +1188,44 @@ def standalone_question(focus: str, previous_question: str, previous_answer: str
     applies. "it"/"they" stand for the noun phrase the previous question was about
     (``subject_phrase``: "Why did the Tay bridge close?" -> "When will the Tay bridge
     reopen?"); he/she and the rest for the person it named or its answer gave."""
-    # "Who is Ana Ruiz?": the answer gives her role; "she" is still Ana Ruiz.
-    person = (
-        role_asked(previous_question)
-        or answer_name(previous_question, previous_answer)
-        or holder_asked(previous_question)  # "Who is the county engineer?" unanswered: "she" is that engineer
-        or next(iter(question_names(previous_question)), "")
-    )
     thing = subject_phrase(previous_question)
     about_thing = bool(thing) and THING_PRONOUN.search(focus) is not None and not HUMAN_PRONOUN.search(focus)
-    if thing and about_thing:
-        person = re.sub(r"^(?:a|an)\s+", "the ", thing, flags=re.I)
     return (
         rewrite_why(focus, previous_question)
+        or rewrite_wh_alone(focus, previous_question)
         or rewrite_who_said(focus, previous_question)
+        or rewrite_what_else(focus, previous_question)
         or rewrite_what_about(focus, previous_question)
-        or rewrite_pronouns(focus, person, thing=about_thing)
+        or rewrite_pronouns(focus, pronoun_referent(focus, previous_question, previous_answer), thing=about_thing)
+    )
+
+
+def pronoun_referent(focus: str, previous_question: str, previous_answer: str) -> str:
+    """What a follow-up's pronoun stands for, agreeing with it: he/she a person (the one
+    whose role the previous question asked, the person its answer names, the holder of
+    the role it asked about, or a person it names); it/they the noun phrase the previous
+    question was about; else "they" an organisation and "it" any name; "" when nothing
+    fits ("What are their names?" after an answer naming only a town)."""
+    question_named = question_names(previous_question)
+    if HUMAN_PRONOUN.search(focus):
+        # "Who is Ana Ruiz?": the answer gives her role; "she" is still Ana Ruiz.
+        return (
+            role_asked(previous_question)
+            or answer_name(previous_question, previous_answer, wanted="person")
+            or holder_asked(previous_question)  # "Who is the county engineer?" unanswered: that engineer
+            or next((n for n in question_named if names_person(n, previous_question)), "")
+        )
+    thing = subject_phrase(previous_question)
+    if thing and THING_PRONOUN.search(focus):
+        return re.sub(r"^(?:a|an)\s+", "the ", thing, flags=re.I)
+    if PLURAL_PRONOUN.search(focus):
+        group = answer_name(previous_question, previous_answer, wanted="group")
+        return group or next((n for n in question_named if names_group(n)), "")
+    return (
+        role_asked(previous_question)
+        or answer_name(previous_question, previous_answer)
+        or holder_asked(previous_question)
+        or next((n for n in question_named if not set(n.lower().split()) <= DATES_AND_DIRECTIONS), "")
     )
 
 
