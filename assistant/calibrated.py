@@ -36,6 +36,10 @@ verdict with its reason, and the answer carries the reasons (``Answer.reason``):
 6. ``prefer``: a quotation by the person "What did X say?" names, a sentence stating the
    state of what a status question names, a sentence giving the role a role question
    asks, or in a follow-up a candidate with the follow-up's own words, comes first.
+   ``focused``: a question asking for a thing the sources never name ("Which insurer
+   ...?", "What brand ...?", ``assistant.focus``) needs a nearly-best sentence with a word
+   close to it (cosine at least the threshold fit by ``evals/fit_focus.py``), which comes
+   first, else decline.
 7. ``disagreement``: when two documents give different values for the figure asked for,
    "Sources differ:" with each value, its source and its citation.
 8. ``parts`` and ``select``: for a question in two parts, the best sentence of each part;
@@ -67,6 +71,7 @@ from assistant.answerability import (
     WordVectors,
     answer_row,
     figure_kind,
+    leans_back,
     load_calibration,
     unused_names,
 )
@@ -126,8 +131,9 @@ from assistant.evidence import (
     period_conflict,
     vague,
 )
-from assistant.figures import Figure, asks_length, clause_of, same_figure
+from assistant.figures import THIS_YEAR, Figure, asks_length, clause_of, document_year, same_figure
 from assistant.findings import asks_finding, states_finding
+from assistant.focus import FocusGate, asked_focus, used_by
 from assistant.index import Snapshot
 from assistant.lexical import covered_terms, stem, tokenize
 from assistant.question import (
@@ -289,10 +295,12 @@ class CalibratedComposer:
         idf: Callable[[str], float] | None = None,
         word_vectors: WordVectors | None = None,
         calibration: Calibration | None = None,
+        phrase_vectors: WordVectors | None = None,
     ) -> None:
         self.snapshot = snapshot
         self.idf = idf or (lambda term: 1.0)
         self.calibration = calibration or load_calibration()
+        self.focus_gate = FocusGate(phrase_vectors)
         vocabulary: set[str] = set()
         ordinary: set[str] = set()  # words the corpus writes in lower case: not names
         for sentence in snapshot.sentences.values():
@@ -380,6 +388,10 @@ class CalibratedComposer:
         # A sentence set on the other side of the time asked is no context for the answer.
         aside = {c.sentence.sentence_id for c in candidates if opposite_time(question.focus, c.sentence.text)}
         candidates = self.prefer(question, candidates, reasons)
+        verdict, candidates = self.focused(question, candidates)
+        reasons.append(verdict.reason)
+        if not verdict.ok:
+            return self._decline(question, candidates, reasons)
         differing = self.disagreement(question, candidates)
         if differing is not None:
             reasons.append("documents give different values for the figure asked for")
@@ -828,10 +840,21 @@ class CalibratedComposer:
         asked = set(YEAR_RE.findall(question.focus))
         if not asked:
             return Verdict(True, "no year asked"), candidates
-        found = self._near_best(candidates, lambda c: c.features["year_missing"] == 0.0)
+        found = self._near_best(
+            candidates, lambda c: c.features["year_missing"] == 0.0 or self._this_year(asked, c.sentence)
+        )
         if found is None:
             return Verdict(False, f"no nearly-best sentence gives {', '.join(sorted(asked))}"), candidates
         return Verdict(True, f"{found.sentence.sentence_id} gives the year"), _first(found, candidates)
+
+    def _this_year(self, asked: Collection[str], sentence: Sentence) -> bool:
+        """Whether ``sentence`` says "this year" ("since the start of the year", "so far",
+        ``figures.THIS_YEAR``) in a document dated in a year the question asks about: "more
+        than 12,000 have crossed since the start of the year", in a report of May 2025,
+        gives 2025."""
+        doc = self.snapshot.documents.get(sentence.doc_id)
+        year = document_year(doc.date if doc else None)
+        return year is not None and str(year) in asked and THIS_YEAR.search(sentence.text) is not None
 
     def day(self, question: Question, candidates: list[Candidate], reasons: list[str]) -> list[Candidate]:
         """Step 4a: for a question naming a day ("What happened on 20 March?"), the first
@@ -970,6 +993,37 @@ class CalibratedComposer:
             what = f"{kind} of {', '.join(sorted(counted))}" if counted else kind
             return Verdict(False, f"no nearly-best sentence holds the {what} asked for"), candidates
         return Verdict(True, f"{found.sentence.sentence_id} holds the {kind} asked for"), _first(found, candidates)
+
+    def focused(self, question: Question, candidates: list[Candidate]) -> tuple[Verdict, list[Candidate]]:
+        """Step 6b: what a question asks for ("Which insurer ...?", "What is the weather ...?",
+        ``focus.asked_focus``), when the sources never use its word, must be met by a close
+        word of the answering sentence or of one nearly as likely among the best
+        ``COUNT_POOL`` (``focus.FocusGate``), which then comes first: a sentence about the
+        jewels that names no insurer does not say which insurer. A focus the sources use is
+        left to the ranking (the steps before found what names it)."""
+        focus = asked_focus(question.focus) if not question.yes_no else None
+        if focus is None or not candidates:
+            return Verdict(True, "no thing asked for by its noun"), candidates
+        asked = " ".join(focus.words)
+        if used_by(focus, self.features.vocabulary_stems):
+            return Verdict(True, f"the sources use the word {asked!r}"), candidates
+        best = max(c.probability for c in candidates[:COUNT_POOL])
+        pool = [candidates[0]] + [
+            c for c in candidates[1:COUNT_POOL] if c.probability >= self.calibration.near_share * best
+        ]
+        found = self.focus_gate.holding(focus, [self._focus_text(c.sentence) for c in pool], self.ordinary)
+        if found is None:
+            return Verdict(False, f"no nearly-best sentence holds the {asked} asked for"), candidates
+        return Verdict(True, f"{pool[found].sentence.sentence_id} holds the {asked} asked for"), _first(
+            pool[found], candidates
+        )
+
+    def _focus_text(self, sentence: Sentence) -> str:
+        """What a sentence says, as the focus step reads it: its section, lead-in and text,
+        after the sentence it leans on ("He added ..." names its speaker there)."""
+        before = self._before(sentence) if leans_back(sentence.text) else None
+        own = [sentence.section, sentence.lead_in, sentence.text]
+        return " ".join(filter(None, [before.text if before else None, *own]))
 
     def prefer(self, question: Question, candidates: list[Candidate], reasons: list[str]) -> list[Candidate]:
         """Step 6: bring forward a nearly-as-good candidate that quotes the person a "What

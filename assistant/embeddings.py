@@ -258,6 +258,7 @@ class Embedder:
         self._encoders: dict[str, Encoder] = {}
         self._load_lock = threading.Lock()
         self._word_cache: dict[str, np.ndarray] = {}
+        self._phrase_cache: dict[str, np.ndarray] = {}
 
     def _encoder(self, name: QueryEncoderName) -> Encoder:
         with self._load_lock:
@@ -331,6 +332,23 @@ class Embedder:
         out = np.zeros((len(words), self.dimension), dtype=np.float32)
         for i, word in enumerate(words):
             out[i] = self._word_cache[word]
+        return out
+
+    def phrase_vectors(self, phrases: list[str]) -> np.ndarray:
+        """One vector per short phrase ("insurer", "angle grinder"), ``(len(phrases), 384)``:
+        each encoded alone by the query encoder, L2-normalised. Unlike ``word_vectors`` this
+        runs the model, so a word's vector knows what it names ("tool" meets "grinder",
+        "vehicle" meets "truck"); for the few words a question's focus is compared with
+        (``assistant.focus``). Cached per phrase."""
+        missing = [p for p in dict.fromkeys(phrases) if p not in self._phrase_cache]
+        if missing:
+            vectors = self.encode_queries(missing)
+            norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+            for phrase, vector in zip(missing, vectors / np.where(norms > 0, norms, 1.0), strict=True):
+                self._phrase_cache[phrase] = vector.astype(np.float32)
+        out = np.zeros((len(phrases), self.dimension), dtype=np.float32)
+        for i, phrase in enumerate(phrases):
+            out[i] = self._phrase_cache[phrase]
         return out
 
     def as_langchain(self) -> Embeddings:

@@ -130,11 +130,14 @@ class Assistant:
         self.snapshot = self.index.load()
         self.retriever = Retriever(self.index, self.snapshot)
         extractive: ExtractiveComposer | CalibratedComposer | RoutedComposer
-        rules = ExtractiveComposer(self.snapshot, self.retriever.idf, self.index.embedder.word_vectors)
+        embedder = self.index.embedder
+        rules = ExtractiveComposer(self.snapshot, self.retriever.idf, embedder.word_vectors)
         if self.calibrated is False:
             extractive = rules
         else:
-            calibrated = CalibratedComposer(self.snapshot, self.retriever.idf, self.index.embedder.word_vectors)
+            calibrated = CalibratedComposer(
+                self.snapshot, self.retriever.idf, embedder.word_vectors, phrase_vectors=embedder.phrase_vectors
+            )
             extractive = calibrated if self.calibrated else RoutedComposer(rules, calibrated)
         # Follow-ups are rewritten before retrieval for the calibrated pipeline (on a corpus
         # of several documents, where it answers).

@@ -40,7 +40,7 @@ import hashlib
 import json
 import math
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -128,8 +128,12 @@ def _ask(bot: Assistant, turns: Sequence[str], answerable: bool, source: Source)
         source.answerable.append(answerable)
 
 
-def squad_source() -> Source:
-    """The SQuAD sample's tune article, asked of an index of both articles (as the eval does)."""
+Ask = Callable[[Assistant, Sequence[str], bool, Source], None]
+
+
+def squad_source(ask: Ask = _ask) -> Source:
+    """The SQuAD sample's tune article, asked of an index of both articles (as the eval does),
+    each question through ``ask`` (``evals/fit_focus.py`` notes another step)."""
     articles, questions = squad.load()
     source = Source("squad2", [], [], hashlib.sha256())
     with tempfile.TemporaryDirectory(prefix="fit-gates-squad-") as tmp:
@@ -141,12 +145,12 @@ def squad_source() -> Source:
         for q in questions:
             if squad_split(q.article) == "tune":
                 source.digest.update(json.dumps([q.question, q.answerable]).encode())
-                _ask(bot, [q.question], q.answerable, source)
+                ask(bot, [q.question], q.answerable, source)
     return source
 
 
-def case_source(name: str, set_file: Path, corpus: Path | None) -> Source:
-    """The tune cases of one YAML set, asked of a fresh index of its corpus."""
+def case_source(name: str, set_file: Path, corpus: Path | None, ask: Ask = _ask) -> Source:
+    """The tune cases of one YAML set, asked of a fresh index of its corpus through ``ask``."""
     source = Source(name, [], [], hashlib.sha256())
     cases = [c for c in load_cases(set_file) if c.split == "tune"]
     with tempfile.TemporaryDirectory(prefix="fit-gates-") as tmp:
@@ -156,8 +160,24 @@ def case_source(name: str, set_file: Path, corpus: Path | None) -> Source:
             source.digest.update(doc.text.encode())
         for case in cases:
             source.digest.update(json.dumps([case.turns, case.expect]).encode())
-            _ask(bot, case.turns, case.expect != "decline", source)
+            ask(bot, case.turns, case.expect != "decline", source)
     return source
+
+
+def tune_sources(ask: Ask = _ask) -> tuple[list[Source], hashlib._Hash]:
+    """Every tune source (the SQuAD tune article, the article set, each corpus but the
+    check-only ones), asked through ``ask``, and the sha256 of all they read."""
+    specs: list[tuple[str, Path, Path | None]] = [("article", ARTICLE_SET, None)]
+    specs += [
+        (folder.name, folder / "cases.yaml", folder / "corpus")
+        for folder in sorted(CORPORA_DIR.glob("*"))
+        if (folder / "cases.yaml").is_file() and folder.name not in CHECK_ONLY_CORPORA
+    ]
+    sources = [squad_source(ask)] + [case_source(*spec, ask=ask) for spec in specs]
+    digest = hashlib.sha256()
+    for s in sources:
+        digest.update(s.digest.digest())
+    return sources, digest
 
 
 def shares(source: Source, min_support: float) -> tuple[float, float]:
@@ -199,16 +219,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="fit nothing: say whether the file was fit on the tune data there is now, and print its figures on it",
     )
     args = parser.parse_args(argv)
-    specs: list[tuple[str, Path, Path | None]] = [("article", ARTICLE_SET, None)]
-    specs += [
-        (folder.name, folder / "cases.yaml", folder / "corpus")
-        for folder in sorted(CORPORA_DIR.glob("*"))
-        if (folder / "cases.yaml").is_file() and folder.name not in CHECK_ONLY_CORPORA
-    ]
-    sources = [squad_source()] + [case_source(*spec) for spec in specs]
-    digest = hashlib.sha256()
-    for s in sources:
-        digest.update(s.digest.digest())
+    sources, digest = tune_sources()
     sources = [s for s in sources if s.needed]  # a set whose questions all span documents
     if args.measure:
         shipped = json.loads(args.out.read_text(encoding="utf-8"))
