@@ -1229,6 +1229,22 @@ def pronoun_referent(focus: str, previous_question: str, previous_answer: str) -
     )
 
 
+def names_its_subject(question: str) -> bool:
+    """Whether a short question reads alone: a full question (a wh-word or an auxiliary,
+    then at least two words) that names what it asks about ("What did Ana Ruiz say?",
+    "Who chairs the NRA?"). A short question naming nothing ("What was stolen?", "Who
+    refused?") may lean on the previous turn.
+
+    >>> [names_its_subject(q) for q in ["What did Ana Ruiz say?", "Who chairs the NRA?", "Is Leith open?"]]
+    [True, True, True]
+    >>> [names_its_subject(q) for q in ["What was stolen?", "Who refused?", "And Ana Ruiz?", "Which one did Ruiz sign?"]]
+    [False, False, False, False]
+    """
+    words = re.findall(r"[\w’'-]+", question)
+    opens = bool(words) and words[0].lower() in QUESTION_OPENERS
+    return opens and len(words) >= 3 and "one" not in map(str.lower, words) and bool(question_names(question))
+
+
 def analyse(text: str, history: Sequence[tuple[str, str]] = (), rewrite: bool = False) -> Question:
     """Build a ``Question`` from validated text and the earlier turns of the conversation.
 
@@ -1246,7 +1262,9 @@ def analyse(text: str, history: Sequence[tuple[str, str]] = (), rewrite: bool = 
     context_terms: tuple[str, ...] = ()
     previous_focus = previous_answer = standalone = ""
     follow_up = bool(history) and (
-        bool(FOLLOW_UP.search(focus)) or len(terms) <= 2 or bool(WHAT_ABOUT.match(focus) or WHY_ALONE.match(focus))
+        bool(FOLLOW_UP.search(focus))
+        or (len(terms) <= 2 and not names_its_subject(focus))
+        or bool(WHAT_ABOUT.match(focus) or WHY_ALONE.match(focus))
     )
     query = focus
     if follow_up:

@@ -14,7 +14,9 @@ from asking import bot_on, checked_answer
 from assistant import Assistant
 from assistant.context import opens_referring
 from assistant.question import (
+    analyse,
     names_group,
+    names_its_subject,
     names_person,
     possessive_her,
     rewrite_wh_alone,
@@ -305,3 +307,28 @@ def test_the_short_answer_never_comes_from_a_context_sentence(routed: Assistant)
     assert quotes[0].startswith("Because of that, the coast line was shut"), out["text"]
     assert any(q.startswith("Engineer Sara Kim found") for q in quotes), out["text"]
     assert not out["short_answer"], out["text"]  # the engineer found the fault; who shut the line is not said
+
+
+@pytest.mark.parametrize(
+    ("question", "alone", "follow_up"),
+    [
+        ("What did Ruth Callan say?", True, False),
+        ("Who chairs the NHS board?", True, False),
+        ("Is Leith open?", True, False),
+        ("What was stolen?", False, True),  # may lean on the previous turn
+        ("Who refused?", False, True),
+        ("And Peter Lund?", False, True),
+        ("Which one did Lund sign?", False, False),  # "one" leans back; three words of its own
+    ],
+)
+def test_a_short_question_naming_its_subject_reads_alone(question: str, alone: bool, follow_up: bool) -> None:
+    assert names_its_subject(question) is alone
+    history = [("When did the Leith dockers end their strike?", "On Tuesday. [1]")]
+    assert analyse(question, history).follow_up is follow_up
+
+
+def test_a_named_question_after_another_story_gets_the_same_answer(bot: Assistant) -> None:
+    alone = checked_answer(bot, "What did Ruth Callan say?")
+    history = [("Was the ward unsafe?", checked_answer(bot, "Was the ward unsafe?")["text"])]
+    after = checked_answer(bot, "What did Ruth Callan say?", history=history)
+    assert after["text"] == alone["text"]
