@@ -31,8 +31,9 @@ from assistant.speakers import mentions, speaker_label
 # "Who decided ...?", "Who first proposed ...?": the verb whose agent is asked. Not "Who is/was
 # ...?" (identity or role), "Who did X ...?" (the object), nor "Who was named ...?" (passive).
 ASKED_VERB = re.compile(
-    r"^\W*(?:and\s+|so\s+|but\s+)?who\s+(?:(?:has|have|had|first|later|then|eventually|finally|actually)\s+)?"
-    r"(?P<verb>[a-z]+)\b",
+    r"^\W*(?:and\s+|so\s+|but\s+)?(?:who|(?:which|what)\s+(?:company|companies|firm|firms|organi[sz]ations?|group|"
+    r"groups|agency|agencies|body|operator|owner|business|carrier|airline|line|authority|department|ministry))\s+"
+    r"(?:(?:has|have|had|first|later|then|eventually|finally|actually)\s+)?(?P<verb>[a-z]+)\b",
     re.I,
 )
 NOT_ACTIONS = frozenset("is are was were be been did does do will would can could should may might must".split())
@@ -70,6 +71,8 @@ def asked_action(question: str) -> str | None:
 
     >>> [asked_action(q) for q in ["Who decided to close the port?", "Who is Jo Park?", "Who did the mayor thank?"]]
     ['decided', None, None]
+    >>> [asked_action(q) for q in ["Which company operates the ferry?", "Which firm did the city hire?"]]
+    ['operates', None]
     """
     found = ASKED_VERB.match(question)
     if found is None or found["verb"].lower() in NOT_ACTIONS:

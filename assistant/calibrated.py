@@ -94,15 +94,20 @@ from assistant.direct import (
     WHERE,
     answer_phrase,
     asked_dimension,
+    asks_destination,
+    asks_flag,
     asks_measure,
+    asks_speed,
     bound_to,
     category_span,
     count_spans,
     dated_event,
+    destination_span,
     event_dates,
     event_verb,
+    flag_span,
     future_only,
-    gives_measure,
+    gives_asked_measure,
     mentions_name,
     names_another,
     names_place,
@@ -110,6 +115,7 @@ from assistant.direct import (
     other_bearer,
     predicate_sentence,
     role_span,
+    speed_at,
     stated_terms,
     states_extreme,
     status_span,
@@ -162,6 +168,8 @@ from assistant.sources import (
     same_statement,
     settled,
     source_name,
+    stage_of,
+    stages_named,
 )
 from assistant.speakers import mentions, speaker_label
 from assistant.stance import (
@@ -192,7 +200,7 @@ FIGURE_KINDS_ASKED = {
     "number": ("count",),
     "money": ("money",),
     "percentage": ("percent",),
-    "date": ("date", "year"),
+    "date": ("date", "year", "clock"),  # two accounts of one moment may give other times of day
     "duration": ("duration",),  # "How long was it shut?": a length of time, never a count
 }
 HOW_MUCH = re.compile(r"\bhow\s+much\b", re.I)
@@ -213,6 +221,7 @@ PRONOUN_SPEAKS = re.compile(
     re.I,
 )
 MIN_CITED_CHARS = 12  # a shorter sentence ("Yes.") found inside an earlier answer may be a part of another
+AGENT_KINDS = ("person", "organisation")  # "Who runs X?", "Which company runs X?": an agent "run by Y" answers
 SPREAD = 5  # retrieved sentences that say whether the evidence spans documents
 # The words a status question frames its subject with ("the status of X"): not the subject.
 STATUS_FRAME = frozenset(tokenize("status state situation position progress current latest happened stand going"))
@@ -220,10 +229,13 @@ YEAR_POOL = 5  # best candidates a "before 2024" question's earlier year is look
 COUNT_POOL = 3  # best candidates a "how many X died?" question's count saying "died" is looked for among
 ASKED_MAX = 5  # questions one asker put, shown for "What did X ask?"
 AGENT_POOL = 5  # best candidates a "Who decided ...?" question's "decided by X" is looked for among
+STAGE_POOL = 6  # best candidates a "What did the final report find?" question's final finding is looked for among
 CATEGORY_POOL = 3  # best candidates a "Which port ...?" question's port (or "the highest"'s record) is looked for among
 REASON_POOL = 20  # candidates a why-question's reason is looked for among (rank is not fit for reasons)
 REASON_MIN_MATCH = 3  # question words (a refusal counts two) a reason's effect clause must share
 CAUSE_ONLY = "gives a cause of what is asked"  # the reason step's verdict on a cause found by cause_match
+# Words a destination question asks with, which say nothing of whose course it is.
+ASKING_WORDS = "going headed heading bound travelling traveling sailing flying driving route destination"
 COMPOUND = re.compile(r",?\s+and\s+(?:who|whom|what|which|when|where|why|how)\b", re.I)
 
 
@@ -424,7 +436,9 @@ class CalibratedComposer:
         X?", a state for a status question, a
         quotation's speaker for "Who said ...?", the rest of a list for "What else?", the
         agent "by X" of the action a "Who VERB ...?" question asks about, a finding for "What
-        did X conclude?"."""
+        did X conclude?", a figure other documents give other values ("Sources differ"), where
+        something was bound for "Where was X going?", the stage of a finding a question names
+        ("the final report")."""
         who_said = question.asks_for == "person" and SPEECH.search(question.focus) is not None
         if self.gist(question, []) is not None or self.more_of_list(question, hits) is not None:
             return True
@@ -432,16 +446,25 @@ class CalibratedComposer:
             return True
         if self.questions_of(question):
             return True
-        agent = question.asks_for == "person" and asked_action(question.focus) is not None
+        agent = question.asks_for in AGENT_KINDS and asked_action(question.focus) is not None
         finding = asks_finding(question.focus)
         holder = holder_asked(question.focus) is not None
         deed = asked_deed(question.focus) is not None
         asked = question.asks_reason or question.role_of or question.asks_status or who_said or question.attribute
-        if not (asked or agent or finding or holder or deed):
+        figure = bool(_kinds_asked(question))
+        destination = asks_destination(question.focus)
+        staged = len(stages_named(question.focus)) == 1
+        if not (asked or agent or finding or holder or deed or figure or destination or staged):
             return False
         candidates = self.rank(question, hits)
         if not candidates:
             return False
+        if figure and self.disagreement(question, candidates) is not None:
+            return True  # other documents give the figure asked another value
+        if self._destined(question, candidates) is not None:
+            return True
+        if staged and self._staged(question, candidates, []) is not candidates:
+            return True
         if (agent and self._agent(question, candidates) is not None) or self._finding(question, candidates):
             return True
         if self._leader(question, candidates) is not None or self._deed(question, candidates) is not None:
@@ -782,8 +805,9 @@ class CalibratedComposer:
             given = bool(self._count_spans(question, sentence))
         else:
             given = self._holds_asked(question, sentence) and self._dates_event(question, sentence)
-            if question.asks_for == "amount" and asks_measure(question.focus):
-                given = given and gives_measure(sentence.text)  # "1.6 miles long", not "30,000 vehicles"
+            if question.asks_for == "amount" and self._asks_unit(question):
+                # "1.6 miles long", not "30,000 vehicles"; "22 knots", not "a 1.6-mile stretch"
+                given = given and gives_asked_measure(question.focus, sentence.text)
         return given, given and self._exact(question, sentence)
 
     def _exact(self, question: Question, sentence: Sentence) -> bool:
@@ -908,12 +932,12 @@ class CalibratedComposer:
         if WHERE.match(question.focus) and not question.yes_no:
             # "Where was the fire?": a sentence naming no place does not say where.
             placed = self._near_best(
-                candidates, lambda c: names_place(c.sentence.text, self.ordinary), self.calibration.near_share
+                candidates, lambda c: self._places(question, c.sentence), self.calibration.near_share
             )
             if placed is None:
                 return Verdict(False, "no nearly-best sentence names a place"), candidates
             # What names no place joins the answer as nothing but noise.
-            kept = [placed, *(c for c in candidates if c is not placed and names_place(c.sentence.text, self.ordinary))]
+            kept = [placed, *(c for c in candidates if c is not placed and self._places(question, c.sentence))]
             return Verdict(True, f"{placed.sentence.sentence_id} names a place"), kept
         if kind is None or question.yes_no:
             return Verdict(True, "no date or figure asked"), candidates
@@ -950,12 +974,19 @@ class CalibratedComposer:
         if (
             found is not None
             and kind == "amount"
-            and asks_measure(question.focus)
-            and not gives_measure(found.sentence.text)
+            and self._asks_unit(question)
+            and not gives_asked_measure(question.focus, found.sentence.text)
         ):
             # "How long was the bridge?": one of the best three giving a measure with a unit
             # ("1.6 miles long") answers before one giving only a count ("30,000 vehicles").
-            found = next((c for c in candidates[:COUNT_POOL] if answers(c) and gives_measure(c.sentence.text)), found)
+            found = next(
+                (
+                    c
+                    for c in candidates[:COUNT_POOL]
+                    if answers(c) and gives_asked_measure(question.focus, c.sentence.text)
+                ),
+                found,
+            )
         verb = event_verb(question.focus) if kind == "date" else None
         if found is not None and verb and not self._dates_event(question, found.sentence):
             # "When were the suspects arrested?": the sentence found dates only when something
@@ -1089,6 +1120,8 @@ class CalibratedComposer:
             if named is not None and named is not candidates[0]:
                 reasons.append(f"{named.sentence.sentence_id} names a {question.category}")
                 candidates = _first(named, candidates)
+        candidates = self._staged(question, candidates, reasons)
+        candidates = _lead(self._destined(question, candidates), candidates, reasons, "says where it was going")
         if question.extreme:
             # "What is the highest number ...?": a sentence stating a highest or a record comes first.
             extreme = next(
@@ -1116,11 +1149,72 @@ class CalibratedComposer:
                     candidates = _first(fresh, candidates)
         return candidates
 
+    def _staged(self, question: Question, candidates: list[Candidate], reasons: list[str]) -> list[Candidate]:
+        """For a question naming one stage of a finding ("What did the final report find?",
+        "the preliminary report"), the first of the best ``STAGE_POOL`` candidates reporting
+        that stage (``sources.stage_of``; one naming it in its own words before one whose
+        document's title names it) comes first, and what a document of the other
+        stage says is left out: a preliminary finding does not answer a question about the
+        final one, nor the reverse."""
+        asked = stages_named(question.focus)
+        if len(asked) != 1:
+            return candidates
+        stage = next(iter(asked))
+        documents = self.snapshot.documents
+
+        def stage_of_document(c: Candidate) -> str:
+            return stage_of("", documents.get(c.sentence.doc_id))
+
+        staged = [
+            c for c in candidates[:STAGE_POOL] if stage_of(c.sentence.text, documents.get(c.sentence.doc_id)) == stage
+        ]
+        if not staged:
+            return candidates
+        # One naming the stage itself ("The preliminary report found ...") before one only its document's title names.
+        found = next((c for c in staged if stage in stages_named(c.sentence.text)), staged[0])
+        kept = [c for c in candidates if stage_of_document(c) in ("", stage)]
+        reasons.append(f"{found.sentence.sentence_id} reports the {stage} stage asked")
+        return _first(found, kept)
+
+    def _destined(self, question: Question, candidates: list[Candidate]) -> Candidate | None:
+        """For "Where was the ferry going?" (``direct.asks_destination``), the first of the
+        best three, or of any that clears the answerable threshold, saying where what it
+        asks about was bound (``direct.destination_span``, ``_about_subject``)."""
+        if not asks_destination(question.focus):
+            return None
+        return next(
+            (
+                c
+                for i, c in enumerate(candidates)
+                if (i < CATEGORY_POOL or c.probability >= self.calibration.threshold)
+                and destination_span(c.sentence.text) is not None
+                and self._about_subject(question, c.sentence)
+            ),
+            None,
+        )
+
+    def _places(self, question: Question, sentence: Sentence) -> bool:
+        """Whether ``sentence`` says where, as a "where" question needs: it names a place
+        (``direct.names_place``), or, asked where something was going, says where it was
+        bound ("bound for Kiel": ``direct.destination_span``)."""
+        if names_place(sentence.text, self.ordinary):
+            return True
+        return asks_destination(question.focus) and destination_span(sentence.text) is not None
+
+    def _about_subject(self, question: Question, sentence: Sentence) -> bool:
+        """Whether ``sentence`` is about what the question asks of: it mentions every name the
+        question uses (``_names_left_out``), or, when it uses none, one of its words (the
+        sentence about another ship's course does not say where "the ferry" was going)."""
+        if question.names:
+            return not self._names_left_out(question, sentence)
+        asked = set(question.terms) - set(tokenize(ASKING_WORDS))
+        return bool(covered_terms(asked, set(tokenize(sentence.text))))
+
     def _agent(self, question: Question, candidates: list[Candidate]) -> Candidate | None:
         """For "Who VERB ...?" (``agents.asked_action``), the first of the best ``AGENT_POOL``
         candidates naming the agent of that action after "by" (``agents.passive_agent``),
         unless the best candidate says the action and names a person (its agent, maybe)."""
-        verb = asked_action(question.focus) if question.asks_for == "person" else None
+        verb = asked_action(question.focus) if question.asks_for in AGENT_KINDS else None
         if verb is None or SPEECH.search(question.focus) or not candidates:
             return None
         best = candidates[0].sentence.text
@@ -1431,8 +1525,8 @@ class CalibratedComposer:
         saying what it asks happened (``_count_spans``); for "How long was the bridge?"
         (``direct.asks_measure``) those with a unit of measure ("1.6 miles", not "30,000
         vehicles"); all of them for other questions."""
-        if question.asks_for == "amount" and asks_measure(question.focus):
-            figures = [f for f in figures if self._has_unit(f)]
+        if question.asks_for == "amount" and self._asks_unit(question):
+            figures = [f for f in figures if self._has_unit(f, question)]
         if not (question.counted or question.predicate):
             return figures
         kept = []
@@ -1443,14 +1537,21 @@ class CalibratedComposer:
                 kept.append(f)
         return kept
 
-    def _has_unit(self, figure: Figure) -> bool:
-        """Whether ``figure`` is a measure: a length of time ("three-day", "four days"), or a
-        number a unit of measure follows in its sentence (``direct.with_unit``)."""
-        if figure.kind == "duration":
-            return True
+    def _asks_unit(self, question: Question) -> bool:
+        """Whether a question asks for a measure with a unit: "How long was the bridge?"
+        (``direct.asks_measure``), "What was the ferry's speed?" (``direct.asks_speed``)."""
+        return asks_measure(question.focus) or asks_speed(question.focus)
+
+    def _has_unit(self, figure: Figure, question: Question) -> bool:
+        """Whether ``figure`` is the measure ``question`` asks for: for a speed, a number a
+        unit of speed follows (``direct.speed_at``: "22 knots", not "a 1.6-mile stretch");
+        else a length of time ("three-day", "four days"), or a number a unit of measure
+        follows in its sentence (``direct.with_unit``)."""
         sentence = self.snapshot.sentences[figure.sentence_id]
         span = (figure.start - sentence.start, figure.end - sentence.start)
-        return with_unit(sentence.text, span) != span
+        if asks_speed(question.focus):
+            return speed_at(sentence.text, span)
+        return figure.kind == "duration" or with_unit(sentence.text, span) != span
 
     def _figures_in(self, sentences: list[Sentence]) -> list[Figure]:
         """The figures (``assistant.figures``) of ``sentences``, document by document."""
@@ -1688,7 +1789,7 @@ class CalibratedComposer:
         names for "How many/much ...?", else ``direct.answer_phrase``. For a question asking
         for a kind of thing, the phrase comes from the cited sentence that states most of the
         question's words (``direct.predicate_sentence``), or from none when it holds no phrase."""
-        verb = asked_action(question.focus) if question.asks_for == "person" else None
+        verb = asked_action(question.focus) if question.asks_for in AGENT_KINDS else None
         agent = passive_agent(verb, sentence.text) if verb and not SPEECH.search(question.focus) else None
         agent = asked_person_span(question.focus, sentence.text, self._title(sentence)) or agent
         cited = next((c for c in citations if c.sentence_id == sentence.sentence_id), None)
@@ -1730,6 +1831,15 @@ class CalibratedComposer:
                     if found:
                         a, b = with_role(c.quote, found)
                         return ShortAnswer(text=c.quote[a:b], marker=c.marker, start=c.start + a, end=c.start + b)
+        bound = destination_span(sentence.text) if asks_destination(question.focus) else None
+        if bound is None and asks_flag(question.focus):
+            bound = flag_span(sentence.text)  # "What flag does the Orla fly?": "Liberia" of "Liberia-flagged"
+        if bound is not None:
+            # "Where was the ferry going?": "bound for Kiel", not where it was.
+            a, b = bound
+            return ShortAnswer(
+                text=sentence.text[a:b], marker=cited.marker, start=sentence.start + a, end=sentence.start + b
+            )
         own = "clock" if question.clock else "age" if question.age else None
         span = answer_phrase(own, question.focus, sentence.text) if own else None
         if span is not None:
@@ -1764,9 +1874,9 @@ class CalibratedComposer:
             if HOW_MUCH.search(question.focus):
                 # "How much did the six airlines lose?" asks for a sum, not how many lost it.
                 figures = [f for f in figures if f.kind != "count"] or figures
-            if question.asks_for == "amount" and asks_measure(question.focus):
+            if question.asks_for == "amount" and self._asks_unit(question):
                 # "How long was the bridge?": a measure with its unit, never a bare count.
-                figures = [f for f in figures if self._has_unit(f)]
+                figures = [f for f in figures if self._has_unit(f, question)]
                 if not figures:
                     return None
             adjective = asked_dimension(question.focus)

@@ -34,6 +34,7 @@ import numpy as np
 from assistant.evidence import (
     COMMON_OPENERS,
     Span,
+    age_spans,
     date_spans,
     duration_spans,
     kind_spans,
@@ -61,6 +62,12 @@ UNIT = re.compile(
     r"degrees?|megawatts?|MW|gigawatts?|GW|kilowatts?|kW|volts?|storeys?|stories|floors?)\b",
     re.I,
 )
+# A unit of speed right after a number ("18 knots", "60 km/h", "40 miles per hour", "3 metres a second").
+SPEED_UNIT = re.compile(
+    r"(?:-|\s+)(?:knots?|mph|km/h|kph|kmh|m/s|(?:nautical\s+)?(?:miles?|kilometres?|kilometers?|km|metres?|meters?|feet)"
+    r"\s+(?:an|a|per)\s+(?:hour|minute|second))(?![\w/])",
+    re.I,
+)
 # A unit of time right after a number ("78 minutes", "a 12-hour shift"): part of a short answer.
 TIME_UNIT = re.compile(r"(?:-|\s+)(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)\b", re.I)
 
@@ -78,6 +85,64 @@ def lone_opening_word(sentence: str, span: Span) -> bool:
     if span[0] != 0 or " " in sentence[span[0] : span[1]] or APPOSITIVE.match(sentence, span[1]):
         return False
     return name_kind(sentence, span) == "name"
+
+
+# A name joined by a hyphen to a word in lower case: an adjective ("Liberia-flagged", "London-based").
+MODIFIER_TAIL = re.compile(r"-[a-z]+\b")
+
+
+def name_as_modifier(sentence: str, span: Span) -> bool:
+    """Whether the name at ``span`` is part of an adjective ("a Liberia-flagged ship", "a
+    Paris-based firm", "Texas-born"), which says where, not who: no person or company.
+
+    >>> t = "The Liberia-flagged carrier, run by Brightwater Shipping, sank."
+    >>> name_as_modifier(t, (4, 21)), name_as_modifier(t, (4, 11)), name_as_modifier(t, (38, 58))
+    (True, True, False)
+    """
+    text = sentence[span[0] : span[1]]
+    return MODIFIER_TAIL.search(text) is not None or MODIFIER_TAIL.match(sentence, span[1]) is not None
+
+
+ASKS_FLAG = re.compile(r"\bflags?\b|\bflagged\b|\b(?:where|which\s+country|what\s+country)\b.*\bregistered\b", re.I)
+# Where a ship or aircraft is registered: "a Liberia-flagged carrier", "flying the flag of Malta",
+# "sailing under the Panamanian flag", "registered in Cyprus".
+FLAG = re.compile(
+    rf"(?P<a>{UPPER}[\w’'-]*?(?:\s+{UPPER}[\w’'-]*?)*)-(?:flagged|registered)\b"
+    rf"|\b(?:flag|flags)\s+of\s+(?:the\s+)?(?P<b>{UPPER}[\w’'-]*(?:\s+{UPPER}[\w’'-]*)*)"
+    rf"|\bunder\s+(?:the|a|an)\s+(?P<c>{UPPER}[\w’'-]*(?:\s+{UPPER}[\w’'-]*)*)\s+flag\b"
+    rf"|\bregistered\s+in\s+(?:the\s+)?(?P<d>{UPPER}[\w’'-]*(?:\s+{UPPER}[\w’'-]*)*)"
+)
+
+
+def asks_flag(question: str) -> bool:
+    """Whether a question asks under which flag a ship or aircraft sails ("What flag does the
+    Orla fly?", "Which country is the tanker registered in?").
+
+    >>> [asks_flag(q) for q in ["What flag does the Orla fly?", "Where is the tanker registered?", "Who owns it?"]]
+    [True, True, False]
+    """
+    return ASKS_FLAG.search(question) is not None
+
+
+def flag_span(sentence: str) -> Span | None:
+    """The country whose flag a sentence says a ship or aircraft flies: "Liberia" of "a
+    Liberia-flagged carrier", "Malta" of "flying the flag of Malta", "Panamanian" of "under
+    the Panamanian flag", "Cyprus" of "registered in Cyprus".
+
+    >>> t = "The Orla, a Liberia-flagged tanker operated by Seaway Lines, ran aground."
+    >>> a, b = flag_span(t); t[a:b]
+    'Liberia'
+    >>> t = "The yacht, flying the flag of the Cayman Islands, was seized."
+    >>> a, b = flag_span(t); t[a:b]
+    'Cayman Islands'
+    >>> flag_span("The tanker ran aground off Brest.") is None
+    True
+    """
+    found = FLAG.search(sentence)
+    if found is None:
+        return None
+    group = next(g for g in "abcd" if found[g])
+    return found.start(group), found.end(group)
 
 
 def answer_phrase(
@@ -101,6 +166,8 @@ def answer_phrase(
     if kind is None:
         return None
     spans = kind_spans(kind, sentence, ordinary)
+    if kind in ("person", "organisation"):
+        spans = [sp for sp in spans if not name_as_modifier(sentence, sp)]
     asked = set(tokenize(question))
     fresh = [sp for sp in spans if not _given(sentence[sp[0] : sp[1]], asked)]
     if not fresh:
@@ -212,6 +279,63 @@ def names_place(sentence: str, ordinary: Collection[str] = COMMON_OPENERS) -> bo
     return any(name_kind(sentence, span) == "place" for span in name_spans(sentence, ordinary))
 
 
+# "Where was X going?", "Where was the ship headed?", "What was the train's destination?"
+ASKS_DESTINATION = re.compile(
+    r"^\W*(?:and\s+|so\s+)?where\b.*\b(?:going|headed|heading|bound|travell?ing|sailing|flying|driving|"
+    r"bringing|taking|carrying|en\s+route)\b(?!\s+(?:on|in)\b)|\bdestinations?\b",
+    re.I,
+)
+# A phrase saying where something is going: "bound for", "en route to", "headed for", "on its way to".
+DESTINATION_CUE = re.compile(
+    r"\b(?:(?:was|were|is|are)\s+)?(?:bound\s+for|en\s+route\s+to|on\s+(?:its|their|his|her|the)\s+way\s+to|"
+    r"head(?:ed|ing)\s+(?:for|to|towards?)|destined\s+for|(?:sailing|flying|travell?ing|driving|making|going)\s+"
+    r"(?:for|to|towards?)|with\s+(?:a|its|their)\s+destination\s+(?:of|in))\s+",
+    re.I,
+)
+# The place after a destination cue: a run of names ("Kiel", "New York's JFK"), else a short noun phrase.
+DESTINATION_NAME = re.compile(rf"(?:the\s+)?{UPPER}[\w’'-]*(?:\s+(?:(?:of|de|la|del|upon)\s+)?{UPPER}[\w’'-]*)*")
+DESTINATION_PHRASE = re.compile(
+    r"(?:the|a|an|its|their|his|her)\s+(?:[a-z][\w’'-]*\s+){0,3}?[a-z][\w’'-]*(?=[\s,.;:]|$)"
+)
+
+
+def asks_destination(question: str) -> bool:
+    """Whether a question asks where someone or something was going, which a phrase of
+    destination answers ("bound for Kiel"), not where it was.
+
+    >>> [asks_destination(q) for q in ["Where was the ferry going?", "Where was the coach headed?"]]
+    [True, True]
+    >>> [asks_destination(q) for q in ["Where did the ferry sink?", "Where was the talk going on?"]]
+    [False, False]
+    """
+    return ASKS_DESTINATION.search(question) is not None
+
+
+def destination_span(sentence: str) -> Span | None:
+    """The phrase of ``sentence`` saying where something was going: a destination cue
+    ("bound for", "en route to", "headed for", "on its way to") with the place after it.
+
+    >>> t = "The ferry, bound for Kiel with 212 people on board, ran aground."
+    >>> a, b = destination_span(t); t[a:b]
+    'bound for Kiel'
+    >>> t = "The lorry was heading to Gdansk."
+    >>> a, b = destination_span(t); t[a:b]
+    'heading to Gdansk'
+    >>> t = "The coach was on its way to the airport when a tyre burst."
+    >>> a, b = destination_span(t); t[a:b]
+    'on its way to the airport'
+    >>> destination_span("The coach left the airport at noon.") is None
+    True
+    """
+    for cue in DESTINATION_CUE.finditer(sentence):
+        place = DESTINATION_NAME.match(sentence, cue.end()) or DESTINATION_PHRASE.match(sentence, cue.end())
+        if place:
+            start = cue.start()
+            auxiliary = re.match(r"(?:was|were|is|are)\s+", sentence[start:], re.I)
+            return start + (auxiliary.end() if auxiliary else 0), place.end()
+    return None
+
+
 # A run of names and numbers joined by "or"/"and" ("Interstate 95 or Interstate 695").
 NAMED_RUN = re.compile(rf"(?:{UPPER}[\w’'-]*|\d[\d,]*)(?:\s+(?:(?:or|and)\s+)?(?:{UPPER}[\w’'-]*|\d[\d,]*))*\s+$")
 
@@ -261,8 +385,11 @@ def with_unit(text: str, span: Span) -> Span:
     >>> t = "The line reopened at noon, 90 minutes after the fault."
     >>> a, b = with_unit(t, (t.index("90"), t.index("90") + 2)); t[a:b]
     '90 minutes'
+    >>> t = "The bus was doing 40 miles per hour."
+    >>> a, b = with_unit(t, (t.index("40"), t.index("40") + 2)); t[a:b]
+    '40 miles per hour'
     """
-    unit = UNIT.match(text, span[1]) or TIME_UNIT.match(text, span[1])
+    unit = SPEED_UNIT.match(text, span[1]) or UNIT.match(text, span[1]) or TIME_UNIT.match(text, span[1])
     return (span[0], unit.end()) if unit else span
 
 
@@ -295,6 +422,54 @@ def asks_measure(question: str) -> bool:
     [True, False, False]
     """
     return asked_dimension(question) in MEASURED_ADJECTIVES
+
+
+ASKS_SPEED = re.compile(
+    r"\bhow\s+(?:fast|quickly)\s+(?:was|were|is|are|did|does|do|had|has|could|can)\b"
+    r"|\bhow\s+fast\b|\bspeeds?\b(?!\s+(?:cameras?|limits?\s+signs?|bumps?|humps?))|\bvelocit(?:y|ies)\b",
+    re.I,
+)
+
+
+def asks_speed(question: str) -> bool:
+    """Whether a question asks how fast something went ("How fast was the ferry going?",
+    "What was the train's speed?"), which only a number with a unit of speed answers: a
+    length ("a 1.6-mile stretch") or a count does not.
+
+    >>> [asks_speed(q) for q in ["How fast was the tram going?", "What speed did the jet reach?"]]
+    [True, True]
+    >>> [asks_speed(q) for q in ["How far did the tram go?", "How many speed cameras are there?"]]
+    [False, False]
+    """
+    return ASKS_SPEED.search(question) is not None and not re.search(r"\bhow\s+many\b", question, re.I)
+
+
+def speed_at(text: str, span: Span) -> bool:
+    """Whether the number at ``span`` is a speed: a unit of speed follows it.
+
+    >>> t = "The ferry made 22 knots over a 1.6-mile stretch."
+    >>> speed_at(t, (t.index("22"), t.index("22") + 2)), speed_at(t, (t.index("1.6"), t.index("1.6") + 3))
+    (True, False)
+    """
+    return SPEED_UNIT.match(text, span[1]) is not None
+
+
+SPEED = re.compile(rf"\b\d[\d,.]*{SPEED_UNIT.pattern}", re.I)
+
+
+def gives_asked_measure(question: str, text: str) -> bool:
+    """Whether ``text`` gives the measure a "How far/long/fast ...?" question asks for: a
+    speed for a question about speed, else any measure (``gives_measure``).
+
+    >>> q = "How fast was the train going?"
+    >>> gives_asked_measure(q, "It ran at 80 km/h."), gives_asked_measure(q, "It ran for 1.6 miles.")
+    (True, False)
+    >>> gives_asked_measure("How far did it run?", "It ran for 1.6 miles.")
+    True
+    """
+    if asks_speed(question):
+        return SPEED.search(text) is not None
+    return gives_measure(text)
 
 
 def gives_measure(text: str) -> bool:
@@ -777,9 +952,15 @@ def count_spans(
     >>> t = "Rangers say 14 hikers were lost on the ridge."
     >>> [t[a:b] for a, b in count_spans(t, {"hiker"}, ("died",), setting={"ridge"})]
     ['14']
+    >>> t = "A 67-year-old hiker, aged 67 like his friend, was rescued."
+    >>> count_spans(t, {"hiker"}, ("rescued",))
+    []
     """
     said, near = [], []
+    ages = age_spans(text)
     for span in number_spans(text):  # a sum of money or a percentage counts nothing
+        if any(a < span[1] and span[0] < b for a, b in ages):
+            continue  # "a 52-year-old passenger" is one passenger, not 52
         if not counts_noun(text, span, counted, before):
             continue
         if not predicate and partitive(text, span):

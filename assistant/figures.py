@@ -38,7 +38,7 @@ from assistant.names import UPPER
 from assistant.numerals import MONTHS, NUMBER_WORDS, parse_number
 from assistant.records import Sentence
 
-FigureKind = Literal["money", "percent", "count", "duration", "year", "date"]
+FigureKind = Literal["money", "percent", "count", "duration", "year", "date", "clock"]
 Bound = Literal["exact", "at least", "at most", "about"]
 
 NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
@@ -74,6 +74,7 @@ DATE_MDY = re.compile(rf"\b(?P<month>{MONTH})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th
 DATE_MY = re.compile(rf"\b(?P<month>{MONTH})\s+(?P<year>(?:19|20)\d\d)\b")
 YEAR = re.compile(r"(?<![\w£$€¥.,\-])(?P<year>(?:19|20)\d\d)(?![\w%]|[.,]\d)")
 TIME = re.compile(r"\b\d{1,2}[:.]\d{2}(?:\s?[ap]\.?m\b\.?)?|\b\d{1,2}\s?[ap]\.?m\b\.?", re.I)
+CLOCK_PARTS = re.compile(r"(?P<hour>\d{1,2})(?:[:.](?P<minute>\d{2}))?\s?(?:(?P<half>[ap])\.?m\b)?", re.I)
 # Number words that count ("zero" and "one" are too often no count: "one of them", "one day").
 COUNT_WORDS = {w: n for w, n in NUMBER_WORDS.items() if n >= 2}
 # A number word counts something when a word other than "of" follows ("eight deaths", not "two of them"),
@@ -124,10 +125,14 @@ THIS_YEAR = re.compile(
 CURRENT_YEAR = 0  # Figure.year when the text says "this year" and the document's date is unknown
 # Words around a figure that say when or how, not what is measured.
 NOT_MEASURE = frozenset("far now currently already yet still just since past ago recent latest so year".split())
+# Nouns naming what a sum of money cost someone: one measure however a report words it ("the
+# outage cost it $500 million", "puts its losses at $550 million", "a repair bill of €4 million").
+COST_WORDS = frozenset(tokenize("cost costs loss losses bill bills expense expenses outlay"))
 WINDOW_BEFORE = 4
 WINDOW_AFTER = 7
 MAX_RATIO = 2.0
 MAX_PERCENT_POINTS = 25.0
+MAX_CLOCK_MINUTES = 120.0  # two times of day further apart than this are no two accounts of one moment
 MIN_SHARED_WORDS = 2
 
 
@@ -219,6 +224,15 @@ def measure_words(text: str, start: int, end: int) -> tuple[str, ...]:
     if not (noun or before or after):
         before = labelled(text, left)
     return tuple(dict.fromkeys(([noun] if noun else []) + before + after))
+
+
+def money_measure(words: Iterable[str]) -> tuple[str, ...]:
+    """The measure words of a sum of money, each noun of cost read as "cost" (``COST_WORDS``).
+
+    >>> money_measure(("airline", "put", "loss")), money_measure(("repair", "bill"))
+    (('airline', 'put', 'cost'), ('repair', 'cost'))
+    """
+    return tuple(dict.fromkeys("cost" if w in COST_WORDS else w for w in words))
 
 
 def labelled(text: str, left: int) -> list[str]:
@@ -633,6 +647,27 @@ def gives_an_age(text: str, start: int) -> bool:
     return AGE_BEFORE.search(text, 0, start) is not None
 
 
+def clock_value(time: str) -> float | None:
+    """Minutes after midnight of a time of day written as ``TIME`` matches it ("04:12",
+    "4.30 p.m.", "11pm"); None for a decimal without am/pm ("3.45" may be no time) or an
+    hour or minute out of range.
+
+    >>> [clock_value(t) for t in ("04:12", "4.30 p.m.", "11pm", "12am", "3.45", "25:10")]
+    [252.0, 990.0, 1380.0, 0.0, None, None]
+    """
+    m = CLOCK_PARTS.match(time)
+    if m is None or ("." in time[: m.end()] and not m["half"] and m["minute"]):
+        return None
+    hour, minute = int(m["hour"]), int(m["minute"] or 0)
+    if m["half"]:
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if m["half"].lower() == "p" else 0)
+    if hour > 23 or minute > 59:
+        return None
+    return float(hour * 60 + minute)
+
+
 def raw_figures(text: str) -> list[tuple[int, int, FigureKind, float, str]]:
     """(start, end, kind, value, unit) of every figure in ``text``, in order; a number is
     read once, as money, percentage, date, year or count, in that order of preference.
@@ -667,7 +702,13 @@ def raw_figures(text: str) -> list[tuple[int, int, FigureKind, float, str]]:
     for m in DATE_MY.finditer(text):
         add(m.start(), m.end(), "date", _date_value(int(m["year"]), MONTHS[m["month"].lower()], 0), "")
     for m in TIME.finditer(text):
-        taken.append((m.start(), m.end()))  # a time of day is not a count
+        minutes = clock_value(m.group(0))
+        if minutes is not None:
+            # "11pm." at a sentence's end: the full stop is the sentence's, "a.m." keeps its own.
+            dotted = re.search(r"\.[ap]?\.?m\.$|[ap]\.m\.$", m.group(0), re.I)
+            end = m.end() - 1 if m.group(0).endswith(".") and not dotted else m.end()
+            add(m.start(), end, "clock", minutes, "")
+        taken.append((m.start(), m.end()))  # a time of day, or a decimal that may be one, is not a count
     for m in YEAR.finditer(text):
         add(m.start(), m.end(), "year", _date_value(int(m["year"]), 0, 0), "")
     for m in COUNT.finditer(text):
@@ -710,8 +751,10 @@ def sentence_figures(sentence: Sentence, doc_year: int | None = None) -> list[Fi
                 bound=bound,
                 measure=duration_measure(text, start, end, unit)
                 if kind == "duration"
+                else money_measure(measure_words(text, start, end))
+                if kind == "money"
                 else measure_words(text, start, end),
-                year=year_referred(text, start, end, doc_year) if kind not in ("year", "date") else None,
+                year=year_referred(text, start, end, doc_year) if kind not in ("year", "date", "clock") else None,
                 noun=counted_words(text, end) if kind == "count" else (),
             )
         )
@@ -730,14 +773,19 @@ SameMeasure = Callable[[Figure, Figure], bool]
 def comparable(a: Figure, b: Figure) -> bool:
     """Whether two figures could measure the same thing, words aside: same kind and unit
     (not a date), no different years, values within a factor of two (percentages within
-    25 points)."""
+    25 points, times of day within two hours)."""
     if a.kind != b.kind or a.unit != b.unit or a.kind in ("year", "date"):
         return False
     if a.year is not None and b.year is not None and a.year != b.year:
         return False
-    if a.kind == "percent":
-        return abs(a.value - b.value) <= MAX_PERCENT_POINTS
+    if a.kind in ("percent", "clock"):
+        return abs(a.value - b.value) <= _reach(a.kind)
     return min(a.value, b.value) > 0 and max(a.value, b.value) / min(a.value, b.value) <= MAX_RATIO
+
+
+def _reach(kind: str) -> float:
+    """How far apart two percentages (points) or times of day (minutes) may measure one thing."""
+    return MAX_CLOCK_MINUTES if kind == "clock" else MAX_PERCENT_POINTS
 
 
 def same_measure(a: Figure, b: Figure) -> bool:
@@ -834,7 +882,7 @@ def _clusters(figures: Sequence[Figure], related: SameMeasure) -> list[list[Figu
         members.sort(key=lambda i: figures[i].value)
         for a, i in enumerate(members):
             low = figures[i].value
-            reach = low + MAX_PERCENT_POINTS if kind == "percent" else low * MAX_RATIO
+            reach = low + _reach(kind) if kind in ("percent", "clock") else low * MAX_RATIO
             for j in members[a + 1 :]:
                 if figures[j].value > reach:
                     break

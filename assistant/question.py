@@ -448,7 +448,8 @@ MEASURE_NOUNS = (
     (
         "amount",
         re.compile(
-            r"\b(?:number|total|figure|figures|count|toll|tally|amount|size|length|height|distance|duration|capacity)\b",
+            r"\b(?:number|total|figure|figures|count|toll|tally|amount|size|length|height|distance|duration|capacity|"
+            r"speed|velocity|pace)\b",
             re.I,
         ),
     ),
@@ -724,7 +725,8 @@ def asker_asked(question: str) -> str | None:
 ASKS_REASON = re.compile(
     r"^\W*(?:and\s+|but\s+|so\s+)?(?:why\b|how\s+come\b)|\b(?:what|which)\s+(?:\w+\s+){0,2}(?:reasons?|"
     r"causes?|motives?|grounds|justification|explanation|rationale)\b|\bfor\s+what\s+reason\b|"
-    r"\bwhat\s+(?:caused|led\s+to|prompted|drove|motivated)\b",
+    r"\bwhat\s+(?:caused|led\s+to|prompted|drove|motivated|triggered|sparked|set\s+off|touched\s+off|"
+    r"brought\s+about|gave\s+rise\s+to)\b",
     re.I,
 )
 

@@ -38,6 +38,7 @@ CAUSAL = re.compile(
     r"\b(?:because|due to|owing to|as a result of|on the grounds that|on the grounds of|in order to|so as to|"
     r"in an effort to|so that|given that|in protest at|in protest against|for fear of|for fear that|"
     r"the reason|reasons? for|the cause|caused by|blamed (?:it )?on|attributed (?:it )?to|citing|"
+    r"(?:triggered|sparked|sparked off|set off|touched off|brought about|prompted|started|ignited) by|"
     r"in response to|out of (?:loyalty|concern|respect|fear))\b",
     re.I,
 )
@@ -141,6 +142,8 @@ KNOWING = (
 )
 CAUSE_FIRST = re.compile(
     r"\b(?:caus(?:ed|es|ing)|led to|leads? to|leading to|result(?:ed|s|ing)? in|trigger(?:ed|s|ing)?|"
+    r"spark(?:ed|s|ing)?(?:\s+off)?|(?:set|sets|setting|touch(?:ed|es|ing)?)\s+off|(?:brought|brings?|bringing)\s+about|"
+    r"(?:gave|give|gives|giving)\s+rise\s+to|provok(?:ed|es|ing)|"
     rf"prompt(?:ed|s|ing)?|(?:{KNOWING})\s+(?:\w+\s+)?(?P<why>why))\b(?!\s+by\b)"
     r"|,\s+so\b(?!\s+(?:far|many|much|that)\b)",
     re.I,
@@ -204,6 +207,10 @@ def cause_and_effect(text: str) -> Relation | None:
     True
     >>> cause_and_effect("Inspectors said the cause of the crash was a worn brake.")
     Relation(cause='a worn brake.', effect='the crash', result=False)
+    >>> cause_and_effect("A dropped cigarette set off the blaze.")
+    Relation(cause='A dropped cigarette', effect='the blaze.', result=False)
+    >>> cause_and_effect("The riot was touched off by a police raid.")
+    Relation(cause='a police raid.', effect='The riot was ', result=False)
     """
     named = CAUSE_NAMED.search(text)
     if named is not None:

@@ -33,6 +33,8 @@ from assistant.figures import (
     clause_of,
     comparable,
     disagreements,
+    money_measure,
+    names_other_things,
     raw_figures,
     same_measure,
     sentence_figures,
@@ -133,6 +135,55 @@ def named_documents(question: str, documents: Mapping[str, Document]) -> set[str
     return found
 
 
+# A finding's stage: the final one, or one that comes before it ("the preliminary report", "interim findings").
+FINDING_NOUNS = (
+    r"(?:reports?|findings?|conclusions?|assessments?|reviews?|inquiry|investigation|analys[ie]s|results?|"
+    r"estimates?|figures?|count|toll|tally|verdict|ruling|account|note)"
+)
+STAGES = (
+    ("final", re.compile(rf"\b(?:final|full|definitive|concluding)\s+(?:\w+\s+)?{FINDING_NOUNS}\b", re.I)),
+    (
+        "preliminary",
+        re.compile(
+            rf"\b(?:preliminary|interim|initial|provisional|first|early|draft|earlier)\s+(?:\w+\s+)?{FINDING_NOUNS}\b",
+            re.I,
+        ),
+    ),
+)
+
+
+def stages_named(text: str) -> set[str]:
+    """The stages of a finding a text names: "final" ("the final report", "its full
+    findings") and "preliminary" ("the interim report", "initial estimates").
+
+    >>> sorted(stages_named("What did the final report conclude?")), sorted(stages_named("The interim review found rust."))
+    (['final'], ['preliminary'])
+    >>> sorted(stages_named("The final report overturned the preliminary findings.")), stages_named("The report said so.")
+    (['final', 'preliminary'], set())
+    """
+    return {stage for stage, pattern in STAGES if pattern.search(text)}
+
+
+def stage_of(sentence: str, document: Document | None) -> str:
+    """The stage of the finding a sentence reports: the one stage it names and its
+    document's title or kind names no other ("Final report on the tram crash"), else the
+    one its document names; "" when they disagree (a final report recalling "the brake
+    found in the preliminary inquiry") or name none.
+
+    >>> from assistant.records import Document
+    >>> final = Document("f", "x", "Final report on the tram crash", "h")
+    >>> stage_of("It found a worn cable.", final), stage_of("The preliminary report found a hot brake.", final)
+    ('final', '')
+    >>> stage_of("The interim review found rust.", None), stage_of("It found a worn cable.", None)
+    ('preliminary', '')
+    """
+    named = stages_named(sentence)
+    own = stages_named(f"{document.title} {document.kind or ''}") if document is not None else set()
+    if len(named) > 1 or len(own) > 1 or (named and own and named != own):
+        return ""
+    return next(iter(named or own), "")
+
+
 # What a question asking what a source says in general may hold besides the source's name.
 REPORTING = frozenset(
     tokenize("report write wrote written publish published state stated statement article story document source")
@@ -181,10 +232,15 @@ def asked_measure(terms: Iterable[str]) -> Callable[[Figure, Figure], bool]:
     True
     >>> related(f(12500, ("migrant", "small", "boat")), f(40, ("people", "cross", "small")))
     False
+    >>> g = lambda v, n: Figure("d", "d#s0", 0, 1, "", "count", v, measure=("thiev", "fled", *n), noun=n)
+    >>> asked_measure(["thiev"])(g(2, ("accomplic",)), g(3, ("piec",)))
+    False
     """
     asked = set(terms)
 
     def related(a: Figure, b: Figure) -> bool:
+        if names_other_things(a, b):
+            return False  # "two accomplices" and "three pieces" are no two values of one count
         if same_measure(a, b):
             return True
         return comparable(a, b) and bool(set(a.measure) & set(b.measure) & asked)
@@ -261,8 +317,34 @@ def disagrees_with(
     own_docs = {f.doc_id for f in mine}
     theirs = [f for f in others if f.kind in wanted and f.doc_id not in own_docs]
     ids = {id(f) for f in mine}
-    found = [d for d in disagreements(mine + theirs) if any(id(f) in ids for g in d.values for f in g.figures)]
+    asked = set(money_measure(terms))
+    found = [
+        d
+        for d in disagreements(mine + theirs, related=lambda a, b: distinct_measure(a, b) or costs_asked(a, b, asked))
+        if any(id(f) in ids for g in d.values for f in g.figures)
+    ]
     return max(found, key=lambda d: asked_cover(d, set(terms)), default=None)
+
+
+def costs_asked(a: Figure, b: Figure, asked: Collection[str]) -> bool:
+    """Whether two sums of money both give the cost a question asks about ("How much did the
+    outage cost the airline?"): comparable (``figures.comparable``), and each the cost of
+    something (``figures.COST_WORDS``: "cost it $500 million", "puts its losses at $550
+    million"), the question asking for a cost too.
+
+    >>> f = lambda v, m: Figure("d", "d#s0", 0, 1, "", "money", v, "USD", measure=m)
+    >>> costs_asked(f(5e8, ("outage", "cost")), f(5.5e8, ("airline", "cost")), {"outage", "cost"})
+    True
+    >>> costs_asked(f(5e8, ("outage", "cost")), f(5.5e8, ("airline", "revenue")), {"outage", "cost"})
+    False
+    """
+    return "cost" in asked and comparable(a, b) and "cost" in a.measure and "cost" in b.measure
+
+
+def distinct_measure(a: Figure, b: Figure) -> bool:
+    """``figures.same_measure``, unless two counts name different things right after their
+    numbers (``figures.names_other_things``: "four accomplices", "eight pieces")."""
+    return same_measure(a, b) and not names_other_things(a, b)
 
 
 def asked_cover(found: Disagreement, asked: set[str]) -> tuple[int, int]:

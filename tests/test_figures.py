@@ -239,7 +239,7 @@ def test_the_seed_article_figures(article_text: str) -> None:
     [
         ("The committee counted eight deaths.", [("count", 8.0)]),
         ("Two of them left early.", []),  # "two of": not a count of anything named
-        ("The trains ran at 12:33 and 7 am.", []),  # times of day are not counts
+        ("The trains ran at 12:33 and 7 am.", [("clock", 753.0), ("clock", 420.0)]),  # times of day, not counts
         ("The trial lasted five years and 10 days.", [("duration", 5.0), ("duration", 10.0)]),  # lengths, not counts
         ("She was 10 years old three days later.", []),  # an age and a moment are not lengths
         ("It took 45 minutes to sell 300 tickets.", [("duration", 45.0), ("count", 300.0)]),
