@@ -221,6 +221,7 @@ PRONOUN_SPEAKS = re.compile(
     re.I,
 )
 MIN_CITED_CHARS = 12  # a shorter sentence ("Yes.") found inside an earlier answer may be a part of another
+AGREEMENT_POOL = 6  # best candidates whose figures "Do the sources agree on X?" compares
 AGENT_KINDS = ("person", "organisation")  # "Who runs X?", "Which company runs X?": an agent "run by Y" answers
 SPREAD = 5  # retrieved sentences that say whether the evidence spans documents
 # The words a status question frames its subject with ("the status of X"): not the subject.
@@ -971,6 +972,10 @@ class CalibratedComposer:
             return not (elsewhere(c) or bearer_differs or other_sense) and self._holds_asked(question, c.sentence)
 
         found = self._near_best(candidates, answers, self.calibration.near_share)
+        if found is None and question.agreement:
+            # "Do the sources agree on the number of X?" asks for the comparison: one of the
+            # best AGREEMENT_POOL giving the figure answers, as it takes part in the comparison.
+            found = next((c for c in candidates[:AGREEMENT_POOL] if answers(c)), None)
         if (
             found is not None
             and kind == "amount"
@@ -1152,10 +1157,10 @@ class CalibratedComposer:
     def _staged(self, question: Question, candidates: list[Candidate], reasons: list[str]) -> list[Candidate]:
         """For a question naming one stage of a finding ("What did the final report find?",
         "the preliminary report"), the first of the best ``STAGE_POOL`` candidates reporting
-        that stage (``sources.stage_of``; one naming it in its own words before one whose
-        document's title names it) comes first, and what a document of the other
-        stage says is left out: a preliminary finding does not answer a question about the
-        final one, nor the reverse."""
+        that stage (``sources.stage_of``; the best itself when it does, else one naming it in
+        its own words before one whose document's title names it) comes first, and what a
+        document of the other stage says is left out: a preliminary finding does not answer
+        a question about the final one, nor the reverse."""
         asked = stages_named(question.focus)
         if len(asked) != 1:
             return candidates
@@ -1170,8 +1175,13 @@ class CalibratedComposer:
         ]
         if not staged:
             return candidates
-        # One naming the stage itself ("The preliminary report found ...") before one only its document's title names.
-        found = next((c for c in staged if stage in stages_named(c.sentence.text)), staged[0])
+        # The best when it reports the stage; else one naming the stage itself ("The preliminary
+        # report found ...") before one only its document's title names.
+        found = (
+            staged[0]
+            if staged[0] is candidates[0]
+            else next((c for c in staged if stage in stages_named(c.sentence.text)), staged[0])
+        )
         kept = [c for c in candidates if stage_of_document(c) in ("", stage)]
         reasons.append(f"{found.sentence.sentence_id} reports the {stage} stage asked")
         return _first(found, kept)
@@ -1472,7 +1482,7 @@ class CalibratedComposer:
         bar = self.calibration.near_share * candidates[0].probability
         # "Do the sources agree on X?" asks for the comparison: every one of the best six
         # takes part, however much less likely than the best to answer alone.
-        near = [c.sentence for c in candidates[:6] if c.probability >= bar or question.agreement]
+        near = [c.sentence for c in candidates[:AGREEMENT_POOL] if c.probability >= bar or question.agreement]
         found = None
 
         def figures_in(sentences: list[Sentence]) -> list[Figure]:
@@ -1484,7 +1494,7 @@ class CalibratedComposer:
         if found is None:
             # Another document among the best retrieved may word the same measure differently
             # from the question ("in orbit" for "in space"): the words test alone links them.
-            top = [c.sentence for c in candidates[:6]]
+            top = [c.sentence for c in candidates[:AGREEMENT_POOL]]
             found = disagrees_with(figures_in(top[:1]), figures_in(top[1:]), kinds, question.terms)
         if found is None and question.agreement:
             # "Do the sources agree on X?": every document's figure of X takes part, retrieved
@@ -1512,7 +1522,7 @@ class CalibratedComposer:
         asked = asked_figures(self._counting(question, self._figures_in(item[:1])), kinds, question.terms)
         have = {s.doc_id for s in item}
         found: dict[str, Sentence] = {}
-        for c in candidates[1:6]:
+        for c in candidates[1:AGREEMENT_POOL]:
             s = c.sentence
             if s.doc_id in have or s.doc_id in found:
                 continue

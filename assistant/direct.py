@@ -282,21 +282,21 @@ def names_place(sentence: str, ordinary: Collection[str] = COMMON_OPENERS) -> bo
 # "Where was X going?", "Where was the ship headed?", "What was the train's destination?"
 ASKS_DESTINATION = re.compile(
     r"^\W*(?:and\s+|so\s+)?where\b.*\b(?:going|headed|heading|bound|travell?ing|sailing|flying|driving|"
-    r"bringing|taking|carrying|en\s+route)\b(?!\s+(?:on|in)\b)|\bdestinations?\b",
+    r"bringing|taking|carrying|descending|ascending|climbing|returning|en\s+route)\b(?!\s+(?:on|in)\b)"
+    r"|\bdestinations?\b",
     re.I,
 )
 # A phrase saying where something is going: "bound for", "en route to", "headed for", "on its way to".
 DESTINATION_CUE = re.compile(
     r"\b(?:(?:was|were|is|are)\s+)?(?:bound\s+for|en\s+route\s+to|on\s+(?:its|their|his|her|the)\s+way\s+to|"
-    r"head(?:ed|ing)\s+(?:for|to|towards?)|destined\s+for|(?:sailing|flying|travell?ing|driving|making|going)\s+"
-    r"(?:for|to|towards?)|with\s+(?:a|its|their)\s+destination\s+(?:of|in))\s+",
+    r"head(?:ed|ing)\s+(?:for|to|towards?)|destined\s+for|(?:sailing|flying|travell?ing|driving|making|going|"
+    r"descending|ascending|climbing|returning|moving)\s+(?:for|to|towards?)|with\s+(?:a|its|their)\s+destination\s+"
+    r"(?:of|in))\s+",
     re.I,
 )
 # The place after a destination cue: a run of names ("Kiel", "New York's JFK"), else a short noun phrase.
 DESTINATION_NAME = re.compile(rf"(?:the\s+)?{UPPER}[\w’'-]*(?:\s+(?:(?:of|de|la|del|upon)\s+)?{UPPER}[\w’'-]*)*")
-DESTINATION_PHRASE = re.compile(
-    r"(?:the|a|an|its|their|his|her)\s+(?:[a-z][\w’'-]*\s+){0,3}?[a-z][\w’'-]*(?=[\s,.;:]|$)"
-)
+DESTINATION_PHRASE = re.compile(r"(?:the|a|an|its|their|his|her)(?:\s+[a-z][\w’'-]*){1,4}")
 
 
 def asks_destination(question: str) -> bool:
@@ -328,12 +328,30 @@ def destination_span(sentence: str) -> Span | None:
     True
     """
     for cue in DESTINATION_CUE.finditer(sentence):
-        place = DESTINATION_NAME.match(sentence, cue.end()) or DESTINATION_PHRASE.match(sentence, cue.end())
-        if place:
+        end = _destination_end(sentence, cue.end())
+        if end is not None:
             start = cue.start()
             auxiliary = re.match(r"(?:was|were|is|are)\s+", sentence[start:], re.I)
-            return start + (auxiliary.end() if auxiliary else 0), place.end()
+            return start + (auxiliary.end() if auxiliary else 0), end
     return None
+
+
+def _destination_end(sentence: str, at: int) -> int | None:
+    """Where the place named at ``at`` ends: a run of names, else a determiner and the words
+    after it up to a function word ("the valley station" of "the valley station when ...")."""
+    name = DESTINATION_NAME.match(sentence, at)
+    if name:
+        return name.end()
+    phrase = DESTINATION_PHRASE.match(sentence, at)
+    if phrase is None:
+        return None
+    words = list(re.finditer(r"[\w’'-]+", phrase.group(0)))
+    end = words[0].end()
+    for word in words[1:]:
+        if word.group(0).lower() in STOPWORDS:
+            break
+        end = word.end()
+    return at + end if end > words[0].end() else None
 
 
 # A run of names and numbers joined by "or"/"and" ("Interstate 95 or Interstate 695").

@@ -860,12 +860,12 @@ def floor_and_estimate(a: Figure, b: Figure) -> bool:
     return (a.bound == "at least") != (b.bound == "at least")
 
 
-def _clusters(figures: Sequence[Figure], related: SameMeasure) -> list[list[Figure]]:
+def _clusters(figures: Sequence[Figure], related: SameMeasure, ratio: float = MAX_RATIO) -> list[list[Figure]]:
     """Figures linked by ``related`` (union-find), each cluster in document order.
 
     ``related`` must imply ``comparable`` (same kind and unit, values within a factor of
-    two or 25 points): only such pairs are tried, found by sorting each kind and unit by
-    value, so thousands of figures cost little more than sorting them."""
+    two, or ``ratio``, or 25 points): only such pairs are tried, found by sorting each kind
+    and unit by value, so thousands of figures cost little more than sorting them."""
     parent = list(range(len(figures)))
 
     def root(i: int) -> int:
@@ -882,7 +882,7 @@ def _clusters(figures: Sequence[Figure], related: SameMeasure) -> list[list[Figu
         members.sort(key=lambda i: figures[i].value)
         for a, i in enumerate(members):
             low = figures[i].value
-            reach = low + _reach(kind) if kind in ("percent", "clock") else low * MAX_RATIO
+            reach = low + _reach(kind) if kind in ("percent", "clock") else low * ratio
             for j in members[a + 1 :]:
                 if figures[j].value > reach:
                     break
@@ -938,18 +938,22 @@ def rivals(values: Sequence[FigureGroup], disputing: Collection[str] = ()) -> li
 
 
 def disagreements(
-    figures: Sequence[Figure], related: SameMeasure = same_measure, disputing: Collection[str] = ()
+    figures: Sequence[Figure],
+    related: SameMeasure = same_measure,
+    disputing: Collection[str] = (),
+    ratio: float = MAX_RATIO,
 ) -> list[Disagreement]:
     """Measures that different documents give different values, each value with the
     figures (and so the documents) that give it. Figures are linked by ``related`` or
-    when they are the same figure (``same_figure``).
+    when they are the same figure (``same_figure``); ``ratio``: how far apart in value a
+    pair ``related`` may link is (it may reach beyond ``comparable``'s factor of two).
 
     >>> f = lambda d, v: Figure(d, d + "#s0", 0, 1, "", "count", v, measure=("crossing", "channel"), year=2025)
     >>> [[g.value for g in d.values] for d in disagreements([f("a", 12000.0), f("b", 12500.0), f("c", 12000.0)])]
     [[12000.0, 12500.0]]
     """
     found = []
-    for cluster in _clusters(figures, lambda a, b: same_figure(a, b) or related(a, b)):
+    for cluster in _clusters(figures, lambda a, b: same_figure(a, b) or related(a, b), ratio):
         values = rivals(_by_value(cluster), disputing)
         docs_per_value = [set(g.doc_ids) for g in values]
         if len(values) < 2 or len(set().union(*docs_per_value)) < 2:

@@ -110,7 +110,7 @@ ASKED_KINDS = (
         "amount",
         re.compile(
             r"\b(?:how\s+(?:many|much|long|far|big|large|often|old|tall|high|deep|wide|fast|heavy|thick|steep)|"
-            r"what\s+(?:number|total|figure|amount|size))\b",
+            r"what\s+(?:number|total|figure|amount|size|speed))\b",
             re.I,
         ),
     ),
@@ -146,6 +146,8 @@ SOURCE_SAYS = re.compile(
     re.I,
 )
 HOW_MANY = re.compile(r"\bhow\s+many\s+(.+)", re.I)
+# "the number of flights hit": what a question about a number counts, as "how many" does.
+NUMBER_OF = re.compile(r"\bthe\s+(?:total\s+|overall\s+)?number\s+of\s+(.+)", re.I)
 AUX_WORDS = frozenset(
     "is are was were be been being do does did has have had will would can could should may might".split()
 )
@@ -546,8 +548,10 @@ def counted_words(question: str) -> tuple[str, ...]:
     ()
     >>> counted_words("How many staff were on duty?")
     ('staff',)
+    >>> counted_words("What is the number of flights hit by the closure?")
+    ('flight',)
     """
-    found = HOW_MANY.search(question)
+    found = HOW_MANY.search(question) or NUMBER_OF.search(question)
     if found is None:
         return ()
     words: list[str] = []

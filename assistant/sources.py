@@ -241,7 +241,7 @@ def asked_measure(terms: Iterable[str]) -> Callable[[Figure, Figure], bool]:
     def related(a: Figure, b: Figure) -> bool:
         if names_other_things(a, b):
             return False  # "two accomplices" and "three pieces" are no two values of one count
-        if same_measure(a, b):
+        if same_measure(a, b) or revised_estimate(a, b, asked):
             return True
         return comparable(a, b) and bool(set(a.measure) & set(b.measure) & asked)
 
@@ -266,7 +266,9 @@ def disagreement(
     """
     wanted = set(kinds)
     asked = set(terms)
-    found = disagreements([f for f in figures if f.kind in wanted], related=asked_measure(asked))
+    found = disagreements(
+        [f for f in figures if f.kind in wanted], related=asked_measure(asked), ratio=MAX_REVISED_RATIO
+    )
     return max(_holding(found, including), key=lambda d: asked_cover(d, asked), default=None)
 
 
@@ -320,7 +322,11 @@ def disagrees_with(
     asked = set(money_measure(terms))
     found = [
         d
-        for d in disagreements(mine + theirs, related=lambda a, b: distinct_measure(a, b) or costs_asked(a, b, asked))
+        for d in disagreements(
+            mine + theirs,
+            related=lambda a, b: distinct_measure(a, b) or costs_asked(a, b, asked) or revised_estimate(a, b, asked),
+            ratio=MAX_REVISED_RATIO,
+        )
         if any(id(f) in ids for g in d.values for f in g.figures)
     ]
     return max(found, key=lambda d: asked_cover(d, set(terms)), default=None)
@@ -339,6 +345,41 @@ def costs_asked(a: Figure, b: Figure, asked: Collection[str]) -> bool:
     False
     """
     return "cost" in asked and comparable(a, b) and "cost" in a.measure and "cost" in b.measure
+
+
+# A sum that is an estimate, or has been revised ("first estimated at", "now expects", "revised up"):
+# a later report may put the same measure at several times the earlier sum.
+ESTIMATE_WORDS = frozenset(
+    tokenize(
+        "estimate estimated estimates expect expects expected revised revision initially originally first "
+        "forecast forecasts projected budget budgeted"
+    )
+)
+MAX_REVISED_RATIO = 5.0  # how far apart an estimate and its revision may be
+
+
+def revised_estimate(a: Figure, b: Figure, asked: Collection[str]) -> bool:
+    """Whether two sums of money are an estimate and its revision of what a question asks
+    about: the same currency and year, within a factor of ``MAX_REVISED_RATIO``, sharing two
+    words of what they measure (one the question's), one of them worded as an estimate
+    (``ESTIMATE_WORDS``: "first estimated at €2 million", "now expects ... to cost €5.5 million").
+
+    >>> f = lambda d, v, m: Figure(d, d + "#s0", 0, 1, "", "money", v, "EUR", measure=m)
+    >>> first, later = f("a", 2e6, ("repair", "dam", "first", "estimat")), f("b", 5.5e6, ("dam", "repair", "cost"))
+    >>> revised_estimate(first, later, {"dam"}), revised_estimate(f("a", 2e6, ("repair", "dam")), later, {"dam"})
+    (True, False)
+    >>> revised_estimate(first, f("b", 5.5e6, ("bridge", "repair", "cost")), {"dam"})
+    False
+    """
+    if a.kind != "money" or b.kind != "money" or a.unit != b.unit or a.doc_id == b.doc_id:
+        return False
+    if a.year is not None and b.year is not None and a.year != b.year:
+        return False
+    if min(a.value, b.value) <= 0 or max(a.value, b.value) / min(a.value, b.value) > MAX_REVISED_RATIO:
+        return False
+    shared = set(a.measure) & set(b.measure)
+    worded = ESTIMATE_WORDS & (set(a.measure) | set(b.measure))
+    return len(shared) >= 2 and bool(shared & set(asked)) and bool(worded)
 
 
 def distinct_measure(a: Figure, b: Figure) -> bool:

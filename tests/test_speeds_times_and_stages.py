@@ -35,7 +35,7 @@ from assistant.direct import (
     with_unit,
 )
 from assistant.figures import Figure, clock_value, money_measure, raw_figures, sentence_figures
-from assistant.question import asks_reason
+from assistant.question import analyse, asks_reason
 from assistant.reasons import cause_and_effect
 from assistant.records import Document, Sentence
 from assistant.sources import asked_measure, costs_asked, disagreement, stage_of, stages_named
@@ -106,6 +106,23 @@ def test_a_question_asks_for_a_speed(question: str, speed: bool) -> None:
     assert asks_speed(question) is speed
 
 
+@pytest.mark.parametrize("question", ["What speed was the train travelling at?", "At what speed did the tram derail?"])
+def test_what_speed_asks_for_an_amount(question: str) -> None:
+    assert analyse(question).asks_for == "amount"
+
+
+@pytest.mark.parametrize(
+    ("question", "counted"),
+    [
+        ("Do the sources agree on the number of flights hit by the closure?", ("flight",)),
+        ("Is there any disagreement about the total number of wagons that overturned?", ("wagon",)),
+        ("What is the number of the bus?", ()),
+    ],
+)
+def test_the_number_of_things_counts_them(question: str, counted: tuple[str, ...]) -> None:
+    assert analyse(question).counted == counted
+
+
 @pytest.mark.parametrize(
     ("text", "number", "speed"),
     [
@@ -160,6 +177,7 @@ def test_an_age_is_no_count(text: str, counted: set[str], predicate: tuple[str, 
         ("Where was the coach headed when it crashed?", True),
         ("Where were the climbers heading?", True),
         ("What was the flight's destination?", True),
+        ("Where was the cable car descending to when the rope snapped?", True),
         ("Where did the ferry sink?", False),
         ("Where was the concert going on?", False),
     ],
@@ -176,6 +194,10 @@ def test_a_question_asks_where_something_was_going(question: str, destination: b
         ("The jet, en route to Lisbon from Oslo, turned back.", "en route to Lisbon"),
         ("The bulk carrier was heading to Gdansk.", "heading to Gdansk"),
         ("The climbers were headed for the summit of Ben Nevis at dawn.", "headed for the summit"),
+        (
+            "The cable car was descending towards the valley station when the rope snapped.",
+            "descending towards the valley station",
+        ),
         ("The coach left the airport at noon.", None),
     ],
 )
@@ -339,6 +361,37 @@ def test_a_question_asks_for_a_flag(question: str, flag: bool) -> None:
 def test_the_flag_a_ship_flies(text: str, country: str | None) -> None:
     span = flag_span(text)
     assert (None if span is None else text[span[0] : span[1]]) == country
+
+
+@pytest.mark.parametrize(
+    ("first", "later", "terms", "values"),
+    [
+        (
+            "Repairs to the dam were first estimated at €2 million, the council said.",
+            "The council now expects the dam repairs to cost €5.5 million.",
+            ["dam", "repair", "cost"],
+            [2e6, 5.5e6],
+        ),
+        (
+            "The new stadium roof was originally budgeted at £40m.",
+            "The stadium roof will now cost £95m, the club said.",
+            ["stadium", "roof", "cost"],
+            [4e7, 9.5e7],
+        ),
+        # No estimate: two sums of things that merely share words are not one revised.
+        (
+            "The dam's new turbines cost €2 million.",
+            "The dam repairs cost €5.5 million.",
+            ["dam", "repair", "cost"],
+            None,
+        ),
+    ],
+)
+def test_a_revised_estimate_differs_from_the_first(
+    first: str, later: str, terms: list[str], values: list[float] | None
+) -> None:
+    found = disagreement(_figures("a", first) + _figures("b", later), ["money"], terms)
+    assert (None if found is None else [g.value for g in found.values]) == values
 
 
 FERRY = {
