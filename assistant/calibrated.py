@@ -1079,8 +1079,9 @@ class CalibratedComposer:
         candidates = _lead(self._deed(question, candidates), candidates, reasons, "says what the doer asked about did")
         candidates = _lead(self._reply(question, candidates), candidates, reasons, "replies to the question put so")
         candidates = _lead(self._finding(question, candidates), candidates, reasons, "states what was found")
-        if question.names and SPEECH.search(question.focus):
-            # "What did X say about Y?": a quotation by X comes first; else a statement X makes.
+        if question.names and (SPEECH.search(question.focus) or asks_response(question.focus)):
+            # "What did X say about Y?", "How did X respond?": a quotation by X comes first;
+            # else a statement X makes ("X rejected the findings").
             names = asked_speakers(question.focus, question.names)
 
             def by_named(c: Candidate) -> bool:
@@ -2063,6 +2064,25 @@ def asks_what_said(question: str) -> bool:
     if verb.group(0).lower() in ("tell", "told"):
         tail = TOLD_WHOM.sub("", tail, count=1)
     return SAID_TAIL.match(tail) is not None
+
+
+RESPONSE_ASKED = re.compile(
+    r"^\W*(?:and\s+|so\s+)?how\s+(?:did|does|do|has|have|had|will|would)\s+.+?\s+"
+    r"(?:respond|react|reply|answer)(?:ed)?\b",
+    re.I,
+)
+
+
+def asks_response(question: str) -> bool:
+    """Whether a question asks how someone responded ("How did the union react?"): what
+    they said or did in reply, as "What did X say in response?" asks.
+
+    >>> [asks_response(q) for q in ["How did the union react?", "How has Acme responded to the fine?"]]
+    [True, True]
+    >>> [asks_response(q) for q in ["How did the dam fail?", "What did the union say?"]]
+    [False, False]
+    """
+    return RESPONSE_ASKED.match(question) is not None
 
 
 def states_as(name: str, text: str) -> bool:

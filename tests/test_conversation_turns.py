@@ -12,6 +12,7 @@ import pytest
 from asking import bot_on, checked_answer
 
 from assistant import Assistant
+from assistant.calibrated import asks_response
 from assistant.context import opens_referring
 from assistant.question import (
     analyse,
@@ -207,7 +208,9 @@ STORIES = {
         "Because of that call, the ward will stay open until at least 2027.\n\n"
         "The review found no evidence that the ward was unsafe.\n\n"
         "The minister delayed the vote by a month. She also ordered a second review.\n\n"
-        "After that, the board dropped its plan to merge the ward with Kelby's.\n"
+        "After that, the board dropped its plan to merge the ward with Kelby's.\n\n"
+        "The Nurses Forum met the board in March to discuss the children's ward. "
+        "The Nurses Forum rejected the board's new timetable, saying two more wards were at risk.\n"
     ),
     "bridge-hearing.md": (
         '---\ntitle: "Hearing on the Tarn bridge closure"\noutlet: County Hall\nkind: transcript\ndate: 2025-02-20\n---\n'
@@ -220,7 +223,8 @@ STORIES = {
     "school-board.md": (
         '---\ntitle: "School board budget session"\noutlet: Board Minutes\nkind: transcript\ndate: 2025-03-11\n---\n'
         "ANA BELL (board chair): Parents have asked how the budget gap grew so fast. When did you first see it?\n\n"
-        "TOM REED (finance officer): In January, when the heating bills came in.\n"
+        "TOM REED (finance officer): In January, when the heating bills came in.\n\n"
+        "BELL: The parents' council has dismissed the new budget as a stopgap.\n"
     ),
 }
 
@@ -332,3 +336,28 @@ def test_a_named_question_after_another_story_gets_the_same_answer(bot: Assistan
     history = [("Was the ward unsafe?", checked_answer(bot, "Was the ward unsafe?")["text"])]
     after = checked_answer(bot, "What did Ruth Callan say?", history=history)
     assert after["text"] == alone["text"]
+
+
+@pytest.mark.parametrize(
+    ("question", "asks"),
+    [
+        ("How did the Nurses Forum respond?", True),
+        ("How has the parents' council reacted to the budget?", True),
+        ("How did the budget gap grow?", False),
+        ("What did the Nurses Forum say?", False),  # a verb of speech: asked as such already
+    ],
+)
+def test_how_did_x_respond_asks_for_a_response(question: str, asks: bool) -> None:
+    assert asks_response(question) is asks
+
+
+@pytest.mark.parametrize(
+    ("question", "statement"),
+    [
+        ("How did the Nurses Forum respond?", "The Nurses Forum rejected the board's new timetable"),
+        ("How did the parents' council react to the budget?", "BELL: The parents' council has dismissed"),
+    ],
+)
+def test_a_response_is_what_its_maker_states(bot: Assistant, question: str, statement: str) -> None:
+    out = checked_answer(bot, question)
+    assert out["answered"] and out["citations"][0]["quote"].startswith(statement), out["text"]
