@@ -100,6 +100,7 @@ from assistant.direct import (
     asks_speed,
     bound_to,
     category_span,
+    clock_stretch,
     count_spans,
     dated_event,
     destination_span,
@@ -115,10 +116,12 @@ from assistant.direct import (
     other_bearer,
     predicate_sentence,
     role_span,
+    says_predicate,
     speed_at,
     stated_terms,
     states_extreme,
     status_span,
+    timed_event,
     verb_of_another,
     widest,
     with_range,
@@ -1487,7 +1490,7 @@ class CalibratedComposer:
         found = None
 
         def figures_in(sentences: list[Sentence]) -> list[Figure]:
-            return self._counting(question, self._figures_in(sentences))
+            return self._timing(question, self._counting(question, self._figures_in(sentences)))
 
         asked = asked_figures(figures_in(near[:1]), kinds, question.terms)
         if len({s.doc_id for s in near}) >= 2:
@@ -1501,7 +1504,7 @@ class CalibratedComposer:
             # "Do the sources agree on X?": every document's figure of X takes part, retrieved
             # or not (retrieval ranks sentences, not the values a comparison needs).
             # Only their figures of what is asked: a count of other nouns is no value of it.
-            theirs = self._counting(question, self._figures_elsewhere(near[0].doc_id, question))
+            theirs = self._timing(question, self._counting(question, self._figures_elsewhere(near[0].doc_id, question)))
             found = disagrees_with(figures_in(near[:1]), theirs, kinds, question.terms)
         if found is None:
             return None
@@ -1552,6 +1555,27 @@ class CalibratedComposer:
         """Whether a question asks for a measure with a unit: "How long was the bridge?"
         (``direct.asks_measure``), "What was the ferry's speed?" (``direct.asks_speed``)."""
         return asks_measure(question.focus) or asks_speed(question.focus)
+
+    def _timing(self, question: Question, figures: list[Figure]) -> list[Figure]:
+        """Of ``figures``, for "What time did X V?" or "When did X V?" (``direct.timed_event``),
+        the times of day whose words (``direct.clock_stretch``) say that event, its verb, a
+        near word (``direct.says_predicate``) or its noun (``agents.same_action``: "collision"
+        for "collide"), and every figure of another kind; all of them for other questions."""
+        verb = timed_event(question.focus)
+        if verb is None:
+            return figures
+        vectors = self.features.word_vectors
+        kept = []
+        for f in figures:
+            sentence = self.snapshot.sentences[f.sentence_id]
+            span = (f.start - sentence.start, f.end - sentence.start)
+            stretch = clock_stretch(sentence.text, span) if f.kind == "clock" else ""
+            said = f.kind != "clock" or says_predicate((verb,), stretch, vectors)
+            if said or any(same_action(verb, w) for w in re.findall(r"[\w’'-]+", stretch)):
+                kept.append(
+                    f
+                )  # "called at 23:23" is no time of arrival; "the collision happened at 04:12" is of colliding
+        return kept
 
     def _has_unit(self, figure: Figure, question: Question) -> bool:
         """Whether ``figure`` is the measure ``question`` asks for: for a speed, a number a

@@ -35,6 +35,7 @@ from assistant.evidence import (
     COMMON_OPENERS,
     Span,
     age_spans,
+    clock_spans,
     date_spans,
     duration_spans,
     kind_spans,
@@ -1211,6 +1212,62 @@ def future_only(question: str, text: str) -> bool:
     if not ASKS_PAST.match(question) or not spans:
         return False
     return all(FUTURE.search(text[slice(*clause_of(text, *span))]) for span in spans)
+
+
+# "What time did the crews arrive at the mill?", "When the collision happened?": what follows the wh-phrase.
+TIMED = re.compile(
+    r"^\W*(?:and\s+)?(?:at\s+)?(?:what\s+time|when)\s+(?:(?:did|does|do|will|would|has|have|had|was|were|is|are)\s+)?"
+    r"(?P<rest>.+?)\W*$",
+    re.I,
+)
+# Words that end a question's verb phrase: prepositions and determiners ("arrive at the mill", "leave the museum").
+VERB_PHRASE_ENDS = frozenset(
+    "at in on to from for by with into onto near after before during across over under the a an its their his her".split()
+)
+
+
+def timed_event(question: str) -> str | None:
+    """The verb of the event a "What time did X V ...?" or "When did X V ...?" question asks
+    the time of: the last word in lower case before the first preposition or determiner
+    after one ("arrive" of "arrive at the mill"), else the last word in lower case; None for
+    other questions.
+
+    >>> [timed_event(q) for q in ["What time did the fire crews arrive at the mill?", "At what time was the alarm raised?"]]
+    ['arrive', 'raised']
+    >>> [timed_event(q) for q in ["When did Ines Roth leave Kiel?", "When the collision happened?", "Who left?"]]
+    ['leave', 'happened', None]
+    """
+    found = TIMED.match(question)
+    if found is None:
+        return None
+    words = re.findall(r"[\w’'-]+", found["rest"])
+    lower = [i for i, w in enumerate(words) if w.isalpha() and w.islower() and w not in VERB_PHRASE_ENDS]
+    for i, word in enumerate(words):
+        if word.lower() in VERB_PHRASE_ENDS and any(j < i for j in lower):
+            return words[max(j for j in lower if j < i)]
+    return words[lower[-1]] if lower else None
+
+
+def clock_stretch(text: str, span: Span) -> str:
+    """The words that say what the time of day at ``span`` is the time of: those of its
+    clause since the time before it ("called at" of "called at 23:23 and arrived at 23:29"),
+    or, when none stand there, those after it up to the next time ("At 04:12 the ferries
+    collided").
+
+    >>> t = "Crews were called at 23:23 and arrived at 23:29."
+    >>> [clock_stretch(t, (t.index(c), t.index(c) + 5)) for c in ("23:23", "23:29")]
+    ['Crews were called at ', ' and arrived at ']
+    >>> clock_stretch("At 04:12 the two ferries collided in fog.", (3, 8))
+    ' the two ferries collided in fog.'
+    """
+    clocks = clock_spans(text)
+    masked = "".join("." if c == ":" and any(a <= i < b for a, b in clocks) else c for i, c in enumerate(text))
+    left, right = clause_of(masked, *span)  # the colon of "23:23" ends no clause
+    others = [(a, b) for a, b in clocks if left <= a and b <= right and (a, b) != span]
+    start = max([left, *(b for a, b in others if b <= span[0])])
+    end = min([right, *(a for a, b in others if a >= span[1])])
+    before = text[start : span[0]]
+    return before if tokenize(before) else text[span[1] : end]
 
 
 def dated_event(text: str, verb: str, vectors: WordVectors | None = None) -> bool:

@@ -26,12 +26,14 @@ from assistant.direct import (
     asks_destination,
     asks_flag,
     asks_speed,
+    clock_stretch,
     count_spans,
     destination_span,
     flag_span,
     gives_asked_measure,
     name_as_modifier,
     speed_at,
+    timed_event,
     with_unit,
 )
 from assistant.figures import Figure, clock_value, money_measure, raw_figures, sentence_figures
@@ -88,6 +90,35 @@ def test_reports_giving_one_moment_other_times_differ(
 ) -> None:
     found = disagreement(_figures("a", first) + _figures("b", second), ["date", "year", "clock"], terms)
     assert (None if found is None else [g.value for g in found.values]) == values
+
+
+@pytest.mark.parametrize(
+    ("question", "verb"),
+    [
+        ("What time did the fire crews arrive at the mill?", "arrive"),
+        ("At what time was the alarm raised?", "raised"),
+        ("What time were the crews called to the mill?", "called"),
+        ("When did Ines Roth leave Kiel?", "leave"),
+        ("What time the stadium was evacuated?", "evacuated"),
+        ("Who raised the alarm?", None),
+    ],
+)
+def test_the_event_a_time_question_asks_about(question: str, verb: str | None) -> None:
+    assert timed_event(question) == verb
+
+
+@pytest.mark.parametrize(
+    ("text", "time", "words"),
+    [
+        ("Crews were called at 23:23 and arrived at 23:29.", "23:23", "Crews were called at "),
+        ("Crews were called at 23:23 and arrived at 23:29.", "23:29", " and arrived at "),
+        ("At 04:12 the two ferries collided in fog.", "04:12", " the two ferries collided in fog."),
+        ("The stadium was evacuated at 9.40pm; fans were home by 11pm.", "11pm", " fans were home by "),
+    ],
+)
+def test_the_words_a_time_of_day_is_the_time_of(text: str, time: str, words: str) -> None:
+    at = text.index(time)
+    assert clock_stretch(text, (at, at + len(time))) == words
 
 
 @pytest.mark.parametrize(
@@ -468,6 +499,39 @@ def test_an_age_does_not_answer_how_many(ferry: Assistant) -> None:
     out = checked_answer(ferry, "How many passengers were treated?")
     assert "52" not in (out["short_answer"] or {}).get("text", ""), out["text"]
     assert "14" in out["text"], out["text"]
+
+
+MILL = {
+    "hexby-times.md": (
+        '---\ntitle: "Mill fire in Hexby"\noutlet: Hexby Times\nkind: news report\ndate: 2025-06-07\n---\n'
+        "Fire crews were called to the old mill in Hexby at 23:23 on Friday, the fire brigade said.\n\n"
+        "Nobody was hurt.\n"
+    ),
+    "dale-echo.md": (
+        '---\ntitle: "Crews fight mill blaze"\noutlet: Dale Echo\nkind: news report\ndate: 2025-06-08\n---\n'
+        "The first fire crews arrived at the old mill in Hexby at 23:29 and fought the blaze until dawn.\n\n"
+        "The mill had stood empty for years.\n"
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def mill(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    return bot_on(tmp_path_factory, "mill-fire", MILL, calibrated=None)
+
+
+@pytest.mark.parametrize(
+    ("question", "time"),
+    [
+        ("What time did the fire crews arrive at the mill?", "23:29"),
+        ("Do the sources agree on what time the crews arrived?", "23:29"),
+        ("What time were fire crews called to the mill?", "23:23"),
+    ],
+)
+def test_times_of_two_events_do_not_differ(mill: Assistant, question: str, time: str) -> None:
+    out = checked_answer(mill, question)
+    assert not out["text"].startswith("Sources differ"), out["text"]
+    assert out["short_answer"] and out["short_answer"]["text"] == time, out["text"]
 
 
 TRAM = {
