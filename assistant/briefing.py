@@ -76,15 +76,19 @@ from assistant.figures import (
     disagreements,
     figure_phrase,
     floor_and_estimate,
+    measure_head,
     measure_label,
     measured,
     merge,
+    named_apart,
     names_other_things,
     other_periods,
     range_ends,
     raw_figures,
     same_figure,
     same_measure,
+    synonymous,
+    totals_a_group,
 )
 from assistant.index import Snapshot
 from assistant.lexical import STOPWORDS, tokenize
@@ -1378,8 +1382,13 @@ class Briefer:
                 return False
             if a.kind != "duration" and other_periods(period_of(a), period_of(b)):
                 return False  # "5,000 flights in three days", "6,000 over five days"
+            if self._group_total(a) != self._group_total(b):
+                return False  # "six airlines lost $860 million between them", "the airline's losses"
+            heads = (self._head(a), self._head(b))
+            if heads[0] is not None and heads[1] is not None and named_apart(heads[0], heads[1]):
+                return False  # what it cost, what it brought in; the dead, the hurt
             closeness = float(vectors[row[a.sentence_id]] @ vectors[row[b.sentence_id]])
-            if same_measure(a, b):
+            if same_measure(a, b) or (comparable(a, b) and self._named_otherwise(a, b)):
                 return one_event(closeness, self.settings.event_floor)
             if not (comparable(a, b) and set(measured(a)) & set(measured(b))):
                 return False  # two lengths of time share their unit, whatever they measure
@@ -1396,6 +1405,26 @@ class Briefer:
         ranges = self._range_ends(figures)  # one estimate, not values another report differs from
         twice = {f.sentence_id for f in candidates if reports_twice(self.snapshot.sentences[f.sentence_id].text)}
         return _Measures(repeated, disagreements([f for f in candidates if id(f) not in ranges], related, twice))
+
+    def _named_otherwise(self, a: Figure, b: Figure) -> bool:
+        """Whether two figures name what they measure in two words for one measure
+        (``figures.measure_head``, ``figures.synonymous``): "the outage cost it about $500
+        million" and "the airline puts its losses at $550 million". Their other words may
+        share nothing: each report tells it its own way."""
+        heads = [self._head(f) for f in (a, b)]
+        return heads[0] is not None and heads[1] is not None and synonymous(heads[0], heads[1])
+
+    def _head(self, figure: Figure) -> str | None:
+        sentence = self.snapshot.sentences[figure.sentence_id]
+        start, end = figure.start - sentence.start, figure.end - sentence.start
+        return measure_head(sentence.text, start, end, figure.kind)
+
+    def _group_total(self, figure: Figure) -> bool:
+        """Whether a money figure is a counted group's total (``figures.totals_a_group``)."""
+        if figure.kind != "money":
+            return False
+        sentence = self.snapshot.sentences[figure.sentence_id]
+        return totals_a_group(sentence.text, figure.start - sentence.start)
 
     def _counting_period(self, figure: Figure) -> bool:
         """Whether a length of time is the period a count of its sentence is counted over

@@ -355,17 +355,20 @@ def counted_words(text: str, end: int) -> tuple[str, ...]:
 def names_other_things(a: Figure, b: Figure) -> bool:
     """Whether two counts name different things right after their numbers ("two test
     pilots", "four seats"): both name one, neither is a general noun for people, and they
-    share no word. Such counts never measure the same thing.
+    share no word nor two words for one measure ("passengers", "customers": ``synonymous``).
+    Such counts never measure the same thing.
 
     >>> f = lambda noun: Figure("d", "d#s0", 0, 1, "", "count", 2.0, noun=noun)
     >>> names_other_things(f(("test", "pilot")), f(("seat",))), names_other_things(f(("people",)), f(("migrant",)))
     (True, False)
+    >>> names_other_things(f(("passenger",)), f(("customer",)))
+    False
     """
     if a.kind != "count" or b.kind != "count" or not a.noun or not b.noun:
         return False
     if GENERAL_NOUNS & (set(a.noun) | set(b.noun)):
         return False
-    return not set(a.noun) & set(b.noun)
+    return not set(a.noun) & set(b.noun) and not any(synonymous(x, y) for x in a.noun for y in b.noun)
 
 
 RANGE_OPENS = re.compile(r"\b(?:between|from)\s+$", re.I)
@@ -967,3 +970,99 @@ def disagreements(
         measure = tuple(w for w in cluster[0].measure if w in shared)
         found.append(Disagreement(tuple(values), measure))
     return found
+
+
+# Words that name one measure in general news English, one set per measure (a word may name
+# several): two reports of one figure often name it differently ("the outage cost it $500
+# million" and "puts its losses at $550 million"; "1,200 passengers" and "1,300 customers").
+MEASURE_SYNONYMS: tuple[frozenset[str], ...] = tuple(
+    frozenset(tokenize(words))
+    for words in (
+        "cost costs lost loss losses",
+        "died dead deaths killed fatalities",
+        "injured injuries hurt wounded",
+        "passengers travellers travelers customers flyers",
+        "flights services departures sailings",
+        "homes households properties customers",
+        "staff employees workers",
+        "visitors tourists",
+        "evacuated displaced",
+        "arrested detained",
+        "revenue revenues income sales earnings takings",
+    )
+)
+HEAD_REACH = 5  # words before a figure that may name what it measures ("puts its losses at $550 million")
+
+
+def synonymous(x: str, y: str) -> bool:
+    """Whether two stems are two words for one measure: one set of ``MEASURE_SYNONYMS``
+    holds both ("cost" and "loss", "customer" and "passenger"), and they are not one word
+    cut differently (``same_stem``: that is the same word, not another one).
+
+    >>> synonymous("cost", "loss"), synonymous("passenger", "customer"), synonymous("cost", "revenue")
+    (True, True, False)
+    >>> synonymous("passenger", "hom"), synonymous("death", "death")
+    (False, False)
+    """
+    return not same_stem(x, y) and any(x in words and y in words for words in MEASURE_SYNONYMS)
+
+
+def named_apart(x: str, y: str) -> bool:
+    """Whether two stems name two different measures: each is a word of ``MEASURE_SYNONYMS``
+    and no set holds both ("cost" and "revenue", "death" and "injured": what a storm cost
+    and what a festival brought in, the dead and the hurt).
+
+    >>> named_apart("cost", "revenu"), named_apart("death", "injur"), named_apart("cost", "loss"), named_apart("cost", "town")
+    (True, True, False, False)
+    """
+    families = [{i for i, words in enumerate(MEASURE_SYNONYMS) if w in words} for w in (x, y)]
+    return all(families) and not families[0] & families[1] and not same_stem(x, y)
+
+
+def measure_head(text: str, start: int, end: int, kind: FigureKind) -> str | None:
+    """The stem of the word that names what a figure at text[start:end] measures: a
+    count's own noun (its last word up to its plural: "crew members" -> member, "4,000
+    households without heating" -> household); else, within its clause,
+    the nearest of the ``HEAD_REACH`` words before it that names a measure
+    (``MEASURE_SYNONYMS``: "the storm cost the region about $40 million" -> cost); else the
+    noun of the phrase after "in", "of" or "for" ("$380 million in lost revenue" ->
+    revenue); else the nearest measure word before it ("puts its losses at $550 million" ->
+    loss). None when its clause names nothing near it.
+
+    >>> t = "The storm cost the region about $40 million, and insurers put their losses at $35 million."
+    >>> [measure_head(t, t.index(n), t.index(n) + len(n), "money") for n in ("about $40 million", "$35 million")]
+    ['cost', 'loss']
+    >>> t = "The ferry carried 212 foot passengers; the strike left £2m in unpaid wages."
+    >>> measure_head(t, t.index("212"), t.index("212") + 3, "count"), measure_head(t, t.index("£2m"), t.index("£2m") + 3, "money")
+    ('passenger', 'wag')
+    """
+    if kind == "count":
+        span = counted_phrase(text, end)
+        if span:  # the noun ends at its plural: "4,000 households" (without heating)
+            plural = re.search(r"\w(?<!s)s\b", text[span[0] : span[1]])
+            words = tokenize(text[span[0] : span[0] + plural.end()] if plural else text[span[0] : span[1]])
+            if words:
+                return words[-1]
+    left, right = clause_of(text, start, end)
+    near = [w for word in text[left:start].split()[-HEAD_REACH:] for w in tokenize(word) if _is_measure_word(w)]
+    named = [w for w in near if any(w in words for words in MEASURE_SYNONYMS)]
+    if named:
+        return named[-1]
+    after = re.match(r"\s+(?:in|of|for)\s+", text[end:right])
+    span = counted_phrase(text, end + after.end() - 1) if after else None
+    words = [w for w in tokenize(text[span[0] : span[1]]) if _is_measure_word(w)] if span else []
+    named_after = words or near
+    return named_after[-1] if named_after else None
+
+
+def totals_a_group(text: str, start: int) -> bool:
+    """Whether a money figure at ``start`` is the total of a counted group, a count of two
+    or more in its clause before it ("The six airlines in the index lost about $860 million
+    between them"): a group's total never measures the same as one member's figure.
+
+    >>> t = "The three councils spent £4m between them, while the county spent £3.5m."
+    >>> totals_a_group(t, t.index("£4m")), totals_a_group(t, t.index("£3.5m"))
+    (True, False)
+    """
+    left, _ = clause_of(text, start, start)
+    return any(kind == "count" and value >= 2 for _, _, kind, value, _ in raw_figures(text[left:start]))

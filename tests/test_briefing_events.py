@@ -1,7 +1,8 @@
 """Counts that share their measure's words are rival values only when their sentences tell of
 one event: "two men rode a van's cage to a balcony" and "how could four men walk out with the
 paintings" are two moments of one story, not a difference between sources. Stories written for
-these tests in our own words."""
+these tests in our own words. One measure named in two words ("cost", "losses") is one event's
+measure too, a group's total or another measure ("revenue") never (tests/test_briefing_measure_words.py)."""
 
 from __future__ import annotations
 
@@ -59,6 +60,36 @@ def _story(a: tuple[str, str], b: tuple[str, str]) -> dict[str, tuple[str, str]]
             ),
             ("30", "22"),
             True,
+        ),
+        (  # a storm: the county's cost, told as losses by another outlet
+            ("Dale Gazette", "Storm Elin cost Harrow County about £40 million, its finance chief said on Monday."),
+            ("West Radio", "Insurers now put the losses at £46 million after the gales of last week."),
+            ("£40 million", "£46 million"),
+            True,
+        ),
+        (  # an airport outage: passengers and customers of one airline
+            ("Runway Wire", "The check-in outage stranded 30,000 passengers at Vellby airport on Sunday."),
+            ("Capital Post", "About 35,000 customers were stuck at Vellby airport by the check-in outage."),
+            ("30,000", "35,000"),
+            True,
+        ),
+        (  # a ferry winter: a group's total against one operator's losses
+            (
+                "Isle Courier",
+                "The four ferry operators lost £9m between them over the stormy winter on the Skell route.",
+            ),
+            (
+                "Harbour Radio",
+                "The largest ferry operator on the Skell route put its losses over the stormy winter at £6m.",
+            ),
+            ("£9m", "£6m"),
+            False,
+        ),
+        (  # a festival: what it cost the town against what it brought in
+            ("Town Herald", "The Brisa music festival cost the town of Marlow £2m to stage this summer."),
+            ("Valley Times", "The Brisa music festival brought the town of Marlow £2.5m in revenue this summer."),
+            ("£2m", "£2.5m"),
+            False,
         ),
     ],
 )
