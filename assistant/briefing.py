@@ -726,6 +726,7 @@ class Briefer:
         self.search = search
         self.settings = settings
         self._fixes: list[tuple[Sentence, Sentence]] | None = None  # (an error a correction reports, its fix)
+        self._corrected: dict[str, list[Sentence]] = {}  # sentence -> the fixes of corrections saying it was wrong
         self._titles: dict[str, np.ndarray] = {}  # document -> its title's vector
 
     def brief(
@@ -1157,8 +1158,14 @@ class Briefer:
 
     def _corrections_of(self, sentence: Sentence) -> list[Sentence]:
         """The corrected statements of corrections that say ``sentence`` was wrong
-        (``sources.corrects``): a point never repeats an error without its correction."""
-        return [fix for error, fix in self._corrections() if corrects(sentence, error, self.snapshot.documents)]
+        (``sources.corrects``): a point never repeats an error without its correction.
+        Kept per sentence, like the corrections themselves: a briefing asks it of most
+        candidates, some several times, and each answer reads every figure of both."""
+        known = self._corrected.get(sentence.sentence_id)
+        if known is None:
+            known = [fix for error, fix in self._corrections() if corrects(sentence, error, self.snapshot.documents)]
+            self._corrected[sentence.sentence_id] = known
+        return list(known)
 
     def _title_closeness(self, pool: _Pool) -> np.ndarray:
         """Each candidate's cosine to its document's title (0 when the title is only the
