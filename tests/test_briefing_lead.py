@@ -68,21 +68,26 @@ FERRY = [
 
 
 @pytest.mark.parametrize(
-    ("name", "reports", "lead"),
+    ("name", "reports", "lead", "after"),
     [
-        ("tunnel", TUNNEL, "caved in on Tuesday morning"),
-        ("ferry", FERRY, "Fire broke out in the engine room"),
+        ("tunnel", TUNNEL, "caved in on Tuesday morning", "reach six other workers"),
+        ("ferry", FERRY, "Fire broke out in the engine room", "212 people were taken off"),
     ],
 )
 def test_whole_corpus_briefing_opens_with_what_happened(
-    tmp_path_factory: pytest.TempPathFactory, name: str, reports: list[tuple[str, str, str, str]], lead: str
+    tmp_path_factory: pytest.TempPathFactory, name: str, reports: list[tuple[str, str, str, str]], lead: str, after: str
 ) -> None:
+    """The first point is the first report's lead, told whole: a news lead is its first
+    sentences (what happened, then how many were saved or hurt), even when points are scarce."""
     bot = _corpus_bot(tmp_path_factory, name, _story(reports))
     briefing = bot.brief()
     _verify_all(bot, briefing)
     points = briefing.section(KEY_POINTS)
     assert points is not None
     assert lead in points.items[0].text, [item.text for item in points.items]
+    one = bot.brief(max_points=1).section(KEY_POINTS)
+    assert one is not None
+    assert lead in one.items[0].text and after in one.items[0].text, one.items[0].text
 
 
 @pytest.mark.parametrize(
