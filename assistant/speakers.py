@@ -103,7 +103,7 @@ ROLE_NOUNS = frozenset(
     superintendent commander constable sheriff rapporteur mogul owner partner principal dean rector
     president-elect secretary-general vice-president minister-president boss scientist doctor teacher
     nurse engineer historian student worker resident farmer journalist reporter spokesperson pilot
-    captain organiser organizer volunteer administrator astronaut cosmonaut""".split()
+    captain organiser organizer volunteer administrator astronaut cosmonaut member figure""".split()
 ) | frozenset(
     # Abbreviated titles before a name ("Sen. Maria Cantwell", "Det. Supt. Claire Moss").
     "sen rep gov cllr det supt insp sgt lt col gen capt amb pres".split()

@@ -52,6 +52,8 @@ def test_quote_spans(text: str, expected: list[str]) -> None:
         ("Secretary", True),
         ("spokeswoman", True),
         ("coach", True),
+        ("member", True),
+        ("remember", False),
         ("bridge", False),
         ("road", False),
     ],
@@ -121,6 +123,18 @@ def test_looks_like_person(words: list[str], cue: bool, expected: bool) -> None:
         ),
         ("Maria Okafor, 52, said it.", "Maria Okafor", None),
         ("Sam Lee, who lives nearby, said it.", "Sam Lee", None),
+        # Membership is a role ("a member of ...", "a senior figure in ..."): a parliament, a party.
+        (
+            "Marion Blanc, a member of the European Parliament, wrote that it was a disgrace.",
+            "Marion Blanc",
+            "member of the European Parliament",
+        ),
+        (
+            "Jean Tanguy, a senior figure in the Green Party, said the galleries were badly guarded.",
+            "Jean Tanguy",
+            "senior figure in the Green Party",
+        ),
+        ("Ida Holm, a board member of the ferry company, resigned.", "Ida Holm", "board member of the ferry company"),
     ],
 )
 def test_role_after(text: str, name: str, expected: str | None) -> None:
@@ -565,7 +579,7 @@ def test_abbreviated_titles_are_roles_not_names(text: str, expected: list[tuple[
         # politics: a party named inside the description is not the writer
         (
             "Jean Roux, a senior figure in the Green Alliance, wrote that the vote was “a betrayal”.",
-            [("Jean Roux", None, "a betrayal")],
+            [("Jean Roux", "senior figure in the Green Alliance", "a betrayal")],
         ),
         # crime story: a place named inside the description is not the speaker
         (
