@@ -70,8 +70,10 @@ from assistant.figures import (
     Disagreement,
     Figure,
     FigureGroup,
+    FigureKind,
     clause_of,
     comparable,
+    counted_phrase,
     counting_period,
     disagreements,
     figure_phrase,
@@ -95,7 +97,7 @@ from assistant.lexical import STOPWORDS, tokenize
 from assistant.records import Answer, Citation, Document, Sentence
 from assistant.references import Footnotes, footnote, markdown_text
 from assistant.sources import amends, corrections_in, corrects, is_correction, settled, source_name
-from assistant.speakers import SPEECH_VERB, Quote, across_documents, is_role_word, quote_spans
+from assistant.speakers import SPEECH_VERB, Quote, across_documents, is_role_word, quote_spans, speaker_label
 from assistant.topicality import (
     NAME_WORD,
     about_the_topic,
@@ -1712,10 +1714,66 @@ def counts_text(figure: Figure) -> bool:
 
 def _figure_label(figure: Figure, sentence: Sentence) -> str:
     """A Figures item's label: the figure with what it measures, in its sentence's words
-    (``figures.figure_phrase``: "about 70 firefighters", not "about 70")."""
+    (``figure_label``: "about 70 firefighters", not "about 70")."""
     start, end = figure.start - sentence.start, figure.end - sentence.start
-    a, b = figure_phrase(sentence.text, start, end, figure.kind)
+    a, b = figure_label(sentence.text, start, end, figure.kind)
     return sentence.text[a:b].strip()
+
+
+# Irregular plurals that end what a count counts ("45,774 people made the crossing").
+PLURAL_NOUNS = frozenset("people men women children police staff cattle sheep fish".split())
+# Words a figure that ends its clause follows when its clause's subject says what it measures
+# ("puts its losses at $550 million", "Its magnitude was 7.7", "has risen to 3,354").
+LINKS_TO_SUBJECT = re.compile(
+    r"\b(?:at|to|was|is|were|are|of|than|above|below|reach(?:es|ed)?|total(?:s|led|ed)?|hit)\s*$", re.I
+)
+DETERMINER = re.compile(r"\b(?:the|its|their|his|her|our|this|these|a|an)\b|\b[A-Z][\w'’]*[’']s\b", re.I)
+MAX_LABEL_WORDS = 12  # words before a figure a label may take
+
+
+def figure_label(text: str, start: int, end: int, kind: FigureKind) -> tuple[int, int]:
+    """The span of a Figures label for a figure at text[start:end]: the figure with what it
+    measures (``figures.figure_phrase``), its counted noun ended at its plural, which a
+    capitalised word never is ("8.5 million Windows devices"), or at an irregular plural
+    ("45,774 people"); money joined to its noun ("the 200-euro culture pass" -> "200-euro
+    culture pass"); and a bare figure that completes its clause with the subject that says
+    what it measures (``LINKS_TO_SUBJECT``: "The airline puts its losses at $550 million",
+    "Its magnitude was 7.7"), or with the label of a fact sheet's line ("Diamonds on the
+    crown: 1,354"), within ``MAX_LABEL_WORDS`` words; a qualifier links it too ("the true
+    number was likely higher than 8.5 million").
+
+    >>> t = "Microsoft believed about 8.5 million Windows devices had been knocked out."
+    >>> t[slice(*figure_label(t, t.index("about"), t.index(" Windows"), "count"))]
+    'about 8.5 million Windows devices'
+    >>> t = "The dock strike has cost the port about £3m, and its losses may reach £5m."
+    >>> t[slice(*figure_label(t, t.index("£5m"), t.index("£5m") + 3, "money"))]
+    'its losses may reach £5m'
+    """
+    a, b = figure_phrase(text, start, end, kind)
+    noun = counted_phrase(text, end)
+    if kind == "count" and b > end and noun is not None:
+        for m in re.finditer(r"[^\W\d_][\w'’-]*", text[end : noun[1]]):
+            word = m.group(0)
+            if word.lower() in PLURAL_NOUNS or (word[0].islower() and re.search(r"(?<!s)s$", word)):
+                return a, end + m.end()
+        return a, b
+    if kind in ("money", "percent") and (a, b) == (start, end) and "-" in text[start:end]:
+        return (a, noun[1]) if noun else (a, b)
+    if (a, b) != (start, end) or kind not in ("count", "money", "percent"):
+        return a, b
+    left, right = clause_of(text, start, end)
+    if text[end:right].strip(" .,;") or not (left < start or text[:left].rstrip().endswith(":")):
+        return a, b
+    before = text[left:start]
+    if not before.strip() and left > 0 and speaker_label(text) is None:  # a fact sheet's line
+        label_start = text.rfind(":", 0, left)
+        line = text[: max(label_start, 0)]
+        return (0, b) if len(line.split()) <= MAX_LABEL_WORDS and line.strip() else (a, b)
+    qualified = text[start : start + 1].isalpha()  # "higher than 8.5 million": its qualifier links it
+    if not (qualified or LINKS_TO_SUBJECT.search(before)) or len(before.split()) > MAX_LABEL_WORDS:
+        return a, b
+    first = DETERMINER.search(before)
+    return (left + first.start(), b) if first else (left + len(before) - len(before.lstrip()), b)
 
 
 def verify_briefing(briefing: Briefing, documents: Mapping[str, Document], sentences: Mapping[str, Sentence]) -> None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from test_briefing import _corpus_bot, _verify_all
 
-from assistant.briefing import FIGURES
+from assistant.briefing import FIGURES, figure_label
 from assistant.figures import figure_phrase, raw_figures
 
 
@@ -85,3 +85,49 @@ def test_briefing_figures_say_what_they_measure(tmp_path_factory: pytest.TempPat
     labels = {item.label for item in figures.items}
     assert {"About 40 firefighters", "60% of its usual timetable", "350 containers"} <= labels, labels
     assert any(label and "$1.7-1.9 billion" in label for label in labels), labels
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure", "kind", "label"),
+    [
+        # a count's noun ends at its plural, which a name never is, or at an irregular plural
+        (
+            "Officials said about 2.1 million Samsung phones had been recalled.",
+            "about 2.1 million",
+            "count",
+            "about 2.1 million Samsung phones",
+        ),
+        ("By noon 3,200 people left the valley on foot.", "3,200", "count", "3,200 people"),
+        ("Lifeboats brought 41 passengers ashore in the dark.", "41", "count", "41 passengers"),
+        # money joined to its noun by a hyphen
+        ("The town scrapped its 50-pound parking permit for nurses.", "50-pound", "money", "50-pound parking permit"),
+        # a bare figure that completes its clause takes the subject saying what it measures
+        (
+            "The insurer puts its flood claims at £64 million.",
+            "£64 million",
+            "money",
+            "The insurer puts its flood claims at £64 million",
+        ),
+        (
+            "The number of pupils sent home has risen to 1,250.",
+            "1,250",
+            "count",
+            "The number of pupils sent home has risen to 1,250",
+        ),
+        (
+            "Analysts said the real toll was probably higher than 300.",
+            "higher than 300",
+            "count",
+            "the real toll was probably higher than 300",
+        ),
+        # a fact sheet's line: its label says what the figure measures
+        ("Schools closed by the storm: 48.", "48", "count", "Schools closed by the storm: 48"),
+        # a transcript's answer is no fact sheet line, and a figure mid-clause stays as it is
+        ("THE MAYOR: About 300 on the first night.", "About 300", "count", "About 300"),
+        ("Turnout was 61% across the region on Sunday.", "61%", "percent", "61%"),
+    ],
+)
+def test_figure_label(sentence: str, figure: str, kind: str, label: str) -> None:
+    start = sentence.index(figure)
+    a, b = figure_label(sentence, start, start + len(figure), kind)  # type: ignore[arg-type]
+    assert sentence[a:b] == label
