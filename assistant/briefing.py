@@ -46,7 +46,9 @@ when the sources give nothing for it:
    documents merged into one item citing all.
 4. Where sources differ: a measure given different values by different documents, each
    value cited and named with its source.
-5. Timeline: sentences that date an event (a day or month with its year), in date order.
+5. Timeline: sentences that date an event (a day or month with its year; a day without
+   one in an undated document takes the year it names nearby; a weekday, "on Wednesday",
+   is read against its report's date), in date order.
 
 Every number that changes the outcome is in ``BriefingSettings``.
 Not handled: abstractive summaries (a language model could rewrite the key points; it
@@ -55,6 +57,7 @@ would then go through the generative composer's checks), events dated only by a 
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 import re
 from collections import Counter
@@ -772,7 +775,7 @@ class Briefer:
                     SOURCES_DIFFER,
                     tuple(self._difference(d) for d in measures.differing if self._between_sources(d)),
                 ),
-                BriefingSection(TIMELINE, tuple(self._timeline(figures))),
+                BriefingSection(TIMELINE, tuple(self._timeline(figures, pool.sentences))),
             ]
         docs_used = {c.doc_id for s in sections for i in s.items for c in i.citations}
         return Briefing(
@@ -1513,30 +1516,53 @@ class Briefer:
         return f"{name} ({doc.title})" if shared and doc.title and doc.title != name else name
 
     # -- timeline ----------------------------------------------------------------------------
-    def _timeline(self, figures: Sequence[Figure]) -> list[BriefingItem]:
+    def _timeline(self, figures: Sequence[Figure], sentences: Sequence[Sentence]) -> list[BriefingItem]:
+        """Dated events in date order: the dates of the candidates' sentences (a day and month
+        without a year in an undated document take the year of a date near it:
+        ``with_years``), and the weekdays of the candidate ``sentences`` that name no date
+        ("Ofgem opened an investigation on Wednesday": ``weekday_dates``, read against their
+        report's date); never a report's own date, nor an event a correction takes back."""
+        by_doc: dict[str, list[Figure]] = {}
+        for f in figures:
+            by_doc.setdefault(f.doc_id, []).append(f)
+        dated = [f for fs in by_doc.values() for f in with_years(fs)]
         dated = [
             f
-            for f in figures
+            for f in dated
             if f.kind == "date" and f.value >= 10000 * 1000 and not self._publication_date(f) and self._stands(f)
         ]
-        dated.sort(key=lambda f: (f.value, f.doc_id, f.start))
+        found = [(f.value, f.doc_id, f.start, f.sentence_id, f.when) for f in dated]
+        undated = {f.sentence_id for f in figures if f.kind in ("date", "year")}
+        for sentence in sentences:
+            when = document_date(self._doc_date(sentence.doc_id))
+            if when is None or sentence.sentence_id in undated:
+                continue
+            for day in weekday_dates(sentence.text, when)[:1]:
+                if self._sentence_stands(sentence):
+                    value = float(day.year * 10000 + day.month * 100 + day.day)
+                    found.append((value, sentence.doc_id, sentence.start, sentence.sentence_id, day.isoformat()))
+        found.sort()
         items = []
         seen: set[str] = set()
-        for f in dated:
-            if f.sentence_id in seen:
+        for _, _, _, sentence_id, when_text in found:
+            if sentence_id in seen:
                 continue
-            seen.add(f.sentence_id)
-            items.append(self._item([self.snapshot.sentences[f.sentence_id]], label=f.when))
+            seen.add(sentence_id)
+            # A transcript reply ("About 1,300 on Friday.") comes with the question it answers.
+            items.append(self._item(self._with_questions([self.snapshot.sentences[sentence_id]]), label=when_text))
             if len(items) >= self.settings.max_timeline:
                 break
         return items
 
     def _stands(self, figure: Figure) -> bool:
-        """Whether a figure's sentence dates an event that stands: not one a correction takes
+        """Whether a figure's sentence dates an event that stands (``_sentence_stands``)."""
+        return self._sentence_stands(self.snapshot.sentences[figure.sentence_id])
+
+    def _sentence_stands(self, sentence: Sentence) -> bool:
+        """Whether a sentence dates an event that stands: not one a correction takes
         back (``_taken_back``), nor the news of a document's own release (``reports_own_release``),
         nor a preamble or caption dating the document itself (``describes_document``: "The
         following exchange was broadcast on 22 March")."""
-        sentence = self.snapshot.sentences[figure.sentence_id]
         text = sentence.text
         return not (reports_own_release(text) or describes_document(text) or self._taken_back(sentence))
 
@@ -1577,6 +1603,67 @@ class Briefer:
         if len(docs) == 1:
             return f"Briefing: {docs[0].title}"
         return f"Briefing on {len(docs)} documents"
+
+
+def with_years(figures: Sequence[Figure]) -> list[Figure]:
+    """One document's figures (in document order), each date written without a year ("at
+    01:15 on 21 March" in an undated document) given the year of the nearest date or year
+    before it in the document, else after it: a report names the year once and then leaves it
+    out. Dates without a year and no year near them are left as they are.
+
+    >>> f = lambda start, kind, value: Figure("d", "d#s0", start, start + 1, "", kind, value)
+    >>> [g.when for g in with_years([f(0, "date", 20250528.0), f(5, "date", 321.0), f(9, "date", 322.0)])]
+    ['2025-05-28', '2025-03-21', '2025-03-22']
+    >>> [g.when for g in with_years([f(0, "date", 321.0), f(4, "year", 20220000.0)])], with_years([f(0, "date", 321.0)])[0].value
+    (['2022-03-21', '2022'], 321.0)
+    """
+    ordered = sorted(figures, key=lambda f: f.start)
+    years = [
+        (f.start, int(f.value) // 10000) for f in ordered if f.kind in ("date", "year") and f.value >= 10000 * 1000
+    ]
+    out = []
+    for f in ordered:
+        if f.kind == "date" and f.value < 10000 * 1000 and years:
+            before = [y for at, y in years if at < f.start]
+            year = before[-1] if before else years[0][1]
+            f = replace(f, value=f.value + year * 10000)
+        out.append(f)
+    return out
+
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+# "on Wednesday", "last Friday", "since Monday": a past day of the report's week. A sentence about
+# what is still to come ("will meet on Friday") dates no event yet.
+WEEKDAY_EVENT = re.compile(rf"\b(?:on|last|since|from)\s+(?P<day>{'|'.join(WEEKDAYS)})\b", re.I)
+FUTURE = re.compile(r"\b(?:will|shall|next|is due|are due|is to|are to|plans? to|expected to)\b", re.I)
+
+
+def document_date(date: str | None) -> dt.date | None:
+    """A document's date ("2025-07-03") as a date; None when it gives no full day."""
+    try:
+        return dt.date.fromisoformat(date) if date and len(date) == 10 else None
+    except ValueError:
+        return None
+
+
+def weekday_dates(text: str, published: dt.date) -> list[dt.date]:
+    """The days a sentence of a report published on ``published`` names by their weekday
+    ("opened an investigation on Wednesday"): the last such weekday on or before the
+    report's date. None for a sentence about what is still to come.
+
+    >>> weekday_dates("Ofgem opened an investigation on Wednesday.", dt.date(2025, 7, 3))
+    [datetime.date(2025, 7, 2)]
+    >>> weekday_dates("The airport closed on Friday.", dt.date(2025, 3, 21)), weekday_dates(
+    ...     "The board will meet on Friday.", dt.date(2025, 3, 21))
+    ([datetime.date(2025, 3, 21)], [])
+    """
+    if FUTURE.search(text):
+        return []
+    out = []
+    for m in WEEKDAY_EVENT.finditer(text):
+        back = (published.weekday() - WEEKDAYS.index(m["day"].lower())) % 7
+        out.append(published - dt.timedelta(days=back))
+    return out
 
 
 # Words just before a date that make it a report's date: "a report published on", "our article
