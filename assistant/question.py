@@ -1235,6 +1235,38 @@ def pronoun_referent(focus: str, previous_question: str, previous_answer: str) -
     )
 
 
+# "that" opening a clause ("estimated that 8.5 million ...", "the file that caused ..."): a
+# determiner, a number, a pronoun, a name, an auxiliary or a past tense after it.
+THAT_CLAUSE = re.compile(
+    r"(?P<before>[\w’'-]+)\s+that\s+(?=(?:the|a|an|its|their|his|her|it|he|she|they|we|you|i|there|no|some|all|"
+    r"is|are|was|were|has|have|had|will|would|can|could|should|may|might|must|did|does|do)\b|\d|"
+    rf"{UPPER}|[a-z]+ed\b)"
+)
+# "How many were there?", "Was there a fire?", "there was no ...": "there" of being, not of a place.
+THERE_IS = re.compile(
+    r"\b(?:is|are|was|were|be|been)\s+there\b|\bthere\s+(?:is|are|was|were|has|have|had|will|would|had)\b", re.I
+)
+
+
+def leans_on_previous(question: str) -> bool:
+    """Whether a question has a word that points at the previous turn (``FOLLOW_UP``: a
+    pronoun, a demonstrative, "what about ..."), not counting "that" opening a clause
+    ("Who estimated that 8.5 million ...?", "the file that caused ...") or "there" of being
+    ("How many were there?").
+
+    >>> [leans_on_previous(q) for q in ["Who said that?", "Was that the first strike?", "What about the port?"]]
+    [True, True, True]
+    >>> [leans_on_previous(q) for q in ["Who said that the port was shut?", "How many ships were there?"]]
+    [False, False]
+    """
+
+    def clause(found: re.Match[str]) -> str:
+        before = found["before"]
+        return found.group(0) if before.lower() in AUX_WORDS else f"{before} "  # "Was that the ...?": a pronoun
+
+    return FOLLOW_UP.search(THERE_IS.sub(" ", THAT_CLAUSE.sub(clause, question))) is not None
+
+
 def names_its_subject(question: str) -> bool:
     """Whether a short question reads alone: a full question (a wh-word or an auxiliary,
     then at least two words) that names what it asks about ("What did Ana Ruiz say?",
@@ -1268,7 +1300,7 @@ def analyse(text: str, history: Sequence[tuple[str, str]] = (), rewrite: bool = 
     context_terms: tuple[str, ...] = ()
     previous_focus = previous_answer = standalone = ""
     follow_up = bool(history) and (
-        bool(FOLLOW_UP.search(focus))
+        leans_on_previous(focus)
         or (len(terms) <= 2 and not names_its_subject(focus))
         or bool(WHAT_ABOUT.match(focus) or WHY_ALONE.match(focus))
     )

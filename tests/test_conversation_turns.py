@@ -16,6 +16,7 @@ from assistant.calibrated import asks_response
 from assistant.context import opens_referring
 from assistant.question import (
     analyse,
+    leans_on_previous,
     names_group,
     names_its_subject,
     names_person,
@@ -361,3 +362,26 @@ def test_how_did_x_respond_asks_for_a_response(question: str, asks: bool) -> Non
 def test_a_response_is_what_its_maker_states(bot: Assistant, question: str, statement: str) -> None:
     out = checked_answer(bot, question)
     assert out["answered"] and out["citations"][0]["quote"].startswith(statement), out["text"]
+
+
+@pytest.mark.parametrize(
+    ("question", "leans"),
+    [
+        ("Who said that?", True),
+        ("Was that the first strike at Leith?", True),  # "that" after an auxiliary: a pronoun
+        ("What happened after that?", True),
+        ("Did the board agree that it could stay open?", True),  # "it" still points back
+        ("Who estimated that 40 homes had flooded?", False),
+        ("Who said that the ward was unsafe?", False),
+        ("What was the name of the relay that failed?", False),
+        ("What did the council offer tenants that were moved?", False),
+        ("How many dockers were there?", False),
+        ("Who said there was no money left?", False),
+        ("What did she say while she was up there?", True),
+    ],
+)
+def test_that_opening_a_clause_points_at_nothing(question: str, leans: bool) -> None:
+    assert leans_on_previous(question) is leans
+    history = [("When did the Leith dockers end their strike?", "On Tuesday. [1]")]
+    if leans or len(analyse(question).terms) > 2:  # a question of one or two words may lean back anyway
+        assert analyse(question, history).follow_up is leans
