@@ -1814,7 +1814,7 @@ PLURAL_NOUNS = frozenset("people men women children police staff cattle sheep fi
 LINKS_TO_SUBJECT = re.compile(
     r"\b(?:at|to|was|is|were|are|of|than|above|below|reach(?:es|ed)?|total(?:s|led|ed)?|hit)\s*$", re.I
 )
-DETERMINER = re.compile(r"\b(?:the|its|their|his|her|our|this|these|a|an)\b|\b[A-Z][\w'’]*[’']s\b", re.I)
+DETERMINER = re.compile(r"\b(?:the|its|their|his|her|our|this|these|a|an)\b|\b[^\W\d_][\w'’]*[’']s\b", re.I)
 MAX_LABEL_WORDS = 12  # words before a figure a label may take
 
 
