@@ -13,7 +13,8 @@ from a verb of speech ("said", "told", "added", "warned", "according to" ...):
 4. a participle ("..., saying: “...”") speaks for the first person named in the sentence;
 5. he/she/they stand for the nearest person named earlier in the document;
 6. a sentence that is all quotation, with no verb of speech, continues the quotation just
-   before it in the same paragraph;
+   before it, or the words of the person a sentence just before reports ("Holm said the
+   road would stay shut. “We ask people to stay away.”");
 7. in a transcript, a paragraph opening with a speaker label ("Wilmore: ...", "ANA RUIZ
    (mayor): ...") is that speaker's words, every sentence of the paragraph.
 
@@ -597,6 +598,8 @@ def _sentence_quotes(sentence: Sentence, state: _State) -> Iterator[Quote]:
         verb = SPEECH_VERB.search(frame)
         subject = _subject(frame, verb.start(), people_here, state) if verb else None
         state.recent = subject or people_here[0][1]
+        if subject is not None:  # their words may follow on their own: "Holm said X. “We ask ...”"
+            state.last_quote = (sentence.paragraph, subject)
 
 
 def _blank(text: str, spans: Sequence[tuple[int, int]]) -> str:

@@ -259,6 +259,24 @@ def test_speaker_label(text: str, expected: object) -> None:
 
 # Whole documents: (text, [(speaker, role, quoted words)]).
 DOCUMENTS = [
+    (  # road closure: words on their own after a sentence reporting a named person's speech
+        "A landslide blocked the coast road overnight.\n"
+        "“Drivers should expect delays,” said council engineer Tom Hale.\n"
+        "Police spokesperson Anna Holm said the road would stay shut until Friday. “We ask people to stay away.”",
+        [
+            ("Tom Hale", "council engineer", "Drivers should expect delays,"),
+            ("Anna Holm", "Police spokesperson", "We ask people to stay away."),
+        ],
+    ),
+    (  # hospital strike: the union leader reports, then speaks; a later quotation says who
+        "Nurses walked out at Lindvik hospital on Monday.\n"
+        "Union leader Sara Berg told reporters the offer was too low. “Our members are exhausted.”\n"
+        "“We will keep the wards safe,” said the hospital's director, Ola Dahl.",
+        [
+            ("Sara Berg", "Union leader", "Our members are exhausted."),
+            ("Ola Dahl", "hospital's director", "We will keep the wards safe,"),
+        ],
+    ),
     (  # council news: inverted verb, surname resolved, pronoun, quotation running on
         "Council leader Maria Okafor opened the new bridge on Monday.\n"
         "“It took ten years,” Okafor said. “Nobody gave up.”\n"
