@@ -142,7 +142,7 @@ from assistant.evidence import (
 )
 from assistant.figures import THIS_YEAR, Figure, asks_length, clause_of, document_year, same_figure
 from assistant.findings import asks_finding, states_finding
-from assistant.focus import FocusGate, asked_focus, used_by
+from assistant.focus import NAME_FOCI, FocusGate, asked_focus, names_new, used_by
 from assistant.index import Snapshot
 from assistant.lexical import covered_terms, stem, tokenize
 from assistant.question import (
@@ -1039,18 +1039,25 @@ class CalibratedComposer:
         word of the answering sentence or of one nearly as likely among the best
         ``COUNT_POOL`` (``focus.FocusGate``), which then comes first: a sentence about the
         jewels that names no insurer does not say which insurer. A focus the sources use is
-        left to the ranking (the steps before found what names it)."""
+        left to the ranking (the steps before found what names it). A question asking for a
+        name ("What is the name of the head of security?") needs a nearly-best sentence
+        naming someone or something the question does not (``focus.names_new``)."""
         focus = asked_focus(question.focus) if not question.yes_no else None
         if focus is None or not candidates:
             return Verdict(True, "no thing asked for by its noun"), candidates
         asked = " ".join(focus.words)
-        if used_by(focus, self.features.vocabulary_stems):
-            return Verdict(True, f"the sources use the word {asked!r}"), candidates
         best = max(c.probability for c in candidates[:COUNT_POOL])
         pool = [candidates[0]] + [
             c for c in candidates[1:COUNT_POOL] if c.probability >= self.calibration.near_share * best
         ]
-        found = self.focus_gate.holding(focus, [self._focus_text(c.sentence) for c in pool], self.ordinary)
+        if focus.words[-1] in NAME_FOCI:
+            # "What is the name of the suspect?": a sentence naming no one the question does not.
+            own = [c.sentence.text for c in pool]
+            found = next((i for i, t in enumerate(own) if names_new("person", t, question.names, self.ordinary)), None)
+        elif used_by(focus, self.features.vocabulary_stems):
+            return Verdict(True, f"the sources use the word {asked!r}"), candidates
+        else:
+            found = self.focus_gate.holding(focus, [self._focus_text(c.sentence) for c in pool], self.ordinary)
         if found is None:
             return Verdict(False, f"no nearly-best sentence holds the {asked} asked for"), candidates
         return Verdict(True, f"{pool[found].sentence.sentence_id} holds the {asked} asked for"), _first(

@@ -10,7 +10,16 @@ import pytest
 from asking import bot_on, checked_answer
 
 from assistant import Assistant
-from assistant.focus import Focus, FocusGate, asked_focus, focus_match, load_focus_threshold, phrases_of, used_by
+from assistant.focus import (
+    Focus,
+    FocusGate,
+    asked_focus,
+    focus_match,
+    load_focus_threshold,
+    names_new,
+    phrases_of,
+    used_by,
+)
 from evals.fit_focus import needed_match
 
 
@@ -85,6 +94,8 @@ NEAR = _vectors({"tool": [1.0, 0.0, 0.0], "cutter": [0.9, 0.1, 0.0], "hydraulic 
         (Focus(("ferry", "operator")), "The operator of the ferry apologised.", 1.0),
         (Focus(("names",), "person"), "Ana Ruiz and Ko Lwin were charged.", 1.0),  # a name of the kind asked
         (Focus(("company",), "organisation"), "The trams are built by the Northern Tram Company.", 1.0),
+        # a group's name read as a person's still names the party asked for
+        (Focus(("party",), "organisation"), "Ana Ruiz, the president of the Green Alliance, spoke.", 1.0),
         (Focus(("brand",)), "The bicycles were left by the canal.", 0.0),  # nothing near it
         (Focus(("weather",)), "The match in Lyon ended in a draw.", 0.0),
     ],
@@ -116,6 +127,20 @@ def test_a_focus_the_corpus_uses(focus: Focus, vocabulary: set[str], used: bool)
     assert used_by(focus, vocabulary) is used
 
 
+@pytest.mark.parametrize(
+    ("text", "given", "new"),
+    [
+        ("Ana Ruiz, the chief surgeon at St Mary's, resigned.", ["St Mary's"], True),  # a hospital
+        ("The chief surgeon at St Mary's resigned on Monday.", ["St Mary's"], False),  # only the name asked about
+        ("The ferry's owner, Nordic Lines, apologised.", [], True),  # a ferry company
+        ("The owner of the ferry apologised to passengers.", [], False),
+        ("Coach Tom Berg was sacked after the defeat at Ajax.", ["Ajax"], True),  # football
+    ],
+)
+def test_a_name_asked_for_is_one_the_question_does_not_give(text: str, given: list[str], new: bool) -> None:
+    assert names_new("person", text, given) is new
+
+
 def test_the_gate_picks_the_first_sentence_holding_the_focus_and_notes_the_best() -> None:
     gate = FocusGate(NEAR, threshold=0.5)
     texts = ["The driver was freed after an hour.", "Firefighters used a hydraulic cutter."]
@@ -141,7 +166,7 @@ GALLERY = {
         "Thieves took three paintings from the Harbour Gallery in Bergen on Tuesday night.\n\n"
         "The paintings have not been recovered, the police said.\n\n"
         "The thieves escaped on two bicycles, which were found by the canal on Wednesday.\n\n"
-        "The gallery will stay closed until Friday."
+        "The gallery will stay closed until Friday, and its head of security has been suspended."
     ),
     "ferry.txt": (
         "A ferry ran aground off the island of Stord on Monday morning.\n\n"
@@ -165,6 +190,11 @@ def test_a_focus_no_sentence_holds_is_declined(bot: Assistant, question: str) ->
     out = checked_answer(bot, question)
     assert not out["answered"]
     assert "asked for" in out["reason"]
+
+
+def test_a_name_asked_for_no_sentence_gives_is_declined(bot: Assistant) -> None:
+    out = checked_answer(bot, "What is the name of the gallery's head of security?")
+    assert not out["answered"]
 
 
 def test_a_focus_the_sentence_holds_is_answered(bot: Assistant) -> None:
