@@ -7,7 +7,8 @@ so its work is the padded token count, not the texts' own. This replays the inge
 steps (``index._batches``: about ``index.BATCH_SENTENCES`` texts each, its citable
 sentences and headings) without the model and counts, with the model's tokenizer, the
 tokens computed when each step is sorted by characters (the ingest before the fourth
-session) or by tokens (now), and when all texts go in one call sorted by characters (the
+session) or by tokens (until the eighth), or cut at the least cost by
+``index.model_batches`` (now, in calls of up to ``index.ENCODE_BATCH``), and when all texts go in one call sorted by characters (the
 raw sentence-transformers call of ``bench/scale.py``) or by tokens (the floor). A count,
 not a timing: the figures do not depend on the machine's load. A script, not a test.
 """
@@ -26,7 +27,7 @@ def main() -> int:
     from assistant.chunks import embedding_text
     from assistant.corpus import read_corpus
     from assistant.embeddings import Embedder
-    from assistant.index import ENCODE_BATCH, _batches
+    from assistant.index import ENCODE_BATCH, _batches, model_batches
     from assistant.instructions import mark_addressed
     from assistant.sentences import split_sentences
 
@@ -50,16 +51,29 @@ def main() -> int:
                 total += max(tokens[t] for t in ordered[i : i + ENCODE_BATCH]) * len(ordered[i : i + ENCODE_BATCH])
         return total
 
+    def cut(groups: list[list[str]]) -> int:
+        total = 0
+        for group in groups:
+            for batch in model_batches([tokens[t] for t in group]):
+                total += max(tokens[group[i]] for i in batch) * len(batch)
+        return total
+
     held = sum(tokens[t] for t in every)
     print(f"{len(every):,} texts in {len(steps)} steps hold {held:,} tokens")
     print(f"| batches of {ENCODE_BATCH} | tokens computed | x tokens held |\n|---|---|---|")
     for name, groups, key in [
         ("ingest steps sorted by characters (before)", steps, lambda t: -len(t)),
-        ("ingest steps sorted by tokens (now)", steps, lambda t: -tokens[t]),
+        ("ingest steps sorted by tokens (seventh session)", steps, lambda t: -tokens[t]),
         ("all texts in one call sorted by characters (the raw call)", [every], lambda t: -len(t)),
         ("all texts in one call sorted by tokens (the floor)", [every], lambda t: -tokens[t]),
     ]:
         n = computed(groups, key)
+        print(f"| {name} | {n:,} | {n / held:.2f} |")
+    for name, groups in [
+        ("ingest steps cut by `index.model_batches` (now)", steps),
+        ("all texts cut by `index.model_batches`", [every]),
+    ]:
+        n = cut(groups)
         print(f"| {name} | {n:,} | {n / held:.2f} |")
     return 0
 

@@ -14,9 +14,9 @@ per run so that peak memory is per run:
    documents' headings), in the same process, once just before the ingest and once just
    after it (load drifts; the ratios use the mean; peak RSS is read before the second):
    *model alone* is the model called the ingest's way, which is the fastest way found
-   (``Embedder.encode_batches``: batches of ``index.ENCODE_BATCH`` texts, sorted by tokens
-   over all the texts at once, one call per core at once in worker threads of one torch
-   thread each); *ratio* = its seconds / the ingest's seconds, *CPU ratio* the same with
+   (``Embedder.encode_batches``: texts sorted by tokens over all the texts at once, cut
+   into calls of at most ``index.ENCODE_BATCH`` texts by ``index.model_batches``, one call
+   per core at once in worker threads of one torch thread each); *ratio* = its seconds / the ingest's seconds, *CPU ratio* the same with
    CPU seconds (the process's, and its ended child processes' if any).
    Unless ``--no-st``, also sentence-transformers' own call (``Embedder().encode``, one
    call on every torch thread, at the same batch size), the baseline of earlier sessions;
@@ -262,17 +262,16 @@ def raw_encode(texts: list[str]) -> dict[str, Any]:
 
 
 def raw_workers(texts: list[str]) -> dict[str, Any]:
-    """The model alone on the same texts the way the ingest calls it: sorted by tokens,
-    ``index.ENCODE_BATCH`` per call, one call per core at once, one torch thread each
+    """The model alone on the same texts the way the ingest calls it: sorted by tokens
+    over all the texts at once, cut into calls of at most ``index.ENCODE_BATCH`` by
+    ``index.model_batches``, one call per core at once, one torch thread each
     (``Embedder.encode_batches``); for reading the ingest's ratio to the raw call apart
     from how the model's threads are used."""
     from assistant.embeddings import Embedder
-    from assistant.index import ENCODE_BATCH
+    from assistant.index import ENCODE_BATCH, model_batches
 
     embedder = Embedder()
-    counts = embedder.token_counts(texts)
-    ordered = [t for _, t in sorted(zip(counts, texts, strict=True), key=lambda p: -p[0])]
-    batches = [ordered[i : i + ENCODE_BATCH] for i in range(0, len(ordered), ENCODE_BATCH)]
+    batches = [[texts[i] for i in batch] for batch in model_batches(embedder.token_counts(texts))]
     started, cpu = time.perf_counter(), cpu_seconds()
     for _ in embedder.encode_batches(batches):
         pass

@@ -22,7 +22,7 @@ import pytest
 from assistant.chunks import embedding_text
 from assistant.corpus import read_corpus
 from assistant.embeddings import Embedder, STEncoder, ingest_workers, load_model
-from assistant.index import ENCODE_BATCH, Index
+from assistant.index import CALL_TOKENS, ENCODE_BATCH, Index, model_batches
 from assistant.sentences import split_sentences
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -94,9 +94,9 @@ def test_the_models_batches_hold_texts_of_about_equal_token_counts(
         counts = model_token_counts(texts)
         held += sum(counts)
         padded += max(counts) * len(counts)
-    # These 360 texts in batches of 32 pad to 1.31 times their tokens sorted by token
-    # count, and to 1.50 times sorted by characters (as the ingest did before).
-    assert padded <= 1.35 * held
+    # These 364 texts pad to 1.03 times their tokens cut by ``model_batches``, to 1.31
+    # times in calls of 32 sorted by token count, and to 1.50 times sorted by characters.
+    assert padded <= 1.08 * held
 
 
 def test_the_stored_vectors_are_the_models_own_for_each_text(ingested: tuple[RecordingEmbedder, Index, Path]) -> None:
@@ -145,3 +145,43 @@ def test_stopping_early_leaves_no_model_call_running(monkeypatch: pytest.MonkeyP
     time.sleep(0.5)
     assert len(calls) <= 1 + 2 * ingest_workers()  # the calls in hand finish; no others start
     assert threading.active_count() == before
+
+
+def cost(tokens: list[int], cuts: list[list[int]], call: int = CALL_TOKENS) -> int:
+    """What the model computes for these calls: each padded to its longest text, plus a call's own cost."""
+    return sum(max(tokens[i] for i in batch) * len(batch) + call for batch in cuts)
+
+
+# Token counts of a step's texts: (counts, largest call, cost of a call, expected calls).
+CUTS = [
+    # a lone long sentence (a court ruling's 60-token clause among short weather notes) gets its own call
+    ([9, 60, 11, 10, 9], 4, 5, [[1], [2, 3, 0, 4]]),
+    # equal counts fill calls of ``largest``
+    ([20] * 6, 3, 5, [[0, 1, 2], [3, 4, 5]]),
+    # a small drop is not worth a call's cost: 16, 15 and 14 tokens stay together
+    ([14, 16, 15], 4, 5, [[1, 2, 0]]),
+    # two lengths (a ferry timetable's short lines, a library notice's long ones) part
+    ([8, 30, 8, 31, 8, 30], 6, 5, [[3, 1, 5], [0, 2, 4]]),
+    ([], 32, 32, []),
+]
+
+
+@pytest.mark.parametrize(("tokens", "largest", "call", "expected"), CUTS)
+def test_model_batches_cut_where_the_token_count_drops(
+    tokens: list[int], largest: int, call: int, expected: list[list[int]]
+) -> None:
+    assert model_batches(tokens, largest=largest, call=call) == expected
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_model_batches_take_every_text_once_longest_first_and_never_cost_more_than_calls_of_32(seed: int) -> None:
+    rng = random.Random(seed)
+    tokens = [rng.choice([rng.randint(5, 40), rng.randint(40, 200)]) for _ in range(rng.randint(1, 700))]
+    cuts = model_batches(tokens)
+    assert sorted(i for batch in cuts for i in batch) == list(range(len(tokens)))
+    assert all(0 < len(batch) <= ENCODE_BATCH for batch in cuts)
+    ordered = [tokens[i] for batch in cuts for i in batch]
+    assert ordered == sorted(tokens, reverse=True)
+    longest_first = sorted(range(len(tokens)), key=lambda i: -tokens[i])
+    fixed = [longest_first[i : i + ENCODE_BATCH] for i in range(0, len(tokens), ENCODE_BATCH)]
+    assert cost(tokens, cuts) <= cost(tokens, fixed)
