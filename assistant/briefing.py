@@ -737,6 +737,8 @@ class Briefer:
         self.settings = settings
         self._fixes: list[tuple[Sentence, Sentence]] | None = None  # (an error a correction reports, its fix)
         self._corrected: dict[str, list[Sentence]] = {}  # sentence -> the fixes of corrections saying it was wrong
+        self._heads: dict[tuple[str, int, int], str | None] = {}  # figure -> the word naming its measure
+        self._totals: dict[tuple[str, int, int], bool] = {}  # money figure -> whether a group's total
         self._titles: dict[str, np.ndarray] = {}  # document -> its title's vector
 
     def brief(
@@ -1453,16 +1455,25 @@ class Briefer:
         return heads[0] is not None and heads[1] is not None and synonymous(heads[0], heads[1])
 
     def _head(self, figure: Figure) -> str | None:
-        sentence = self.snapshot.sentences[figure.sentence_id]
-        start, end = figure.start - sentence.start, figure.end - sentence.start
-        return measure_head(sentence.text, start, end, figure.kind)
+        """``figures.measure_head`` of a figure, kept per figure: ``_measures`` asks it of
+        every pair of comparable figures (thousands in a large corpus)."""
+        key = (figure.sentence_id, figure.start, figure.end)
+        if key not in self._heads:
+            sentence = self.snapshot.sentences[figure.sentence_id]
+            start, end = figure.start - sentence.start, figure.end - sentence.start
+            self._heads[key] = measure_head(sentence.text, start, end, figure.kind)
+        return self._heads[key]
 
     def _group_total(self, figure: Figure) -> bool:
-        """Whether a money figure is a counted group's total (``figures.totals_a_group``)."""
+        """Whether a money figure is a counted group's total (``figures.totals_a_group``),
+        kept per figure like ``_head``."""
         if figure.kind != "money":
             return False
-        sentence = self.snapshot.sentences[figure.sentence_id]
-        return totals_a_group(sentence.text, figure.start - sentence.start)
+        key = (figure.sentence_id, figure.start, figure.end)
+        if key not in self._totals:
+            sentence = self.snapshot.sentences[figure.sentence_id]
+            self._totals[key] = totals_a_group(sentence.text, figure.start - sentence.start)
+        return self._totals[key]
 
     def _counting_period(self, figure: Figure) -> bool:
         """Whether a length of time is the period a count of its sentence is counted over
