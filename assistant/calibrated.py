@@ -440,7 +440,8 @@ class CalibratedComposer:
         X?", a state for a status question, a
         quotation's speaker for "Who said ...?", the rest of a list for "What else?", the
         agent "by X" of the action a "Who VERB ...?" question asks about, a finding for "What
-        did X conclude?", a figure other documents give other values ("Sources differ"), where
+        did X conclude?", a figure other documents give other values ("Sources differ"), a
+        measure of the kind asked that the best sentence lacks and one of the next gives, where
         something was bound for "Where was X going?", the stage of a finding a question names
         ("the final report")."""
         who_said = question.asks_for == "person" and SPEECH.search(question.focus) is not None
@@ -465,6 +466,12 @@ class CalibratedComposer:
             return False
         if figure and self.disagreement(question, candidates) is not None:
             return True  # other documents give the figure asked another value
+        if (
+            question.asks_for == "amount"
+            and self._asks_unit(question)
+            and self._measure_elsewhere(question, candidates)
+        ):
+            return True
         if self._destined(question, candidates) is not None:
             return True
         if staged and self._staged(question, candidates, []) is not candidates:
@@ -1557,6 +1564,15 @@ class CalibratedComposer:
             if any(x < b and a < y for x, y in self._count_spans(question, sentence)):
                 kept.append(f)
         return kept
+
+    def _measure_elsewhere(self, question: Question, candidates: list[Candidate]) -> bool:
+        """Whether the best candidate does not give the measure a "How fast/far/long ...?"
+        question asks for (``direct.gives_asked_measure``) and one of the best ``COUNT_POOL``
+        does: "going fast down a 1.6-mile stretch" ranks above "it reached 62 km/h"."""
+        focus = question.focus
+        if gives_asked_measure(focus, candidates[0].sentence.text):
+            return False
+        return any(gives_asked_measure(focus, c.sentence.text) for c in candidates[1:COUNT_POOL])
 
     def _asks_unit(self, question: Question) -> bool:
         """Whether a question asks for a measure with a unit: "How long was the bridge?"

@@ -501,6 +501,28 @@ def test_an_age_does_not_answer_how_many(ferry: Assistant) -> None:
     assert "14" in out["text"], out["text"]
 
 
+RUNAWAY = {
+    "kessel-tram.txt": (
+        "Tram runs away on Kessel hill\n"
+        "The runaway tram was going fast down a 1.6-mile stretch of the Kessel hill when its brakes failed.\n"
+        "Investigators said it reached 62 km/h before it left the rails.\n"
+        "Nine passengers were hurt.\n"
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def runaway(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    return bot_on(tmp_path_factory, "runaway-tram", RUNAWAY, calibrated=None)
+
+
+@pytest.mark.parametrize("question", ["How fast was the tram going?", "What speed did the tram reach?"])
+def test_a_speed_answers_how_fast_not_a_length(runaway: Assistant, question: str) -> None:
+    out = checked_answer(runaway, question)
+    assert out["short_answer"] and out["short_answer"]["text"] == "62 km/h", out["text"]
+    assert out["text"].index("62 km/h") < out["text"].find("1.6-mile") or "1.6-mile" not in out["text"]
+
+
 MILL = {
     "hexby-times.md": (
         '---\ntitle: "Mill fire in Hexby"\noutlet: Hexby Times\nkind: news report\ndate: 2025-06-07\n---\n'
