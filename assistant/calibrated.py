@@ -1063,6 +1063,9 @@ class CalibratedComposer:
             found = next((i for i, t in enumerate(own) if names_new("person", t, question.names, self.ordinary)), None)
         elif used_by(focus, self.features.vocabulary_stems):
             return Verdict(True, f"the sources use the word {asked!r}"), candidates
+        elif asks_speed(question.focus):
+            # "What was the speed of the ferry?": "22 knots" holds a speed, whether or not the word is used.
+            found = next((i for i, c in enumerate(pool) if gives_asked_measure(question.focus, c.sentence.text)), None)
         else:
             found = self.focus_gate.holding(focus, [self._focus_text(c.sentence) for c in pool], self.ordinary)
         if found is None:

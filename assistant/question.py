@@ -110,7 +110,7 @@ ASKED_KINDS = (
         "amount",
         re.compile(
             r"\b(?:how\s+(?:many|much|long|far|big|large|often|old|tall|high|deep|wide|fast|heavy|thick|steep)|"
-            r"what\s+(?:number|total|figure|amount|size|speed))\b",
+            r"what\s+(?:number|total|figure|amount|size|speed)|what\s+(?:is|was|were)\s+the\s+(?:\w+\s+)?speed)\b",
             re.I,
         ),
     ),

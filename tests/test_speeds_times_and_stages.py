@@ -137,7 +137,14 @@ def test_a_question_asks_for_a_speed(question: str, speed: bool) -> None:
     assert asks_speed(question) is speed
 
 
-@pytest.mark.parametrize("question", ["What speed was the train travelling at?", "At what speed did the tram derail?"])
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What speed was the train travelling at?",
+        "At what speed did the tram derail?",
+        "What was the top speed of the coach?",
+    ],
+)
 def test_what_speed_asks_for_an_amount(question: str) -> None:
     assert analyse(question).asks_for == "amount"
 
@@ -456,6 +463,7 @@ def ferry(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
         ("What time did the collision happen?", ("04:12", "04:25")),
         ("How fast was the ferry going?", ("18 knots", "22 knots")),
         ("Do the sources agree on the speed of the ferry?", ("18 knots", "22 knots")),
+        ("What was the speed of the ferry?", ("18 knots", "22 knots")),
     ],
 )
 def test_sources_differ_on_times_and_speeds(ferry: Assistant, question: str, values: tuple[str, ...]) -> None:
